@@ -1,0 +1,184 @@
+/**
+ * The framework model: one version of an index framework (Bộ chỉ số) as data.
+ *
+ * A framework file (YAML or JSON, see `frameworks/README.md`) is parsed into a `FrameworkDocument`,
+ * validated against `frameworks/schema/framework.schema.json` and the rules in `validate-framework.ts`,
+ * then compiled into the flat, index-based `CompiledFramework` the scoring engine walks.
+ */
+
+/** The kinds of unit a framework can assess; a period has one framework per kind (cohort). */
+export const UNIT_KINDS = ['province', 'department', 'district', 'commune', 'ministry', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/**
+ * How a node's score is built from its children.
+ * - `sum`: points add up (Điện Biên, national DTI). value = points ÷ max.
+ * - `weightedMean`: composite-indicator style (ICT Index, COINr): value = weighted mean of the
+ *   children's values; points = value × scale.
+ */
+export type Aggregation = 'sum' | 'weightedMean';
+
+export interface LegalBasis {
+  /** Document number as printed, e.g. "2001/QĐ-UBND". */
+  document: string;
+  /** ISO date, e.g. "2022-10-31". */
+  date: string;
+  issuer: string;
+  title?: string;
+  /** Where in the document the table is, e.g. "Bảng 1". */
+  table?: string;
+}
+
+export interface ThresholdStep {
+  /** The raw value must be at least this to earn `points`. */
+  atLeast: number;
+  points: number;
+}
+
+export interface ScoringOption {
+  /** Machine code typed in the input, e.g. "head". */
+  code: string;
+  /** Label shown to people, e.g. "Người đứng đầu làm Trưởng ban". */
+  label: string;
+  points: number;
+}
+
+/** Scoring methods: how an indicator's raw input becomes points. */
+export type ScoringMethod =
+  /** Yes/no (có/không): full marks or zero. */
+  | { type: 'yesNo' }
+  /** "Triển khai được bao nhiêu tính điểm bấy nhiêu": a ÷ b × max, capped at max; `target` is the ratio that earns full marks (default 1). */
+  | { type: 'ratio'; target?: number }
+  /** Steps on a count, e.g. 4 meetings → 20, 3 → 15, 2 → 10, 1 → 5. */
+  | { type: 'thresholds'; steps: ThresholdStep[] }
+  /** Categorical choice, e.g. the head chairs → full, a deputy → half. */
+  | { type: 'options'; options: ScoringOption[] }
+  /** A count scored against the best unit of the cohort: value ÷ best × max. */
+  | { type: 'relativeToBest' }
+  /** Min–max normalisation over the cohort, direction 1 (higher is better) or −1 (lower is better). */
+  | { type: 'minMax'; direction: 1 | -1 }
+  /** Points judged directly (by the unit, then the council), between 0 and max. */
+  | { type: 'direct' };
+
+export type ScoringMethodType = ScoringMethod['type'];
+
+export const SCORING_METHOD_TYPES: readonly ScoringMethodType[] = [
+  'yesNo',
+  'ratio',
+  'thresholds',
+  'options',
+  'relativeToBest',
+  'minMax',
+  'direct',
+];
+
+export interface IndicatorDefinition {
+  code: string;
+  name: string;
+  nameEn?: string;
+  /** Omitted when the source does not publish it (national DTI 2022): the main index is then scored from a supplied value. */
+  maxPoints?: number;
+  /** Weight in a `weightedMean` framework (default 1). */
+  weight?: number;
+  method: ScoringMethod;
+  /** What the raw input measures, e.g. "cuộc họp", "%". */
+  inputUnit?: string;
+  guidance?: string;
+  /** Evidence (tài liệu kiểm chứng) the unit must attach. */
+  evidence?: string;
+  /** Where the number comes from when it is not typed: e.g. "Cổng dịch vụ công tỉnh". */
+  dataSource?: string;
+}
+
+export interface MainIndexDefinition {
+  code: string;
+  name: string;
+  nameEn?: string;
+  /** Code of the group this main index belongs to, when the framework has groups. */
+  group?: string;
+  maxPoints?: number;
+  weight?: number;
+  /** True for an index that is collected but carries no points (Đô thị thông minh in DTI 2022). */
+  unscored?: boolean;
+  indicators: IndicatorDefinition[];
+}
+
+export interface GroupDefinition {
+  code: string;
+  name: string;
+  nameEn?: string;
+  weight?: number;
+}
+
+/** A named view over main indices (trụ cột), scored like a group but overlapping. */
+export interface PillarDefinition {
+  code: string;
+  name: string;
+  nameEn?: string;
+  mainIndices: string[];
+}
+
+export interface FrameworkDocument {
+  id: string;
+  name: string;
+  nameEn?: string;
+  year: number;
+  unitKind: UnitKind;
+  legalBasis: LegalBasis;
+  aggregation: Aggregation;
+  /** Total points (sum frameworks). */
+  maxPoints?: number;
+  /** Points = value × scale in weightedMean frameworks (default 1). */
+  scale?: number;
+  /** Decimals of the 0–1 value at which results are published and ties decided. */
+  precision: number;
+  description?: string;
+  groups?: GroupDefinition[];
+  mainIndices: MainIndexDefinition[];
+  pillars?: PillarDefinition[];
+}
+
+/** Levels of the compiled tree, root first. */
+export type NodeLevel = 'framework' | 'group' | 'mainIndex' | 'indicator';
+
+export interface CompiledNode {
+  index: number;
+  code: string;
+  name: string;
+  level: NodeLevel;
+  /** Index of the parent node, −1 for the root. */
+  parent: number;
+  children: number[];
+  /** Declared maximum points; NaN when unknown. */
+  maxPoints: number;
+  weight: number;
+  /** Only on indicators. */
+  method?: ScoringMethod;
+  /** Only on indicators: position in the indicator columns of a score matrix. */
+  indicatorPosition: number;
+  unscored: boolean;
+}
+
+export interface CompiledPillar {
+  code: string;
+  name: string;
+  /** Node indices of the main indices in this pillar. */
+  mainIndexNodes: number[];
+}
+
+export interface CompiledFramework {
+  document: FrameworkDocument;
+  nodes: CompiledNode[];
+  /** Node indices in an order where every child comes before its parent. */
+  bottomUp: number[];
+  /** Node indices of indicators, in indicator-column order. */
+  indicatorNodes: number[];
+  mainIndexNodes: number[];
+  groupNodes: number[];
+  pillars: CompiledPillar[];
+  /** Node index by code: indicator, main index and group codes share one namespace. */
+  nodeByCode: Map<string, number>;
+  maxPoints: number;
+  scale: number;
+  precision: number;
+}

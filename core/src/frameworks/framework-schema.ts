@@ -1,0 +1,165 @@
+/**
+ * JSON Schema (draft 2020-12) of one framework file. The same object is written to
+ * `frameworks/schema/framework.schema.json` for editors (a test keeps the two identical), so a
+ * framework author gets completion and errors while typing YAML.
+ *
+ * The schema checks shape; the rules that need the whole tree (unique codes, points adding up,
+ * pillars naming real main indices) live in `validate-framework.ts`.
+ */
+const code = { type: 'string', minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' } as const;
+const text = { type: 'string', minLength: 1 } as const;
+const nonNegative = { type: 'number', minimum: 0 } as const;
+
+const scoringMethod = {
+  description: 'How the raw input of an indicator becomes points. A string is shorthand for { type: <string> }.',
+  oneOf: [
+    { enum: ['yesNo', 'ratio', 'relativeToBest', 'direct'] },
+    {
+      type: 'object',
+      required: ['type'],
+      additionalProperties: false,
+      properties: { type: { enum: ['yesNo', 'relativeToBest', 'direct'] } },
+    },
+    {
+      type: 'object',
+      required: ['type'],
+      additionalProperties: false,
+      properties: {
+        type: { const: 'ratio' },
+        target: { type: 'number', exclusiveMinimum: 0, description: 'Ratio that earns full marks (default 1).' },
+      },
+    },
+    {
+      type: 'object',
+      required: ['type', 'steps'],
+      additionalProperties: false,
+      properties: {
+        type: { const: 'thresholds' },
+        steps: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            required: ['atLeast', 'points'],
+            additionalProperties: false,
+            properties: { atLeast: { type: 'number' }, points: nonNegative },
+          },
+        },
+      },
+    },
+    {
+      type: 'object',
+      required: ['type', 'options'],
+      additionalProperties: false,
+      properties: {
+        type: { const: 'options' },
+        options: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            required: ['code', 'label', 'points'],
+            additionalProperties: false,
+            properties: { code, label: text, points: nonNegative },
+          },
+        },
+      },
+    },
+    {
+      type: 'object',
+      required: ['type', 'direction'],
+      additionalProperties: false,
+      properties: { type: { const: 'minMax' }, direction: { enum: [1, -1] } },
+    },
+  ],
+} as const;
+
+const indicator = {
+  type: 'object',
+  required: ['code', 'name'],
+  additionalProperties: false,
+  properties: {
+    code,
+    name: text,
+    nameEn: text,
+    maxPoints: nonNegative,
+    weight: nonNegative,
+    method: scoringMethod,
+    inputUnit: text,
+    guidance: text,
+    evidence: text,
+    dataSource: text,
+  },
+} as const;
+
+export const frameworkJsonSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://opendti.org/schema/framework.schema.json',
+  title: 'OpenDTI framework (Bộ chỉ số)',
+  description: 'One version of a digital transformation index framework: groups, main indices, indicators, pillars.',
+  type: 'object',
+  required: ['id', 'name', 'year', 'unitKind', 'legalBasis', 'aggregation', 'precision', 'mainIndices'],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 80 },
+    name: text,
+    nameEn: text,
+    year: { type: 'integer', minimum: 2000, maximum: 2100 },
+    unitKind: { enum: ['province', 'department', 'district', 'commune', 'ministry', 'other'] },
+    legalBasis: {
+      type: 'object',
+      required: ['document', 'date', 'issuer'],
+      additionalProperties: false,
+      properties: {
+        document: text,
+        date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+        issuer: text,
+        title: text,
+        table: text,
+      },
+    },
+    aggregation: { enum: ['sum', 'weightedMean'] },
+    maxPoints: nonNegative,
+    scale: { type: 'number', exclusiveMinimum: 0 },
+    precision: { type: 'integer', minimum: 0, maximum: 10 },
+    description: text,
+    groups: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['code', 'name'],
+        additionalProperties: false,
+        properties: { code, name: text, nameEn: text, weight: nonNegative },
+      },
+    },
+    mainIndices: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['code', 'name', 'indicators'],
+        additionalProperties: false,
+        properties: {
+          code,
+          name: text,
+          nameEn: text,
+          group: code,
+          maxPoints: nonNegative,
+          weight: nonNegative,
+          unscored: { type: 'boolean' },
+          indicators: { type: 'array', items: indicator },
+        },
+      },
+    },
+    pillars: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['code', 'name', 'mainIndices'],
+        additionalProperties: false,
+        properties: { code, name: text, nameEn: text, mainIndices: { type: 'array', minItems: 1, items: code } },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,84 @@
+import { removeDiacritics } from '../text/search-text.js';
+import type { ScoringMethod } from '../frameworks/framework-model.js';
+import { parseLocaleNumber } from './parse-number.js';
+
+/**
+ * The outcome of reading one raw input for one indicator:
+ * - `points`: methods that score a unit on its own (yes/no, ratio, thresholds, options, direct);
+ * - `raw`: methods that need the whole cohort first (relative to best, min–max); the engine scores them;
+ * - `expected`: the input does not fit; the text says what would.
+ */
+export type RawValueOutcome = { points: number } | { raw: number } | { expected: string };
+
+const YES = new Set(['co', 'yes', 'y', 'x', '1', 'true', 'dat', 'da', 'ok']);
+const NO = new Set(['khong', 'no', 'n', '0', 'false', 'chua', 'chua dat', 'khong dat']);
+
+/** Reads "có", "Không", "x", "1", "true"… as a boolean; undefined when it is none of them. */
+export function parseYesNo(text: string): boolean | undefined {
+  const key = removeDiacritics(text.trim().toLowerCase());
+  if (YES.has(key)) return true;
+  if (NO.has(key)) return false;
+  return undefined;
+}
+
+/** Scores the raw input of one indicator. `maxPoints` is the indicator's maximum. */
+export function scoreRawValue(method: ScoringMethod, text: string, maxPoints: number): RawValueOutcome {
+  switch (method.type) {
+    case 'yesNo': {
+      const answer = parseYesNo(text);
+      return answer === undefined ? { expected: 'có/không (yes/no, x, 1/0)' } : { points: answer ? maxPoints : 0 };
+    }
+    case 'ratio': {
+      const ratio = parseRatio(text);
+      if (ratio === undefined) return { expected: 'a/b (12/15), tỷ lệ 0–1 (0,8) hoặc phần trăm (80%)' };
+      if (Number.isNaN(ratio)) return { expected: 'mẫu số khác 0 — nếu không có đối tượng để tính, hãy đánh dấu "không đánh giá"' };
+      // "Triển khai được bao nhiêu tính điểm bấy nhiêu", never above the maximum.
+      return { points: Math.min(ratio / (method.target ?? 1), 1) * maxPoints };
+    }
+    case 'thresholds': {
+      const count = parseLocaleNumber(text);
+      if (!Number.isFinite(count)) return { expected: 'một số (ví dụ 4)' };
+      // Steps are sorted highest first when the framework is loaded.
+      const step = method.steps.find((candidate) => count >= candidate.atLeast);
+      return { points: step ? step.points : 0 };
+    }
+    case 'options': {
+      const key = removeDiacritics(text.trim().toLowerCase());
+      const option = method.options.find(
+        (candidate) => candidate.code.toLowerCase() === key || removeDiacritics(candidate.label.toLowerCase()) === key,
+      );
+      return option
+        ? { points: option.points }
+        : { expected: `một trong: ${method.options.map((candidate) => candidate.code).join(', ')}` };
+    }
+    case 'relativeToBest':
+    case 'minMax': {
+      const raw = parseLocaleNumber(text);
+      return Number.isFinite(raw) ? { raw } : { expected: 'một số' };
+    }
+    case 'direct': {
+      const points = parseLocaleNumber(text);
+      return Number.isFinite(points) ? { points } : { expected: `điểm từ 0 đến ${maxPoints}` };
+    }
+  }
+}
+
+/**
+ * "12/15" → 0.8; "80%" → 0.8; "0,8" → 0.8. A ratio above 1 written as a percentage ("120%") is kept:
+ * the caller caps the points. Returns NaN for a zero denominator and undefined for unreadable text.
+ */
+export function parseRatio(text: string): number | undefined {
+  const slash = text.indexOf('/');
+  if (slash >= 0) {
+    const numerator = parseLocaleNumber(text.slice(0, slash));
+    const denominator = parseLocaleNumber(text.slice(slash + 1));
+    if (!Number.isFinite(numerator) || !Number.isFinite(denominator) || numerator < 0 || denominator < 0) {
+      return undefined;
+    }
+    return denominator === 0 ? Number.NaN : numerator / denominator;
+  }
+  const value = parseLocaleNumber(text);
+  if (!Number.isFinite(value) || value < 0) return undefined;
+  // A bare number above 1 without "%" is read as a percentage ("80" → 80%), as clerks type it.
+  return value > 1 && !text.includes('%') ? value / 100 : value;
+}
