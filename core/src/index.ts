@@ -3,18 +3,18 @@
  * ranking, analysis and year-over-year comparison. No I/O: callers read files and pass text.
  */
 export * from './errors/problem.js';
+export { compileFramework } from './frameworks/compile-framework.js';
 export * from './frameworks/framework-model.js';
 export { frameworkJsonSchema } from './frameworks/framework-schema.js';
 export { parseFramework, validateFramework } from './frameworks/load-framework.js';
 export { validateFrameworkRules } from './frameworks/validate-framework.js';
-export { compileFramework } from './frameworks/compile-framework.js';
-export * from './scoring/parse-number.js';
-export * from './scoring/scoring-methods.js';
-export * from './scoring/score-sheet.js';
-export { scoreCohort, type CohortScores } from './scoring/score-cohort.js';
-export * from './scoring/rank.js';
-export * from './scoring/result-set.js';
 export * from './scoring/analyse-unit.js';
 export * from './scoring/compare-years.js';
+export * from './scoring/parse-number.js';
+export * from './scoring/rank.js';
 export * from './scoring/read-score-rows.js';
+export * from './scoring/result-set.js';
+export { type CohortScores, scoreCohort } from './scoring/score-cohort.js';
+export * from './scoring/score-sheet.js';
+export * from './scoring/scoring-methods.js';
 export * from './text/search-text.js';

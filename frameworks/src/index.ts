@@ -43,7 +43,11 @@ export function loadFrameworkFile(path: string): FrameworkDocument {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new DomainError('invalid-input', [
-      { code: 'framework.unreadable', params: { detail: (error as NodeJS.ErrnoException).code ?? String(error) }, location: { file: path } },
+      {
+        code: 'framework.unreadable',
+        params: { detail: (error as NodeJS.ErrnoException).code ?? String(error) },
+        location: { file: path },
+      },
     ]);
   }
   return parseFramework(text, basename(path));

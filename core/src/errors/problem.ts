@@ -126,7 +126,7 @@ const catalogue = {
   },
   'input.value-level': {
     vi: '"{indicator}" là {kind}: chỉ nhận giá trị 0–1 hoặc điểm, không nhận "{value}"',
-    en: '"{indicator}" is a {kind}: give a 0–1 value or points, not "{value}"',
+    en: '"{indicator}" is a {kindEn}: give a 0–1 value or points, not "{value}"',
   },
   'input.no-max-for-indicator': {
     vi: 'chỉ số "{indicator}" không có điểm tối đa công bố; hãy nhập giá trị của chỉ số chính "{mainIndex}"',

@@ -1,8 +1,8 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { parseDocument } from 'yaml';
 import { DomainError, type Problem } from '../errors/problem.js';
-import { frameworkJsonSchema } from './framework-schema.js';
 import type { FrameworkDocument, ScoringMethod } from './framework-model.js';
+import { frameworkJsonSchema } from './framework-schema.js';
 import { validateFrameworkRules } from './validate-framework.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -15,7 +15,7 @@ const validateSchema = ajv.compile(frameworkJsonSchema);
  * Throws a DomainError('invalid-input') listing every problem found.
  */
 export function parseFramework(text: string, fileName: string): FrameworkDocument {
-  const yamlDocument = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const yamlDocument = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (yamlDocument.errors.length > 0) {
     throw new DomainError(
       'invalid-input',
@@ -56,12 +56,7 @@ export function validateFramework(raw: unknown, fileName: string): FrameworkDocu
 
 const knownMethods = ['yesNo', 'ratio', 'thresholds', 'options', 'relativeToBest', 'minMax', 'direct'];
 
-function normaliseMethod(
-  raw: unknown,
-  code: string,
-  file: string,
-  problems: Problem[],
-): ScoringMethod | undefined {
+function normaliseMethod(raw: unknown, code: string, file: string, problems: Problem[]): ScoringMethod | undefined {
   if (raw === undefined) return { type: 'direct' };
   const method = typeof raw === 'string' ? { type: raw } : raw;
   const bad = (detail: string): undefined => {
@@ -107,7 +102,8 @@ function normaliseMethod(
     }
     case 'options': {
       const options = method.options;
-      if (!Array.isArray(options) || options.length === 0) return bad('options must be a non-empty list of { code, label, points }');
+      if (!Array.isArray(options) || options.length === 0)
+        return bad('options must be a non-empty list of { code, label, points }');
       const seen = new Set<string>();
       for (const option of options as unknown[]) {
         if (

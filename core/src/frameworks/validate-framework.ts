@@ -115,9 +115,7 @@ function validateMethodAgainstMax(indicator: IndicatorDefinition, file: string):
     location: { file, code: indicator.code },
   });
   if (maxPoints === undefined) {
-    return method.type === 'thresholds' || method.type === 'options'
-      ? [bad('needs maxPoints on the indicator')]
-      : [];
+    return method.type === 'thresholds' || method.type === 'options' ? [bad('needs maxPoints on the indicator')] : [];
   }
   if (method.type === 'thresholds') {
     const over = method.steps.find((step) => step.points > maxPoints);

@@ -41,7 +41,9 @@ export interface ReadScoreRowsResult {
 export function resolveScoreColumns(header: readonly string[]): Partial<Record<ScoreColumn, number>> {
   const columns: Partial<Record<ScoreColumn, number>> = {};
   header.forEach((title, index) => {
-    const key = toSearchKey(title ?? '').replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+    const key = toSearchKey(title ?? '')
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '');
     for (const [column, names] of Object.entries(SCORE_COLUMNS) as [ScoreColumn, readonly string[]][]) {
       if (columns[column] === undefined && names.includes(key)) columns[column] = index;
     }
@@ -69,15 +71,30 @@ export function readScoreRows(framework: CompiledFramework, table: ScoreTable, m
     if (columns[required] === undefined) {
       report({
         code: 'input.missing-column',
-        params: { column: SCORE_COLUMNS[required][0], expected: Object.values(SCORE_COLUMNS).map((names) => names[0]).join(', ') },
+        params: {
+          column: SCORE_COLUMNS[required][0],
+          expected: Object.values(SCORE_COLUMNS)
+            .map((names) => names[0])
+            .join(', '),
+        },
         location: { file, row: 1 },
       });
     }
   }
-  if (columns.value === undefined && columns.points === undefined && columns.appraisedPoints === undefined && columns.notAssessed === undefined) {
+  if (
+    columns.value === undefined &&
+    columns.points === undefined &&
+    columns.appraisedPoints === undefined &&
+    columns.notAssessed === undefined
+  ) {
     report({
       code: 'input.missing-column',
-      params: { column: 'value', expected: Object.values(SCORE_COLUMNS).map((names) => names[0]).join(', ') },
+      params: {
+        column: 'value',
+        expected: Object.values(SCORE_COLUMNS)
+          .map((names) => names[0])
+          .join(', '),
+      },
       location: { file, row: 1 },
     });
   }
@@ -183,11 +200,7 @@ export function readScoreRows(framework: CompiledFramework, table: ScoreTable, m
     let raw = Number.NaN;
     let rowIsValid = true;
     const isIndicator = node.level === 'indicator';
-    const max = isIndicator
-      ? framework.document.aggregation === 'sum'
-        ? node.maxPoints
-        : framework.scale
-      : node.maxPoints;
+    const max = isIndicator ? (framework.document.aggregation === 'sum' ? node.maxPoints : framework.scale) : node.maxPoints;
 
     const readPoints = (column: 'points' | 'appraisedPoints'): number => {
       const text = cell(column);
@@ -211,7 +224,12 @@ export function readScoreRows(framework: CompiledFramework, table: ScoreTable, m
       return points;
     };
 
-    if (isIndicator && !Number.isFinite(max) && !notAssessed && (cell('value') !== '' || cell('points') !== '' || cell('appraisedPoints') !== '')) {
+    if (
+      isIndicator &&
+      !Number.isFinite(max) &&
+      !notAssessed &&
+      (cell('value') !== '' || cell('points') !== '' || cell('appraisedPoints') !== '')
+    ) {
       const mainIndex = framework.nodes[node.parent]?.code ?? '';
       report({ code: 'input.no-max-for-indicator', params: { indicator: indicatorCode, mainIndex }, location: at('indicator') });
       continue;
@@ -232,7 +250,11 @@ export function readScoreRows(framework: CompiledFramework, table: ScoreTable, m
         } else if ('raw' in outcome) {
           raw = outcome.raw;
         } else if (outcome.points > max + EPSILON) {
-          report({ code: 'input.points-above-max', params: { points: valueText, max, indicator: indicatorCode }, location: at('value') });
+          report({
+            code: 'input.points-above-max',
+            params: { points: valueText, max, indicator: indicatorCode },
+            location: at('value'),
+          });
           rowIsValid = false;
         } else if (outcome.points < 0) {
           report({ code: 'input.negative-points', params: { points: valueText }, location: at('value') });
@@ -252,7 +274,12 @@ export function readScoreRows(framework: CompiledFramework, table: ScoreTable, m
         if (!Number.isFinite(value) || value < 0 || value > 1 + EPSILON) {
           report({
             code: 'input.value-level',
-            params: { indicator: indicatorCode, kind: node.level === 'group' ? 'nhóm chỉ số' : 'chỉ số chính', value: valueText },
+            params: {
+              indicator: indicatorCode,
+              kind: node.level === 'group' ? 'nhóm chỉ số' : 'chỉ số chính',
+              kindEn: node.level === 'group' ? 'group' : 'main index',
+              value: valueText,
+            },
             location: at('value'),
           });
           rowIsValid = false;
@@ -307,7 +334,8 @@ export function readScoreRows(framework: CompiledFramework, table: ScoreTable, m
     for (const mainNode of framework.mainIndexNodes) {
       const node = framework.nodes[mainNode];
       if (!node || node.unscored || !(node.maxPoints > 0)) continue;
-      const needsValue = node.children.length === 0 || node.children.some((child) => !Number.isFinite(framework.nodes[child]?.maxPoints));
+      const needsValue =
+        node.children.length === 0 || node.children.some((child) => !Number.isFinite(framework.nodes[child]?.maxPoints));
       if (!needsValue) continue;
       units.forEach((unitRef, unit) => {
         const cellIndex = unit * nodeCount + mainNode;

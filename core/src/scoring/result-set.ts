@@ -46,8 +46,7 @@ export function presentCohort(scores: CohortScores): ResultSet {
   const nodeCount = framework.nodes.length;
   const pillarCount = framework.pillars.length;
   const precision = framework.precision;
-  const presentValue = (value: number): number | null =>
-    Number.isFinite(value) ? roundToPrecision(value, precision) : null;
+  const presentValue = (value: number): number | null => (Number.isFinite(value) ? roundToPrecision(value, precision) : null);
 
   const nodeResult = (unit: number, nodeIndex: number): NodeResult => {
     const node = framework.nodes[nodeIndex];

@@ -1,5 +1,5 @@
-import { removeDiacritics } from '../text/search-text.js';
 import type { ScoringMethod } from '../frameworks/framework-model.js';
+import { removeDiacritics } from '../text/search-text.js';
 import { parseLocaleNumber } from './parse-number.js';
 
 /**
@@ -29,11 +29,15 @@ export function scoreRawValue(method: ScoringMethod, text: string, maxPoints: nu
       return answer === undefined ? { expected: 'có/không (yes/no, x, 1/0)' } : { points: answer ? maxPoints : 0 };
     }
     case 'ratio': {
-      const ratio = parseRatio(text);
+      const ratio = readRatio(text);
       if (ratio === undefined) return { expected: 'a/b (12/15), tỷ lệ 0–1 (0,8) hoặc phần trăm (80%)' };
-      if (Number.isNaN(ratio)) return { expected: 'mẫu số khác 0 — nếu không có đối tượng để tính, hãy đánh dấu "không đánh giá"' };
-      // "Triển khai được bao nhiêu tính điểm bấy nhiêu", never above the maximum.
-      return { points: Math.min(ratio / (method.target ?? 1), 1) * maxPoints };
+      if (ratio.denominator === 0) {
+        return { expected: 'mẫu số khác 0 — nếu không có đối tượng để tính, hãy đánh dấu "không đánh giá"' };
+      }
+      // "Triển khai được bao nhiêu tính điểm bấy nhiêu", never above the maximum. Multiplying before
+      // dividing keeps 12/15 of 20 at exactly 16 points, not 15.999….
+      const points = (ratio.numerator * maxPoints) / (ratio.denominator * (method.target ?? 1));
+      return { points: Math.min(points, maxPoints) };
     }
     case 'thresholds': {
       const count = parseLocaleNumber(text);
@@ -68,6 +72,12 @@ export function scoreRawValue(method: ScoringMethod, text: string, maxPoints: nu
  * the caller caps the points. Returns NaN for a zero denominator and undefined for unreadable text.
  */
 export function parseRatio(text: string): number | undefined {
+  const ratio = readRatio(text);
+  if (ratio === undefined) return undefined;
+  return ratio.denominator === 0 ? Number.NaN : ratio.numerator / ratio.denominator;
+}
+
+function readRatio(text: string): { numerator: number; denominator: number } | undefined {
   const slash = text.indexOf('/');
   if (slash >= 0) {
     const numerator = parseLocaleNumber(text.slice(0, slash));
@@ -75,10 +85,15 @@ export function parseRatio(text: string): number | undefined {
     if (!Number.isFinite(numerator) || !Number.isFinite(denominator) || numerator < 0 || denominator < 0) {
       return undefined;
     }
-    return denominator === 0 ? Number.NaN : numerator / denominator;
+    return { numerator, denominator };
   }
-  const value = parseLocaleNumber(text);
+  const trimmed = text.trim();
+  if (trimmed.endsWith('%')) {
+    const percent = parseLocaleNumber(trimmed.slice(0, -1));
+    return Number.isFinite(percent) && percent >= 0 ? { numerator: percent, denominator: 100 } : undefined;
+  }
+  const value = parseLocaleNumber(trimmed);
   if (!Number.isFinite(value) || value < 0) return undefined;
-  // A bare number above 1 without "%" is read as a percentage ("80" → 80%), as clerks type it.
-  return value > 1 && !text.includes('%') ? value / 100 : value;
+  // A bare number above 1 is a percentage typed without its sign ("80" → 80%), as clerks type it.
+  return value > 1 ? { numerator: value, denominator: 100 } : { numerator: value, denominator: 1 };
 }

@@ -40,5 +40,7 @@ export function parseCsv(text: string): string[][] {
 /** Rows as objects keyed by the header. */
 export function parseCsvRecords(text: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text);
-  return rows.filter((row) => row.length > 1).map((row) => Object.fromEntries((header ?? []).map((name, i) => [name, row[i] ?? ''])));
+  return rows
+    .filter((row) => row.length > 1)
+    .map((row) => Object.fromEntries((header ?? []).map((name, i) => [name, row[i] ?? ''])));
 }
