@@ -8,6 +8,7 @@ export * from './frameworks/framework-model.js';
 export { frameworkJsonSchema } from './frameworks/framework-schema.js';
 export { parseFramework, validateFramework } from './frameworks/load-framework.js';
 export { validateFrameworkRules } from './frameworks/validate-framework.js';
+export { createSeededRandom } from './random/seeded-random.js';
 export * from './scoring/analyse-unit.js';
 export * from './scoring/compare-years.js';
 export * from './scoring/parse-number.js';

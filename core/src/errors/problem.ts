@@ -144,6 +144,10 @@ const catalogue = {
     vi: 'còn {count} lỗi khác không hiển thị',
     en: '{count} more problems not shown',
   },
+  'input.duplicate-unit': {
+    vi: 'mã đơn vị "{unit}" bị trùng (đã có ở dòng {firstRow})',
+    en: 'unit code "{unit}" is listed twice (first on row {firstRow})',
+  },
   // command line
   'cli.usage': {
     vi: '{detail}',

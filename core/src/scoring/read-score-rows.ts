@@ -59,6 +59,26 @@ const EPSILON = 1e-9;
  * Pure: the caller parses CSV or XLSX into strings first.
  */
 export function readScoreRows(framework: CompiledFramework, table: ScoreTable, maxProblems = 200): ReadScoreRowsResult {
+  const reader = createScoreRowReader(framework, table, maxProblems);
+  for (const cells of table.rows) reader.addRow(cells);
+  return reader.finish();
+}
+
+export interface ScoreRowReader {
+  /** The next data row (the first is row 2); blank rows are counted and skipped. */
+  addRow(cells: readonly (string | undefined)[]): void;
+  finish(): ReadScoreRowsResult;
+}
+
+/**
+ * The same reading, row by row, for a parser that pushes rows (a 1,000,000-row CSV is never held
+ * as an array of rows).
+ */
+export function createScoreRowReader(
+  framework: CompiledFramework,
+  table: Pick<ScoreTable, 'file' | 'header'>,
+  maxProblems = 200,
+): ScoreRowReader {
   const problems: Problem[] = [];
   let omittedProblems = 0;
   const report = (problem: Problem): void => {
@@ -128,10 +148,10 @@ export function readScoreRows(framework: CompiledFramework, table: ScoreTable, m
   let rowNumber = 1;
   let dataRows = 0;
   const headerProblems = problems.length > 0;
-  for (const cells of table.rows) {
+  const addRow = (cells: readonly (string | undefined)[]): void => {
     rowNumber++;
-    if (headerProblems) break;
-    if (cells.every((cell) => cell === undefined || cell.trim() === '')) continue;
+    if (headerProblems) return;
+    if (cells.every((cell) => cell === undefined || cell.trim() === '')) return;
     dataRows++;
     const cell = (column: ScoreColumn): string => {
       const index = columns[column];
@@ -142,7 +162,7 @@ export function readScoreRows(framework: CompiledFramework, table: ScoreTable, m
     const unitCode = cell('unitCode');
     if (unitCode === '') {
       report({ code: 'input.missing-unit', location: at('unitCode') });
-      continue;
+      return;
     }
     const indicatorCode = cell('indicator');
     const nodeIndex = framework.nodeByCode.get(indicatorCode);
@@ -153,7 +173,7 @@ export function readScoreRows(framework: CompiledFramework, table: ScoreTable, m
         params: { indicator: indicatorCode, framework: framework.document.id },
         location: at('indicator'),
       });
-      continue;
+      return;
     }
 
     let unit = unitIndexByCode.get(unitCode);
@@ -169,7 +189,7 @@ export function readScoreRows(framework: CompiledFramework, table: ScoreTable, m
         params: { unit: unitCode, name: unitName, firstName: units[unit]?.name ?? '', firstRow: unitFirstRow[unit] ?? 0 },
         location: at('unitName'),
       });
-      continue;
+      return;
     }
 
     const key = unit * nodeCount + nodeIndex;
@@ -180,7 +200,7 @@ export function readScoreRows(framework: CompiledFramework, table: ScoreTable, m
         params: { unit: unitCode, indicator: indicatorCode, firstRow },
         location: at('indicator'),
       });
-      continue;
+      return;
     }
     firstRowOfCell.set(key, rowNumber);
 
@@ -190,7 +210,7 @@ export function readScoreRows(framework: CompiledFramework, table: ScoreTable, m
       const flag = parseYesNo(flagText);
       if (flag === undefined) {
         report({ code: 'input.bad-flag', params: { value: flagText }, location: at('notAssessed') });
-        continue;
+        return;
       }
       notAssessed = flag;
     }
@@ -232,7 +252,7 @@ export function readScoreRows(framework: CompiledFramework, table: ScoreTable, m
     ) {
       const mainIndex = framework.nodes[node.parent]?.code ?? '';
       report({ code: 'input.no-max-for-indicator', params: { indicator: indicatorCode, mainIndex }, location: at('indicator') });
-      continue;
+      return;
     }
 
     const valueText = cell('value');
@@ -292,7 +312,7 @@ export function readScoreRows(framework: CompiledFramework, table: ScoreTable, m
       const appraisedPoints = readPoints('appraisedPoints');
       if (!Number.isNaN(appraisedPoints)) appraised = max > 0 ? appraisedPoints / max : Number.NaN;
     }
-    if (!rowIsValid) continue;
+    if (!rowIsValid) return;
 
     if (count === capacity) grow();
     unitOf[count] = unit;
@@ -302,57 +322,61 @@ export function readScoreRows(framework: CompiledFramework, table: ScoreTable, m
     rawOf[count] = raw;
     flagOf[count] = notAssessed ? 1 : 0;
     count++;
-  }
+  };
 
-  if (!headerProblems && dataRows === 0) report({ code: 'input.empty', location: { file } });
+  const finish = (): ReadScoreRowsResult => {
+    if (!headerProblems && dataRows === 0) report({ code: 'input.empty', location: { file } });
 
-  const sheet = createScoreSheet(framework, units);
-  for (let k = 0; k < count; k++) {
-    const unit = unitOf[k] as number;
-    const node = framework.nodes[nodeOf[k] as number];
-    if (!node) continue;
-    if (node.level === 'indicator') {
-      const cellIndex = unit * indicatorCount + node.indicatorPosition;
-      sheet.selfPoints[cellIndex] = selfOf[k] as number;
-      sheet.appraisedPoints[cellIndex] = appraisedOf[k] as number;
-      sheet.rawValues[cellIndex] = rawOf[k] as number;
-      sheet.notAssessed[cellIndex] = flagOf[k] as number;
-    } else {
-      const arrays = ensureNodeArrays(sheet);
-      const cellIndex = unit * nodeCount + node.index;
-      const self = selfOf[k] as number;
-      const appraised = appraisedOf[k] as number;
-      arrays.suppliedSelfValues[cellIndex] = self;
-      arrays.suppliedValues[cellIndex] = Number.isNaN(appraised) ? self : appraised;
-      arrays.nodeNotAssessed[cellIndex] = flagOf[k] as number;
+    const sheet = createScoreSheet(framework, units);
+    for (let k = 0; k < count; k++) {
+      const unit = unitOf[k] as number;
+      const node = framework.nodes[nodeOf[k] as number];
+      if (!node) continue;
+      if (node.level === 'indicator') {
+        const cellIndex = unit * indicatorCount + node.indicatorPosition;
+        sheet.selfPoints[cellIndex] = selfOf[k] as number;
+        sheet.appraisedPoints[cellIndex] = appraisedOf[k] as number;
+        sheet.rawValues[cellIndex] = rawOf[k] as number;
+        sheet.notAssessed[cellIndex] = flagOf[k] as number;
+      } else {
+        const arrays = ensureNodeArrays(sheet);
+        const cellIndex = unit * nodeCount + node.index;
+        const self = selfOf[k] as number;
+        const appraised = appraisedOf[k] as number;
+        arrays.suppliedSelfValues[cellIndex] = self;
+        arrays.suppliedValues[cellIndex] = Number.isNaN(appraised) ? self : appraised;
+        arrays.nodeNotAssessed[cellIndex] = flagOf[k] as number;
+      }
     }
-  }
 
-  // A main index whose indicator points are not published (national DTI) can only be scored from
-  // its own value: say so instead of silently scoring it zero.
-  if (problems.length === 0) {
-    for (const mainNode of framework.mainIndexNodes) {
-      const node = framework.nodes[mainNode];
-      if (!node || node.unscored || !(node.maxPoints > 0)) continue;
-      const needsValue =
-        node.children.length === 0 || node.children.some((child) => !Number.isFinite(framework.nodes[child]?.maxPoints));
-      if (!needsValue) continue;
-      units.forEach((unitRef, unit) => {
-        const cellIndex = unit * nodeCount + mainNode;
-        const given = sheet.suppliedValues !== undefined && !Number.isNaN(sheet.suppliedValues[cellIndex] as number);
-        const skipped = sheet.nodeNotAssessed !== undefined && sheet.nodeNotAssessed[cellIndex] === 1;
-        if (!given && !skipped) {
-          report({
-            code: 'input.missing-main-index-value',
-            params: { unit: unitRef.code, mainIndex: node.code },
-            location: { file, row: unitFirstRow[unit], code: unitRef.code },
-          });
-        }
-      });
+    // A main index whose indicator points are not published (national DTI) can only be scored from
+    // its own value: say so instead of silently scoring it zero.
+    if (problems.length === 0) {
+      for (const mainNode of framework.mainIndexNodes) {
+        const node = framework.nodes[mainNode];
+        if (!node || node.unscored || !(node.maxPoints > 0)) continue;
+        const needsValue =
+          node.children.length === 0 || node.children.some((child) => !Number.isFinite(framework.nodes[child]?.maxPoints));
+        if (!needsValue) continue;
+        units.forEach((unitRef, unit) => {
+          const cellIndex = unit * nodeCount + mainNode;
+          const given = sheet.suppliedValues !== undefined && !Number.isNaN(sheet.suppliedValues[cellIndex] as number);
+          const skipped = sheet.nodeNotAssessed !== undefined && sheet.nodeNotAssessed[cellIndex] === 1;
+          if (!given && !skipped) {
+            report({
+              code: 'input.missing-main-index-value',
+              params: { unit: unitRef.code, mainIndex: node.code },
+              location: { file, row: unitFirstRow[unit], code: unitRef.code },
+            });
+          }
+        });
+      }
     }
-  }
 
-  return { sheet, problems, omittedProblems, dataRows };
+    return { sheet, problems, omittedProblems, dataRows };
+  };
+
+  return { addRow, finish };
 }
 
 function widen<T extends Int32Array | Float64Array | Uint8Array>(old: T, next: T): T {
