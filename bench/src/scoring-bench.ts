@@ -45,9 +45,9 @@ function plainPass(): number {
     for (let i = 0; i < indicatorCount; i++) {
       const cell = u * indicatorCount + i;
       const appraised = appraisedPoints[cell] as number;
-      const points = appraised === appraised ? appraised : (selfPoints[cell] as number);
+      const points = Number.isNaN(appraised) ? (selfPoints[cell] as number) : appraised;
       const slot = u * 10 + ((i / 10) | 0);
-      if (points === points) totals[slot] = (totals[slot] as number) + points;
+      if (!Number.isNaN(points)) totals[slot] = (totals[slot] as number) + points;
     }
   }
   return totals[0] as number;

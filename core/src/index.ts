@@ -4,6 +4,7 @@
  */
 export * from './errors/problem.js';
 export { compileFramework } from './frameworks/compile-framework.js';
+export { describeMethod } from './frameworks/describe-method.js';
 export * from './frameworks/framework-model.js';
 export { frameworkJsonSchema } from './frameworks/framework-schema.js';
 export { parseFramework, validateFramework } from './frameworks/load-framework.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { compileFramework, DomainError } from '@opendti/core';
+import { compileFramework, DomainError, presentCohort, readScoreRows, scoreCohort } from '@opendti/core';
 import { describe, expect, it } from 'vitest';
 import { frameworkSchemaPath, listBuiltinFrameworkIds, loadBuiltinFramework, resolveFramework } from './index.js';
 import { renderFrameworkSchema } from './write-schema.js';
@@ -96,6 +96,41 @@ describe('built-in framework library', () => {
       ['Xã hội số', 7],
     ]);
     expect(dti.mainIndices[0]?.indicators[0]?.code).toBe('1.1');
+  });
+
+  it('scores DTI from published main-index values: Tuyên Quang 2021 = 0,2849 (seed 000, §1.2)', () => {
+    const framework = compileFramework(loadBuiltinFramework('dti-province-2022'));
+    const published: [string, string][] = [
+      ['1', '0,3750'],
+      ['2', '0,4000'],
+      ['3', '0,4291'],
+      ['4', '0,2145'],
+      ['5', '0,1667'],
+      ['6', '0,3518'],
+      ['7', '0,3339'],
+      ['8', '0,0392'],
+    ];
+    const { sheet, problems } = readScoreRows(framework, {
+      file: 'dti-2021.csv',
+      header: ['unit_code', 'unit_name', 'indicator', 'value'],
+      rows: published.map(([code, value]) => ['TQ', 'Tuyên Quang', code, value]),
+    });
+    expect(problems).toEqual([]);
+    const [tuyenQuang] = presentCohort(scoreCohort(sheet)).units;
+    // 37.5 + 40 + 42.91 + 21.45 + 16.67 + 70.36 + 50.085 + 5.88 = 284.855 of 1,000
+    expect([tuyenQuang?.points, tuyenQuang?.max, tuyenQuang?.value]).toEqual([284.855, 1000, 0.2849]);
+    expect(tuyenQuang?.mainIndices.find((main) => main.code === '9')).toMatchObject({ max: 0, value: null, rank: null });
+    expect(tuyenQuang?.pillars.map((pillar) => pillar.code)).toEqual(['CQS', 'KTS', 'XHS']);
+  });
+
+  it('says which DTI main-index value is missing instead of scoring it zero', () => {
+    const framework = compileFramework(loadBuiltinFramework('dti-province-2022'));
+    const { problems } = readScoreRows(framework, {
+      file: 'dti.csv',
+      header: ['unit_code', 'indicator', 'value'],
+      rows: [['TQ', '1', '0,375']],
+    });
+    expect(problems.map((problem) => problem.params?.mainIndex)).toEqual(['2', '3', '4', '5', '6', '7', '8']);
   });
 
   it('ships the ICT Index 2018: 3 groups, 6 sub-groups, 30 criteria, min–max averaged', () => {

@@ -1,0 +1,33 @@
+import type { Locale } from '../errors/problem.js';
+import type { ScoringMethod } from './framework-model.js';
+
+/**
+ * A short description of a scoring method for people: the "Cách chấm" column of templates and
+ * `opendti frameworks show`. Numbers in the reader's convention (decimal comma in Vietnamese).
+ */
+export function describeMethod(method: ScoringMethod | undefined, locale: Locale = 'vi'): string {
+  if (!method) return '';
+  const vi = locale === 'vi';
+  const number = (value: number) =>
+    new Intl.NumberFormat(vi ? 'vi-VN' : 'en-US', { maximumFractionDigits: 4, useGrouping: false }).format(value);
+  switch (method.type) {
+    case 'yesNo':
+      return vi ? 'Có/Không' : 'Yes/no';
+    case 'ratio':
+      if (method.target === undefined || method.target === 1) return vi ? 'Tỷ lệ a/b' : 'Ratio a/b';
+      return vi
+        ? `Tỷ lệ a/b (đạt ${number(method.target * 100)}% được điểm tối đa)`
+        : `Ratio a/b (full marks at ${number(method.target * 100)}%)`;
+    case 'thresholds':
+      return `${vi ? 'Theo ngưỡng' : 'Thresholds'}: ${method.steps.map((step) => `≥${number(step.atLeast)} → ${number(step.points)}`).join('; ')}`;
+    case 'options':
+      return `${vi ? 'Chọn' : 'Options'}: ${method.options.map((option) => `${option.code} = ${number(option.points)}`).join(', ')}`;
+    case 'relativeToBest':
+      return vi ? 'So với đơn vị cao nhất' : 'Relative to the best unit';
+    case 'minMax':
+      if (method.direction === 1) return vi ? 'Chuẩn hoá min–max' : 'Min–max normalised';
+      return vi ? 'Chuẩn hoá min–max (càng thấp càng tốt)' : 'Min–max normalised (lower is better)';
+    case 'direct':
+      return vi ? 'Chấm điểm trực tiếp' : 'Points judged directly';
+  }
+}

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, formatProblem, type Locale } from '@opendti/core';
+import { Command, CommanderError, Option } from 'commander';
+import { runAnalyse } from './commands/analyse-command.js';
+import { listFrameworks, showFramework, validateFrameworkFile } from './commands/frameworks-command.js';
+import { runScore, type ScoreFormat } from './commands/score-command.js';
+import { runTemplate } from './commands/template-command.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+}
+
+/** Exit codes: 0 done, 1 bad input (every problem printed), 2 wrong usage, 3 internal error. */
+export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 3 } as const;
+
+/**
+ * The `opendti` command. Takes its arguments and I/O as parameters so that tests run it in-process;
+ * `main.ts` wires it to the real process.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const envLocale: Locale = io.env.OPENDTI_LANG === 'en' ? 'en' : 'vi';
+  let locale: Locale = envLocale;
+  const program = new Command()
+    .name('opendti')
+    .description('OpenDTI — đánh giá chỉ số chuyển đổi số (digital transformation index assessment)')
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ thông báo / message language').choices(['vi', 'en']).default(envLocale))
+    .option('--debug', 'in chi tiết lỗi nội bộ / print internal error details')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .hook('preAction', (command) => {
+      locale = command.opts<{ lang: Locale }>().lang;
+    });
+
+  const frameworks = program.command('frameworks').description('bộ chỉ số / index frameworks');
+  frameworks
+    .command('list')
+    .description('liệt kê các bộ chỉ số có sẵn / list the built-in frameworks')
+    .addOption(new Option('--format <format>').choices(['table', 'json']).default('table'))
+    .action((options: { format: 'table' | 'json' }) => io.stdout(listFrameworks(options.format, locale)));
+  frameworks
+    .command('show')
+    .argument('<framework>', 'mã bộ chỉ số hoặc đường dẫn tệp / framework id or file')
+    .description('cây chỉ số: mã, tên, điểm tối đa, cách chấm / the tree: codes, names, max points, methods')
+    .addOption(new Option('--format <format>').choices(['table', 'json']).default('table'))
+    .action((framework: string, options: { format: 'table' | 'json' }) =>
+      io.stdout(showFramework(framework, options.format, locale)),
+    );
+  frameworks
+    .command('validate')
+    .argument('<file>', 'tệp YAML hoặc JSON / YAML or JSON file')
+    .description('kiểm tra một tệp bộ chỉ số / check a framework file')
+    .action((file: string) => io.stdout(validateFrameworkFile(file, locale)));
+
+  program
+    .command('template')
+    .argument('<framework>', 'mã bộ chỉ số hoặc đường dẫn tệp / framework id or file')
+    .requiredOption('--units <file>', 'danh sách đơn vị (CSV/XLSX: mã, tên) / unit list')
+    .requiredOption('--output <file>', 'tệp XLSX sẽ tạo / XLSX file to write')
+    .description('tạo bảng tính để đơn vị nhập liệu ngoại tuyến / spreadsheet for units to fill in offline')
+    .action(async (framework: string, options: { units: string; output: string }) => {
+      const written = await runTemplate({ framework, ...options });
+      io.stdout(
+        locale === 'vi'
+          ? `Đã tạo ${options.output}: ${written.units} đơn vị × ${written.indicators} chỉ số thành phần\n`
+          : `Wrote ${options.output}: ${written.units} units × ${written.indicators} indicators\n`,
+      );
+    });
+
+  program
+    .command('score')
+    .description('chấm điểm và xếp hạng / score and rank a cohort')
+    .requiredOption('--framework <framework>', 'mã bộ chỉ số hoặc đường dẫn tệp / framework id or file')
+    .requiredOption('--input <file>', 'dữ liệu (CSV/XLSX) / answers (CSV/XLSX)')
+    .addOption(
+      new Option('--format <format>', 'định dạng kết quả / output format')
+        .choices(['table', 'json', 'csv', 'xlsx'])
+        .default('table'),
+    )
+    .option('--output <file>', 'ghi ra tệp thay vì màn hình / write to a file')
+    .option('--previous <results.json>', 'kết quả năm trước để so sánh / last year’s results to compare with')
+    .action(async (options: { framework: string; input: string; format: ScoreFormat; output?: string; previous?: string }) => {
+      const text = await runScore({ ...options, locale });
+      if (text !== undefined) io.stdout(text);
+    });
+
+  program
+    .command('analyse')
+    .alias('analyze')
+    .description('phân tích một đơn vị: đạt tối đa, một phần, không đạt; giả định / analyse one unit, with what-if')
+    .requiredOption('--framework <framework>', 'mã bộ chỉ số hoặc đường dẫn tệp / framework id or file')
+    .requiredOption('--input <file>', 'dữ liệu (CSV/XLSX) / answers (CSV/XLSX)')
+    .requiredOption('--unit <code>', 'mã đơn vị / unit code')
+    .option('--what-if <codes>', 'các chỉ số giả định đạt tối đa, cách nhau bởi dấu phẩy / indicators raised to full marks')
+    .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'))
+    .action(async (options: { framework: string; input: string; unit: string; whatIf?: string; format: 'text' | 'json' }) => {
+      const whatIf = options.whatIf
+        ?.split(',')
+        .map((code) => code.trim())
+        .filter(Boolean);
+      io.stdout(await runAnalyse({ ...options, whatIf, locale }));
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are "errors" to commander; its own message has already been printed.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof DomainError) {
+      for (const problem of error.problems) io.stderr(`${formatProblem(problem, locale)}\n`);
+      return error.kind === 'invalid-input' || error.kind === 'not-found' ? EXIT.badInput : EXIT.internal;
+    }
+    const reference = randomUUID().slice(0, 8);
+    io.stderr(`${formatProblem({ code: 'internal', params: { reference } }, locale)}\n`);
+    if (program.opts<{ debug?: boolean }>().debug || io.env.OPENDTI_DEBUG) {
+      io.stderr(`${(error as Error)?.stack ?? String(error)}\n`);
+    }
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,109 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { DomainError, type Problem, type ScoreTable, toSearchKey, type UnitRef } from '@opendti/core';
+import { decodeCsv, parseCsvRows } from './read-csv.js';
+import { readXlsxTable } from './read-xlsx-table.js';
+
+/** A province has at most a few thousand communes; a list past this is the wrong file. */
+const MAX_UNIT_LIST_BYTES = 10 * 1024 * 1024;
+
+/** Header keys (see `headerKey`) accepted for each column, in English or Vietnamese. */
+const CODE_HEADERS = ['code', 'unit_code', 'ma_don_vi', 'ma_dv'];
+const NAME_HEADERS = ['name', 'unit_name', 'ten_don_vi', 'ten_dv'];
+
+/**
+ * Reads the list of units (đơn vị) a template is made for: `opendti template --units units.csv`.
+ *
+ * A .csv (UTF-8, optional BOM, comma, semicolon or tab separated — Vietnamese Excel saves "CSV" with
+ * semicolons) or an .xlsx, with a code column and an optional name column; the name defaults to the
+ * code. Every problem of the file (missing code, duplicate code) is reported at once, with its row.
+ */
+export async function readUnitList(path: string): Promise<UnitRef[]> {
+  const label = basename(path);
+  const extension = extname(path).toLowerCase();
+  const table =
+    extension === '.xlsx'
+      ? await readXlsxTable(path, label)
+      : extension === '.csv' || extension === '.txt'
+        ? await readCsvTable(path, label)
+        : unreadable(label, `định dạng "${extension || '(không có đuôi)'}" không được hỗ trợ; dùng .csv hoặc .xlsx`);
+  return unitsFromTable(table);
+}
+
+/** The units of a parsed table; throws one DomainError listing every problem found. */
+export function unitsFromTable(table: ScoreTable): UnitRef[] {
+  const file = table.file;
+  const keys = table.header.map(headerKey);
+  const codeColumn = keys.findIndex((key) => CODE_HEADERS.includes(key));
+  const nameColumn = keys.findIndex((key) => NAME_HEADERS.includes(key));
+  if (codeColumn < 0) {
+    throw new DomainError('invalid-input', [
+      {
+        code: 'input.missing-column',
+        params: { column: 'Mã đơn vị', expected: 'code, unit_code, Mã đơn vị, ma_don_vi (và name, unit_name, Tên đơn vị)' },
+        location: { file, row: 1 },
+      },
+    ]);
+  }
+  const codeTitle = table.header[codeColumn] ?? 'code';
+
+  const problems: Problem[] = [];
+  const units: UnitRef[] = [];
+  const firstRowOfCode = new Map<string, number>();
+  let rowNumber = 1;
+  for (const cells of table.rows) {
+    rowNumber++;
+    if (cells.every((cell) => cell === undefined || cell.trim() === '')) continue;
+    const code = (cells[codeColumn] ?? '').trim();
+    if (code === '') {
+      problems.push({ code: 'input.missing-unit', location: { file, row: rowNumber, column: codeTitle } });
+      continue;
+    }
+    const firstRow = firstRowOfCode.get(code);
+    if (firstRow !== undefined) {
+      problems.push({
+        code: 'input.duplicate-unit',
+        params: { unit: code, firstRow },
+        location: { file, row: rowNumber, column: codeTitle, code },
+      });
+      continue;
+    }
+    firstRowOfCode.set(code, rowNumber);
+    const name = nameColumn < 0 ? '' : (cells[nameColumn] ?? '').trim();
+    units.push({ code, name: name || code });
+  }
+  if (problems.length === 0 && units.length === 0) problems.push({ code: 'input.empty', location: { file } });
+  if (problems.length > 0) throw new DomainError('invalid-input', problems);
+  return units;
+}
+
+/** "Mã đơn vị" → "ma_don_vi", "Unit code" → "unit_code": the form in which headers are compared. */
+function headerKey(title: string): string {
+  return toSearchKey(title ?? '')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+}
+
+async function readCsvTable(path: string, label: string): Promise<ScoreTable> {
+  let bytes: Uint8Array = new Uint8Array(0);
+  try {
+    if ((await stat(path)).size > MAX_UNIT_LIST_BYTES) {
+      unreadable(label, `tệp lớn hơn ${MAX_UNIT_LIST_BYTES / (1024 * 1024)} MB, không phải danh sách đơn vị`);
+    }
+    bytes = await readFile(path);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    unreadable(label, code === 'ENOENT' ? 'không tìm thấy tệp (ENOENT)' : `không đọc được tệp (${code ?? String(error)})`);
+  }
+
+  const text = decodeCsv(bytes, label);
+  const rows: string[][] = [];
+  parseCsvRows(text, label, (cells) => rows.push(cells));
+  const header = rows.shift() ?? [];
+  return { file: label, header, rows };
+}
+
+function unreadable(file: string, detail: string): never {
+  throw new DomainError('invalid-input', [{ code: 'input.unreadable', params: { detail }, location: { file } }]);
+}

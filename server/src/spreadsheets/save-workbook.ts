@@ -1,0 +1,39 @@
+import { writeFile } from 'node:fs/promises';
+import { DomainError } from '@opendti/core';
+import type { Workbook } from 'exceljs';
+
+/**
+ * Serialises a workbook, then writes it. The two steps are apart so that a file-system failure
+ * (no such folder, no permission, the file open in Excel on Windows) becomes one clear problem
+ * instead of a Node stack trace.
+ */
+export async function saveWorkbook(workbook: Workbook, path: string): Promise<void> {
+  const bytes = await workbook.xlsx.writeBuffer();
+  try {
+    // exceljs types the buffer as its own ArrayBuffer-like `Buffer`; at run time it is a Node Buffer.
+    await writeFile(path, new Uint8Array(bytes));
+  } catch (error) {
+    throw new DomainError('invalid-input', [
+      { code: 'cli.output-unwritable', params: { detail: describeWriteError(error) }, location: { file: path } },
+    ]);
+  }
+}
+
+function describeWriteError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'thư mục không tồn tại (ENOENT)';
+    case 'EACCES':
+    case 'EPERM':
+      return `không có quyền ghi, hoặc tệp đang mở trong Excel (${code})`;
+    case 'EBUSY':
+      return 'tệp đang mở trong chương trình khác, hãy đóng tệp rồi thử lại (EBUSY)';
+    case 'EISDIR':
+      return 'đường dẫn là một thư mục (EISDIR)';
+    case 'ENOSPC':
+      return 'đĩa đã đầy (ENOSPC)';
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
+  }
+}
