@@ -83,6 +83,6 @@ export function rawAnswer(position: number, random: () => number): string {
     case 7:
       return String(Math.floor(random() * 5000));
     default:
-      return String(Math.round(random() * 20) / 2).replace('.', ',');
+      return String(Math.round(random() * 20) / 2);
   }
 }
