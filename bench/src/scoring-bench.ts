@@ -93,4 +93,6 @@ console.log(
   `  memory allocated by one scoring run:   ${mb(peakExtra)} MB (target ≤ 200 MB)${gc ? '' : ' (run with --expose-gc for a clean figure)'}`,
 );
 console.log(`  process peak RSS after one run:        ${mb(rssAfterFirstRun)} MB (Node itself, the input sheet and one scoring)`);
-console.log(`  process peak RSS after ${RUNS} runs:       ${mb(process.resourceUsage().maxRSS * 1024)} MB (garbage of earlier runs not yet collected)`);
+console.log(
+  `  process peak RSS after ${RUNS} runs:       ${mb(process.resourceUsage().maxRSS * 1024)} MB (garbage of earlier runs not yet collected)`,
+);
