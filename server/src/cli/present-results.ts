@@ -8,6 +8,7 @@ const labels = {
     unit: 'Đơn vị',
     points: 'Điểm',
     self: 'Tự chấm',
+    difference: 'Chênh lệch',
     max: 'Tối đa',
     value: 'Chỉ số',
     percent: '%',
@@ -22,6 +23,7 @@ const labels = {
     unit: 'Unit',
     points: 'Points',
     self: 'Self',
+    difference: 'Difference',
     max: 'Max',
     value: 'Value',
     percent: '%',
@@ -44,6 +46,9 @@ export function renderResultsTable(results: ResultSet, locale: Locale): string {
   const signed = (value: number | null | undefined) =>
     value === null || value === undefined ? '' : `${value > 0 ? '+' : ''}${formatLocaleNumber(value, precision, locale)}`;
 
+  // The council's adjustment: appraised minus self points (negative when the council cut points).
+  const signedPoints = (value: number | null) =>
+    value === null ? '–' : value === 0 ? '0' : `${value > 0 ? '+' : ''}${formatLocaleNumber(value, 2, locale)}`;
   const overall = renderTable(
     [
       { title: text.rank, align: 'right' },
@@ -51,6 +56,7 @@ export function renderResultsTable(results: ResultSet, locale: Locale): string {
       { title: text.unit },
       { title: text.points, align: 'right' },
       { title: text.self, align: 'right' },
+      { title: text.difference, align: 'right' },
       { title: text.max, align: 'right' },
       { title: text.value, align: 'right' },
       { title: text.percent, align: 'right' },
@@ -67,6 +73,7 @@ export function renderResultsTable(results: ResultSet, locale: Locale): string {
       unit.name,
       number(unit.points, 2),
       number(unit.selfPoints, 2),
+      signedPoints(difference(unit)),
       number(unit.max, 2),
       number(unit.value, precision),
       number(unit.percent, Math.max(precision - 2, 0)),
@@ -100,6 +107,7 @@ export function renderResultsCsv(results: ResultSet): string {
     'unit_name',
     'points',
     'self_points',
+    'difference',
     'max',
     'value',
     'percent',
@@ -113,6 +121,7 @@ export function renderResultsCsv(results: ResultSet): string {
     unit.name,
     unit.points,
     unit.selfPoints,
+    difference(unit),
     unit.max,
     unit.value,
     unit.percent,
@@ -121,6 +130,12 @@ export function renderResultsCsv(results: ResultSet): string {
     ...unit.pillars.flatMap((pillar) => [pillar.value, pillar.rank]),
   ]);
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Appraised minus self points, rounded like points; null when either is missing. */
+function difference(unit: UnitResult): number | null {
+  if (unit.points === null || unit.selfPoints === null) return null;
+  return Math.round((unit.points - unit.selfPoints) * 1e6) / 1e6;
 }
 
 function csvCell(value: string | number | null | undefined): string {

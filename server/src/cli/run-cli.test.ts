@@ -181,16 +181,19 @@ describe('opendti score', () => {
   it('writes CSV and XLSX results', async () => {
     const csv = (await cli('score', '--framework', 'dienbien-2022-district', '--input', demoCsv, '--format', 'csv')).stdout;
     const [header, firstRow] = csv.replace('\uFEFF', '').split('\r\n');
-    expect(header?.split(',').slice(0, 8)).toEqual([
+    expect(header?.split(',').slice(0, 9)).toEqual([
       'rank',
       'unit_code',
       'unit_name',
       'points',
       'self_points',
+      'difference',
       'max',
       'value',
       'percent',
     ]);
+    const cells = firstRow?.split(',') ?? [];
+    expect(Number(cells[5])).toBeCloseTo(Number(cells[3]) - Number(cells[4]), 6);
     expect(firstRow?.startsWith('1,DBP,Thành phố Điện Biên Phủ,')).toBe(true);
     const xlsx = file('results.xlsx');
     expect(
