@@ -157,6 +157,43 @@ const catalogue = {
     vi: 'không ghi được tệp kết quả: {detail}',
     en: 'cannot write the output: {detail}',
   },
+  // HTTP API
+  'http.validation': {
+    vi: 'dữ liệu gửi lên không hợp lệ: {detail}',
+    en: 'invalid request: {detail}',
+  },
+  'http.malformed-body': {
+    vi: 'nội dung gửi lên không đọc được (JSON sai cú pháp)',
+    en: 'the request body is not valid JSON',
+  },
+  'http.payload-too-large': {
+    vi: 'dữ liệu gửi lên quá lớn (tối đa {limit})',
+    en: 'the request is too large (at most {limit})',
+  },
+  'http.not-found': {
+    vi: 'không tìm thấy {what}',
+    en: '{what} not found',
+  },
+  'http.unauthenticated': {
+    vi: 'cần đăng nhập',
+    en: 'sign-in required',
+  },
+  'http.forbidden': {
+    vi: 'không có quyền thực hiện thao tác này',
+    en: 'not allowed',
+  },
+  'http.csrf': {
+    vi: 'thiếu hoặc sai mã chống giả mạo (CSRF); hãy tải lại trang',
+    en: 'missing or wrong CSRF token; reload the page',
+  },
+  'http.stale-version': {
+    vi: '{what} đã được người khác thay đổi (phiên bản {current}, bạn sửa từ phiên bản {based}); hãy xem bản mới rồi sửa lại',
+    en: '{what} was changed by someone else (version {current}, you edited version {based}); review the new version and edit again',
+  },
+  'http.rate-limited': {
+    vi: 'quá nhiều lần thử; hãy thử lại sau {seconds} giây',
+    en: 'too many attempts; try again in {seconds} seconds',
+  },
   internal: {
     vi: 'lỗi hệ thống, vui lòng báo cho quản trị viên (mã tra cứu {reference})',
     en: 'internal error, please tell the administrator (reference {reference})',

@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+
+/**
+ * Configuration, read from the environment once, here and nowhere else, and validated: a bad value
+ * stops start-up with a message that names the variable. Every default works out of the box.
+ *
+ * | variable | default | meaning |
+ * |---|---|---|
+ * | PORT | 8080 | HTTP port |
+ * | HOST | 127.0.0.1 | address to listen on (0.0.0.0 to serve the network, behind a TLS proxy) |
+ * | DATA_DIR | ./data | embedded database (./data/db) and evidence files (./data/files) |
+ * | DATABASE_URL | — | postgres://… to use a PostgreSQL server instead of the embedded database |
+ * | NODE_ENV | development | "production" makes cookies Secure and logs JSON only |
+ * | LOG_LEVEL | info | pino level: fatal, error, warn, info, debug, trace, silent |
+ * | SESSION_HOURS | 12 | how long a login lasts |
+ * | MAX_UPLOAD_MB | 20 | largest evidence file |
+ * | DEMO_DATA | true | seed the demo province, accounts and periods into an empty database |
+ * | TRUST_PROXY | false | trust X-Forwarded-For (set when behind a reverse proxy) |
+ */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDirectory: string;
+  databaseUrl: string | undefined;
+  production: boolean;
+  logLevel: string;
+  sessionHours: number;
+  maxUploadBytes: number;
+  demoData: boolean;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new ConfigError(`${name}=${raw}: cần một số nguyên từ ${min} đến ${max} (an integer from ${min} to ${max})`);
+    }
+    return value;
+  };
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.trim().toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    throw new ConfigError(`${name}=${env[name]}: dùng true hoặc false (use true or false)`);
+  };
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(
+      'DATABASE_URL: cần dạng postgres://người-dùng@máy:cổng/cơ-sở-dữ-liệu (expected postgres://user@host:port/database)',
+    );
+  }
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL=${logLevel}: dùng fatal, error, warn, info, debug, trace hoặc silent`);
+  }
+  return {
+    port: integer('PORT', 8080, 0, 65535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    dataDirectory: resolve(env.DATA_DIR?.trim() || 'data'),
+    databaseUrl,
+    production: env.NODE_ENV === 'production',
+    logLevel,
+    sessionHours: integer('SESSION_HOURS', 12, 1, 24 * 30),
+    maxUploadBytes: integer('MAX_UPLOAD_MB', 20, 1, 1024) * 1024 * 1024,
+    demoData: flag('DEMO_DATA', true),
+    trustProxy: flag('TRUST_PROXY', false),
+  };
+}

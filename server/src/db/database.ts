@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+
+/** The committed SQL migrations, beside `src/` and `dist/`. */
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+export type Database = ReturnType<typeof drizzlePglite<typeof schema>>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded PostgreSQL (PGlite) in `directory`, or in memory when `directory` is undefined
+ * (tests). Drizzle's own PGlite driver: PGlite's pg-compatible adapter breaks parameterised
+ * queries and the migrator (STACK-NOTES).
+ */
+export async function openEmbeddedDatabase(directory: string | undefined): Promise<DatabaseHandle> {
+  if (directory !== undefined) mkdirSync(directory, { recursive: true });
+  const client = directory === undefined ? new PGlite() : new PGlite(directory);
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema });
+  return {
+    db,
+    kind: 'pglite',
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}
+
+/** A PostgreSQL server. Same schema, same migrations; the two drivers share one query API. */
+export async function openPostgresDatabase(url: string, poolSize = 10): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Fail now, with the server's own message, rather than on the first request.
+  const connection = await pool.connect();
+  connection.release();
+  const db = drizzlePostgres({ client: pool, schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'postgres',
+    migrate: () => migratePostgres(db as unknown as Parameters<typeof migratePostgres>[0], { migrationsFolder }),
+    close: () => pool.end(),
+  };
+}

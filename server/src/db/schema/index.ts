@@ -1,0 +1,9 @@
+/** The database schema, one file per aggregate. Migrations are generated from it: `npm run db:generate -w server`. */
+export * from './appraisals.js';
+export * from './assessments.js';
+export * from './audit-log.js';
+export * from './frameworks.js';
+export * from './periods.js';
+export * from './results.js';
+export * from './units.js';
+export * from './users.js';

@@ -1,0 +1,21 @@
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppDependencies } from '../../app.js';
+
+/** Version and database kind, for operators. */
+export function registerHealthRoutes(api: FastifyInstance, dependencies: AppDependencies): void {
+  api.get(
+    '/status',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Trạng thái máy chủ / server status',
+        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }) },
+      },
+    },
+    async () => {
+      await dependencies.database.db.execute('select 1');
+      return { status: 'ok' as const, database: dependencies.database.kind };
+    },
+  );
+}
