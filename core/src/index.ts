@@ -20,3 +20,8 @@ export { type CohortScores, scoreCohort } from './scoring/score-cohort.js';
 export * from './scoring/score-sheet.js';
 export * from './scoring/scoring-methods.js';
 export * from './text/search-text.js';
+export * from './workflow/assessment-workflow.js';
+export * from './workflow/capabilities.js';
+export * from './workflow/period-workflow.js';
+export * from './workflow/roles.js';
+export type { Labels, TransitionRule } from './workflow/transition-table.js';

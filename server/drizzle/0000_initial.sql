@@ -128,6 +128,7 @@ CREATE TABLE "result_snapshots" (
 	"unit_kind" text NOT NULL,
 	"framework_id" text NOT NULL,
 	"results" jsonb NOT NULL,
+	"detail" jsonb NOT NULL,
 	"etag" text NOT NULL,
 	"published_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"published_by" uuid,

@@ -5,13 +5,27 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config/env.js';
 import type { DatabaseHandle } from './db/database.js';
+import { registerAuthentication } from './http/authenticate.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { registerAssessmentRoutes } from './modules/assessments/assessments.routes.js';
+import { registerAuditRoutes } from './modules/audit/audit.routes.js';
+import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.js';
+import { registerFrameworkRoutes } from './modules/frameworks/frameworks.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerPeriodRoutes } from './modules/periods/periods.routes.js';
+import { registerPublicResultRoutes } from './modules/results/public-results.routes.js';
+import { registerUnitRoutes } from './modules/units/units.routes.js';
+import { registerUserRoutes } from './modules/users/users.routes.js';
+import { createEvidenceStorage } from './storage/create-evidence-storage.js';
+import type { EvidenceStorage } from './storage/evidence-storage.js';
 
 export interface AppDependencies {
   config: ServerConfig;
   database: DatabaseHandle;
   logger?: FastifyServerOptions['logger'];
+  /** Where evidence files live; createEvidenceStorage(config) when omitted (tests pass their own). */
+  storage?: EvidenceStorage;
 }
 
 /**
@@ -29,9 +43,11 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     forceCloseConnections: 'idle',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  const storage = dependencies.storage ?? createEvidenceStorage(config, app.log);
 
   registerErrorHandling(app);
   await app.register(cookie);
+  registerAuthentication(app, dependencies.database.db);
   await app.register(multipart, {
     limits: { fileSize: config.maxUploadBytes, files: 10, fields: 20, parts: 30 },
   });
@@ -56,6 +72,15 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       registerHealthRoutes(api, dependencies);
+      registerAuthRoutes(api, dependencies);
+      registerUserRoutes(api, dependencies);
+      registerUnitRoutes(api, dependencies);
+      registerFrameworkRoutes(api, dependencies);
+      registerPeriodRoutes(api, dependencies);
+      registerAssessmentRoutes(api, dependencies);
+      registerEvidenceRoutes(api, { ...dependencies, storage });
+      registerAuditRoutes(api, dependencies);
+      registerPublicResultRoutes(api, dependencies);
     },
     { prefix: '/api/v1' },
   );

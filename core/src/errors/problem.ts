@@ -148,6 +148,157 @@ const catalogue = {
     vi: 'mã đơn vị "{unit}" bị trùng (đã có ở dòng {firstRow})',
     en: 'unit code "{unit}" is listed twice (first on row {firstRow})',
   },
+  // evidence (tài liệu kiểm chứng)
+  'evidence.no-files': {
+    vi: 'chưa có tệp nào được gửi lên (gửi tệp trong trường "files" của biểu mẫu multipart/form-data)',
+    en: 'no file was sent (send files in the "files" field of a multipart/form-data form)',
+  },
+  'evidence.unexpected-field': {
+    vi: 'trường "{field}" không được dùng; gửi tệp trong trường "files"',
+    en: 'field "{field}" is not used; send files in the "files" field',
+  },
+  'evidence.empty-file': {
+    vi: 'tệp "{file}" rỗng (0 byte)',
+    en: 'file "{file}" is empty (0 bytes)',
+  },
+  'evidence.executable': {
+    vi: 'tệp "{file}" là {detected}: không được tải lên chương trình hay mã lệnh, dù đặt tên gì',
+    en: 'file "{file}" is {detectedEn}: programs and scripts cannot be uploaded, whatever their name',
+  },
+  'evidence.macro': {
+    vi: 'tệp "{file}" chứa macro (mã lệnh VBA/Basic); hãy lưu lại thành tệp .docx, .xlsx, .pptx, .odt hoặc .ods không có macro',
+    en: 'file "{file}" contains macros (VBA/Basic code); save it again as a macro-free .docx, .xlsx, .pptx, .odt or .ods',
+  },
+  'evidence.extension-not-allowed': {
+    vi: 'tệp "{file}": không nhận tệp có đuôi {extension}; chỉ nhận {allowed}',
+    en: 'file "{file}": {extension} files are not accepted; accepted: {allowed}',
+  },
+  'evidence.type-mismatch': {
+    vi: 'tệp "{file}" có đuôi {extension} nhưng nội dung là {detected}; hãy kiểm tra lại tệp hoặc lưu lại đúng định dạng',
+    en: 'file "{file}" is named {extension} but its content is {detectedEn}; check the file or save it in the right format',
+  },
+  'evidence.not-utf8': {
+    vi: 'tệp "{file}" không phải văn bản mã hoá UTF-8; hãy lưu lại với bảng mã UTF-8 (trong Excel: "CSV UTF-8")',
+    en: 'file "{file}" is not UTF-8 text; save it again as UTF-8 (in Excel: "CSV UTF-8")',
+  },
+  'evidence.unreadable': {
+    vi: 'tệp "{file}" không phải tệp {extension} hợp lệ (bị hỏng hoặc không nhận ra định dạng)',
+    en: 'file "{file}" is not a valid {extension} file (damaged or unrecognised)',
+  },
+  'evidence.locked': {
+    vi: 'không thể thêm hoặc xoá tài liệu kiểm chứng khi bản đánh giá ở trạng thái "{state}"; chỉ được khi đang tự đánh giá, hoặc khi Hội đồng yêu cầu bổ sung',
+    en: 'evidence cannot be added or removed while the assessment is "{stateEn}"; only during self-assessment, or when the council asks for supplementation',
+  },
+  'evidence.no-open-request': {
+    vi: 'Hội đồng không yêu cầu bổ sung chỉ số {indicator}; trong giai đoạn bổ sung chỉ được thêm tài liệu cho chỉ số đang có yêu cầu bổ sung',
+    en: 'the council has not asked to supplement indicator {indicator}; during supplementation evidence can only be added to indicators with an open request',
+  },
+  'evidence.submitted-locked': {
+    vi: 'tài liệu "{what}" đã nộp cùng bản tự đánh giá nên không xoá được khi bổ sung; chỉ xoá được tài liệu bổ sung',
+    en: 'evidence "{what}" was submitted with the self-assessment and cannot be removed during supplementation; only supplementary evidence can',
+  },
+  'evidence.blank-field': {
+    vi: '{field} không được để trống',
+    en: '{fieldEn} must not be empty',
+  },
+  'evidence.bad-date': {
+    vi: 'ngày ban hành "{value}" không hợp lệ; dùng dd/mm/yyyy (ví dụ 31/10/2022)',
+    en: 'document date "{value}" is not valid; use dd/mm/yyyy (e.g. 31/10/2022) or yyyy-mm-dd',
+  },
+  'evidence.bad-link': {
+    vi: 'đường dẫn "{value}" không hợp lệ; chỉ nhận địa chỉ bắt đầu bằng http:// hoặc https://',
+    en: 'link "{value}" is not valid; only http:// and https:// addresses are accepted',
+  },
+  // evidence file storage
+  'storage.corrupt': {
+    vi: 'tệp kiểm chứng bị hỏng (nội dung không còn khớp mã SHA-256 {sha256}); hãy báo quản trị viên khôi phục từ bản sao lưu',
+    en: 'evidence file is damaged (its content no longer matches SHA-256 {sha256}); ask the administrator to restore it from a backup',
+  },
+  'storage.missing': {
+    vi: 'không tìm thấy nội dung tệp kiểm chứng (SHA-256 {sha256}) trong kho lưu trữ; hãy báo quản trị viên khôi phục từ bản sao lưu',
+    en: 'the content of evidence file SHA-256 {sha256} is missing from storage; ask the administrator to restore it from a backup',
+  },
+  'storage.write-failed': {
+    vi: 'không lưu được tệp vào kho lưu trữ (ổ đĩa đầy hoặc không ghi được); hãy thử lại hoặc báo quản trị viên',
+    en: 'the file could not be stored (disk full or not writable); try again or tell the administrator',
+  },
+  'storage.unavailable': {
+    vi: 'kho lưu trữ tệp không phản hồi; hãy thử lại sau hoặc báo quản trị viên',
+    en: 'file storage is not responding; try again later or tell the administrator',
+  },
+  'storage.bad-hash': {
+    vi: 'mã SHA-256 "{sha256}" của tệp không hợp lệ',
+    en: 'file SHA-256 "{sha256}" is not valid',
+  },
+  // workflow (period and assessment states) and access
+  'workflow.unknown-action': {
+    vi: 'thao tác "{actionCode}" không tồn tại (có: {known})',
+    en: 'there is no action "{actionCode}" (known: {known})',
+  },
+  'workflow.transition-not-allowed': {
+    vi: 'không thể {action} khi đang ở trạng thái "{state}"',
+    en: 'cannot {actionEn} while the state is "{stateEn}"',
+  },
+  'workflow.role-not-allowed': {
+    vi: 'vai trò "{role}" không được {action}; chỉ {allowed} được làm việc này',
+    en: 'the role "{roleEn}" may not {actionEn}; only {allowedEn} may',
+  },
+  'workflow.reason-required': {
+    vi: 'cần ghi rõ lý do để {action}',
+    en: 'a reason is required to {actionEn}',
+  },
+  'workflow.period-state': {
+    vi: 'không thể {action} khi kỳ đánh giá đang ở trạng thái "{periodState}" (chỉ được khi kỳ ở trạng thái: {allowed})',
+    en: 'cannot {actionEn} while the period is "{periodStateEn}" (only while it is: {allowedEn})',
+  },
+  'workflow.deadline-passed': {
+    vi: 'đã quá hạn nộp bản tự đánh giá (hạn chót ngày {deadline}); hãy đề nghị Cơ quan quản lý kỳ đánh giá gia hạn',
+    en: 'the self-assessment deadline ({deadline}) has passed; ask the period manager for an extension',
+  },
+  'workflow.due-date-required': {
+    vi: 'cần nêu hạn bổ sung, giải trình (ngày dd/mm/yyyy)',
+    en: 'a due date for the supplementation is required',
+  },
+  'workflow.due-date-invalid': {
+    vi: 'hạn bổ sung "{value}" không phải là ngày hợp lệ',
+    en: 'due date "{value}" is not a valid date',
+  },
+  'workflow.due-date-past': {
+    vi: 'hạn bổ sung {dueOn} đã qua; hãy chọn từ hôm nay trở đi',
+    en: 'due date {dueOn} is in the past; choose today or later',
+  },
+  'workflow.locked': {
+    vi: 'không sửa được khi bản đánh giá đang ở trạng thái "{state}"',
+    en: 'cannot be changed while the assessment is "{state}"',
+  },
+  'workflow.not-all-finalised': {
+    vi: 'chưa công bố được: còn {count} bản đánh giá chưa được Chủ tịch Hội đồng thẩm định chốt kết quả',
+    en: 'cannot publish yet: {count} assessments are not finalised by the council chair',
+  },
+  'workflow.no-participants': {
+    vi: 'kỳ đánh giá không có đơn vị tham gia nào nên không có kết quả để công bố',
+    en: 'the period has no participating unit, so there are no results to publish',
+  },
+  'workflow.undecided-indicators': {
+    vi: 'chưa chốt được: còn {count} chỉ số chưa được công nhận hoặc điều chỉnh điểm ({codes})',
+    en: 'cannot finalise yet: {count} indicators are neither accepted nor adjusted ({codes})',
+  },
+  'workflow.unanswered-requests': {
+    vi: 'còn {count} yêu cầu bổ sung, giải trình chưa được trả lời ({codes})',
+    en: '{count} supplementation requests are not answered yet ({codes})',
+  },
+  'access.unauthenticated': {
+    vi: 'cần đăng nhập để {what}',
+    en: 'sign in to {whatEn}',
+  },
+  'access.forbidden': {
+    vi: 'tài khoản với vai trò "{role}" không có quyền {what}',
+    en: 'an account with the role "{roleEn}" may not {whatEn}',
+  },
+  'access.unavailable': {
+    vi: 'không thể {what}: nội dung này chưa được công bố',
+    en: 'cannot {whatEn}: this has not been published',
+  },
   // command line
   'cli.usage': {
     vi: '{detail}',
@@ -193,6 +344,32 @@ const catalogue = {
   'http.rate-limited': {
     vi: 'quá nhiều lần thử; hãy thử lại sau {seconds} giây',
     en: 'too many attempts; try again in {seconds} seconds',
+  },
+  // sign-in
+  'auth.wrong-credentials': {
+    vi: 'tên đăng nhập hoặc mật khẩu không đúng',
+    en: 'wrong username or password',
+  },
+  'auth.locked': {
+    vi: 'tài khoản tạm khoá do nhập sai mật khẩu nhiều lần; hãy thử lại sau {minutes} phút hoặc liên hệ quản trị viên',
+    en: 'account temporarily locked after repeated wrong passwords; try again in {minutes} minutes or contact the administrator',
+  },
+  'auth.wrong-current-password': {
+    vi: 'mật khẩu hiện tại không đúng',
+    en: 'the current password is wrong',
+  },
+  'auth.weak-password': {
+    vi: 'mật khẩu mới chưa đủ mạnh: {detail}',
+    en: 'the new password is too weak: {detail}',
+  },
+  // backup
+  'backup.invalid': {
+    vi: 'tệp sao lưu không hợp lệ: {detail}',
+    en: 'invalid backup file: {detail}',
+  },
+  'backup.not-empty': {
+    vi: 'chỉ khôi phục vào cơ sở dữ liệu trống (đã có người dùng); hãy dùng thư mục dữ liệu mới',
+    en: 'restore only into an empty database (this one has users); use a new data directory',
   },
   internal: {
     vi: 'lỗi hệ thống, vui lòng báo cho quản trị viên (mã tra cứu {reference})',

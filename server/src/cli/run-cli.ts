@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runAnalyse } from './commands/analyse-command.js';
 import { listFrameworks, showFramework, validateFrameworkFile } from './commands/frameworks-command.js';
 import { runScore, type ScoreFormat } from './commands/score-command.js';
+import { runBackup, runMigrate, runRestore, runServe, STARTUP_ERRORS } from './commands/serve-command.js';
 import { runTemplate } from './commands/template-command.js';
 
 export interface CliIo {
@@ -102,6 +103,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(await runAnalyse({ ...options, whatIf, locale }));
     });
 
+  program
+    .command('serve')
+    .description('chạy máy chủ (CSDL nhúng trong ./data nếu không đặt DATABASE_URL) / run the server')
+    .action(async () => runServe(io.env, (line) => io.stdout(`${line}\n`)));
+  program
+    .command('migrate')
+    .description('áp dụng migration cơ sở dữ liệu / apply database migrations')
+    .action(async () => runMigrate(io.env, (line) => io.stdout(`${line}\n`)));
+  program
+    .command('backup')
+    .argument('<file>', 'tệp sao lưu sẽ tạo (.gz) / backup file to write')
+    .description('sao lưu cơ sở dữ liệu và tệp minh chứng / back up the database and evidence files')
+    .action(async (file: string) => runBackup(io.env, file, (line) => io.stdout(`${line}\n`)));
+  program
+    .command('restore')
+    .argument('<file>', 'tệp sao lưu / backup file')
+    .description('khôi phục vào thư mục dữ liệu trống / restore into an empty data directory')
+    .action(async (file: string) => runRestore(io.env, file, (line) => io.stdout(`${line}\n`)));
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
@@ -113,6 +133,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof DomainError) {
       for (const problem of error.problems) io.stderr(`${formatProblem(problem, locale)}\n`);
       return error.kind === 'invalid-input' || error.kind === 'not-found' ? EXIT.badInput : EXIT.internal;
+    }
+    if (STARTUP_ERRORS.some((kind) => error instanceof kind)) {
+      // Configuration and lock problems are the operator's to fix: say exactly what, no reference.
+      io.stderr(`${(error as Error).message}\n`);
+      return EXIT.usage;
     }
     const reference = randomUUID().slice(0, 8);
     io.stderr(`${formatProblem({ code: 'internal', params: { reference } }, locale)}\n`);

@@ -16,6 +16,12 @@ import { resolve } from 'node:path';
  * | MAX_UPLOAD_MB | 20 | largest evidence file |
  * | DEMO_DATA | true | seed the demo province, accounts and periods into an empty database |
  * | TRUST_PROXY | false | trust X-Forwarded-For (set when behind a reverse proxy) |
+ * | S3_BUCKET | — | keep evidence files in this S3-compatible bucket (MinIO, Ceph, AWS) instead of DATA_DIR/files |
+ * | S3_ENDPOINT | — | http(s)://host:port of MinIO or Ceph; leave empty for AWS S3 |
+ * | S3_REGION | us-east-1 | the bucket's region |
+ * | S3_ACCESS_KEY_ID | — | access key; with S3_SECRET_ACCESS_KEY, or neither to use the AWS default credential chain |
+ * | S3_SECRET_ACCESS_KEY | — | secret key |
+ * | S3_FORCE_PATH_STYLE | true | address buckets as host/bucket (MinIO, Ceph); false for bucket.host |
  */
 export interface ServerConfig {
   port: number;
@@ -28,6 +34,17 @@ export interface ServerConfig {
   maxUploadBytes: number;
   demoData: boolean;
   trustProxy: boolean;
+  /** Object storage for evidence files; undefined keeps them under DATA_DIR/files. */
+  s3: S3Config | undefined;
+}
+
+export interface S3Config {
+  endpoint: string | undefined;
+  region: string;
+  bucket: string;
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {
@@ -72,5 +89,38 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: integer('MAX_UPLOAD_MB', 20, 1, 1024) * 1024 * 1024,
     demoData: flag('DEMO_DATA', true),
     trustProxy: flag('TRUST_PROXY', false),
+    s3: readS3Config(env, flag),
+  };
+}
+
+function readS3Config(
+  env: Record<string, string | undefined>,
+  flag: (name: string, fallback: boolean) => boolean,
+): S3Config | undefined {
+  const bucket = env.S3_BUCKET?.trim() || undefined;
+  if (bucket === undefined) return undefined;
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new ConfigError(
+      `S3_BUCKET=${bucket}: tên bucket gồm 3–63 chữ thường, số, dấu chấm, gạch ngang (3–63 lowercase letters, digits, dots, hyphens)`,
+    );
+  }
+  const endpoint = env.S3_ENDPOINT?.trim() || undefined;
+  if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint)) {
+    throw new ConfigError(`S3_ENDPOINT=${endpoint}: cần dạng http(s)://máy:cổng (expected http(s)://host:port)`);
+  }
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim() || undefined;
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim() || undefined;
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
+    throw new ConfigError(
+      'S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: cần đặt cả hai hoặc bỏ trống cả hai (set both, or neither to use the default credential chain)',
+    );
+  }
+  return {
+    endpoint,
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    bucket,
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: flag('S3_FORCE_PATH_STYLE', true),
   };
 }

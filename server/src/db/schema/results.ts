@@ -16,6 +16,10 @@ export const resultSnapshots = pgTable(
     unitKind: text('unit_kind').notNull(),
     frameworkId: text('framework_id').notNull(),
     results: jsonb('results').$type<ResultSet>().notNull(),
+    /** Official and self points of every indicator of every unit, for the published analysis pages. */
+    detail: jsonb('detail')
+      .$type<Record<string, Record<string, { points: number | null; selfPoints: number | null; notAssessed: boolean }>>>()
+      .notNull(),
     /** Strong ETag of the serialised results. */
     etag: text('etag').notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().default(sql`now()`),

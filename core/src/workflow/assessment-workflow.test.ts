@@ -1,0 +1,408 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError, formatMessage, formatProblem } from '../errors/problem.js';
+import {
+  ASSESSMENT_ACTIONS,
+  ASSESSMENT_STATES,
+  type AssessmentAction,
+  type AssessmentState,
+  allowedActions,
+  applyTransition,
+  assessmentStateLabel,
+  canFinalise,
+  councilCanDecide,
+  findTransition,
+  undecidedIndicators,
+  unitCanAddSupplementation,
+  unitCanEditAnswers,
+} from './assessment-workflow.js';
+import { PERIOD_STATES, type PeriodState } from './period-workflow.js';
+import { type Actor, ROLES, type Role } from './roles.js';
+
+/** Written out independently of ASSESSMENT_TRANSITIONS, so a change to the table must change this too. */
+const EXPECTED: Record<
+  AssessmentAction,
+  { from: AssessmentState[]; to: AssessmentState; roles: Role[]; periodState: PeriodState }
+> = {
+  submit: { from: ['draft'], to: 'submitted', roles: ['unitLeader'], periodState: 'selfAssessment' },
+  returnToUnit: { from: ['submitted'], to: 'draft', roles: ['periodManager'], periodState: 'selfAssessment' },
+  startAppraisal: {
+    from: ['submitted', 'supplemented'],
+    to: 'inAppraisal',
+    roles: ['appraiser', 'councilChair'],
+    periodState: 'appraisal',
+  },
+  requestSupplementation: {
+    from: ['inAppraisal'],
+    to: 'supplementationRequested',
+    roles: ['appraiser', 'councilChair'],
+    periodState: 'appraisal',
+  },
+  submitSupplementation: {
+    from: ['supplementationRequested'],
+    to: 'supplemented',
+    roles: ['unitLeader'],
+    periodState: 'appraisal',
+  },
+  finalise: { from: ['inAppraisal', 'supplemented'], to: 'finalised', roles: ['councilChair'], periodState: 'appraisal' },
+  reopen: { from: ['finalised'], to: 'inAppraisal', roles: ['councilChair'], periodState: 'appraisal' },
+};
+
+const actorOf = (role: Role): Actor => ({ userId: `u-${role}`, role, ...(role.startsWith('unit') ? { unitId: 'DBP' } : {}) });
+
+/** 10:00 on 20/01/2023 in Hà Nội. */
+const NOW = new Date('2023-01-20T03:00:00Z');
+const REASON = 'Tài liệu kiểm chứng chỉ số 1.2 chưa có số, ngày ban hành văn bản';
+
+/** A request that satisfies every guard, so only the thing under test can fail. */
+function requestFor(action: string, from: string, role: Role, periodState?: string) {
+  return {
+    action,
+    from,
+    actor: actorOf(role),
+    reason: REASON,
+    now: NOW,
+    periodState: periodState ?? EXPECTED[action as AssessmentAction]?.periodState ?? 'appraisal',
+    deadline: '2023-01-30',
+    dueOn: '2023-02-10',
+  };
+}
+
+function failureOf(run: () => unknown): { kind: string; codes: string[] } | 'no error' {
+  try {
+    run();
+    return 'no error';
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return { kind: error.kind, codes: error.problems.map((problem) => problem.code) };
+  }
+}
+
+function messagesOf(run: () => unknown, locale: 'vi' | 'en' = 'vi'): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return error.problems.map((problem) => formatProblem(problem, locale));
+    throw error;
+  }
+  return [];
+}
+
+describe('applyTransition: every action from every state for every role', () => {
+  const cases = ASSESSMENT_ACTIONS.flatMap((action) =>
+    ASSESSMENT_STATES.flatMap((from) => ROLES.map((role) => ({ action, from, role }))),
+  );
+
+  it.each(cases)('$action from $from by $role', ({ action, from, role }) => {
+    const expected = EXPECTED[action];
+    const run = () => applyTransition(requestFor(action, from, role));
+    if (!expected.roles.includes(role)) {
+      expect(failureOf(run)).toEqual({ kind: 'forbidden', codes: ['workflow.role-not-allowed'] });
+    } else if (!expected.from.includes(from)) {
+      expect(failureOf(run)).toEqual({ kind: 'conflict', codes: ['workflow.transition-not-allowed'] });
+    } else {
+      expect(run()).toEqual({ to: expected.to });
+    }
+  });
+
+  it('covers 7 actions × 6 states × 6 roles', () => {
+    expect(cases).toHaveLength(252);
+  });
+
+  it('refuses an unknown action as invalid input, whoever asks', () => {
+    for (const role of ROLES) {
+      expect(failureOf(() => applyTransition(requestFor('approve', 'submitted', role)))).toEqual({
+        kind: 'invalid-input',
+        codes: ['workflow.unknown-action'],
+      });
+    }
+  });
+
+  it('says what cannot be done in which state', () => {
+    expect(messagesOf(() => applyTransition(requestFor('submit', 'submitted', 'unitLeader')))).toEqual([
+      'không thể nộp bản tự đánh giá khi đang ở trạng thái "Đã nộp, chờ thẩm định"',
+    ]);
+    expect(messagesOf(() => applyTransition(requestFor('finalise', 'draft', 'councilChair')), 'en')).toEqual([
+      'cannot finalise the appraisal while the state is "Self-assessment in progress"',
+    ]);
+    expect(messagesOf(() => applyTransition(requestFor('finalise', 'inAppraisal', 'appraiser')))).toEqual([
+      'vai trò "Thành viên hội đồng thẩm định" không được chốt kết quả thẩm định; chỉ Chủ tịch hội đồng thẩm định được làm việc này',
+    ]);
+  });
+});
+
+describe('applyTransition: the period must be in the right state', () => {
+  const cases = ASSESSMENT_ACTIONS.flatMap((action) => PERIOD_STATES.map((periodState) => ({ action, periodState })));
+
+  it.each(cases)('$action while the period is $periodState', ({ action, periodState }) => {
+    const expected = EXPECTED[action];
+    const run = () => applyTransition(requestFor(action, expected.from[0] as string, expected.roles[0] as Role, periodState));
+    if (periodState === expected.periodState) {
+      expect(run()).toEqual({ to: expected.to });
+    } else {
+      expect(failureOf(run)).toEqual({ kind: 'conflict', codes: ['workflow.period-state'] });
+    }
+  });
+
+  it('refuses to reopen a finalised result once the period is published or archived', () => {
+    for (const periodState of ['published', 'archived']) {
+      expect(failureOf(() => applyTransition(requestFor('reopen', 'finalised', 'councilChair', periodState)))).toEqual({
+        kind: 'conflict',
+        codes: ['workflow.period-state'],
+      });
+    }
+    expect(messagesOf(() => applyTransition(requestFor('reopen', 'finalised', 'councilChair', 'published')))).toEqual([
+      'không thể mở lại kết quả đã chốt khi kỳ đánh giá đang ở trạng thái "Đã công bố" (chỉ được khi kỳ ở trạng thái: Đang thẩm định)',
+    ]);
+    // After the administrator reopens the period (published → appraisal), the chair may correct.
+    expect(applyTransition(requestFor('reopen', 'finalised', 'councilChair', 'appraisal'))).toEqual({ to: 'inAppraisal' });
+  });
+});
+
+describe('applyTransition: reasons', () => {
+  const needsReason: AssessmentAction[] = ['returnToUnit', 'requestSupplementation', 'reopen'];
+
+  it.each(ASSESSMENT_ACTIONS.map((action) => [action, needsReason.includes(action)] as const))(
+    '%s needs a reason: %s',
+    (action, required) => {
+      const expected = EXPECTED[action];
+      for (const reason of [undefined, '', ' \t\n']) {
+        const run = () =>
+          applyTransition({ ...requestFor(action, expected.from[0] as string, expected.roles[0] as Role), reason });
+        if (required) {
+          expect(failureOf(run)).toEqual({ kind: 'invalid-input', codes: ['workflow.reason-required'] });
+        } else {
+          expect(run()).toEqual({ to: expected.to });
+        }
+      }
+    },
+  );
+
+  it('names the action in the message', () => {
+    const run = () => applyTransition({ ...requestFor('returnToUnit', 'submitted', 'periodManager'), reason: undefined });
+    expect(messagesOf(run)).toEqual(['cần ghi rõ lý do để trả lại bản tự đánh giá cho đơn vị']);
+  });
+});
+
+describe('applyTransition: supplementation due date', () => {
+  const request = (dueOn: string | undefined, now = NOW) => ({
+    ...requestFor('requestSupplementation', 'inAppraisal', 'appraiser'),
+    dueOn,
+    now,
+  });
+
+  it.each([
+    [undefined, ['workflow.due-date-required']],
+    ['', ['workflow.due-date-required']],
+    ['10/02/2023', ['workflow.due-date-invalid']],
+    ['2023-02-30', ['workflow.due-date-invalid']],
+    ['2023-01-19', ['workflow.due-date-past']],
+  ] as const)('due %s → %j', (dueOn, codes) => {
+    expect(failureOf(() => applyTransition(request(dueOn)))).toEqual({ kind: 'invalid-input', codes });
+  });
+
+  it('accepts today and later, today being the day in Vietnam', () => {
+    expect(applyTransition(request('2023-01-20'))).toEqual({ to: 'supplementationRequested' });
+    // 18:00 UTC on the 19th is already 01:00 on the 20th in Hà Nội.
+    expect(failureOf(() => applyTransition(request('2023-01-19', new Date('2023-01-19T18:00:00Z'))))).toEqual({
+      kind: 'invalid-input',
+      codes: ['workflow.due-date-past'],
+    });
+    expect(messagesOf(() => applyTransition(request('2023-01-19')))).toEqual([
+      'hạn bổ sung 19/01/2023 đã qua; hãy chọn từ hôm nay trở đi',
+    ]);
+  });
+
+  it('reports a missing reason and a missing due date together', () => {
+    expect(failureOf(() => applyTransition({ ...request(undefined), reason: '' }))).toEqual({
+      kind: 'invalid-input',
+      codes: ['workflow.reason-required', 'workflow.due-date-required'],
+    });
+  });
+
+  it('is ignored by the other actions', () => {
+    expect(applyTransition({ ...requestFor('finalise', 'inAppraisal', 'councilChair'), dueOn: undefined })).toEqual({
+      to: 'finalised',
+    });
+  });
+});
+
+describe('applyTransition: submission deadline', () => {
+  const submitAt = (now: Date, deadline: string | undefined) => () =>
+    applyTransition({ ...requestFor('submit', 'draft', 'unitLeader'), now, deadline });
+
+  it('accepts a submission until the end of the deadline day in Vietnam (seed 001: "chậm nhất ngày 30/01")', () => {
+    expect(submitAt(new Date('2023-01-30T16:59:59Z'), '2023-01-30')()).toEqual({ to: 'submitted' });
+    expect(failureOf(submitAt(new Date('2023-01-30T17:00:00Z'), '2023-01-30'))).toEqual({
+      kind: 'conflict',
+      codes: ['workflow.deadline-passed'],
+    });
+    expect(messagesOf(submitAt(new Date('2023-02-01T02:00:00Z'), '2023-01-30'))).toEqual([
+      'đã quá hạn nộp bản tự đánh giá (hạn chót ngày 30/01/2023); hãy đề nghị Cơ quan quản lý kỳ đánh giá gia hạn',
+    ]);
+  });
+
+  it('accepts a late submission when the period manager has extended the deadline', () => {
+    expect(submitAt(new Date('2023-02-01T02:00:00Z'), '2023-02-15')()).toEqual({ to: 'submitted' });
+  });
+
+  it('has no deadline to check when none is given', () => {
+    expect(submitAt(new Date('2030-12-31T00:00:00Z'), undefined)()).toEqual({ to: 'submitted' });
+  });
+
+  it('treats a malformed deadline as the caller’s bug, not the user’s', () => {
+    expect(submitAt(NOW, '30/01/2023')).toThrow(TypeError);
+  });
+
+  it('does not apply to the council', () => {
+    const late = new Date('2023-03-01T02:00:00Z');
+    expect(applyTransition({ ...requestFor('finalise', 'inAppraisal', 'councilChair'), now: late })).toEqual({ to: 'finalised' });
+  });
+});
+
+describe('what each state lets whom edit', () => {
+  // state                      unit answers  unit supplements  council decides
+  const TABLE: [AssessmentState, boolean, boolean, boolean][] = [
+    ['draft', true, false, false],
+    ['submitted', false, false, true],
+    ['inAppraisal', false, false, true],
+    ['supplementationRequested', false, true, false],
+    ['supplemented', false, false, true],
+    ['finalised', false, false, false],
+  ];
+
+  it.each(TABLE)('%s: answers %s, supplementation %s, council %s', (state, answers, supplements, decides) => {
+    expect([unitCanEditAnswers(state), unitCanAddSupplementation(state), councilCanDecide(state)]).toEqual([
+      answers,
+      supplements,
+      decides,
+    ]);
+  });
+
+  it('covers every state', () => {
+    expect(TABLE.map(([state]) => state)).toEqual([...ASSESSMENT_STATES]);
+  });
+
+  it('allows supplementation only on indicators under an open request', () => {
+    const open = { openRequestCodes: ['1.2', '3.4'] };
+    expect(unitCanAddSupplementation('supplementationRequested', { indicatorCode: '1.2', ...open })).toBe(true);
+    expect(unitCanAddSupplementation('supplementationRequested', { indicatorCode: '2.1', ...open })).toBe(false);
+    expect(unitCanAddSupplementation('supplementationRequested', { indicatorCode: '1.2', openRequestCodes: [] })).toBe(false);
+    expect(unitCanAddSupplementation('inAppraisal', { indicatorCode: '1.2', ...open })).toBe(false);
+  });
+
+  it('allows nothing in an unknown state', () => {
+    for (const state of ['', 'locked', 'toString']) {
+      expect([unitCanEditAnswers(state), unitCanAddSupplementation(state), councilCanDecide(state)]).toEqual([
+        false,
+        false,
+        false,
+      ]);
+    }
+  });
+});
+
+describe('finalise guard', () => {
+  const indicators = ['1.1', '1.2', '2.1', '2.2'];
+
+  it.each([
+    [
+      'every indicator accepted or adjusted',
+      [
+        { indicatorCode: '1.1', decision: 'accepted' },
+        { indicatorCode: '1.2', decision: 'adjusted' },
+        { indicatorCode: '2.1', decision: 'accepted' },
+        { indicatorCode: '2.2', decision: 'accepted' },
+      ],
+      [],
+    ],
+    [
+      'an open supplementation request and a missing decision',
+      [
+        { indicatorCode: '1.1', decision: 'accepted' },
+        { indicatorCode: '1.2', decision: 'supplementationRequested' },
+        { indicatorCode: '2.2', decision: 'adjusted' },
+      ],
+      ['1.2', '2.1'],
+    ],
+    ['no decision at all', [], indicators],
+    [
+      'an unknown decision (bad data) counts as none',
+      [
+        { indicatorCode: '1.1', decision: 'maybe' },
+        { indicatorCode: '1.2', decision: 'accepted' },
+        { indicatorCode: '2.1', decision: 'accepted' },
+        { indicatorCode: '2.2', decision: 'accepted' },
+      ],
+      ['1.1'],
+    ],
+    [
+      'a decision on an indicator not in the list is irrelevant',
+      [
+        { indicatorCode: '1.1', decision: 'accepted' },
+        { indicatorCode: '1.2', decision: 'accepted' },
+        { indicatorCode: '2.1', decision: 'accepted' },
+        { indicatorCode: '2.2', decision: 'accepted' },
+        { indicatorCode: '9.9', decision: 'supplementationRequested' },
+      ],
+      [],
+    ],
+  ])('%s', (_name, decisions, undecided) => {
+    expect(undecidedIndicators(indicators, decisions)).toEqual(undecided);
+    expect(canFinalise(indicators, decisions)).toBe(undecided.length === 0);
+  });
+});
+
+describe('allowedActions', () => {
+  const during = (periodState: PeriodState) => ({ periodState });
+
+  it.each([
+    ['draft', 'unitLeader', during('selfAssessment'), ['submit']],
+    ['draft', 'unitReporter', during('selfAssessment'), []],
+    ['draft', 'unitLeader', during('appraisal'), []],
+    ['submitted', 'periodManager', during('selfAssessment'), ['returnToUnit']],
+    ['submitted', 'periodManager', during('appraisal'), []],
+    ['submitted', 'appraiser', during('appraisal'), ['startAppraisal']],
+    ['inAppraisal', 'appraiser', during('appraisal'), ['requestSupplementation']],
+    ['inAppraisal', 'councilChair', during('appraisal'), ['requestSupplementation', 'finalise']],
+    ['supplementationRequested', 'unitLeader', during('appraisal'), ['submitSupplementation']],
+    ['supplemented', 'councilChair', during('appraisal'), ['startAppraisal', 'finalise']],
+    ['finalised', 'councilChair', during('appraisal'), ['reopen']],
+    ['finalised', 'councilChair', during('published'), []],
+    ['finalised', 'administrator', during('appraisal'), []],
+    ['inAppraisal', undefined, during('appraisal'), []],
+  ] as const)('%s, %s, %j → %j', (state, role, context, actions) => {
+    expect(allowedActions(state, role, context)).toEqual(actions);
+  });
+
+  it('hides submit once the deadline has passed, unless extended', () => {
+    const context = { periodState: 'selfAssessment', now: new Date('2023-02-01T02:00:00Z') };
+    expect(allowedActions('draft', 'unitLeader', { ...context, deadline: '2023-01-30' })).toEqual([]);
+    expect(allowedActions('draft', 'unitLeader', { ...context, deadline: '2023-02-15' })).toEqual(['submit']);
+  });
+});
+
+describe('findTransition and labels', () => {
+  it('finds the row of an action from a state, or nothing', () => {
+    expect(findTransition('startAppraisal', 'supplemented')?.to).toBe('inAppraisal');
+    expect(findTransition('startAppraisal', 'inAppraisal')).toBeUndefined();
+    expect(findTransition('approve', 'submitted')).toBeUndefined();
+  });
+
+  it('labels every state in Vietnamese', () => {
+    expect(ASSESSMENT_STATES.map((state) => assessmentStateLabel(state))).toEqual([
+      'Đang tự đánh giá',
+      'Đã nộp, chờ thẩm định',
+      'Đang thẩm định',
+      'Yêu cầu bổ sung, giải trình',
+      'Đã bổ sung, chờ thẩm định lại',
+      'Đã chốt kết quả',
+    ]);
+    expect(assessmentStateLabel('finalised', 'en')).toBe('Result finalised');
+  });
+
+  it('renders the problems of the server guards', () => {
+    expect(formatMessage({ code: 'workflow.undecided-indicators', params: { count: 2, codes: '1.2, 2.1' } }, 'vi')).toBe(
+      'chưa chốt được: còn 2 chỉ số chưa được công nhận hoặc điều chỉnh điểm (1.2, 2.1)',
+    );
+  });
+});

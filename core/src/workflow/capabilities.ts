@@ -1,0 +1,199 @@
+import { formatMessage, type Locale, type Problem } from '../errors/problem.js';
+import { type Actor, type Role, roleLabel } from './roles.js';
+
+/**
+ * Authorization: one default-deny decision used by every server route. The policy is a table from
+ * capability to, per role, how far the role reaches; a role missing from a row is denied. Whether
+ * the action is possible *now* (the state of the period or assessment) is the workflow's concern.
+ */
+export const CAPABILITIES = [
+  'results.readPublished',
+  'results.readUnpublished',
+  'framework.read',
+  'framework.manage',
+  'unit.read',
+  'unit.manage',
+  'user.manage',
+  'period.read',
+  'period.manage',
+  'period.publish',
+  'assessment.read',
+  'assessment.answer',
+  'assessment.submit',
+  'assessment.supplement',
+  'appraisal.decide',
+  'appraisal.finalise',
+  'appraisal.reopen',
+  'appraisal.readCouncilNotes',
+  'audit.readAll',
+  'audit.readOwnUnit',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** What the request is about; the more a route knows, the more precisely it is checked. */
+export interface ResourceContext {
+  unitId?: string;
+  indicatorCode?: string;
+  mainIndexCode?: string;
+  published?: boolean;
+}
+
+/**
+ * How far a role reaches for one capability:
+ * - `everywhere`: any resource;
+ * - `ownUnit`: only the actor's own unit (the resource must name it);
+ * - `assignedScope`: only indicators the appraiser is assigned to (the resource must name the
+ *   indicator or its main index), or everything when no scope is assigned.
+ */
+export type Reach = 'everywhere' | 'ownUnit' | 'assignedScope';
+
+export interface CapabilityRule {
+  /** Open to everyone, signed in or not, whatever the role (unless the resource is known to be unpublished). */
+  public?: true;
+  grants: Readonly<Partial<Record<Role, Reach>>>;
+}
+
+const SIGNED_IN: Readonly<Record<Role, Reach>> = {
+  administrator: 'everywhere',
+  periodManager: 'everywhere',
+  unitReporter: 'everywhere',
+  unitLeader: 'everywhere',
+  appraiser: 'everywhere',
+  councilChair: 'everywhere',
+};
+
+/**
+ * The policy. Unit roles see and touch their own unit only; the council sees every unit because it
+ * appraises them all; appraisers decide only within their field (seed 001: members "thẩm định các
+ * chỉ số thuộc lĩnh vực … của ngành"), the chair everywhere and alone closes or reopens a unit's
+ * appraisal. Council notes are internal deliberation and never shown to the units.
+ */
+export const POLICY: Readonly<Record<Capability, CapabilityRule>> = {
+  'results.readPublished': { public: true, grants: {} },
+  'results.readUnpublished': {
+    grants: {
+      administrator: 'everywhere',
+      periodManager: 'everywhere',
+      councilChair: 'everywhere',
+      appraiser: 'everywhere',
+      unitReporter: 'ownUnit',
+      unitLeader: 'ownUnit',
+    },
+  },
+  'framework.read': { grants: SIGNED_IN },
+  'framework.manage': { grants: { administrator: 'everywhere', periodManager: 'everywhere' } },
+  'unit.read': { grants: SIGNED_IN },
+  'unit.manage': { grants: { administrator: 'everywhere', periodManager: 'everywhere' } },
+  'user.manage': { grants: { administrator: 'everywhere' } },
+  'period.read': { grants: SIGNED_IN },
+  'period.manage': { grants: { administrator: 'everywhere', periodManager: 'everywhere' } },
+  'period.publish': { grants: { administrator: 'everywhere', periodManager: 'everywhere' } },
+  'assessment.read': {
+    grants: {
+      administrator: 'everywhere',
+      periodManager: 'everywhere',
+      appraiser: 'everywhere',
+      councilChair: 'everywhere',
+      unitReporter: 'ownUnit',
+      unitLeader: 'ownUnit',
+    },
+  },
+  'assessment.answer': { grants: { unitReporter: 'ownUnit', unitLeader: 'ownUnit' } },
+  // The head of the unit signs the submission, not the clerk who typed it.
+  'assessment.submit': { grants: { unitLeader: 'ownUnit' } },
+  'assessment.supplement': { grants: { unitReporter: 'ownUnit', unitLeader: 'ownUnit' } },
+  'appraisal.decide': { grants: { appraiser: 'assignedScope', councilChair: 'everywhere' } },
+  'appraisal.finalise': { grants: { councilChair: 'everywhere' } },
+  'appraisal.reopen': { grants: { councilChair: 'everywhere' } },
+  'appraisal.readCouncilNotes': {
+    grants: { administrator: 'everywhere', periodManager: 'everywhere', appraiser: 'everywhere', councilChair: 'everywhere' },
+  },
+  'audit.readAll': { grants: { administrator: 'everywhere' } },
+  'audit.readOwnUnit': { grants: { administrator: 'everywhere', unitReporter: 'ownUnit', unitLeader: 'ownUnit' } },
+};
+
+export type DenialReason = 'unauthenticated' | 'forbidden';
+export type Decision = { allowed: true } | { allowed: false; reason: DenialReason };
+
+const ALLOWED: Decision = { allowed: true };
+const FORBIDDEN: Decision = { allowed: false, reason: 'forbidden' };
+const UNAUTHENTICATED: Decision = { allowed: false, reason: 'unauthenticated' };
+
+export function isCapability(value: unknown): value is Capability {
+  return typeof value === 'string' && (CAPABILITIES as readonly string[]).includes(value);
+}
+
+function reaches(reach: Reach, actor: Actor, resource: ResourceContext): boolean {
+  switch (reach) {
+    case 'everywhere':
+      return true;
+    case 'ownUnit':
+      return actor.unitId !== undefined && resource.unitId !== undefined && actor.unitId === resource.unitId;
+    case 'assignedScope': {
+      const scopes = actor.assignedScopes ?? [];
+      if (scopes.length === 0) return true;
+      return [resource.indicatorCode, resource.mainIndexCode].some((code) => code !== undefined && scopes.includes(code));
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * May `actor` (undefined = anonymous) exercise `capability` on `resource`? Default deny: an unknown
+ * capability or role, a unit role without a unit, or a resource that does not name what a rule needs
+ * is refused. Without an actor the answer is `unauthenticated` (signing in might help), except for
+ * the public capability, where it cannot.
+ */
+export function decide(actor: Actor | undefined, capability: Capability, resource: ResourceContext = {}): Decision {
+  const rule: CapabilityRule | undefined = isCapability(capability) ? POLICY[capability] : undefined;
+  // The public sees published results only; a route that knows the resource is unpublished says so.
+  if (rule?.public) return resource.published === false ? FORBIDDEN : ALLOWED;
+  if (actor === undefined) return UNAUTHENTICATED;
+  if (rule === undefined || !Object.hasOwn(rule.grants, actor.role)) return FORBIDDEN;
+  const reach = rule.grants[actor.role];
+  return reach !== undefined && reaches(reach, actor, resource) ? ALLOWED : FORBIDDEN;
+}
+
+/** Phrased to complete "cần đăng nhập để …" / "không có quyền …". */
+export const CAPABILITY_LABELS: Readonly<Record<Capability, Readonly<Record<Locale, string>>>> = {
+  'results.readPublished': { vi: 'xem kết quả đã công bố', en: 'view published results' },
+  'results.readUnpublished': { vi: 'xem kết quả chưa công bố', en: 'view unpublished results' },
+  'framework.read': { vi: 'xem bộ chỉ số', en: 'view frameworks' },
+  'framework.manage': { vi: 'quản lý bộ chỉ số', en: 'manage frameworks' },
+  'unit.read': { vi: 'xem danh sách đơn vị', en: 'view units' },
+  'unit.manage': { vi: 'quản lý đơn vị', en: 'manage units' },
+  'user.manage': { vi: 'quản lý tài khoản người dùng', en: 'manage user accounts' },
+  'period.read': { vi: 'xem kỳ đánh giá', en: 'view assessment periods' },
+  'period.manage': { vi: 'quản lý kỳ đánh giá', en: 'manage assessment periods' },
+  'period.publish': { vi: 'công bố kết quả kỳ đánh giá', en: 'publish the results of a period' },
+  'assessment.read': { vi: 'xem bản đánh giá của đơn vị này', en: "view this unit's assessment" },
+  'assessment.answer': { vi: 'nhập điểm tự đánh giá cho đơn vị này', en: 'enter self-assessment scores for this unit' },
+  'assessment.submit': { vi: 'nộp bản tự đánh giá của đơn vị này', en: "submit this unit's self-assessment" },
+  'assessment.supplement': { vi: 'bổ sung, giải trình cho đơn vị này', en: 'add supplementation for this unit' },
+  'appraisal.decide': { vi: 'thẩm định chỉ số này', en: 'appraise this indicator' },
+  'appraisal.finalise': { vi: 'chốt kết quả thẩm định', en: 'finalise an appraisal' },
+  'appraisal.reopen': { vi: 'mở lại kết quả thẩm định đã chốt', en: 'reopen a finalised appraisal' },
+  'appraisal.readCouncilNotes': { vi: 'xem ghi chú nội bộ của Hội đồng thẩm định', en: "view the council's internal notes" },
+  'audit.readAll': { vi: 'xem toàn bộ nhật ký hệ thống', en: 'view the whole audit log' },
+  'audit.readOwnUnit': { vi: 'xem nhật ký của đơn vị này', en: "view this unit's audit log" },
+};
+
+/**
+ * The problem behind a denial, for a response or a page: "cần đăng nhập để …", or "vai trò … không
+ * có quyền …" (an anonymous visitor denied a public capability is told it is not available).
+ */
+export function denialProblem(capability: string, reason: DenialReason, role?: Role): Problem {
+  const what = isCapability(capability) ? CAPABILITY_LABELS[capability] : { vi: 'thực hiện thao tác này', en: 'do this' };
+  if (reason === 'unauthenticated') return { code: 'access.unauthenticated', params: { what: what.vi, whatEn: what.en } };
+  if (role === undefined) return { code: 'access.unavailable', params: { what: what.vi, whatEn: what.en } };
+  return {
+    code: 'access.forbidden',
+    params: { what: what.vi, whatEn: what.en, role: roleLabel(role, 'vi'), roleEn: roleLabel(role, 'en') },
+  };
+}
+
+/** A denial explained to the user, in Vietnamese by default. */
+export function explainDenial(capability: string, reason: DenialReason, options: { role?: Role; locale?: Locale } = {}): string {
+  return formatMessage(denialProblem(capability, reason, options.role), options.locale ?? 'vi');
+}

@@ -1,0 +1,52 @@
+import { type Capability, DomainError, decide, type ResourceContext } from '@opendti/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Database } from '../db/database.js';
+import { actorForToken, type SessionActor } from '../modules/auth/auth.service.js';
+
+export const SESSION_COOKIE = 'opendti_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user, or undefined for an anonymous visitor. */
+    actor: SessionActor | undefined;
+    sessionToken: string | undefined;
+  }
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Reads the session cookie into `request.actor` on every request, and refuses cookie-authenticated
+ * writes without the session's CSRF token in the X-CSRF-Token header (double submit: a page of
+ * another site can send the cookie but cannot read the token). Signing in needs no token.
+ */
+export function registerAuthentication(app: FastifyInstance, db: Database): void {
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('sessionToken', undefined);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const actor = await actorForToken(db, token, new Date());
+    if (!actor) return;
+    request.actor = actor;
+    request.sessionToken = token;
+    if (UNSAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== actor.csrfToken) {
+      throw new DomainError('forbidden', [{ code: 'http.csrf' }]);
+    }
+  });
+}
+
+/**
+ * The one authorization check of every route: default deny, decided by core's capability policy.
+ * Returns the actor (undefined only for capabilities open to the public).
+ */
+export function authorize(request: FastifyRequest, capability: Capability, resource: ResourceContext = {}): SessionActor {
+  const decision = decide(request.actor, capability, resource);
+  if (!decision.allowed) {
+    throw decision.reason === 'unauthenticated'
+      ? new DomainError('unauthenticated', [{ code: 'http.unauthenticated' }])
+      : new DomainError('forbidden', [{ code: 'http.forbidden' }]);
+  }
+  return request.actor as SessionActor;
+}

@@ -1,0 +1,163 @@
+import {
+  type Actor,
+  assessmentStateLabel,
+  type CompiledNode,
+  DomainError,
+  scoreRawValue,
+  unitCanEditAnswers,
+} from '@opendti/core';
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/database.js';
+import { answers } from '../../db/schema/index.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { type AssessmentContext, requireAnswerableNode } from './assessment-context.js';
+
+export type AnswerRow = typeof answers.$inferSelect;
+
+export interface AnswerInput {
+  /** The method's raw input ("có", "12/15", "4", an option code) or, for a main index, its 0–1 value. */
+  value?: string | null;
+  /** Points typed directly (direct methods, or the unit's own judgement). */
+  points?: number | null;
+  notAssessed?: boolean;
+  notAssessedReason?: string | null;
+  explanation?: string | null;
+  /** The version this edit was based on; 0 for a first answer. */
+  baseVersion: number;
+}
+
+const EPSILON = 1e-9;
+
+/** The self points (or main-index value) and raw number an answer stands for, or a located problem. */
+export function scoreAnswer(node: CompiledNode, input: AnswerInput, aggregation: 'sum' | 'weightedMean', scale: number) {
+  const max = node.level === 'indicator' && aggregation !== 'sum' ? scale : node.maxPoints;
+  const invalid = (detail: string) =>
+    new DomainError('invalid-input', [{ code: 'http.validation', params: { detail: `chỉ số ${node.code}: ${detail}` } }]);
+  if (input.notAssessed) {
+    if (!input.notAssessedReason?.trim()) throw invalid('cần nêu lý do "không đánh giá"');
+    return { selfPoints: null, rawNumber: null };
+  }
+  if (input.points !== undefined && input.points !== null) {
+    if (input.points < 0) throw invalid('điểm không được âm');
+    if (Number.isFinite(max) && input.points > max + EPSILON) throw invalid(`điểm ${input.points} vượt điểm tối đa ${max}`);
+  }
+  if (node.level === 'mainIndex') {
+    // A main index answered directly (frameworks published as main-index values): store the value.
+    if (input.points !== undefined && input.points !== null)
+      return { selfPoints: max > 0 ? input.points / max : null, rawNumber: null };
+    if (!input.value?.trim()) return { selfPoints: null, rawNumber: null };
+    const value = Number(input.value.replace(',', '.').replace('%', '')) / (input.value.includes('%') ? 100 : 1);
+    if (!Number.isFinite(value) || value < 0 || value > 1 + EPSILON) throw invalid(`giá trị "${input.value}" phải từ 0 đến 1`);
+    return { selfPoints: value, rawNumber: null };
+  }
+  if (input.points !== undefined && input.points !== null) return { selfPoints: input.points, rawNumber: null };
+  if (!input.value?.trim()) return { selfPoints: null, rawNumber: null };
+  const outcome = scoreRawValue(node.method ?? { type: 'direct' }, input.value, max);
+  if ('expected' in outcome) throw invalid(`"${input.value}" không hợp lệ, cần ${outcome.expected}`);
+  if ('raw' in outcome) return { selfPoints: null, rawNumber: outcome.raw };
+  if (outcome.points > max + EPSILON) throw invalid(`điểm ${outcome.points} vượt điểm tối đa ${max}`);
+  return { selfPoints: outcome.points, rawNumber: null };
+}
+
+function sameContent(row: AnswerRow, input: AnswerInput): boolean {
+  return (
+    (row.value ?? null) === (input.value ?? null) &&
+    row.notAssessed === (input.notAssessed ?? false) &&
+    (row.notAssessedReason ?? null) === (input.notAssessedReason ?? null) &&
+    (row.explanation ?? null) === (input.explanation ?? null)
+  );
+}
+
+/**
+ * Saves one answer. Idempotent: repeating a save that already landed returns the stored answer.
+ * Optimistic locking: an edit based on an older version than the stored one is a conflict (409),
+ * never a silent overwrite. Every change of self points is audited in the same transaction.
+ */
+export async function saveAnswer(
+  db: Database,
+  actor: Actor,
+  context: AssessmentContext,
+  code: string,
+  input: AnswerInput,
+): Promise<AnswerRow> {
+  if (!unitCanEditAnswers(context.assessment.state)) {
+    throw new DomainError('conflict', [
+      { code: 'workflow.locked', params: { state: assessmentStateLabel(context.assessment.state) } },
+    ]);
+  }
+  const node = requireAnswerableNode(context.framework, code);
+  const scored = scoreAnswer(node, input, context.framework.document.aggregation, context.framework.scale);
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(answers)
+      .where(and(eq(answers.assessmentId, context.assessment.id), eq(answers.indicatorCode, code)));
+    const currentVersion = current?.version ?? 0;
+    if (
+      current &&
+      sameContent(current, input) &&
+      current.selfPoints === scored.selfPoints &&
+      input.baseVersion >= currentVersion - 1
+    ) {
+      return current; // a retry of a save that already landed
+    }
+    if (input.baseVersion !== currentVersion) {
+      throw new DomainError('conflict', [
+        {
+          code: 'http.stale-version',
+          params: { what: `câu trả lời ${code}`, current: currentVersion, based: input.baseVersion },
+        },
+      ]);
+    }
+    const values = {
+      value: input.value ?? null,
+      selfPoints: scored.selfPoints,
+      rawNumber: scored.rawNumber,
+      notAssessed: input.notAssessed ?? false,
+      notAssessedReason: input.notAssessed ? (input.notAssessedReason ?? null) : null,
+      explanation: input.explanation ?? null,
+      version: currentVersion + 1,
+      updatedBy: actor.userId,
+      updatedAt: new Date(),
+    };
+    const [saved] = current
+      ? await tx
+          .update(answers)
+          .set(values)
+          .where(
+            and(
+              eq(answers.assessmentId, context.assessment.id),
+              eq(answers.indicatorCode, code),
+              eq(answers.version, currentVersion),
+            ),
+          )
+          .returning()
+      : await tx
+          .insert(answers)
+          .values({ assessmentId: context.assessment.id, indicatorCode: code, ...values })
+          .onConflictDoNothing()
+          .returning();
+    if (!saved) {
+      // Lost a race with a concurrent save of the same answer.
+      throw new DomainError('conflict', [
+        {
+          code: 'http.stale-version',
+          params: { what: `câu trả lời ${code}`, current: currentVersion + 1, based: input.baseVersion },
+        },
+      ]);
+    }
+    await recordAudit(tx, {
+      actor,
+      action: 'answer.saved',
+      entityType: 'answer',
+      entityId: `${context.assessment.id}/${code}`,
+      periodId: context.period.id,
+      unitId: context.unit.id,
+      assessmentId: context.assessment.id,
+      indicatorCode: code,
+      oldValue: current ? { value: current.value, selfPoints: current.selfPoints, notAssessed: current.notAssessed } : null,
+      newValue: { value: saved.value, selfPoints: saved.selfPoints, notAssessed: saved.notAssessed },
+    });
+    return saved;
+  });
+}

@@ -1,0 +1,216 @@
+import { type Actor, applyTransition, assessmentStateLabel, councilCanDecide, DomainError } from '@opendti/core';
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/database.js';
+import { answers, appraisals, assessments, supplementationRequests } from '../../db/schema/index.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { type AssessmentContext, requireAnswerableNode } from './assessment-context.js';
+
+export type AppraisalRow = typeof appraisals.$inferSelect;
+
+export interface DecisionInput {
+  decision: 'accepted' | 'adjusted' | 'supplementationRequested';
+  appraisedPoints?: number | null;
+  reason?: string | null;
+  councilNote?: string | null;
+  /** For a supplementation request: what the unit must add or explain, and by when (yyyy-mm-dd). */
+  comment?: string | null;
+  dueOn?: string | null;
+  baseVersion: number;
+}
+
+const EPSILON = 1e-9;
+
+function invalid(detail: string): DomainError {
+  return new DomainError('invalid-input', [{ code: 'http.validation', params: { detail } }]);
+}
+
+/**
+ * The council's decision on one indicator (seed 001: "công nhận hoặc điều chỉnh điểm tự chấm"):
+ * accept the self points, adjust them with a reason, or ask the unit to add evidence or explain.
+ * The first decision starts the appraisal; a request for supplementation sends the assessment back
+ * to the unit until it answers. Audited with old → new points.
+ */
+export async function decideIndicator(
+  db: Database,
+  actor: Actor,
+  context: AssessmentContext,
+  code: string,
+  input: DecisionInput,
+  now: Date,
+): Promise<AppraisalRow> {
+  const { assessment } = context;
+  // While the unit has not answered yet, the council may still add requests on other indicators, so
+  // that one round of supplementation covers everything it needs.
+  const addingRequest = assessment.state === 'supplementationRequested' && input.decision === 'supplementationRequested';
+  if (!councilCanDecide(assessment.state) && !addingRequest) {
+    throw new DomainError('conflict', [{ code: 'workflow.locked', params: { state: assessmentStateLabel(assessment.state) } }]);
+  }
+  const node = requireAnswerableNode(context.framework, code);
+  const max = node.maxPoints;
+  if (input.decision === 'adjusted') {
+    if (input.appraisedPoints === undefined || input.appraisedPoints === null)
+      throw invalid(`chỉ số ${code}: cần điểm thẩm định`);
+    if (input.appraisedPoints < 0 || (Number.isFinite(max) && input.appraisedPoints > max + EPSILON)) {
+      throw invalid(`chỉ số ${code}: điểm thẩm định phải từ 0 đến ${max}`);
+    }
+    if (!input.reason?.trim()) throw invalid(`chỉ số ${code}: điều chỉnh điểm cần nêu lý do`);
+  }
+  if (input.decision === 'supplementationRequested') {
+    if (!input.comment?.trim()) throw invalid(`chỉ số ${code}: cần nêu nội dung yêu cầu bổ sung, giải trình`);
+  }
+
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(appraisals)
+      .where(and(eq(appraisals.assessmentId, assessment.id), eq(appraisals.indicatorCode, code)));
+    const currentVersion = current?.version ?? 0;
+    if (input.baseVersion !== currentVersion) {
+      throw new DomainError('conflict', [
+        {
+          code: 'http.stale-version',
+          params: { what: `quyết định thẩm định ${code}`, current: currentVersion, based: input.baseVersion },
+        },
+      ]);
+    }
+    const [answer] = await tx
+      .select()
+      .from(answers)
+      .where(and(eq(answers.assessmentId, assessment.id), eq(answers.indicatorCode, code)));
+    const values = {
+      decision: input.decision,
+      appraisedPoints: input.decision === 'adjusted' ? (input.appraisedPoints ?? null) : null,
+      reason: input.reason ?? null,
+      councilNote: input.councilNote ?? null,
+      decidedBy: actor.userId,
+      decidedAt: now,
+      version: currentVersion + 1,
+    };
+    const [saved] = current
+      ? await tx
+          .update(appraisals)
+          .set(values)
+          .where(
+            and(
+              eq(appraisals.assessmentId, assessment.id),
+              eq(appraisals.indicatorCode, code),
+              eq(appraisals.version, currentVersion),
+            ),
+          )
+          .returning()
+      : await tx
+          .insert(appraisals)
+          .values({ assessmentId: assessment.id, indicatorCode: code, ...values })
+          .onConflictDoNothing()
+          .returning();
+    if (!saved) {
+      throw new DomainError('conflict', [
+        {
+          code: 'http.stale-version',
+          params: { what: `quyết định thẩm định ${code}`, current: currentVersion + 1, based: input.baseVersion },
+        },
+      ]);
+    }
+    const officialBefore = current?.decision === 'adjusted' ? current.appraisedPoints : (answer?.selfPoints ?? null);
+    const officialAfter = saved.decision === 'adjusted' ? saved.appraisedPoints : (answer?.selfPoints ?? null);
+    const audit = {
+      actor,
+      periodId: context.period.id,
+      unitId: context.unit.id,
+      assessmentId: assessment.id,
+      indicatorCode: code,
+    };
+    await recordAudit(tx, {
+      ...audit,
+      action: `appraisal.${saved.decision}`,
+      entityType: 'appraisal',
+      entityId: `${assessment.id}/${code}`,
+      oldValue: current
+        ? { decision: current.decision, points: officialBefore }
+        : { decision: null, points: answer?.selfPoints ?? null },
+      newValue: { decision: saved.decision, points: officialAfter },
+      reason: input.reason ?? input.comment ?? undefined,
+    });
+
+    let state = assessment.state;
+    if (state === 'submitted' || state === 'supplemented') {
+      state = await moveAssessment(tx, actor, context, 'startAppraisal', state, undefined, now);
+    }
+    if (input.decision === 'supplementationRequested') {
+      await tx.insert(supplementationRequests).values({
+        assessmentId: assessment.id,
+        indicatorCode: code,
+        comment: input.comment as string,
+        dueOn: input.dueOn as string,
+        requestedBy: actor.userId,
+        requestedAt: now,
+      });
+      if (state !== 'supplementationRequested') {
+        await moveAssessment(
+          tx,
+          actor,
+          context,
+          'requestSupplementation',
+          state,
+          input.comment ?? undefined,
+          now,
+          input.dueOn ?? undefined,
+        );
+      }
+    }
+    return saved;
+  });
+}
+
+type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/**
+ * Applies a workflow transition checked by core (role, state, reason), with optimistic locking on
+ * the assessment row and an audit entry, inside the caller's transaction. Returns the new state.
+ */
+export async function moveAssessment(
+  tx: Transaction,
+  actor: Actor,
+  context: AssessmentContext,
+  action: string,
+  from: string,
+  reason: string | undefined,
+  now: Date,
+  dueOn?: string,
+): Promise<string> {
+  const { to } = applyTransition({
+    action,
+    from,
+    actor,
+    reason,
+    now,
+    periodState: context.period.state,
+    deadline: context.period.selfAssessmentDeadline,
+    dueOn,
+  });
+  const timestamps = to === 'submitted' ? { submittedAt: now } : to === 'finalised' ? { finalisedAt: now } : {};
+  const updated = await tx
+    .update(assessments)
+    .set({ state: to, ...timestamps, version: context.assessment.version + 1 })
+    .where(and(eq(assessments.id, context.assessment.id), eq(assessments.state, from)))
+    .returning({ version: assessments.version });
+  if (updated.length === 0) {
+    throw new DomainError('conflict', [
+      { code: 'http.stale-version', params: { what: 'bản đánh giá', current: '?', based: context.assessment.version } },
+    ]);
+  }
+  context.assessment = { ...context.assessment, state: to, version: updated[0]?.version ?? context.assessment.version };
+  await recordAudit(tx, {
+    actor,
+    action: `assessment.${action}`,
+    entityType: 'assessment',
+    entityId: context.assessment.id,
+    periodId: context.period.id,
+    unitId: context.unit.id,
+    assessmentId: context.assessment.id,
+    oldValue: { state: from },
+    newValue: { state: to },
+    reason,
+  });
+  return to;
+}

@@ -1,0 +1,250 @@
+import { type Actor, assessmentStateLabel, DomainError, decide, undecidedIndicators } from '@opendti/core';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database } from '../../db/database.js';
+import { answers, appraisals, assessments, evidence, periods, supplementationRequests, units } from '../../db/schema/index.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { type DecisionInput, decideIndicator, moveAssessment } from './appraisal.service.js';
+import { type AssessmentContext, mainIndexCodeOf } from './assessment-context.js';
+
+/** Indicators (and main indices scored from values) a unit answers, in framework order. */
+export function answerableCodes(context: AssessmentContext): string[] {
+  const { framework } = context;
+  const codes: string[] = [];
+  for (const mainIndex of framework.mainIndexNodes) {
+    const node = framework.nodes[mainIndex];
+    if (!node || node.unscored) continue;
+    const children = node.children.map((child) => framework.nodes[child]).filter((child) => child !== undefined);
+    // Frameworks that publish no indicator points (national DTI) are answered per main index.
+    if (children.length === 0 || children.some((child) => !Number.isFinite(child.maxPoints))) codes.push(node.code);
+    else codes.push(...children.map((child) => child.code));
+  }
+  return codes;
+}
+
+export interface MainIndexProgress {
+  code: string;
+  name: string;
+  indicators: number;
+  answered: number;
+  evidenceMissing: number;
+}
+
+/**
+ * The whole assessment as its reader may see it: answers, evidence counts, progress per main index
+ * (answered, evidence missing), the council's decisions — with council-internal notes removed for
+ * anyone who may not read them — and open supplementation requests.
+ */
+export async function getAssessmentView(db: Database, actor: Actor, context: AssessmentContext) {
+  const { assessment, framework } = context;
+  const [answerRows, decisionRows, evidenceRows, requestRows] = await Promise.all([
+    db.select().from(answers).where(eq(answers.assessmentId, assessment.id)),
+    db.select().from(appraisals).where(eq(appraisals.assessmentId, assessment.id)),
+    db
+      .select({ indicatorCode: evidence.indicatorCode })
+      .from(evidence)
+      .where(and(eq(evidence.assessmentId, assessment.id), isNull(evidence.deletedAt))),
+    db.select().from(supplementationRequests).where(eq(supplementationRequests.assessmentId, assessment.id)),
+  ]);
+  const evidenceCount = new Map<string, number>();
+  for (const row of evidenceRows) evidenceCount.set(row.indicatorCode, (evidenceCount.get(row.indicatorCode) ?? 0) + 1);
+  const answerByCode = new Map(answerRows.map((row) => [row.indicatorCode, row]));
+  const seesCouncilNotes = decide(actor, 'appraisal.readCouncilNotes', { unitId: context.unit.id }).allowed;
+
+  const progress: MainIndexProgress[] = [];
+  for (const code of answerableCodes(context)) {
+    const mainCode = mainIndexCodeOf(framework, code) ?? code;
+    let entry = progress.find((item) => item.code === mainCode);
+    if (!entry) {
+      const mainNode = framework.nodes[framework.nodeByCode.get(mainCode) ?? -1];
+      entry = { code: mainCode, name: mainNode?.name ?? mainCode, indicators: 0, answered: 0, evidenceMissing: 0 };
+      progress.push(entry);
+    }
+    entry.indicators++;
+    const answer = answerByCode.get(code);
+    const answered = answer !== undefined && (answer.notAssessed || answer.value !== null || answer.selfPoints !== null);
+    if (answered) entry.answered++;
+    if (answered && !answer?.notAssessed && !evidenceCount.get(code)) entry.evidenceMissing++;
+  }
+
+  return {
+    id: assessment.id,
+    state: assessment.state,
+    version: assessment.version,
+    submittedAt: assessment.submittedAt,
+    finalisedAt: assessment.finalisedAt,
+    period: {
+      id: context.period.id,
+      year: context.period.year,
+      name: context.period.name,
+      state: context.period.state,
+      selfAssessmentDeadline: context.period.selfAssessmentDeadline,
+    },
+    unit: { id: context.unit.id, code: context.unit.code, name: context.unit.name, kind: context.unit.kind },
+    framework: { id: framework.document.id, name: framework.document.name, maxPoints: framework.maxPoints },
+    progress,
+    answers: answerRows.map((row) => ({
+      indicatorCode: row.indicatorCode,
+      value: row.value,
+      selfPoints: row.selfPoints,
+      notAssessed: row.notAssessed,
+      notAssessedReason: row.notAssessedReason,
+      explanation: row.explanation,
+      version: row.version,
+      updatedAt: row.updatedAt,
+      evidenceCount: evidenceCount.get(row.indicatorCode) ?? 0,
+    })),
+    appraisals: decisionRows.map((row) => ({
+      indicatorCode: row.indicatorCode,
+      decision: row.decision,
+      appraisedPoints: row.appraisedPoints,
+      reason: row.reason,
+      ...(seesCouncilNotes ? { councilNote: row.councilNote } : {}),
+      decidedAt: row.decidedAt,
+      version: row.version,
+    })),
+    supplementationRequests: requestRows.map((row) => ({
+      id: row.id,
+      indicatorCode: row.indicatorCode,
+      comment: row.comment,
+      dueOn: row.dueOn,
+      status: row.status,
+      response: row.response,
+      respondedAt: row.respondedAt,
+    })),
+  };
+}
+
+/** Assessments of a period the actor may read: its own unit's for a unit role, all for the council and managers. */
+export async function listAssessments(db: Database, actor: Actor, periodId: string) {
+  const rows = await db
+    .select({ assessment: assessments, unit: units })
+    .from(assessments)
+    .innerJoin(units, eq(units.id, assessments.unitId))
+    .where(eq(assessments.periodId, periodId))
+    .orderBy(units.code);
+  return rows
+    .filter((row) => decide(actor, 'assessment.read', { unitId: row.unit.id }).allowed)
+    .map((row) => ({
+      id: row.assessment.id,
+      state: row.assessment.state,
+      frameworkId: row.assessment.frameworkId,
+      submittedAt: row.assessment.submittedAt,
+      finalisedAt: row.assessment.finalisedAt,
+      unit: { id: row.unit.id, code: row.unit.code, name: row.unit.name, kind: row.unit.kind },
+    }));
+}
+
+/**
+ * Workflow actions on the whole assessment. Guards that need data are checked here: submission needs
+ * the period open and its deadline not passed; finalising needs a decision on every indicator and no
+ * open supplementation request.
+ */
+export async function transitionAssessment(
+  db: Database,
+  actor: Actor,
+  context: AssessmentContext,
+  action: string,
+  reason: string | undefined,
+  now: Date,
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [fresh] = await tx.select().from(assessments).where(eq(assessments.id, context.assessment.id));
+    if (!fresh) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: 'bản đánh giá' } }]);
+    context.assessment = fresh;
+    if (action === 'finalise') {
+      const decisions = await tx.select().from(appraisals).where(eq(appraisals.assessmentId, fresh.id));
+      const missing = undecidedIndicators(answerableCodes(context), decisions);
+      if (missing.length > 0) {
+        throw new DomainError('conflict', [
+          { code: 'workflow.undecided-indicators', params: { count: missing.length, codes: missing.slice(0, 10).join(', ') } },
+        ]);
+      }
+    }
+    if (action === 'submitSupplementation') {
+      const open = await tx
+        .select()
+        .from(supplementationRequests)
+        .where(and(eq(supplementationRequests.assessmentId, fresh.id), eq(supplementationRequests.status, 'open')));
+      if (open.length > 0) {
+        throw new DomainError('conflict', [
+          {
+            code: 'workflow.unanswered-requests',
+            params: { count: open.length, codes: open.map((row) => row.indicatorCode).join(', ') },
+          },
+        ]);
+      }
+    }
+    return moveAssessment(tx, actor, context, action, fresh.state, reason, now);
+  });
+}
+
+/** The unit's answer to a supplementation request (giải trình); evidence is added through the evidence routes. */
+export async function respondToSupplementation(
+  db: Database,
+  actor: Actor,
+  context: AssessmentContext,
+  requestId: string,
+  response: string,
+  now: Date,
+): Promise<void> {
+  if (context.assessment.state !== 'supplementationRequested') {
+    throw new DomainError('conflict', [
+      { code: 'workflow.locked', params: { state: assessmentStateLabel(context.assessment.state) } },
+    ]);
+  }
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(supplementationRequests)
+      .set({ response, respondedBy: actor.userId, respondedAt: now, status: 'answered' })
+      .where(and(eq(supplementationRequests.id, requestId), eq(supplementationRequests.assessmentId, context.assessment.id)))
+      .returning();
+    const request = updated[0];
+    if (!request)
+      throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `yêu cầu bổ sung ${requestId}` } }]);
+    await recordAudit(tx, {
+      actor,
+      action: 'supplementation.answered',
+      entityType: 'supplementation',
+      entityId: requestId,
+      periodId: context.period.id,
+      unitId: context.unit.id,
+      assessmentId: context.assessment.id,
+      indicatorCode: request.indicatorCode,
+      newValue: { response },
+    });
+  });
+}
+
+/**
+ * Accepts, in one go, every indicator of a main index (or of the whole assessment) that has no
+ * decision yet — what a council does after checking a main index's evidence. Each acceptance is a
+ * decision of its own, audited.
+ */
+export async function acceptRemaining(
+  db: Database,
+  actor: Actor,
+  context: AssessmentContext,
+  mainIndexCode: string | undefined,
+  now: Date,
+) {
+  const decisions = await db.select().from(appraisals).where(eq(appraisals.assessmentId, context.assessment.id));
+  const decided = new Set(decisions.map((row) => row.indicatorCode));
+  const targets = answerableCodes(context).filter(
+    (code) => !decided.has(code) && (mainIndexCode === undefined || mainIndexCodeOf(context.framework, code) === mainIndexCode),
+  );
+  const accepted: string[] = [];
+  for (const code of targets) {
+    const resource = { unitId: context.unit.id, indicatorCode: code, mainIndexCode: mainIndexCodeOf(context.framework, code) };
+    if (!decide(actor, 'appraisal.decide', resource).allowed) continue; // outside the appraiser's assignment
+    const input: DecisionInput = { decision: 'accepted', baseVersion: 0 };
+    await decideIndicator(db, actor, context, code, input, now);
+    accepted.push(code);
+  }
+  return accepted;
+}
+
+export async function periodOf(db: Database, periodId: string) {
+  const [period] = await db.select().from(periods).where(eq(periods.id, periodId));
+  if (!period) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `kỳ đánh giá ${periodId}` } }]);
+  return period;
+}

@@ -1,0 +1,115 @@
+import { type Static, Type } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppDependencies } from '../../app.js';
+import { authorize, SESSION_COOKIE } from '../../http/authenticate.js';
+import { changePassword, login, logout, resetPassword, type SessionActor } from './auth.service.js';
+
+const Me = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Type.String(),
+  unitId: Type.Union([Type.String(), Type.Null()]),
+  assignedScopes: Type.Array(Type.String()),
+  mustChangePassword: Type.Boolean(),
+  csrfToken: Type.String({ description: 'Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE.' }),
+});
+
+function presentMe(actor: SessionActor): Static<typeof Me> {
+  return {
+    id: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    role: actor.role,
+    unitId: actor.unitId ?? null,
+    assignedScopes: actor.assignedScopes ?? [],
+    mustChangePassword: actor.mustChangePassword,
+    csrfToken: actor.csrfToken,
+  };
+}
+
+export function registerAuthRoutes(api: FastifyInstance, { database, config }: AppDependencies): void {
+  const db = database.db;
+  api.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Đăng nhập / sign in',
+        body: Type.Object({
+          username: Type.String({ minLength: 1, maxLength: 100 }),
+          password: Type.String({ minLength: 1, maxLength: 200 }),
+        }),
+        response: { 200: Me },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body as { username: string; password: string };
+      const session = await login(db, {
+        username,
+        password,
+        clientKey: request.ip,
+        sessionHours: config.sessionHours,
+        now: new Date(),
+      });
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.production,
+        path: '/',
+        expires: session.expiresAt,
+      });
+      return presentMe(session.actor);
+    },
+  );
+
+  api.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất / sign out' } }, async (request, reply) => {
+    if (request.sessionToken) await logout(db, request.sessionToken);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  api.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: 'Người dùng hiện tại / current user', response: { 200: Me } } },
+    async (request) => {
+      const actor = authorize(request, 'period.read');
+      return presentMe(actor);
+    },
+  );
+
+  api.post(
+    '/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Đổi mật khẩu / change password',
+        body: Type.Object({ currentPassword: Type.String({ maxLength: 200 }), newPassword: Type.String({ maxLength: 200 }) }),
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, 'period.read');
+      const body = request.body as { currentPassword: string; newPassword: string };
+      await changePassword(db, actor, { ...body, keepToken: request.sessionToken as string });
+      return reply.status(204).send();
+    },
+  );
+
+  api.post(
+    '/users/:userId/reset-password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Đặt lại mật khẩu (quản trị) / reset a password (administrator)',
+        params: Type.Object({ userId: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ temporaryPassword: Type.String({ maxLength: 200 }) }),
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, 'user.manage');
+      const { userId } = request.params as { userId: string };
+      await resetPassword(db, actor, userId, (request.body as { temporaryPassword: string }).temporaryPassword);
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,58 @@
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppDependencies } from '../../app.js';
+import { authorize } from '../../http/authenticate.js';
+import { getCompiledFramework, importFramework, listFrameworks } from './frameworks.service.js';
+
+export function registerFrameworkRoutes(api: FastifyInstance, { database }: AppDependencies): void {
+  const db = database.db;
+  api.get('/frameworks', { schema: { tags: ['frameworks'], summary: 'Danh sách bộ chỉ số / frameworks' } }, async (request) => {
+    authorize(request, 'framework.read');
+    const rows = await listFrameworks(db);
+    return {
+      items: rows.map(({ id, document, source }) => ({
+        id,
+        name: document.name,
+        year: document.year,
+        unitKind: document.unitKind,
+        maxPoints: document.maxPoints ?? null,
+        mainIndices: document.mainIndices.length,
+        indicators: document.mainIndices.reduce((count, main) => count + main.indicators.length, 0),
+        source,
+      })),
+    };
+  });
+
+  api.get(
+    '/frameworks/:frameworkId',
+    {
+      schema: {
+        tags: ['frameworks'],
+        summary: 'Một bộ chỉ số / one framework',
+        params: Type.Object({ frameworkId: Type.String({ maxLength: 80 }) }),
+      },
+    },
+    async (request) => {
+      authorize(request, 'framework.read');
+      const framework = await getCompiledFramework(db, (request.params as { frameworkId: string }).frameworkId);
+      return framework.document;
+    },
+  );
+
+  api.post(
+    '/frameworks',
+    {
+      schema: {
+        tags: ['frameworks'],
+        summary: 'Nhập bộ chỉ số từ tệp YAML/JSON / import a framework',
+        body: Type.Object({ fileName: Type.String({ maxLength: 200 }), content: Type.String({ maxLength: 2_000_000 }) }),
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, 'framework.manage');
+      const { fileName, content } = request.body as { fileName: string; content: string };
+      const document = await importFramework(db, actor, content, fileName);
+      return reply.status(201).send({ id: document.id });
+    },
+  );
+}

@@ -1,0 +1,104 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { type Capability, DomainError } from '@opendti/core';
+import type { FastifyInstance } from 'fastify';
+import type { AppDependencies } from '../../app.js';
+import { authorize } from '../../http/authenticate.js';
+import { getCompiledFramework } from '../frameworks/frameworks.service.js';
+import { computeCohortScores } from '../results/compute-results.js';
+import { createPeriod, getPeriod, listPeriods, type PeriodInput, transitionPeriod } from './periods.service.js';
+
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const PeriodParams = Type.Object({ periodId: Type.String({ format: 'uuid' }) });
+
+const TRANSITION_CAPABILITY: Record<string, Capability> = {
+  openSelfAssessment: 'period.manage',
+  startAppraisal: 'period.manage',
+  publish: 'period.publish',
+  archive: 'period.manage',
+  reopenPeriod: 'period.manage',
+};
+
+export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDependencies): void {
+  const db = database.db;
+  api.get('/periods', { schema: { tags: ['periods'], summary: 'Các kỳ đánh giá / periods' } }, async (request) => {
+    authorize(request, 'period.read');
+    return { items: await listPeriods(db, false) };
+  });
+
+  api.post(
+    '/periods',
+    {
+      schema: {
+        tags: ['periods'],
+        summary: 'Tạo kỳ đánh giá / create a period',
+        body: Type.Object({
+          year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+          cohorts: Type.Array(
+            Type.Object({ unitKind: Type.String({ maxLength: 20 }), frameworkId: Type.String({ maxLength: 80 }) }),
+            {
+              minItems: 1,
+              maxItems: 10,
+            },
+          ),
+          unitIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 5000 })),
+          selfAssessmentDeadline: Type.Optional(IsoDate),
+          appraisalDeadline: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+          publicationDue: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, 'period.manage');
+      return reply.status(201).send(await createPeriod(db, actor, request.body as PeriodInput));
+    },
+  );
+
+  api.get('/periods/:periodId', { schema: { tags: ['periods'], params: PeriodParams } }, async (request) => {
+    authorize(request, 'period.read');
+    return getPeriod(db, (request.params as { periodId: string }).periodId);
+  });
+
+  api.post(
+    '/periods/:periodId/transitions',
+    {
+      schema: {
+        tags: ['periods'],
+        summary: 'Mở tự đánh giá, chuyển thẩm định, công bố… / open, start appraisal, publish…',
+        params: PeriodParams,
+        body: Type.Object({ action: Type.String({ maxLength: 40 }), reason: Type.Optional(Type.String({ maxLength: 5000 })) }),
+      },
+    },
+    async (request) => {
+      const { action, reason } = request.body as { action: string; reason?: string };
+      const capability = TRANSITION_CAPABILITY[action];
+      if (!capability)
+        throw new DomainError('invalid-input', [
+          { code: 'http.validation', params: { detail: `thao tác "${action}" không tồn tại` } },
+        ]);
+      const actor = authorize(request, capability);
+      return transitionPeriod(db, actor, (request.params as { periodId: string }).periodId, action, reason, new Date());
+    },
+  );
+
+  api.get(
+    '/periods/:periodId/results/:unitKind',
+    {
+      schema: {
+        tags: ['results'],
+        summary: 'Kết quả tạm tính (chưa công bố) / provisional results',
+        params: Type.Object({ periodId: Type.String({ format: 'uuid' }), unitKind: Type.String({ maxLength: 20 }) }),
+      },
+    },
+    async (request) => {
+      const { periodId, unitKind } = request.params as { periodId: string; unitKind: string };
+      authorize(request, 'results.readUnpublished');
+      const period = await getPeriod(db, periodId);
+      const cohort = period.cohorts.find((item) => item.unitKind === unitKind);
+      if (!cohort)
+        throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `nhóm ${unitKind} của kỳ đánh giá` } }]);
+      const framework = await getCompiledFramework(db, cohort.frameworkId);
+      return (await computeCohortScores(db, { periodId, unitKind, framework })).results;
+    },
+  );
+}

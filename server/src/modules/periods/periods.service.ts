@@ -1,0 +1,200 @@
+import { createHash } from 'node:crypto';
+import { type Actor, applyPeriodTransition, canPublish, DomainError } from '@opendti/core';
+import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import type { Database } from '../../db/database.js';
+import { assessments, periodCohorts, periods, periodUnits, resultSnapshots, units } from '../../db/schema/index.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { getCompiledFramework } from '../frameworks/frameworks.service.js';
+import { computeCohortScores } from '../results/compute-results.js';
+
+export type PeriodRow = typeof periods.$inferSelect;
+
+export interface PeriodInput {
+  year: number;
+  name?: string;
+  cohorts: { unitKind: string; frameworkId: string }[];
+  /** Participating units; by default every unit of the cohorts' kinds active during the year. */
+  unitIds?: string[];
+  selfAssessmentDeadline?: string;
+  appraisalDeadline?: string | null;
+  publicationDue?: string | null;
+}
+
+/**
+ * Creates a period in `draft`. Defaults follow seed 001: units submit by 30 January of the following
+ * year; results are published in the first quarter (31 March).
+ */
+export async function createPeriod(db: Database, actor: Actor, input: PeriodInput): Promise<PeriodRow> {
+  if (input.cohorts.length === 0) {
+    throw new DomainError('invalid-input', [
+      { code: 'http.validation', params: { detail: 'cần ít nhất một nhóm đơn vị với bộ chỉ số' } },
+    ]);
+  }
+  const kinds = new Set<string>();
+  for (const cohort of input.cohorts) {
+    if (kinds.has(cohort.unitKind)) {
+      throw new DomainError('invalid-input', [
+        { code: 'http.validation', params: { detail: `nhóm "${cohort.unitKind}" được khai báo hai lần` } },
+      ]);
+    }
+    kinds.add(cohort.unitKind);
+    await getCompiledFramework(db, cohort.frameworkId); // 404 for an unknown framework
+  }
+  return db.transaction(async (tx) => {
+    const [period] = await tx
+      .insert(periods)
+      .values({
+        year: input.year,
+        name: input.name ?? `Đánh giá chỉ số chuyển đổi số năm ${input.year}`,
+        selfAssessmentDeadline: input.selfAssessmentDeadline ?? `${input.year + 1}-01-30`,
+        appraisalDeadline: input.appraisalDeadline ?? null,
+        publicationDue: input.publicationDue ?? `${input.year + 1}-03-31`,
+      })
+      .returning();
+    if (!period) throw new Error('insert returned nothing');
+    await tx.insert(periodCohorts).values(input.cohorts.map((cohort) => ({ periodId: period.id, ...cohort })));
+    const yearStart = `${input.year}-01-01`;
+    const yearEnd = `${input.year}-12-31`;
+    const participants = input.unitIds
+      ? await tx.select().from(units).where(inArray(units.id, input.unitIds))
+      : await tx
+          .select()
+          .from(units)
+          .where(
+            and(
+              inArray(units.kind, [...kinds]),
+              or(isNull(units.activeFrom), lte(units.activeFrom, yearEnd)),
+              or(isNull(units.activeTo), gte(units.activeTo, yearStart)),
+            ),
+          );
+    const outsideCohorts = participants.filter((unit) => !kinds.has(unit.kind));
+    if (outsideCohorts.length > 0) {
+      throw new DomainError('invalid-input', [
+        {
+          code: 'http.validation',
+          params: { detail: `đơn vị ${outsideCohorts.map((unit) => unit.code).join(', ')} không thuộc nhóm nào của kỳ đánh giá` },
+        },
+      ]);
+    }
+    if (participants.length > 0)
+      await tx.insert(periodUnits).values(participants.map((unit) => ({ periodId: period.id, unitId: unit.id })));
+    await recordAudit(tx, {
+      actor,
+      action: 'period.created',
+      entityType: 'period',
+      entityId: period.id,
+      periodId: period.id,
+      newValue: input,
+    });
+    return period;
+  });
+}
+
+export async function getPeriod(db: Database, periodId: string) {
+  const [period] = await db.select().from(periods).where(eq(periods.id, periodId));
+  if (!period) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `kỳ đánh giá ${periodId}` } }]);
+  const cohorts = await db.select().from(periodCohorts).where(eq(periodCohorts.periodId, periodId));
+  const participants = await db
+    .select({ id: units.id, code: units.code, name: units.name, kind: units.kind })
+    .from(periodUnits)
+    .innerJoin(units, eq(units.id, periodUnits.unitId))
+    .where(eq(periodUnits.periodId, periodId))
+    .orderBy(units.code);
+  const states = await db.select({ state: assessments.state }).from(assessments).where(eq(assessments.periodId, periodId));
+  const assessmentStates: Record<string, number> = {};
+  for (const { state } of states) assessmentStates[state] = (assessmentStates[state] ?? 0) + 1;
+  return {
+    ...period,
+    cohorts: cohorts.map(({ unitKind, frameworkId }) => ({ unitKind, frameworkId })),
+    units: participants,
+    assessmentStates,
+  };
+}
+
+export async function listPeriods(db: Database, onlyPublished: boolean) {
+  const rows = await db.select().from(periods).orderBy(periods.year);
+  return rows.filter((period) => !onlyPublished || period.state === 'published' || period.state === 'archived');
+}
+
+/**
+ * Period workflow (core decides who may do what from which state). Opening the self-assessment
+ * creates every participant's assessment with its cohort's framework; publishing scores every
+ * cohort from the appraised points and freezes the results, which public endpoints then serve.
+ */
+export async function transitionPeriod(
+  db: Database,
+  actor: Actor,
+  periodId: string,
+  action: string,
+  reason: string | undefined,
+  now: Date,
+): Promise<PeriodRow> {
+  return db.transaction(async (tx) => {
+    const [period] = await tx.select().from(periods).where(eq(periods.id, periodId));
+    if (!period) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `kỳ đánh giá ${periodId}` } }]);
+    const { to } = applyPeriodTransition({ action, from: period.state, actor, reason });
+    const cohorts = await tx.select().from(periodCohorts).where(eq(periodCohorts.periodId, periodId));
+    const frameworkByKind = new Map(cohorts.map((cohort) => [cohort.unitKind, cohort.frameworkId]));
+
+    if (action === 'openSelfAssessment') {
+      const participants = await tx
+        .select({ id: units.id, kind: units.kind })
+        .from(periodUnits)
+        .innerJoin(units, eq(units.id, periodUnits.unitId))
+        .where(eq(periodUnits.periodId, periodId));
+      const rows = participants.flatMap((unit) => {
+        const frameworkId = frameworkByKind.get(unit.kind);
+        return frameworkId ? [{ periodId, unitId: unit.id, frameworkId }] : [];
+      });
+      if (rows.length > 0) await tx.insert(assessments).values(rows).onConflictDoNothing();
+    }
+    if (action === 'publish') {
+      const states = await tx.select({ state: assessments.state }).from(assessments).where(eq(assessments.periodId, periodId));
+      if (!canPublish(states.map((row) => row.state))) {
+        throw new DomainError('conflict', [
+          { code: 'workflow.not-all-finalised', params: { count: states.filter((row) => row.state !== 'finalised').length } },
+        ]);
+      }
+      await tx.delete(resultSnapshots).where(eq(resultSnapshots.periodId, periodId));
+      for (const cohort of cohorts) {
+        const framework = await getCompiledFramework(db, cohort.frameworkId);
+        const { results, detail } = await computeCohortScores(tx as unknown as Database, {
+          periodId,
+          unitKind: cohort.unitKind,
+          framework,
+        });
+        const etag = `"${createHash('sha256').update(JSON.stringify(results)).digest('base64url').slice(0, 27)}"`;
+        await tx.insert(resultSnapshots).values({
+          periodId,
+          unitKind: cohort.unitKind,
+          frameworkId: cohort.frameworkId,
+          results,
+          detail,
+          etag,
+          publishedAt: now,
+          publishedBy: actor.userId,
+        });
+      }
+    }
+    const [updated] = await tx
+      .update(periods)
+      .set({ state: to, version: period.version + 1, ...(action === 'publish' ? { publishedAt: now } : {}) })
+      .where(and(eq(periods.id, periodId), eq(periods.state, period.state)))
+      .returning();
+    if (!updated)
+      throw new DomainError('conflict', [
+        { code: 'http.stale-version', params: { what: 'kỳ đánh giá', current: '?', based: period.version } },
+      ]);
+    await recordAudit(tx, {
+      actor,
+      action: `period.${action}`,
+      entityType: 'period',
+      entityId: periodId,
+      periodId,
+      oldValue: { state: period.state },
+      newValue: { state: to },
+      reason,
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,101 @@
+import {
+  type CohortScores,
+  type CompiledFramework,
+  createScoreSheet,
+  ensureNodeArrays,
+  presentCohort,
+  type ResultSet,
+  scoreCohort,
+  sortByRank,
+} from '@opendti/core';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../../db/database.js';
+import { answers, appraisals, assessments, units } from '../../db/schema/index.js';
+
+/** Per unit, per indicator: what was published, so a unit page can show its analysis later. */
+export type IndicatorDetail = Record<
+  string,
+  Record<string, { points: number | null; selfPoints: number | null; notAssessed: boolean }>
+>;
+
+/**
+ * Scores one cohort of a period with the core engine: self points from the answers, official points
+ * from the council's decisions (an accepted indicator keeps the self points, an adjusted one takes the
+ * appraised points), "không đánh giá" from the answers, main-index values where the framework is
+ * scored from them. The same engine as `opendti score`, so the results are the same.
+ */
+export async function computeCohortScores(
+  db: Database,
+  input: { periodId: string; unitKind: string; framework: CompiledFramework },
+): Promise<{ scores: CohortScores; results: ResultSet; detail: IndicatorDetail }> {
+  const { framework } = input;
+  const rows = await db
+    .select({ assessmentId: assessments.id, code: units.code, name: units.name })
+    .from(assessments)
+    .innerJoin(units, eq(units.id, assessments.unitId))
+    .where(and(eq(assessments.periodId, input.periodId), eq(units.kind, input.unitKind)))
+    .orderBy(units.code);
+  const sheet = createScoreSheet(
+    framework,
+    rows.map((row) => ({ code: row.code, name: row.name })),
+  );
+  const unitIndex = new Map(rows.map((row, index) => [row.assessmentId, index]));
+  const ids = rows.map((row) => row.assessmentId);
+  const answerRows = ids.length === 0 ? [] : await db.select().from(answers).where(inArray(answers.assessmentId, ids));
+  const decisionRows = ids.length === 0 ? [] : await db.select().from(appraisals).where(inArray(appraisals.assessmentId, ids));
+  const indicatorCount = framework.indicatorNodes.length;
+  const nodeCount = framework.nodes.length;
+
+  for (const answer of answerRows) {
+    const unit = unitIndex.get(answer.assessmentId);
+    const nodeIndex = framework.nodeByCode.get(answer.indicatorCode);
+    const node = nodeIndex === undefined ? undefined : framework.nodes[nodeIndex];
+    if (unit === undefined || !node) continue;
+    if (node.level === 'indicator') {
+      const cell = unit * indicatorCount + node.indicatorPosition;
+      sheet.notAssessed[cell] = answer.notAssessed ? 1 : 0;
+      sheet.selfPoints[cell] = answer.selfPoints ?? Number.NaN;
+      sheet.rawValues[cell] = answer.rawNumber ?? Number.NaN;
+    } else {
+      // A main-index answer holds its 0–1 value in selfPoints' place (see answers.service).
+      const arrays = ensureNodeArrays(sheet);
+      const cell = unit * nodeCount + node.index;
+      arrays.nodeNotAssessed[cell] = answer.notAssessed ? 1 : 0;
+      arrays.suppliedSelfValues[cell] = answer.selfPoints ?? Number.NaN;
+      arrays.suppliedValues[cell] = answer.selfPoints ?? Number.NaN;
+    }
+  }
+  for (const decision of decisionRows) {
+    if (decision.decision !== 'adjusted' || decision.appraisedPoints === null) continue;
+    const unit = unitIndex.get(decision.assessmentId);
+    const nodeIndex = framework.nodeByCode.get(decision.indicatorCode);
+    const node = nodeIndex === undefined ? undefined : framework.nodes[nodeIndex];
+    if (unit === undefined || !node) continue;
+    if (node.level === 'indicator') {
+      sheet.appraisedPoints[unit * indicatorCount + node.indicatorPosition] = decision.appraisedPoints;
+    } else {
+      ensureNodeArrays(sheet).suppliedValues[unit * nodeCount + node.index] = decision.appraisedPoints;
+    }
+  }
+
+  const scores = scoreCohort(sheet);
+  const detail: IndicatorDetail = {};
+  rows.forEach((row, unit) => {
+    const perIndicator: IndicatorDetail[string] = {};
+    framework.indicatorNodes.forEach((nodeIndex, position) => {
+      const node = framework.nodes[nodeIndex];
+      if (!node) return;
+      const cell = unit * indicatorCount + position;
+      const points = scores.indicatorPoints[cell] as number;
+      const self = scores.indicatorSelfPoints[cell] as number;
+      perIndicator[node.code] = {
+        points: Number.isNaN(points) ? null : points,
+        selfPoints: Number.isNaN(self) ? null : self,
+        notAssessed: scores.notAssessed[cell] === 1,
+      };
+    });
+    detail[row.code] = perIndicator;
+  });
+  const presented = presentCohort(scores);
+  return { scores, results: { ...presented, units: sortByRank(presented.units) }, detail };
+}

@@ -1,0 +1,78 @@
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppDependencies } from '../../app.js';
+import { authorize } from '../../http/authenticate.js';
+import { PageQuery, pageOf } from '../../http/pagination.js';
+import { createUnit, getUnit, listUnits, replaceUnits, type UnitInput, updateUnit } from './units.service.js';
+
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const UnitBody = Type.Object({
+  code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9._-]+$' }),
+  name: Type.String({ minLength: 1, maxLength: 300 }),
+  kind: Type.String({ maxLength: 20 }),
+  parentId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+  activeFrom: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  activeTo: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+});
+const UnitParams = Type.Object({ unitId: Type.String({ format: 'uuid' }) });
+
+export function registerUnitRoutes(api: FastifyInstance, { database }: AppDependencies): void {
+  const db = database.db;
+  api.get(
+    '/units',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Danh sách đơn vị, tìm không dấu / units, diacritic-insensitive search',
+        querystring: Type.Intersect([
+          PageQuery,
+          Type.Object({ search: Type.Optional(Type.String({ maxLength: 100 })), kind: Type.Optional(Type.String()) }),
+        ]),
+      },
+    },
+    async (request) => {
+      authorize(request, 'unit.read');
+      const query = request.query as { search?: string; kind?: string; page?: number; pageSize?: number };
+      return pageOf(await listUnits(db, query), query);
+    },
+  );
+  api.get('/units/:unitId', { schema: { tags: ['units'], params: UnitParams } }, async (request) => {
+    authorize(request, 'unit.read');
+    return getUnit(db, (request.params as { unitId: string }).unitId);
+  });
+  api.post(
+    '/units',
+    { schema: { tags: ['units'], summary: 'Thêm đơn vị / add a unit', body: UnitBody } },
+    async (request, reply) => {
+      const actor = authorize(request, 'unit.manage');
+      return reply.status(201).send(await createUnit(db, actor, request.body as UnitInput));
+    },
+  );
+  api.patch(
+    '/units/:unitId',
+    { schema: { tags: ['units'], summary: 'Sửa đơn vị / edit a unit', params: UnitParams, body: Type.Partial(UnitBody) } },
+    async (request) => {
+      const actor = authorize(request, 'unit.manage');
+      return updateUnit(db, actor, (request.params as { unitId: string }).unitId, request.body as Partial<UnitInput>);
+    },
+  );
+  api.post(
+    '/units/replace',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Sáp nhập: các đơn vị cũ được thay bằng một đơn vị mới / merge: old units replaced by one',
+        body: Type.Object({
+          replacedIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 100 }),
+          replacementId: Type.String({ format: 'uuid' }),
+          on: IsoDate,
+        }),
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, 'unit.manage');
+      await replaceUnits(db, actor, request.body as { replacedIds: string[]; replacementId: string; on: string });
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,112 @@
+import { type Actor, compareVietnamese, DomainError, matchesSearch, UNIT_KINDS } from '@opendti/core';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/database.js';
+import { units } from '../../db/schema/index.js';
+import { recordAudit } from '../audit/audit.service.js';
+
+export type UnitRow = typeof units.$inferSelect;
+
+export interface UnitInput {
+  code: string;
+  name: string;
+  kind: string;
+  parentId?: string | null;
+  activeFrom?: string | null;
+  activeTo?: string | null;
+}
+
+/**
+ * Units sorted the Vietnamese way (Đ after D) and searched without diacritics ("dien bien" finds
+ * "Điện Biên"): both in the application, since PGlite's collations put "Đ…" last (STACK-NOTES).
+ * A province has at most a few thousand units, so filtering in memory is cheap.
+ */
+export async function listUnits(db: Database, filter: { search?: string; kind?: string }): Promise<UnitRow[]> {
+  const rows = await db.select().from(units);
+  return rows
+    .filter((unit) => (filter.kind ? unit.kind === filter.kind : true))
+    .filter((unit) => (filter.search ? matchesSearch(`${unit.code} ${unit.name}`, filter.search) : true))
+    .sort((a, b) => compareVietnamese(a.name, b.name));
+}
+
+export async function getUnit(db: Database, id: string): Promise<UnitRow> {
+  const [unit] = await db.select().from(units).where(eq(units.id, id));
+  if (!unit) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `đơn vị ${id}` } }]);
+  return unit;
+}
+
+function checkKind(kind: string): void {
+  if (!(UNIT_KINDS as readonly string[]).includes(kind)) {
+    throw new DomainError('invalid-input', [
+      { code: 'http.validation', params: { detail: `loại đơn vị "${kind}" không hợp lệ (${UNIT_KINDS.join(', ')})` } },
+    ]);
+  }
+}
+
+export async function createUnit(db: Database, actor: Actor, input: UnitInput): Promise<UnitRow> {
+  checkKind(input.kind);
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(units).values(input).onConflictDoNothing().returning();
+    if (!created) {
+      throw new DomainError('conflict', [{ code: 'input.duplicate-unit', params: { unit: input.code, firstRow: '—' } }]);
+    }
+    await recordAudit(tx, {
+      actor,
+      action: 'unit.created',
+      entityType: 'unit',
+      entityId: created.id,
+      unitId: created.id,
+      newValue: input,
+    });
+    return created;
+  });
+}
+
+export async function updateUnit(db: Database, actor: Actor, id: string, input: Partial<UnitInput>): Promise<UnitRow> {
+  if (input.kind !== undefined) checkKind(input.kind);
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(units).where(eq(units.id, id));
+    if (!before) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `đơn vị ${id}` } }]);
+    const [after] = await tx.update(units).set(input).where(eq(units.id, id)).returning();
+    await recordAudit(tx, {
+      actor,
+      action: 'unit.updated',
+      entityType: 'unit',
+      entityId: id,
+      unitId: id,
+      oldValue: before,
+      newValue: after,
+    });
+    return after as UnitRow;
+  });
+}
+
+/**
+ * A reorganisation (2025: districts abolished, provinces merged): the old units stop on `on` and
+ * point to the unit that replaces them, so their history can be followed into the new unit.
+ */
+export async function replaceUnits(
+  db: Database,
+  actor: Actor,
+  input: { replacedIds: string[]; replacementId: string; on: string },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [replacement] = await tx.select().from(units).where(eq(units.id, input.replacementId));
+    if (!replacement)
+      throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `đơn vị ${input.replacementId}` } }]);
+    for (const id of input.replacedIds) {
+      if (id === input.replacementId) continue;
+      const [before] = await tx.select().from(units).where(eq(units.id, id));
+      if (!before) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `đơn vị ${id}` } }]);
+      await tx.update(units).set({ replacedById: input.replacementId, activeTo: input.on }).where(eq(units.id, id));
+      await recordAudit(tx, {
+        actor,
+        action: 'unit.replaced',
+        entityType: 'unit',
+        entityId: id,
+        unitId: id,
+        oldValue: { replacedById: before.replacedById, activeTo: before.activeTo },
+        newValue: { replacedById: input.replacementId, activeTo: input.on },
+      });
+    }
+  });
+}

@@ -1,0 +1,65 @@
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppDependencies } from '../../app.js';
+import { authorize } from '../../http/authenticate.js';
+import { PageQuery, pageOf } from '../../http/pagination.js';
+import { createUser, listUsers, type UserInput, updateUser } from './users.service.js';
+
+export function registerUserRoutes(api: FastifyInstance, { database }: AppDependencies): void {
+  const db = database.db;
+  api.get(
+    '/users',
+    { schema: { tags: ['users'], summary: 'Người dùng (quản trị) / users', querystring: PageQuery } },
+    async (request) => {
+      authorize(request, 'user.manage');
+      return pageOf(await listUsers(db), request.query as { page?: number; pageSize?: number });
+    },
+  );
+  api.post(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Tạo người dùng / create a user',
+        body: Type.Object({
+          username: Type.String({ minLength: 3, maxLength: 60, pattern: '^[A-Za-z0-9._-]+$' }),
+          displayName: Type.String({ minLength: 1, maxLength: 200 }),
+          role: Type.String({ maxLength: 30 }),
+          unitId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+          assignedScopes: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 500 })),
+          password: Type.String({ maxLength: 200 }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, 'user.manage');
+      return reply.status(201).send(await createUser(db, actor, request.body as UserInput));
+    },
+  );
+  api.patch(
+    '/users/:userId',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Sửa người dùng: vai trò, đơn vị, phân công, khoá / edit a user',
+        params: Type.Object({ userId: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({
+          displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          role: Type.Optional(Type.String({ maxLength: 30 })),
+          unitId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+          assignedScopes: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 500 })),
+          disabled: Type.Optional(Type.Boolean()),
+        }),
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'user.manage');
+      return updateUser(
+        db,
+        actor,
+        (request.params as { userId: string }).userId,
+        request.body as Parameters<typeof updateUser>[3],
+      );
+    },
+  );
+}

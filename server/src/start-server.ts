@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { ServerConfig } from './config/env.js';
+import { lockDataDirectory } from './db/data-directory-lock.js';
+import { type DatabaseHandle, openEmbeddedDatabase, openPostgresDatabase } from './db/database.js';
+import { seedDemoData } from './demo/seed-demo-data.js';
+import { installBuiltinFrameworks } from './modules/frameworks/frameworks.service.js';
+import { sweepTemporaryFiles } from './storage/local-evidence-storage.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  address: string;
+  /** Finishes requests in flight, closes the database, releases the data directory. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database (embedded PGlite under DATA_DIR unless DATABASE_URL is set), applies the
+ * committed migrations, installs the built-in frameworks, seeds the demo on first start, and listens.
+ */
+export async function openDatabase(config: ServerConfig): Promise<{ database: DatabaseHandle; release: () => void }> {
+  if (config.databaseUrl) {
+    return { database: await openPostgresDatabase(config.databaseUrl), release: () => {} };
+  }
+  const release = lockDataDirectory(config.dataDirectory);
+  try {
+    return { database: await openEmbeddedDatabase(join(config.dataDirectory, 'db')), release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+export async function startServer(config: ServerConfig, print: (line: string) => void): Promise<RunningServer> {
+  const { database, release } = await openDatabase(config);
+  try {
+    await database.migrate();
+    await installBuiltinFrameworks(database.db);
+    // Temp files of uploads killed mid-write; with the embedded database this process alone uses DATA_DIR.
+    if (!config.s3) await sweepTemporaryFiles(join(config.dataDirectory, 'files'), config.databaseUrl ? {} : { olderThanMs: 0 });
+    if (config.demoData) {
+      const seeded = await seedDemoData(database.db);
+      if (seeded) {
+        print('Dữ liệu mẫu (DEMO) đã được tạo. Tài khoản mẫu — chỉ in một lần, hãy đổi mật khẩu:');
+        for (const account of seeded.accounts)
+          print(`  ${account.role.padEnd(14)} ${account.username.padEnd(18)} ${account.password}`);
+      }
+    }
+    const app = await buildApp({ config, database });
+    const address = await app.listen({ port: config.port, host: config.host });
+    return {
+      app,
+      database,
+      address,
+      stop: async () => {
+        await app.close();
+        await database.close();
+        release();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => {});
+    release();
+    throw error;
+  }
+}
