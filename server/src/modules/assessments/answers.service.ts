@@ -3,6 +3,7 @@ import {
   assessmentStateLabel,
   type CompiledNode,
   DomainError,
+  parseLocaleNumber,
   scoreRawValue,
   unitCanEditAnswers,
 } from '@opendti/core';
@@ -46,7 +47,7 @@ export function scoreAnswer(node: CompiledNode, input: AnswerInput, aggregation:
     if (input.points !== undefined && input.points !== null)
       return { selfPoints: max > 0 ? input.points / max : null, rawNumber: null };
     if (!input.value?.trim()) return { selfPoints: null, rawNumber: null };
-    const value = Number(input.value.replace(',', '.').replace('%', '')) / (input.value.includes('%') ? 100 : 1);
+    const value = parseLocaleNumber(input.value);
     if (!Number.isFinite(value) || value < 0 || value > 1 + EPSILON) throw invalid(`giá trị "${input.value}" phải từ 0 đến 1`);
     return { selfPoints: value, rawNumber: null };
   }
