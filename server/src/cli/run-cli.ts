@@ -132,7 +132,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (error instanceof DomainError) {
       for (const problem of error.problems) io.stderr(`${formatProblem(problem, locale)}\n`);
-      return error.kind === 'invalid-input' || error.kind === 'not-found' ? EXIT.badInput : EXIT.internal;
+      // Anything the user can act on (bad input, a missing thing, a state conflict) is exit 1.
+      return error.kind === 'internal' ? EXIT.internal : EXIT.badInput;
     }
     if (STARTUP_ERRORS.some((kind) => error instanceof kind)) {
       // Configuration and lock problems are the operator's to fix: say exactly what, no reference.
