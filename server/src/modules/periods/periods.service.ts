@@ -148,6 +148,29 @@ export async function transitionPeriod(
       });
       if (rows.length > 0) await tx.insert(assessments).values(rows).onConflictDoNothing();
     }
+    if (action === 'startAppraisal') {
+      // Closing the self-assessment: what a unit entered by then is what the council appraises
+      // (seed 001 fixes the deadline), so a unit that never pressed "submit" cannot block publication.
+      const drafts = await tx
+        .update(assessments)
+        .set({ state: 'submitted', submittedAt: now })
+        .where(and(eq(assessments.periodId, periodId), eq(assessments.state, 'draft')))
+        .returning({ id: assessments.id, unitId: assessments.unitId });
+      for (const draft of drafts) {
+        await recordAudit(tx, {
+          actor,
+          action: 'assessment.submittedAtClose',
+          entityType: 'assessment',
+          entityId: draft.id,
+          periodId,
+          unitId: draft.unitId,
+          assessmentId: draft.id,
+          oldValue: { state: 'draft' },
+          newValue: { state: 'submitted' },
+          reason: 'Hết thời hạn tự đánh giá: hệ thống nộp phần đã nhập',
+        });
+      }
+    }
     if (action === 'publish') {
       const states = await tx.select({ state: assessments.state }).from(assessments).where(eq(assessments.periodId, periodId));
       if (!canPublish(states.map((row) => row.state))) {

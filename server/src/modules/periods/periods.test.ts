@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
+import { TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
+
+describe.each(TEST_DATABASE_KINDS)('periods on %s', (kind) => {
+  let t: TestApp;
+  let manager: Session;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    manager = await t.signIn('quanly');
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it('defaults the schedule of seed 001 and takes every unit of the cohort active that year', async () => {
+    const created = await t.call(manager, 'POST', '/api/v1/periods', {
+      year: 2024,
+      cohorts: [{ unitKind: 'department', frameworkId: 'dienbien-2022-department' }],
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      year: 2024,
+      state: 'draft',
+      name: 'Đánh giá chỉ số chuyển đổi số năm 2024',
+      selfAssessmentDeadline: '2025-01-30',
+      publicationDue: '2025-03-31',
+    });
+    const period = (await t.call(manager, 'GET', `/api/v1/periods/${created.json().id}`)).json();
+    expect(period.units).toHaveLength(18);
+    expect(period.cohorts).toEqual([{ unitKind: 'department', frameworkId: 'dienbien-2022-department' }]);
+  });
+
+  it('leaves out units no longer active: the districts ended on 30 June 2025', async () => {
+    const created = await t.call(manager, 'POST', '/api/v1/periods', {
+      year: 2026,
+      cohorts: [{ unitKind: 'district', frameworkId: 'dienbien-2022-district' }],
+    });
+    expect((await t.call(manager, 'GET', `/api/v1/periods/${created.json().id}`)).json().units).toEqual([]);
+  });
+
+  it('refuses an unknown framework and a cohort declared twice', async () => {
+    const unknown = await t.call(manager, 'POST', '/api/v1/periods', {
+      year: 2024,
+      cohorts: [{ unitKind: 'department', frameworkId: 'nope' }],
+    });
+    expect(unknown.statusCode).toBe(404);
+    const twice = await t.call(manager, 'POST', '/api/v1/periods', {
+      year: 2024,
+      cohorts: [
+        { unitKind: 'department', frameworkId: 'dienbien-2022-department' },
+        { unitKind: 'department', frameworkId: 'dienbien-2022-district' },
+      ],
+    });
+    expect(twice.statusCode).toBe(400);
+  });
+
+  it('closing the self-assessment submits what a silent unit entered, audited, so it cannot block publication', async () => {
+    const created = await t.call(manager, 'POST', '/api/v1/periods', {
+      year: 2024,
+      name: 'Kỳ có đơn vị không nộp',
+      cohorts: [{ unitKind: 'department', frameworkId: 'dienbien-2022-department' }],
+    });
+    const periodId = created.json().id;
+    expect(
+      (await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'openSelfAssessment' })).json().state,
+    ).toBe('selfAssessment');
+    const before = (await t.call(manager, 'GET', `/api/v1/periods/${periodId}`)).json();
+    expect(before.assessmentStates).toEqual({ draft: 18 });
+    expect(
+      (await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'startAppraisal' })).json().state,
+    ).toBe('appraisal');
+    const after = (await t.call(manager, 'GET', `/api/v1/periods/${periodId}`)).json();
+    expect(after.assessmentStates).toEqual({ submitted: 18 });
+    const admin = await t.signIn('quantri');
+    const audit = (await t.call(admin, 'GET', `/api/v1/audit?periodId=${periodId}&action=assessment.submittedAtClose`)).json();
+    expect(audit.total).toBe(18);
+    expect(audit.items[0].reason).toBe('Hết thời hạn tự đánh giá: hệ thống nộp phần đã nhập');
+  });
+
+  it('keeps the period workflow in order: no publication from self-assessment, reasons where required', async () => {
+    const created = await t.call(manager, 'POST', '/api/v1/periods', {
+      year: 2025,
+      cohorts: [{ unitKind: 'department', frameworkId: 'dienbien-2022-department' }],
+    });
+    const periodId = created.json().id;
+    const early = await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'publish' });
+    expect(early.statusCode).toBe(409);
+    const unknown = await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'explode' });
+    expect(unknown.statusCode).toBe(400);
+  });
+});
