@@ -3,7 +3,7 @@ import { type Capability, DomainError } from '@opendti/core';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { authorize } from '../../http/authenticate.js';
-import { PageQuery } from '../../http/pagination.js';
+import { PageQuery, pageOf } from '../../http/pagination.js';
 import { readAuditLog } from '../audit/audit-read.service.js';
 import { type AnswerInput, saveAnswer } from './answers.service.js';
 import { type DecisionInput, decideIndicator } from './appraisal.service.js';

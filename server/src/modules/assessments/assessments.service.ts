@@ -1,4 +1,4 @@
-import { type Actor, assessmentStateLabel, DomainError, decide, undecidedIndicators } from '@opendti/core';
+import { type Actor, assessmentStateLabel, DomainError, decide, undecidedIndicators, vietnamDay } from '@opendti/core';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { answers, appraisals, assessments, evidence, periods, supplementationRequests, units } from '../../db/schema/index.js';
@@ -34,7 +34,7 @@ export interface MainIndexProgress {
  * (answered, evidence missing), the council's decisions — with council-internal notes removed for
  * anyone who may not read them — and open supplementation requests.
  */
-export async function getAssessmentView(db: Database, actor: Actor, context: AssessmentContext) {
+export async function getAssessmentView(db: Database, actor: Actor, context: AssessmentContext, now = new Date()) {
   const { assessment, framework } = context;
   const [answerRows, decisionRows, evidenceRows, requestRows] = await Promise.all([
     db.select().from(answers).where(eq(answers.assessmentId, assessment.id)),
@@ -110,6 +110,9 @@ export async function getAssessmentView(db: Database, actor: Actor, context: Ass
       status: row.status,
       response: row.response,
       respondedAt: row.respondedAt,
+      // Past its due day (Vietnam time) without an answer, or answered after it: shown to the council.
+      overdue: row.status === 'open' && vietnamDay(now) > row.dueOn,
+      answeredLate: row.respondedAt !== null && vietnamDay(row.respondedAt) > row.dueOn,
     })),
   };
 }

@@ -3,6 +3,7 @@ import { type Capability, DomainError } from '@opendti/core';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { authorize } from '../../http/authenticate.js';
+import { PageQuery, pageOf } from '../../http/pagination.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { computeCohortScores } from '../results/compute-results.js';
 import { createPeriod, getPeriod, listPeriods, type PeriodInput, transitionPeriod } from './periods.service.js';
@@ -20,10 +21,14 @@ const TRANSITION_CAPABILITY: Record<string, Capability> = {
 
 export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDependencies): void {
   const db = database.db;
-  api.get('/periods', { schema: { tags: ['periods'], summary: 'Các kỳ đánh giá / periods' } }, async (request) => {
-    authorize(request, 'period.read');
-    return { items: await listPeriods(db, false) };
-  });
+  api.get(
+    '/periods',
+    { schema: { tags: ['periods'], summary: 'Các kỳ đánh giá / periods', querystring: PageQuery } },
+    async (request) => {
+      authorize(request, 'period.read');
+      return pageOf(await listPeriods(db, false), request.query as { page?: number; pageSize?: number });
+    },
+  );
 
   api.post(
     '/periods',
