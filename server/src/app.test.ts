@@ -50,3 +50,34 @@ describe.each(TEST_DATABASE_KINDS)('server foundation on %s', (kind) => {
     expect(await refusal(database.db.execute(sql`delete from audit_log`))).toBe('audit_log is append-only');
   });
 });
+
+describe('the web app on the API port', () => {
+  it('serves index.html for the app’s pages, hashed assets with a long cache, and never for /api', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const root = mkdtempSync(join(tmpdir(), 'opendti-web-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(root, 'assets', 'index-abc.js'), 'console.log(1)');
+    const database = await openTestDatabase('pglite');
+    const app = await buildApp({ config: readConfig({}), database, logger: false, webRoot: `${root}/` });
+    try {
+      const page = await app.inject({ method: 'GET', url: '/ket-qua/2022/district', headers: { accept: 'text/html' } });
+      expect([page.statusCode, page.headers['cache-control'], page.body]).toEqual([
+        200,
+        'no-cache',
+        '<!doctype html><div id="root"></div>',
+      ]);
+      const asset = await app.inject({ method: 'GET', url: '/assets/index-abc.js' });
+      expect([asset.statusCode, asset.headers['cache-control']]).toEqual([200, 'public, max-age=31536000, immutable']);
+      const api = await app.inject({ method: 'GET', url: '/api/v1/nothing', headers: { accept: 'text/html' } });
+      expect(api.statusCode).toBe(404);
+      expect(api.json().error.code).toBe('http.not-found');
+      expect(page.headers['x-frame-options']).toBe('DENY');
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import type { ServerConfig } from './config/env.js';
 import type { DatabaseHandle } from './db/database.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { registerSecurityHeaders, registerWebApp } from './http/web-app.js';
 import { registerAssessmentRoutes } from './modules/assessments/assessments.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
@@ -26,6 +27,8 @@ export interface AppDependencies {
   logger?: FastifyServerOptions['logger'];
   /** Where evidence files live; createEvidenceStorage(config) when omitted (tests pass their own). */
   storage?: EvidenceStorage;
+  /** The built web app's directory; the default is web/dist beside the server, served when present. */
+  webRoot?: string;
 }
 
 /**
@@ -45,7 +48,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   }).withTypeProvider<TypeBoxTypeProvider>();
   const storage = dependencies.storage ?? createEvidenceStorage(config, app.log);
 
-  registerErrorHandling(app);
+  registerSecurityHeaders(app);
+  const servesWebApp = await registerWebApp(app, dependencies.webRoot);
+  registerErrorHandling(app, servesWebApp);
   await app.register(cookie);
   registerAuthentication(app, dependencies.database.db);
   await app.register(multipart, {

@@ -53,6 +53,9 @@ describe('opendti backup and restore (embedded database)', () => {
     expect(restored.answers).toBeGreaterThan(1000);
 
     const again = await cli(['--lang', 'en', 'restore', file], { DATA_DIR: target });
-    expect([again.code, again.stderr.trim()]).toEqual([1, 'restore only into an empty database (this one has users); use a new data directory']);
+    expect([again.code, again.stderr.trim()]).toEqual([
+      1,
+      'restore only into an empty database (this one has users); use a new data directory',
+    ]);
   }, 120_000);
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { DomainError, formatProblem, type Locale } from '@opendti/core';
 import { Command, CommanderError, Option } from 'commander';
+import { exportOpenApiDocument, renderOpenApiDocument } from '../openapi/export-openapi.js';
 import { runAnalyse } from './commands/analyse-command.js';
 import { listFrameworks, showFramework, validateFrameworkFile } from './commands/frameworks-command.js';
 import { runScore, type ScoreFormat } from './commands/score-command.js';
@@ -121,6 +123,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .argument('<file>', 'tệp sao lưu / backup file')
     .description('khôi phục vào thư mục dữ liệu trống / restore into an empty data directory')
     .action(async (file: string) => runRestore(io.env, file, (line) => io.stdout(`${line}\n`)));
+
+  program
+    .command('openapi')
+    .description('in tài liệu OpenAPI của API / print the API’s OpenAPI document')
+    .option('--output <file>', 'ghi ra tệp / write to a file')
+    .action(async (options: { output?: string }) => {
+      const text = renderOpenApiDocument(await exportOpenApiDocument());
+      if (options.output) writeFileSync(options.output, text);
+      else io.stdout(text);
+    });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

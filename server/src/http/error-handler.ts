@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, type DomainErrorKind, formatMessage, formatProblem, type Locale, type Problem } from '@opendti/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { wantsWebApp } from './web-app.js';
 
 /** The one place where a domain error becomes an HTTP status. Routes never catch. */
 const STATUS: Record<DomainErrorKind, number> = {
@@ -46,7 +47,7 @@ export function errorBody(problems: Problem[], locale: Locale): ErrorBody {
   };
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, servesWebApp = false): void {
   app.setErrorHandler((error: FastifyError | DomainError, request: FastifyRequest, reply: FastifyReply) => {
     const locale = requestLocale(request);
     if (error instanceof DomainError) {
@@ -84,7 +85,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply
+    if (servesWebApp && wantsWebApp(request)) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply
       .status(404)
       .send(
         errorBody(

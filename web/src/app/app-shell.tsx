@@ -1,0 +1,97 @@
+import { AppShell, Burger, Button, Group, NavLink, SegmentedControl, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { Link, Outlet, NavLink as RouterNavLink, useNavigate } from 'react-router';
+import { setApiLanguage } from '../api/client';
+import { COUNCIL_ROLES, MANAGER_ROLES, UNIT_ROLES, useCurrentUser, useSignOut } from '../api/session';
+import { useLocale, useMessages } from '../i18n/locale';
+import { appMessages } from './messages';
+import { PageLoader } from './page-states';
+
+/** The frame of every page: header with the role's sections, language switch, sign-in state. */
+export function ApplicationShell() {
+  const t = useMessages(appMessages);
+  const { locale, setLocale } = useLocale();
+  const { data: user } = useCurrentUser();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  setApiLanguage(locale);
+
+  const sections = [
+    { to: '/', label: t('results'), show: true },
+    { to: '/don-vi', label: t('workspace'), show: Boolean(user && UNIT_ROLES.includes(user.role)) },
+    { to: '/tham-dinh', label: t('appraisal'), show: Boolean(user && [...COUNCIL_ROLES, ...MANAGER_ROLES].includes(user.role)) },
+    { to: '/quan-tri', label: t('administration'), show: Boolean(user && MANAGER_ROLES.includes(user.role)) },
+  ].filter((section) => section.show);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'md', collapsed: { desktop: true, mobile: !opened } }}
+      padding="md"
+    >
+      <a href="#main" className="skip-link">
+        {t('skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('menu')} />
+            <Link to="/" style={{ textDecoration: 'none', color: 'inherit' }}>
+              <Title order={1} size="h4">
+                OpenDTI <VisuallyHidden>—</VisuallyHidden>
+                <Text span c="dimmed" size="sm" visibleFrom="sm">
+                  {t('appName')}
+                </Text>
+              </Title>
+            </Link>
+          </Group>
+          <Group gap="xs" visibleFrom="md" component="nav" aria-label="main">
+            {sections.map((section) => (
+              <Button key={section.to} component={RouterNavLink} to={section.to} end={section.to === '/'} variant="subtle">
+                {section.label}
+              </Button>
+            ))}
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <SegmentedControl
+              size="xs"
+              aria-label={t('language')}
+              value={locale}
+              onChange={(value) => setLocale(value === 'en' ? 'en' : 'vi')}
+              data={[
+                { value: 'vi', label: 'VI' },
+                { value: 'en', label: 'EN' },
+              ]}
+            />
+            {user ? (
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/') })}
+                title={user.displayName}
+              >
+                {t('signOut')}
+              </Button>
+            ) : (
+              <Button component={Link} to="/dang-nhap" size="xs">
+                {t('signIn')}
+              </Button>
+            )}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="main">
+        {sections.map((section) => (
+          <NavLink key={section.to} component={RouterNavLink} to={section.to} label={section.label} onClick={close} />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main">
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

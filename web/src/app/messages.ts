@@ -1,0 +1,55 @@
+import type { Dictionary } from '../i18n/locale';
+
+type Key =
+  | 'appName'
+  | 'results'
+  | 'workspace'
+  | 'appraisal'
+  | 'administration'
+  | 'signIn'
+  | 'signOut'
+  | 'language'
+  | 'loading'
+  | 'notFound'
+  | 'notFoundBody'
+  | 'backHome'
+  | 'errorTitle'
+  | 'skipToContent'
+  | 'menu';
+
+export const appMessages: Dictionary<Key> = {
+  vi: {
+    appName: 'Chỉ số chuyển đổi số',
+    results: 'Kết quả công bố',
+    workspace: 'Tự đánh giá',
+    appraisal: 'Thẩm định',
+    administration: 'Quản trị',
+    signIn: 'Đăng nhập',
+    signOut: 'Đăng xuất',
+    language: 'Ngôn ngữ',
+    loading: 'Đang tải…',
+    notFound: 'Không tìm thấy trang',
+    notFoundBody: 'Địa chỉ này không có trong hệ thống.',
+    backHome: 'Về trang kết quả',
+    errorTitle: 'Có lỗi xảy ra',
+    skipToContent: 'Chuyển đến nội dung chính',
+    menu: 'Mở menu',
+  },
+  en: {
+    appName: 'Digital transformation index',
+    results: 'Published results',
+    workspace: 'Self-assessment',
+    appraisal: 'Appraisal',
+    administration: 'Administration',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    language: 'Language',
+    loading: 'Loading…',
+    notFound: 'Page not found',
+    notFoundBody: 'There is nothing at this address.',
+    backHome: 'Back to the results',
+    errorTitle: 'Something went wrong',
+    skipToContent: 'Skip to main content',
+    menu: 'Open menu',
+  },
+};

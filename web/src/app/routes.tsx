@@ -1,0 +1,22 @@
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+import { ApplicationShell } from './app-shell';
+import { NotFoundPage, RouteErrorPage } from './page-states';
+
+/**
+ * Every page, each loaded on demand so the public portal's first view stays small. Features live in
+ * src/features/<area>/ and export one `routes` array; they never import each other.
+ */
+const LoginPage = lazy(() => import('../features/auth/login-page'));
+
+export const routes: RouteObject[] = [
+  {
+    element: <ApplicationShell />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/dang-nhap', element: <LoginPage /> },
+      // feature routes: keep one line per feature, in this order
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
