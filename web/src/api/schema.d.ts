@@ -1547,6 +1547,83 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
+                    content: {
+                        "application/json": {
+                            framework: {
+                                id: string;
+                                name: string;
+                                year: number;
+                                max: number;
+                                precision: number;
+                            };
+                            units: {
+                                code: string;
+                                name: string;
+                                points: number | null;
+                                selfPoints: number | null;
+                                max: number | null;
+                                value: number | null;
+                                rank: number | null;
+                                percent: number | null;
+                                change?: {
+                                    value: number | null;
+                                    rank: number | null;
+                                };
+                                previous?: {
+                                    value: number | null;
+                                    rank: number | null;
+                                };
+                                groups: {
+                                    code: string;
+                                    name: string;
+                                    points: number | null;
+                                    selfPoints: number | null;
+                                    max: number | null;
+                                    value: number | null;
+                                    rank: number | null;
+                                    change?: {
+                                        value: number | null;
+                                        rank: number | null;
+                                    };
+                                }[];
+                                mainIndices: {
+                                    code: string;
+                                    name: string;
+                                    points: number | null;
+                                    selfPoints: number | null;
+                                    max: number | null;
+                                    value: number | null;
+                                    rank: number | null;
+                                    change?: {
+                                        value: number | null;
+                                        rank: number | null;
+                                    };
+                                }[];
+                                pillars: {
+                                    code: string;
+                                    name: string;
+                                    points: number | null;
+                                    selfPoints: number | null;
+                                    max: number | null;
+                                    value: number | null;
+                                    rank: number | null;
+                                    change?: {
+                                        value: number | null;
+                                        rank: number | null;
+                                    };
+                                }[];
+                            }[];
+                        } & {
+                            /** Format: date-time */
+                            publishedAt: string;
+                        };
+                    };
+                };
+                /** @description Not modified (If-None-Match matched the ETag) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
                     content?: never;
                 };
             };

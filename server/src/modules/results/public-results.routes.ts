@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { periods, resultSnapshots } from '../../db/schema/index.js';
 import { authorize } from '../../http/authenticate.js';
+import { MainIndexAnalysisSchema, ResultSetSchema, UnitResultSchema } from '../../http/result-schemas.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { scoresFromSnapshot } from './snapshot-scores.js';
 
@@ -71,6 +72,10 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
         tags: ['public'],
         summary: 'Bảng xếp hạng đã công bố / published ranking',
         params: Type.Object({ periodId: Type.String({ format: 'uuid' }), unitKind: Type.String({ maxLength: 20 }) }),
+        response: {
+          200: Type.Intersect([ResultSetSchema, Type.Object({ publishedAt: Type.String({ format: 'date-time' }) })]),
+          304: Type.Null({ description: 'Not modified (If-None-Match matched the ETag)' }),
+        },
       },
     },
     async (request, reply) => {

@@ -1,0 +1,72 @@
+import { Type } from '@fastify/type-provider-typebox';
+
+/**
+ * Response schemas of the published results (core's ResultSet), shared by the public and the
+ * preview routes. They document the API, type the web app, and let Fastify serialise fast.
+ */
+const Nullable = <T extends ReturnType<typeof Type.Number>>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const ChangeSchema = Type.Object({ value: Nullable(Type.Number()), rank: Nullable(Type.Number()) });
+
+export const NodeResultSchema = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  points: Nullable(Type.Number()),
+  selfPoints: Nullable(Type.Number()),
+  max: Nullable(Type.Number()),
+  value: Nullable(Type.Number()),
+  rank: Nullable(Type.Number()),
+  change: Type.Optional(ChangeSchema),
+});
+
+export const UnitResultSchema = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  points: Nullable(Type.Number()),
+  selfPoints: Nullable(Type.Number()),
+  max: Nullable(Type.Number()),
+  value: Nullable(Type.Number()),
+  rank: Nullable(Type.Number()),
+  percent: Nullable(Type.Number()),
+  change: Type.Optional(ChangeSchema),
+  previous: Type.Optional(Type.Object({ value: Nullable(Type.Number()), rank: Nullable(Type.Number()) })),
+  groups: Type.Array(NodeResultSchema),
+  mainIndices: Type.Array(NodeResultSchema),
+  pillars: Type.Array(NodeResultSchema),
+});
+
+export const ResultSetSchema = Type.Object({
+  framework: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    year: Type.Number(),
+    max: Type.Number(),
+    precision: Type.Number(),
+  }),
+  units: Type.Array(UnitResultSchema),
+});
+
+const IndicatorAnalysisSchema = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  status: Type.Union([Type.Literal('full'), Type.Literal('partial'), Type.Literal('zero'), Type.Literal('notAssessed')]),
+  points: Type.Number(),
+  selfPoints: Nullable(Type.Number()),
+  max: Type.Number(),
+  lost: Type.Number(),
+  answered: Type.Boolean(),
+});
+
+export const MainIndexAnalysisSchema = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  points: Type.Number(),
+  max: Type.Number(),
+  value: Nullable(Type.Number()),
+  rank: Nullable(Type.Number()),
+  full: Type.Array(IndicatorAnalysisSchema),
+  partial: Type.Array(IndicatorAnalysisSchema),
+  zero: Type.Array(IndicatorAnalysisSchema),
+  notAssessed: Type.Array(IndicatorAnalysisSchema),
+  lost: Type.Number(),
+});
