@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
-    include: ['core/src/**/*.test.ts', 'frameworks/src/**/*.test.ts', 'server/src/**/*.test.ts'],
+    include: ['core/src/**/*.test.ts', 'frameworks/src/**/*.test.ts', 'server/src/**/*.test.ts', 'e2e/**/*.e2e.test.ts'],
     testTimeout: 60_000,
   },
 });
