@@ -27,8 +27,12 @@ export async function listFrameworks(db: Database): Promise<{ id: string; docume
 
 const compiledCache = new Map<string, CompiledFramework>();
 
-/** A framework by id, compiled; frameworks never change once stored, so the compiled form is cached. */
-export async function getCompiledFramework(db: Database, id: string): Promise<CompiledFramework> {
+/**
+ * A framework by id, compiled; a stored framework only changes through an edit that forgets it, so
+ * the compiled form is cached. Inside a transaction pass the transaction: PGlite has one
+ * connection, so a query on `db` while a transaction holds it waits forever.
+ */
+export async function getCompiledFramework(db: Pick<Database, 'select'>, id: string): Promise<CompiledFramework> {
   const cached = compiledCache.get(id);
   if (cached) return cached;
   const [row] = await db.select().from(frameworks).where(eq(frameworks.id, id));
@@ -36,6 +40,11 @@ export async function getCompiledFramework(db: Database, id: string): Promise<Co
   const compiled = compileFramework(row.document);
   compiledCache.set(id, compiled);
   return compiled;
+}
+
+/** Drops a framework's compiled form after its document changed (framework editing), so the next read compiles the new one. */
+export function forgetCompiledFramework(id: string): void {
+  compiledCache.delete(id);
 }
 
 /** Imports a framework file (YAML or JSON text), validated by core; an id already present is a conflict. */

@@ -173,6 +173,7 @@ export async function transitionPeriod(
     }
     if (action === 'publish') {
       const states = await tx.select({ state: assessments.state }).from(assessments).where(eq(assessments.periodId, periodId));
+      if (states.length === 0) throw new DomainError('conflict', [{ code: 'workflow.no-participants' }]);
       if (!canPublish(states.map((row) => row.state))) {
         throw new DomainError('conflict', [
           { code: 'workflow.not-all-finalised', params: { count: states.filter((row) => row.state !== 'finalised').length } },
@@ -180,7 +181,7 @@ export async function transitionPeriod(
       }
       await tx.delete(resultSnapshots).where(eq(resultSnapshots.periodId, periodId));
       for (const cohort of cohorts) {
-        const framework = await getCompiledFramework(db, cohort.frameworkId);
+        const framework = await getCompiledFramework(tx, cohort.frameworkId);
         const { results, detail } = await computeCohortScores(tx as unknown as Database, {
           periodId,
           unitKind: cohort.unitKind,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgetCompiledFramework } from '../frameworks/frameworks.service.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
 import { TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
 
@@ -74,6 +75,26 @@ describe.each(TEST_DATABASE_KINDS)('periods on %s', (kind) => {
     const audit = (await t.call(admin, 'GET', `/api/v1/audit?periodId=${periodId}&action=assessment.submittedAtClose`)).json();
     expect(audit.total).toBe(18);
     expect(audit.items[0].reason).toBe('Hết thời hạn tự đánh giá: hệ thống nộp phần đã nhập');
+  });
+
+  it('publishes in a process that has not compiled the framework yet (regression: PGlite waited forever)', async () => {
+    const units = (await t.call(manager, 'GET', '/api/v1/units?search=so%20noi%20vu')).json().items as { id: string }[];
+    const created = await t.call(manager, 'POST', '/api/v1/periods', {
+      year: 2024,
+      name: 'Kỳ một đơn vị',
+      cohorts: [{ unitKind: 'department', frameworkId: 'dienbien-2022-department' }],
+      unitIds: units.map((unit) => unit.id),
+    });
+    const periodId = created.json().id;
+    await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'openSelfAssessment' });
+    await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'startAppraisal' });
+    const chair = await t.signIn('chutich');
+    const [assessment] = (await t.call(chair, 'GET', `/api/v1/periods/${periodId}/assessments`)).json().items;
+    await t.call(chair, 'POST', `/api/v1/assessments/${assessment.id}/appraisals/accept-remaining`, {});
+    expect((await t.call(chair, 'POST', `/api/v1/assessments/${assessment.id}/transitions`, { action: 'finalise' })).statusCode).toBe(200);
+    forgetCompiledFramework('dienbien-2022-department'); // as after a restart
+    const published = await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'publish' });
+    expect([published.statusCode, published.json().state]).toEqual([200, 'published']);
   });
 
   it('keeps the period workflow in order: no publication from self-assessment, reasons where required', async () => {
