@@ -6,7 +6,20 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
-    include: ['core/src/**/*.test.ts', 'frameworks/src/**/*.test.ts', 'server/src/**/*.test.ts', 'e2e/**/*.e2e.test.ts'],
+    // Server suites open a fresh embedded database in beforeAll (2–4 s alone, much more on two
+    // busy cores): hooks get the tests' allowance, not Vitest's 10 s.
     testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['core/src/**/*.test.ts', 'frameworks/src/**/*.test.ts', 'server/src/**/*.test.ts', 'e2e/**/*.e2e.test.ts'],
+        },
+      },
+      // The web app's tests run in jsdom with its own Vite config (web/src/**/*.test.{ts,tsx}).
+      'web/vitest.config.ts',
+    ],
   },
 });
