@@ -6,16 +6,21 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { ServerConfig } from './config/env.js';
 import type { DatabaseHandle } from './db/database.js';
 import { registerAuthentication } from './http/authenticate.js';
-import { registerErrorHandling } from './http/error-handler.js';
+import { answerRouterError, registerErrorHandling } from './http/error-handler.js';
+import { ErrorSchema } from './http/error-schema.js';
 import { registerSecurityHeaders, registerWebApp } from './http/web-app.js';
 import { registerAssessmentRoutes } from './modules/assessments/assessments.routes.js';
+import { registerCouncilRoutes } from './modules/assessments/council.routes.js';
+import { registerOfflineRoutes } from './modules/assessments/offline.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.js';
+import { registerFrameworkEditingRoutes } from './modules/frameworks/framework-editing.routes.js';
 import { registerFrameworkRoutes } from './modules/frameworks/frameworks.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerPeriodRoutes } from './modules/periods/periods.routes.js';
 import { registerPublicResultRoutes } from './modules/results/public-results.routes.js';
+import { registerUnitImportRoutes } from './modules/units/unit-import.routes.js';
 import { registerUnitRoutes } from './modules/units/units.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import { createEvidenceStorage } from './storage/create-evidence-storage.js';
@@ -45,6 +50,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     // Requests in flight finish on shutdown; idle keep-alive sockets close at once.
     forceCloseConnections: 'idle',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    // The router's own refusals (an undecodable URL, an over-long parameter) in the one error shape.
+    frameworkErrors: answerRouterError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   const storage = dependencies.storage ?? createEvidenceStorage(config, app.log);
 
@@ -56,7 +63,12 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   await app.register(multipart, {
     limits: { fileSize: config.maxUploadBytes, files: 10, fields: 20, parts: 30 },
   });
+  // The error shape is shared: routes reference it as `ApiError`, the document shows it once.
+  app.addSchema(ErrorSchema);
   await app.register(swagger, {
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+    },
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -80,9 +92,13 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       registerAuthRoutes(api, dependencies);
       registerUserRoutes(api, dependencies);
       registerUnitRoutes(api, dependencies);
+      registerUnitImportRoutes(api, dependencies);
       registerFrameworkRoutes(api, dependencies);
+      registerFrameworkEditingRoutes(api, dependencies);
       registerPeriodRoutes(api, dependencies);
       registerAssessmentRoutes(api, dependencies);
+      registerOfflineRoutes(api, dependencies);
+      registerCouncilRoutes(api, dependencies);
       registerEvidenceRoutes(api, { ...dependencies, storage });
       registerAuditRoutes(api, dependencies);
       registerPublicResultRoutes(api, dependencies);

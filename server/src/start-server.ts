@@ -55,7 +55,17 @@ export async function startServer(config: ServerConfig, print: (line: string) =>
       database,
       address,
       stop: async () => {
-        await app.close();
+        // A client that stalls in the middle of its request or of its download (a mobile link gone
+        // without closing) would hold the shutdown for ever: after the grace period its connection is cut.
+        const cutStragglers = setTimeout(() => {
+          app.log.warn({ graceMs: config.shutdownGraceMs }, 'shutdown grace period over: closing the connections still open');
+          app.server.closeAllConnections();
+        }, config.shutdownGraceMs);
+        try {
+          await app.close();
+        } finally {
+          clearTimeout(cutStragglers);
+        }
         await database.close();
         release();
       },

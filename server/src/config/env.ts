@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
  * | MAX_UPLOAD_MB | 20 | largest evidence file |
  * | DEMO_DATA | true | seed the demo province, accounts and periods into an empty database |
  * | TRUST_PROXY | false | trust X-Forwarded-For (set when behind a reverse proxy) |
+ * | SHUTDOWN_GRACE_SECONDS | 10 | on SIGTERM, how long requests in flight may take before their connections are cut |
  * | S3_BUCKET | — | keep evidence files in this S3-compatible bucket (MinIO, Ceph, AWS) instead of DATA_DIR/files |
  * | S3_ENDPOINT | — | http(s)://host:port of MinIO or Ceph; leave empty for AWS S3 |
  * | S3_REGION | us-east-1 | the bucket's region |
@@ -34,6 +35,8 @@ export interface ServerConfig {
   maxUploadBytes: number;
   demoData: boolean;
   trustProxy: boolean;
+  /** On SIGTERM, how long requests in flight may run before their connections are closed. */
+  shutdownGraceMs: number;
   /** Object storage for evidence files; undefined keeps them under DATA_DIR/files. */
   s3: S3Config | undefined;
 }
@@ -89,6 +92,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: integer('MAX_UPLOAD_MB', 20, 1, 1024) * 1024 * 1024,
     demoData: flag('DEMO_DATA', true),
     trustProxy: flag('TRUST_PROXY', false),
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_SECONDS', 10, 0, 3600) * 1000,
     s3: readS3Config(env, flag),
   };
 }

@@ -173,10 +173,12 @@ export async function seedDemoData(db: Database): Promise<SeededDemo | undefined
   await transitionPeriod(db, manager, period2022.id, 'startAppraisal', undefined, now);
   await transitionPeriod(db, manager, period2022.id, 'publish', undefined, now);
 
-  // 2023: open for self-assessment, the departments and districts as in 2022.
+  // 2023: open for self-assessment, the departments and districts as in 2022. Its deadline is
+  // extended to 30 January of next year so that the demo can be tried end to end today.
   const period2023 = await createPeriod(db, manager, {
     year: 2023,
     name: 'Đánh giá chỉ số chuyển đổi số năm 2023 (DEMO)',
+    selfAssessmentDeadline: `${now.getUTCFullYear() + 1}-01-30`,
     cohorts: [
       { unitKind: 'department', frameworkId: 'dienbien-2022-department' },
       { unitKind: 'district', frameworkId: 'dienbien-2022-district' },

@@ -12,6 +12,10 @@ declare module 'fastify' {
     actor: SessionActor | undefined;
     sessionToken: string | undefined;
   }
+  interface FastifyContextConfig {
+    /** A write that needs no CSRF token: signing in, which a stale session cookie must not block. */
+    withoutCsrfToken?: true;
+  }
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -31,7 +35,11 @@ export function registerAuthentication(app: FastifyInstance, db: Database): void
     if (!actor) return;
     request.actor = actor;
     request.sessionToken = token;
-    if (UNSAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== actor.csrfToken) {
+    if (
+      UNSAFE_METHODS.has(request.method) &&
+      !request.routeOptions.config?.withoutCsrfToken &&
+      request.headers[CSRF_HEADER] !== actor.csrfToken
+    ) {
       throw new DomainError('forbidden', [{ code: 'http.csrf' }]);
     }
   });

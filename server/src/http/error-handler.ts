@@ -1,7 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, type DomainErrorKind, formatMessage, formatProblem, type Locale, type Problem } from '@opendti/core';
+import {
+  DomainError,
+  type DomainErrorKind,
+  formatMessage,
+  formatProblem,
+  type Locale,
+  type Problem,
+  type ProblemCode,
+} from '@opendti/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { describeValidation } from './validation-message.js';
 import { wantsWebApp } from './web-app.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The largest file a multipart route accepts, named in its 413 message. */
+    uploadLimitBytes?: number;
+  }
+}
 
 /** The one place where a domain error becomes an HTTP status. Routes never catch. */
 const STATUS: Record<DomainErrorKind, number> = {
@@ -12,6 +28,12 @@ const STATUS: Record<DomainErrorKind, number> = {
   conflict: 409,
   internal: 500,
 };
+
+/** SQLSTATEs of text the database cannot hold: 22021 (a NUL byte in text), 22P05 (\u0000 in jsonb). */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
+/** Problems whose status is not their kind's: a throttled client may come back later (429, with Retry-After). */
+const STATUS_BY_CODE: Partial<Record<ProblemCode, number>> = { 'http.rate-limited': 429 };
 
 /** The one error shape of the API: `{ error: { code, message, problems? } }`, message in Vietnamese by default. */
 export interface ErrorBody {
@@ -47,18 +69,58 @@ export function errorBody(problems: Problem[], locale: Locale): ErrorBody {
   };
 }
 
+/** The limit a 413 names: the body limit, a multipart route's file limit, or (a count of files or parts) the server's. */
+function sizeLimit(request: FastifyRequest, error: FastifyError, locale: Locale): string {
+  const bytes =
+    error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+      ? request.routeOptions.bodyLimit
+      : error.code === 'FST_REQ_FILE_TOO_LARGE'
+        ? request.routeOptions.config?.uploadLimitBytes
+        : undefined;
+  if (bytes === undefined) return locale === 'vi' ? 'giới hạn của máy chủ' : "the server's limit";
+  const megabytes = Math.round((bytes / 1024 / 1024) * 10) / 10;
+  return `${locale === 'vi' ? String(megabytes).replace('.', ',') : megabytes} MB`;
+}
+
+/** What the router refuses before any hook or route runs, by Fastify's code. */
+const ROUTER_REFUSALS: Readonly<Record<string, { status: number; detail: Readonly<Record<Locale, string>> }>> = {
+  FST_ERR_BAD_URL: { status: 400, detail: { vi: 'đường dẫn không đọc được', en: 'the path cannot be decoded' } },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    detail: { vi: 'một tham số của đường dẫn dài quá 100 ký tự', en: 'a path parameter is longer than 100 characters' },
+  },
+};
+
+/**
+ * Fastify's `frameworkErrors`: an undecodable URL or a path parameter over 100 characters gets the
+ * one error shape too, instead of Fastify's own `{ error, code, message, statusCode }` echoing the URL.
+ */
+export function answerRouterError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const locale = requestLocale(request);
+  const refusal = ROUTER_REFUSALS[error.code];
+  if (refusal) {
+    reply
+      .status(refusal.status)
+      .send(errorBody([{ code: 'http.validation', params: { detail: refusal.detail[locale] } }], locale));
+    return;
+  }
+  const reference = randomUUID().slice(0, 8);
+  request.log.error({ err: error, reference }, 'router error');
+  reply.status(500).send(errorBody([{ code: 'internal', params: { reference } }], locale));
+}
+
 export function registerErrorHandling(app: FastifyInstance, servesWebApp = false): void {
   app.setErrorHandler((error: FastifyError | DomainError, request: FastifyRequest, reply: FastifyReply) => {
     const locale = requestLocale(request);
     if (error instanceof DomainError) {
-      const status = STATUS[error.kind];
+      const first = error.problems[0];
+      const status = (first && STATUS_BY_CODE[first.code]) ?? STATUS[error.kind];
       if (status >= 500) request.log.error({ err: error }, 'domain error');
+      if (status === 429 && first?.params?.seconds !== undefined) reply.header('retry-after', String(first.params.seconds));
       return reply.status(status).send(errorBody(error.problems, locale));
     }
     if (error.validation) {
-      const detail = error.validation
-        .map((issue) => `${error.validationContext ?? ''}${issue.instancePath || ''} ${issue.message ?? ''}`.trim())
-        .join('; ');
+      const detail = describeValidation(error.validation, error.validationContext, locale);
       return reply.status(400).send(errorBody([{ code: 'http.validation', params: { detail } }], locale));
     }
     if (
@@ -71,12 +133,19 @@ export function registerErrorHandling(app: FastifyInstance, servesWebApp = false
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) {
       return reply
         .status(413)
-        .send(errorBody([{ code: 'http.payload-too-large', params: { limit: 'giới hạn máy chủ' } }], locale));
+        .send(errorBody([{ code: 'http.payload-too-large', params: { limit: sizeLimit(request, error, locale) } }], locale));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply
         .status(error.statusCode)
         .send(errorBody([{ code: 'http.validation', params: { detail: error.message } }], locale));
+    }
+    if (UNSTORABLE_TEXT.has(String((error as { cause?: { code?: unknown } }).cause?.code))) {
+      // PostgreSQL stores no NUL character (U+0000) in text or JSON, wherever in the request it came
+      // from (a name, a query parameter, a user name at sign-in): the input is wrong, not the server.
+      const detail =
+        locale === 'vi' ? 'văn bản chứa ký tự NUL (\\u0000), không lưu được' : 'text contains a NUL character (\\u0000)';
+      return reply.status(400).send(errorBody([{ code: 'http.validation', params: { detail } }], locale));
     }
     // Anything else is a bug: log it whole, show the user a reference only.
     const reference = randomUUID().slice(0, 8);

@@ -4,7 +4,7 @@ import { Type } from '@fastify/type-provider-typebox';
  * Response schemas of the published results (core's ResultSet), shared by the public and the
  * preview routes. They document the API, type the web app, and let Fastify serialise fast.
  */
-const Nullable = <T extends ReturnType<typeof Type.Number>>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends ReturnType<typeof Type.Number>>(schema: T) => Type.Union([Type.Null(), schema]);
 
 export const ChangeSchema = Type.Object({ value: Nullable(Type.Number()), rank: Nullable(Type.Number()) });
 
@@ -46,27 +46,28 @@ export const ResultSetSchema = Type.Object({
   units: Type.Array(UnitResultSchema),
 });
 
+// Points, maxima and losses are null where the framework publishes no indicator points (DTI 2022).
 const IndicatorAnalysisSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
   status: Type.Union([Type.Literal('full'), Type.Literal('partial'), Type.Literal('zero'), Type.Literal('notAssessed')]),
-  points: Type.Number(),
+  points: Nullable(Type.Number()),
   selfPoints: Nullable(Type.Number()),
-  max: Type.Number(),
-  lost: Type.Number(),
+  max: Nullable(Type.Number()),
+  lost: Nullable(Type.Number()),
   answered: Type.Boolean(),
 });
 
 export const MainIndexAnalysisSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
-  points: Type.Number(),
-  max: Type.Number(),
+  points: Nullable(Type.Number()),
+  max: Nullable(Type.Number()),
   value: Nullable(Type.Number()),
   rank: Nullable(Type.Number()),
   full: Type.Array(IndicatorAnalysisSchema),
   partial: Type.Array(IndicatorAnalysisSchema),
   zero: Type.Array(IndicatorAnalysisSchema),
   notAssessed: Type.Array(IndicatorAnalysisSchema),
-  lost: Type.Number(),
+  lost: Nullable(Type.Number()),
 });

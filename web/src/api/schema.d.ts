@@ -34,6 +34,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
             };
         };
         put?: never;
@@ -77,16 +86,63 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** Format: uuid */
                             id: string;
                             username: string;
                             displayName: string;
-                            role: string;
-                            unitId: string | null;
+                            /** @enum {string} */
+                            role: "administrator" | "periodManager" | "unitReporter" | "unitLeader" | "appraiser" | "councilChair";
+                            unitId: null | string;
                             assignedScopes: string[];
                             mustChangePassword: boolean;
                             /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
                             csrfToken: string;
                         };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Too many failed sign-ins from this address: wait (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
                     };
                 };
             };
@@ -116,12 +172,30 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -155,16 +229,36 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** Format: uuid */
                             id: string;
                             username: string;
                             displayName: string;
-                            role: string;
-                            unitId: string | null;
+                            /** @enum {string} */
+                            role: "administrator" | "periodManager" | "unitReporter" | "unitLeader" | "appraiser" | "councilChair";
+                            unitId: null | string;
                             assignedScopes: string[];
                             mustChangePassword: boolean;
                             /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
                             csrfToken: string;
                         };
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
                     };
                 };
             };
@@ -203,12 +297,48 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -245,12 +375,57 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Done; no content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -285,7 +460,66 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "administrator" | "periodManager" | "unitReporter" | "unitLeader" | "appraiser" | "councilChair";
+                                unitId: null | string;
+                                /** @description Main-index or indicator codes an appraiser appraises; empty = all */
+                                assignedScopes: string[];
+                                disabled: boolean;
+                                mustChangePassword: boolean;
+                                lockedUntil: null | string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items in every page together */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -304,7 +538,7 @@ export interface paths {
                         username: string;
                         displayName: string;
                         role: string;
-                        unitId?: string | null;
+                        unitId?: null | string;
                         assignedScopes?: string[];
                         password: string;
                     };
@@ -312,11 +546,82 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "administrator" | "periodManager" | "unitReporter" | "unitLeader" | "appraiser" | "councilChair";
+                            unitId: null | string;
+                            /** @description Main-index or indicator codes an appraiser appraises; empty = all */
+                            assignedScopes: string[];
+                            disabled: boolean;
+                            mustChangePassword: boolean;
+                            lockedUntil: null | string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Conflict: a stale version or a workflow state that forbids it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -354,7 +659,7 @@ export interface paths {
                     "application/json": {
                         displayName?: string;
                         role?: string;
-                        unitId?: string | null;
+                        unitId?: null | string;
                         assignedScopes?: string[];
                         disabled?: boolean;
                     };
@@ -366,7 +671,69 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "administrator" | "periodManager" | "unitReporter" | "unitLeader" | "appraiser" | "councilChair";
+                            unitId: null | string;
+                            /** @description Main-index or indicator codes an appraiser appraises; empty = all */
+                            assignedScopes: string[];
+                            disabled: boolean;
+                            mustChangePassword: boolean;
+                            lockedUntil: null | string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -399,7 +766,67 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                /**
+                                 * @description Also the cohort of a period
+                                 * @enum {string}
+                                 */
+                                kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                                parentId: null | string;
+                                activeFrom: null | string;
+                                activeTo: null | string;
+                                replacedById: null | string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items in every page together */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -418,19 +845,91 @@ export interface paths {
                         code: string;
                         name: string;
                         kind: string;
-                        parentId?: string | null;
-                        activeFrom?: string | null;
-                        activeTo?: string | null;
+                        parentId?: null | string;
+                        activeFrom?: null | string;
+                        activeTo?: null | string;
                     };
                 };
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /**
+                             * @description Also the cohort of a period
+                             * @enum {string}
+                             */
+                            kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                            parentId: null | string;
+                            activeFrom: null | string;
+                            activeTo: null | string;
+                            replacedById: null | string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Conflict: a stale version or a workflow state that forbids it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -447,6 +946,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Một đơn vị / one unit */
         get: {
             parameters: {
                 query?: never;
@@ -463,7 +963,70 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /**
+                             * @description Also the cohort of a period
+                             * @enum {string}
+                             */
+                            kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                            parentId: null | string;
+                            activeFrom: null | string;
+                            activeTo: null | string;
+                            replacedById: null | string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -488,9 +1051,9 @@ export interface paths {
                         code?: string;
                         name?: string;
                         kind?: string;
-                        parentId?: string | null;
-                        activeFrom?: string | null;
-                        activeTo?: string | null;
+                        parentId?: null | string;
+                        activeFrom?: null | string;
+                        activeTo?: null | string;
                     };
                 };
             };
@@ -500,7 +1063,70 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /**
+                             * @description Also the cohort of a period
+                             * @enum {string}
+                             */
+                            kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                            parentId: null | string;
+                            activeFrom: null | string;
+                            activeTo: null | string;
+                            replacedById: null | string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -529,7 +1155,98 @@ export interface paths {
                         replacedIds: string[];
                         /** Format: uuid */
                         replacementId: string;
+                        /** Format: date */
                         on: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Replaced */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập danh sách đơn vị từ tệp CSV / import units from a CSV file
+         * @description Columns code, name, kind, parent_code, active_from, active_to (Vietnamese headers accepted: Mã đơn vị, Tên đơn vị, Loại, Mã đơn vị cấp trên, Hiệu lực từ, Hiệu lực đến). New codes are created, known codes updated. dryRun: report only. Otherwise all or nothing: a file with a rejected row is refused (400) and nothing is written.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fileName: string;
+                        content: string;
+                        dryRun?: boolean;
                     };
                 };
             };
@@ -539,7 +1256,81 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            fileName: string;
+                            /** @description True when the units were written; false for a preview (dryRun) */
+                            applied: boolean;
+                            counts: {
+                                create: number;
+                                update: number;
+                                unchanged: number;
+                                rejected: number;
+                            };
+                            rows: {
+                                /** @description Row in the file, the header being row 1 */
+                                row: number;
+                                code: string;
+                                name: string;
+                                kind: null | string;
+                                parentCode: null | string;
+                                activeFrom: null | string;
+                                activeTo: null | string;
+                                action: "create" | "update" | "unchanged" | "rejected";
+                                /** @description Fields an update changes */
+                                changes: string[];
+                                problems: {
+                                    code: string;
+                                    message: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Payload too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -571,7 +1362,51 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                year: number;
+                                /** @enum {string} */
+                                unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                                maxPoints: null | number;
+                                /** @description How many */
+                                mainIndices: number;
+                                /** @description How many */
+                                indicators: number;
+                                /** @enum {string} */
+                                source: "builtin" | "imported";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -594,11 +1429,69 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Conflict: a stale version or a workflow state that forbids it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Payload too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -632,12 +1525,463 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            nameEn?: string;
+                            year: number;
+                            /** @enum {string} */
+                            unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                            legalBasis: {
+                                document: string;
+                                /** @description yyyy-mm-dd */
+                                date: string;
+                                issuer: string;
+                                title?: string;
+                                table?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            aggregation: "sum" | "weightedMean";
+                            maxPoints?: number;
+                            scale?: number;
+                            precision: number;
+                            description?: string;
+                            groups?: ({
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                                weight?: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            mainIndices: ({
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                                group?: string;
+                                maxPoints?: number;
+                                weight?: number;
+                                unscored?: boolean;
+                                indicators: ({
+                                    code: string;
+                                    name: string;
+                                    nameEn?: string;
+                                    /** @description Absent when the source publishes none */
+                                    maxPoints?: number;
+                                    weight?: number;
+                                    method: ({
+                                        /** @enum {string} */
+                                        type: "yesNo" | "relativeToBest" | "direct";
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | ({
+                                        /** @enum {string} */
+                                        type: "ratio";
+                                        /** @description Ratio that earns full marks (default 1) */
+                                        target?: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | ({
+                                        /** @enum {string} */
+                                        type: "thresholds";
+                                        steps: ({
+                                            atLeast: number;
+                                            points: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        })[];
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | ({
+                                        /** @enum {string} */
+                                        type: "options";
+                                        options: ({
+                                            code: string;
+                                            label: string;
+                                            points: number;
+                                        } & {
+                                            [key: string]: unknown;
+                                        })[];
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | ({
+                                        /** @enum {string} */
+                                        type: "minMax";
+                                        direction: 1 | -1;
+                                    } & {
+                                        [key: string]: unknown;
+                                    });
+                                    inputUnit?: string;
+                                    guidance?: string;
+                                    evidence?: string;
+                                    dataSource?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            pillars?: ({
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                                mainIndices: string[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        /**
+         * Sửa bộ chỉ số chưa được kỳ nào dùng (tên, điểm, phương pháp) / edit a framework no period uses yet (names, points, methods)
+         * @description The document is validated like an imported file; problems name the code of the node at fault. 409 when the framework is built in or used by a period.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    frameworkId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        document: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            year: number;
+                            unitKind: string;
+                            maxPoints: null | number;
+                            /** @description Number of main indices */
+                            mainIndices: number;
+                            /** @description Number of indicators */
+                            indicators: number;
+                            /** @description builtin | imported */
+                            source: string;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Conflict: a stale version or a workflow state that forbids it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{frameworkId}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bộ chỉ số đang được kỳ nào dùng, còn sửa được không / where a framework is used, whether it is editable */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    frameworkId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            source: string;
+                            periods: {
+                                id: string;
+                                year: number;
+                                name: string;
+                                state: string;
+                            }[];
+                            /** @description Why the framework cannot be edited (built-in, or used by a period), or null when it can */
+                            frozenBecause: null | "builtin" | "inUse";
+                        };
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{frameworkId}/clone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nhân bản bộ chỉ số sang năm mới / clone a framework into a new year */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    frameworkId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        id: string;
+                        year: number;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            year: number;
+                            unitKind: string;
+                            maxPoints: null | number;
+                            /** @description Number of main indices */
+                            mainIndices: number;
+                            /** @description Number of indicators */
+                            indicators: number;
+                            /** @description builtin | imported */
+                            source: string;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Conflict: a stale version or a workflow state that forbids it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -669,7 +2013,58 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                year: number;
+                                name: string;
+                                /** @enum {string} */
+                                state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
+                                /** @description yyyy-mm-dd */
+                                selfAssessmentDeadline: string;
+                                appraisalDeadline: null | string;
+                                publicationDue: null | string;
+                                publishedAt: null | string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Incremented by every transition */
+                                version: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items in every page together */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -692,19 +2087,83 @@ export interface paths {
                             frameworkId: string;
                         }[];
                         unitIds?: string[];
+                        /** Format: date */
                         selfAssessmentDeadline?: string;
-                        appraisalDeadline?: string | null;
-                        publicationDue?: string | null;
+                        appraisalDeadline?: null | string;
+                        publicationDue?: null | string;
                     };
                 };
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            name: string;
+                            /** @enum {string} */
+                            state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
+                            /** @description yyyy-mm-dd */
+                            selfAssessmentDeadline: string;
+                            appraisalDeadline: null | string;
+                            publicationDue: null | string;
+                            publishedAt: null | string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Incremented by every transition */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -721,6 +2180,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Một kỳ đánh giá: nhóm, đơn vị, trạng thái các bản đánh giá / one period with cohorts, units, states */
         get: {
             parameters: {
                 query?: never;
@@ -737,7 +2197,77 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            name: string;
+                            /** @enum {string} */
+                            state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
+                            /** @description yyyy-mm-dd */
+                            selfAssessmentDeadline: string;
+                            appraisalDeadline: null | string;
+                            publicationDue: null | string;
+                            publishedAt: null | string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Incremented by every transition */
+                            version: number;
+                            cohorts: {
+                                unitKind: string;
+                                frameworkId: string;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                            }[];
+                            /** @description Number of assessments in each state, e.g. { "draft": 3, "submitted": 25 }; states with none are absent. */
+                            assessmentStates: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -782,7 +2312,79 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            name: string;
+                            /** @enum {string} */
+                            state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
+                            /** @description yyyy-mm-dd */
+                            selfAssessmentDeadline: string;
+                            appraisalDeadline: null | string;
+                            publicationDue: null | string;
+                            publishedAt: null | string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Incremented by every transition */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Conflict: a stale version or a workflow state that forbids it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -817,7 +2419,119 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            framework: {
+                                id: string;
+                                name: string;
+                                year: number;
+                                max: number;
+                                precision: number;
+                            };
+                            units: {
+                                code: string;
+                                name: string;
+                                points: null | number;
+                                selfPoints: null | number;
+                                max: null | number;
+                                value: null | number;
+                                rank: null | number;
+                                percent: null | number;
+                                change?: {
+                                    value: null | number;
+                                    rank: null | number;
+                                };
+                                previous?: {
+                                    value: null | number;
+                                    rank: null | number;
+                                };
+                                groups: {
+                                    code: string;
+                                    name: string;
+                                    points: null | number;
+                                    selfPoints: null | number;
+                                    max: null | number;
+                                    value: null | number;
+                                    rank: null | number;
+                                    change?: {
+                                        value: null | number;
+                                        rank: null | number;
+                                    };
+                                }[];
+                                mainIndices: {
+                                    code: string;
+                                    name: string;
+                                    points: null | number;
+                                    selfPoints: null | number;
+                                    max: null | number;
+                                    value: null | number;
+                                    rank: null | number;
+                                    change?: {
+                                        value: null | number;
+                                        rank: null | number;
+                                    };
+                                }[];
+                                pillars: {
+                                    code: string;
+                                    name: string;
+                                    points: null | number;
+                                    selfPoints: null | number;
+                                    max: null | number;
+                                    value: null | number;
+                                    rank: null | number;
+                                    change?: {
+                                        value: null | number;
+                                        rank: null | number;
+                                    };
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -853,7 +2567,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
+                                frameworkId: string;
+                                submittedAt: null | string;
+                                finalisedAt: null | string;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -889,7 +2650,134 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
+                            version: number;
+                            submittedAt: null | string;
+                            finalisedAt: null | string;
+                            period: {
+                                /** Format: uuid */
+                                id: string;
+                                year: number;
+                                name: string;
+                                /** @enum {string} */
+                                state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
+                                /** @description yyyy-mm-dd */
+                                selfAssessmentDeadline: string;
+                            };
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                            };
+                            framework: {
+                                id: string;
+                                name: string;
+                                maxPoints: number;
+                            };
+                            /** @description Per main index, in framework order */
+                            progress: {
+                                code: string;
+                                name: string;
+                                /** @description Indicators (or the main index itself) the unit answers */
+                                indicators: number;
+                                answered: number;
+                                /** @description Answered, not "not assessed", without any evidence */
+                                evidenceMissing: number;
+                            }[];
+                            answers: {
+                                indicatorCode: string;
+                                value: null | string;
+                                selfPoints: null | number;
+                                notAssessed: boolean;
+                                notAssessedReason: null | string;
+                                explanation: null | string;
+                                version: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                evidenceCount: number;
+                            }[];
+                            appraisals: {
+                                indicatorCode: string;
+                                /** @enum {string} */
+                                decision: "accepted" | "adjusted" | "supplementationRequested";
+                                appraisedPoints: null | number;
+                                reason: null | string;
+                                councilNote?: null | string;
+                                /** Format: date-time */
+                                decidedAt: string;
+                                version: number;
+                            }[];
+                            supplementationRequests: {
+                                /** Format: uuid */
+                                id: string;
+                                indicatorCode: string;
+                                comment: string;
+                                /** @description yyyy-mm-dd */
+                                dueOn: string;
+                                /** @enum {string} */
+                                status: "open" | "answered" | "closed";
+                                response: null | string;
+                                respondedAt: null | string;
+                                /** @description Open past its due day (Vietnam time) */
+                                overdue: boolean;
+                                /** @description Answered after its due day */
+                                answeredLate: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -923,11 +2811,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        value?: string | null;
-                        points?: number | null;
+                        value?: null | string;
+                        points?: null | number;
                         notAssessed?: boolean;
-                        notAssessedReason?: string | null;
-                        explanation?: string | null;
+                        notAssessedReason?: null | string;
+                        explanation?: null | string;
                         /** @description The version the edit is based on (0 for a first answer); a stale one gets 409. */
                         baseVersion: number;
                     };
@@ -939,7 +2827,78 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            assessmentId: string;
+                            indicatorCode: string;
+                            value: null | string;
+                            selfPoints: null | number;
+                            rawNumber: null | number;
+                            notAssessed: boolean;
+                            notAssessedReason: null | string;
+                            explanation: null | string;
+                            /** @description Send it back as baseVersion with the next edit */
+                            version: number;
+                            updatedBy: null | string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Conflict: a stale version or a workflow state that forbids it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -983,7 +2942,68 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Conflict: a stale version or a workflow state that forbids it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1016,11 +3036,11 @@ export interface paths {
                 content: {
                     "application/json": {
                         decision: "accepted" | "adjusted" | "supplementationRequested";
-                        appraisedPoints?: number | null;
-                        reason?: string | null;
-                        councilNote?: string | null;
-                        comment?: string | null;
-                        dueOn?: string | null;
+                        appraisedPoints?: null | number;
+                        reason?: null | string;
+                        councilNote?: null | string;
+                        comment?: null | string;
+                        dueOn?: null | string;
                         baseVersion: number;
                     };
                 };
@@ -1031,7 +3051,77 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            assessmentId: string;
+                            indicatorCode: string;
+                            /** @enum {string} */
+                            decision: "accepted" | "adjusted" | "supplementationRequested";
+                            appraisedPoints: null | number;
+                            reason: null | string;
+                            councilNote: null | string;
+                            decidedBy: null | string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                            /** @description Send it back as baseVersion with the next decision */
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Conflict: a stale version or a workflow state that forbids it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1074,7 +3164,66 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description Codes of the indicators accepted by this request */
+                            accepted: string[];
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Conflict: a stale version or a workflow state that forbids it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1112,12 +3261,66 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Answered */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Conflict: a stale version or a workflow state that forbids it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1154,7 +3357,438 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                actorId: null | string;
+                                actorName: null | string;
+                                actorRole: null | string;
+                                /** @description e.g. answer.saved, appraisal.adjusted, period.publish */
+                                action: string;
+                                entityType: string;
+                                entityId: string;
+                                periodId: null | string;
+                                unitId: null | string;
+                                assessmentId: null | string;
+                                indicatorCode: null | string;
+                                /** @description Any JSON value, or null */
+                                oldValue: unknown;
+                                /** @description Any JSON value, or null */
+                                newValue: unknown;
+                                reason: null | string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items in every page together */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{assessmentId}/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Phiếu tự đánh giá (Excel) của đơn vị, đã điền sẵn / the unit’s answer template, pre-filled
+         * @description The spreadsheet of `opendti template` for this unit only, with the answers stored now in the Giá trị, Điểm tự đánh giá, Không đánh giá and Giải trình columns. Fill it in and POST it back to /import.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    assessmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An .xlsx workbook (attachment) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{assessmentId}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập tự đánh giá từ tệp Excel/CSV / import answers from a spreadsheet
+         * @description multipart/form-data with one .xlsx or .csv file (the answer template, or any table with the columns Mã đơn vị, Mã chỉ số and Giá trị / Điểm tự đánh giá / Không đánh giá / Giải trình). Each row of this unit is saved like a web save, on the version stored now; a row of another unit, an unknown indicator or an unreadable value is rejected with the reason. 409 when the assessment is not open for editing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    assessmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            file: string;
+                            imported: number;
+                            unchanged: number;
+                            rejected: number;
+                            rows: {
+                                /** @description The row as the spreadsheet shows it (the header is row 1) */
+                                row: number;
+                                /** @description The indicator code as written in the row */
+                                indicator: string;
+                                /** @enum {string} */
+                                status: "imported" | "unchanged" | "rejected";
+                                /** @description Why the row was rejected, in the request language; empty otherwise */
+                                message: string;
+                                /** @description The self points stored after the row */
+                                selfPoints: null | number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Conflict: a stale version or a workflow state that forbids it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Payload too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{periodId}/council-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tiến độ thẩm định theo đơn vị và chỉ số chính / appraisal decisions per unit and main index */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    periodId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                /** Format: uuid */
+                                id: string;
+                                year: number;
+                                name: string;
+                                /** @enum {string} */
+                                state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
+                            };
+                            cohorts: {
+                                unitKind: string;
+                                frameworkId: string;
+                                frameworkName: string;
+                                maxPoints: null | number;
+                                mainIndices: {
+                                    code: string;
+                                    name: string;
+                                    maxPoints: null | number;
+                                }[];
+                            }[];
+                            assessments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
+                                submittedAt: null | string;
+                                finalisedAt: null | string;
+                                frameworkId: string;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    kind: string;
+                                };
+                                /** @description Indicators the unit answers. */
+                                indicators: number;
+                                accepted: number;
+                                adjusted: number;
+                                /** @description Adjusted below the self points (cuts). */
+                                lowered: number;
+                                /** @description Decision is a supplementation request. */
+                                awaitingSupplementation: number;
+                                /** @description Neither accepted nor adjusted: blocks finalising. */
+                                undecided: number;
+                                supplementation: {
+                                    /** @description Requests the unit has not answered yet. */
+                                    open: number;
+                                    answered: number;
+                                    /** @description Open past their due day (Vietnam time). */
+                                    overdue: number;
+                                    latestDueOn: null | string;
+                                };
+                                mainIndices: {
+                                    code: string;
+                                    /** @description Indicators the unit answers. */
+                                    indicators: number;
+                                    accepted: number;
+                                    adjusted: number;
+                                    /** @description Adjusted below the self points (cuts). */
+                                    lowered: number;
+                                    /** @description Decision is a supplementation request. */
+                                    awaitingSupplementation: number;
+                                    /** @description Neither accepted nor adjusted: blocks finalising. */
+                                    undecided: number;
+                                    undecidedCodes: string[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1205,27 +3839,72 @@ export interface paths {
                                 supplementary: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
-                                createdBy: {
+                                createdBy: null | {
                                     id: string;
                                     displayName: string;
-                                } | null;
-                                fileName: string | null;
-                                mediaType: string | null;
-                                sizeBytes: number | null;
-                                sha256: string | null;
-                                contentUrl: string | null;
+                                };
+                                fileName: null | string;
+                                mediaType: null | string;
+                                sizeBytes: null | number;
+                                sha256: null | string;
+                                contentUrl: null | string;
                                 /** @description PDF or image: show in the viewer rather than download. */
                                 inline: boolean;
-                                documentNumber: string | null;
-                                documentDate: string | null;
-                                issuer: string | null;
-                                summary: string | null;
-                                link: string | null;
+                                documentNumber: null | string;
+                                documentDate: null | string;
+                                issuer: null | string;
+                                summary: null | string;
+                                link: null | string;
                             }[];
                             page: number;
                             pageSize: number;
                             total: number;
                         };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
                     };
                 };
             };
@@ -1263,24 +3942,87 @@ export interface paths {
                                 supplementary: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
-                                createdBy: {
+                                createdBy: null | {
                                     id: string;
                                     displayName: string;
-                                } | null;
-                                fileName: string | null;
-                                mediaType: string | null;
-                                sizeBytes: number | null;
-                                sha256: string | null;
-                                contentUrl: string | null;
+                                };
+                                fileName: null | string;
+                                mediaType: null | string;
+                                sizeBytes: null | number;
+                                sha256: null | string;
+                                contentUrl: null | string;
                                 /** @description PDF or image: show in the viewer rather than download. */
                                 inline: boolean;
-                                documentNumber: string | null;
-                                documentDate: string | null;
-                                issuer: string | null;
-                                summary: string | null;
-                                link: string | null;
+                                documentNumber: null | string;
+                                documentDate: null | string;
+                                issuer: null | string;
+                                summary: null | string;
+                                link: null | string;
                             }[];
                         };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Conflict: a stale version or a workflow state that forbids it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Payload too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
                     };
                 };
             };
@@ -1320,7 +4062,7 @@ export interface paths {
                         documentDate: string;
                         issuer: string;
                         summary: string;
-                        link?: string | null;
+                        link?: null | string;
                     };
                 };
             };
@@ -1340,23 +4082,77 @@ export interface paths {
                             supplementary: boolean;
                             /** Format: date-time */
                             createdAt: string;
-                            createdBy: {
+                            createdBy: null | {
                                 id: string;
                                 displayName: string;
-                            } | null;
-                            fileName: string | null;
-                            mediaType: string | null;
-                            sizeBytes: number | null;
-                            sha256: string | null;
-                            contentUrl: string | null;
+                            };
+                            fileName: null | string;
+                            mediaType: null | string;
+                            sizeBytes: null | number;
+                            sha256: null | string;
+                            contentUrl: null | string;
                             /** @description PDF or image: show in the viewer rather than download. */
                             inline: boolean;
-                            documentNumber: string | null;
-                            documentDate: string | null;
-                            issuer: string | null;
-                            summary: string | null;
-                            link: string | null;
+                            documentNumber: null | string;
+                            documentDate: null | string;
+                            issuer: null | string;
+                            summary: null | string;
+                            link: null | string;
                         };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Conflict: a stale version or a workflow state that forbids it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
                     };
                 };
             };
@@ -1391,12 +4187,66 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Removed */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Conflict: a stale version or a workflow state that forbids it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1427,12 +4277,66 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The file, with its own media type (Content-Type), and an ETag */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
+                    content: {
+                        "*/*": string;
+                    };
+                };
+                /** @description Not modified (If-None-Match matched the ETag) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
                     content?: never;
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1476,7 +4380,71 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                actorId: null | string;
+                                actorName: null | string;
+                                actorRole: null | string;
+                                /** @description e.g. answer.saved, appraisal.adjusted, period.publish */
+                                action: string;
+                                entityType: string;
+                                entityId: string;
+                                periodId: null | string;
+                                unitId: null | string;
+                                assessmentId: null | string;
+                                indicatorCode: null | string;
+                                /** @description Any JSON value, or null */
+                                oldValue: unknown;
+                                /** @description Any JSON value, or null */
+                                newValue: unknown;
+                                reason: null | string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description Items in every page together */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1510,7 +4478,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                year: number;
+                                name: string;
+                                publishedAt: null | string;
+                                cohorts: {
+                                    unitKind: string;
+                                    frameworkId: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1559,57 +4550,57 @@ export interface paths {
                             units: {
                                 code: string;
                                 name: string;
-                                points: number | null;
-                                selfPoints: number | null;
-                                max: number | null;
-                                value: number | null;
-                                rank: number | null;
-                                percent: number | null;
+                                points: null | number;
+                                selfPoints: null | number;
+                                max: null | number;
+                                value: null | number;
+                                rank: null | number;
+                                percent: null | number;
                                 change?: {
-                                    value: number | null;
-                                    rank: number | null;
+                                    value: null | number;
+                                    rank: null | number;
                                 };
                                 previous?: {
-                                    value: number | null;
-                                    rank: number | null;
+                                    value: null | number;
+                                    rank: null | number;
                                 };
                                 groups: {
                                     code: string;
                                     name: string;
-                                    points: number | null;
-                                    selfPoints: number | null;
-                                    max: number | null;
-                                    value: number | null;
-                                    rank: number | null;
+                                    points: null | number;
+                                    selfPoints: null | number;
+                                    max: null | number;
+                                    value: null | number;
+                                    rank: null | number;
                                     change?: {
-                                        value: number | null;
-                                        rank: number | null;
+                                        value: null | number;
+                                        rank: null | number;
                                     };
                                 }[];
                                 mainIndices: {
                                     code: string;
                                     name: string;
-                                    points: number | null;
-                                    selfPoints: number | null;
-                                    max: number | null;
-                                    value: number | null;
-                                    rank: number | null;
+                                    points: null | number;
+                                    selfPoints: null | number;
+                                    max: null | number;
+                                    value: null | number;
+                                    rank: null | number;
                                     change?: {
-                                        value: number | null;
-                                        rank: number | null;
+                                        value: null | number;
+                                        rank: null | number;
                                     };
                                 }[];
                                 pillars: {
                                     code: string;
                                     name: string;
-                                    points: number | null;
-                                    selfPoints: number | null;
-                                    max: number | null;
-                                    value: number | null;
-                                    rank: number | null;
+                                    points: null | number;
+                                    selfPoints: null | number;
+                                    max: null | number;
+                                    value: null | number;
+                                    rank: null | number;
                                     change?: {
-                                        value: number | null;
-                                        rank: number | null;
+                                        value: null | number;
+                                        rank: null | number;
                                     };
                                 }[];
                             }[];
@@ -1625,6 +4616,33 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1662,7 +4680,143 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            unit: {
+                                code: string;
+                                name: string;
+                                points: null | number;
+                                selfPoints: null | number;
+                                max: null | number;
+                                value: null | number;
+                                rank: null | number;
+                                percent: null | number;
+                                change?: {
+                                    value: null | number;
+                                    rank: null | number;
+                                };
+                                previous?: {
+                                    value: null | number;
+                                    rank: null | number;
+                                };
+                                groups: {
+                                    code: string;
+                                    name: string;
+                                    points: null | number;
+                                    selfPoints: null | number;
+                                    max: null | number;
+                                    value: null | number;
+                                    rank: null | number;
+                                    change?: {
+                                        value: null | number;
+                                        rank: null | number;
+                                    };
+                                }[];
+                                mainIndices: {
+                                    code: string;
+                                    name: string;
+                                    points: null | number;
+                                    selfPoints: null | number;
+                                    max: null | number;
+                                    value: null | number;
+                                    rank: null | number;
+                                    change?: {
+                                        value: null | number;
+                                        rank: null | number;
+                                    };
+                                }[];
+                                pillars: {
+                                    code: string;
+                                    name: string;
+                                    points: null | number;
+                                    selfPoints: null | number;
+                                    max: null | number;
+                                    value: null | number;
+                                    rank: null | number;
+                                    change?: {
+                                        value: null | number;
+                                        rank: null | number;
+                                    };
+                                }[];
+                            };
+                            analysis: {
+                                code: string;
+                                name: string;
+                                points: null | number;
+                                max: null | number;
+                                value: null | number;
+                                rank: null | number;
+                                full: {
+                                    code: string;
+                                    name: string;
+                                    status: "full" | "partial" | "zero" | "notAssessed";
+                                    points: null | number;
+                                    selfPoints: null | number;
+                                    max: null | number;
+                                    lost: null | number;
+                                    answered: boolean;
+                                }[];
+                                partial: {
+                                    code: string;
+                                    name: string;
+                                    status: "full" | "partial" | "zero" | "notAssessed";
+                                    points: null | number;
+                                    selfPoints: null | number;
+                                    max: null | number;
+                                    lost: null | number;
+                                    answered: boolean;
+                                }[];
+                                zero: {
+                                    code: string;
+                                    name: string;
+                                    status: "full" | "partial" | "zero" | "notAssessed";
+                                    points: null | number;
+                                    selfPoints: null | number;
+                                    max: null | number;
+                                    lost: null | number;
+                                    answered: boolean;
+                                }[];
+                                notAssessed: {
+                                    code: string;
+                                    name: string;
+                                    status: "full" | "partial" | "zero" | "notAssessed";
+                                    points: null | number;
+                                    selfPoints: null | number;
+                                    max: null | number;
+                                    lost: null | number;
+                                    answered: boolean;
+                                }[];
+                                lost: null | number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
                 };
             };
         };
@@ -1677,7 +4831,33 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        ApiError: {
+            error: {
+                /** @description The first problem's code, e.g. "http.not-found", "workflow.locked". */
+                code: string;
+                /** @description Every problem, in Vietnamese (or English with ?lang=en / Accept-Language: en). */
+                message: string;
+                /** @description Present when there is more than one problem. */
+                problems?: {
+                    code: string;
+                    message: string;
+                    location?: {
+                        file?: string;
+                        /** @description 1-based, the header being row 1 */
+                        row?: number;
+                        column?: string;
+                        /** @description A framework node code or a unit code */
+                        code?: string;
+                        /** @description A JSON path inside a document */
+                        path?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                }[];
+            };
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

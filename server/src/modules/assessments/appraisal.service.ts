@@ -1,4 +1,13 @@
-import { type Actor, applyTransition, assessmentStateLabel, councilCanDecide, DomainError } from '@opendti/core';
+import {
+  type Actor,
+  applyTransition,
+  assessmentStateLabel,
+  councilCanDecide,
+  DomainError,
+  formatCalendarDay,
+  isCalendarDay,
+  vietnamDay,
+} from '@opendti/core';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { answers, appraisals, assessments, supplementationRequests } from '../../db/schema/index.js';
@@ -57,6 +66,16 @@ export async function decideIndicator(
   }
   if (input.decision === 'supplementationRequested') {
     if (!input.comment?.trim()) throw invalid(`chỉ số ${code}: cần nêu nội dung yêu cầu bổ sung, giải trình`);
+    // Checked for every request, not only by the transition the first one takes: a request added
+    // while the unit answers others takes none, and the due day is stored as a date.
+    const dueOn = input.dueOn?.trim();
+    if (!dueOn) throw new DomainError('invalid-input', [{ code: 'workflow.due-date-required' }]);
+    if (!isCalendarDay(dueOn)) {
+      throw new DomainError('invalid-input', [{ code: 'workflow.due-date-invalid', params: { value: dueOn } }]);
+    }
+    if (dueOn < vietnamDay(now)) {
+      throw new DomainError('invalid-input', [{ code: 'workflow.due-date-past', params: { dueOn: formatCalendarDay(dueOn) } }]);
+    }
   }
 
   return db.transaction(async (tx) => {

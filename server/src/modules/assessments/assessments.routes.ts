@@ -3,11 +3,21 @@ import { type Capability, DomainError } from '@opendti/core';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { authorize } from '../../http/authenticate.js';
-import { PageQuery, pageOf } from '../../http/pagination.js';
+import { errorResponses } from '../../http/error-schema.js';
+import { PageQuery } from '../../http/pagination.js';
 import { readAuditLog } from '../audit/audit-read.service.js';
+import { AuditPageSchema } from '../audit/audit-schemas.js';
 import { type AnswerInput, saveAnswer } from './answers.service.js';
 import { type DecisionInput, decideIndicator } from './appraisal.service.js';
 import { loadAssessmentContext, mainIndexCodeOf } from './assessment-context.js';
+import {
+  AcceptRemainingSchema,
+  AnswerSchema,
+  AppraisalSchema,
+  AssessmentSummarySchema,
+  AssessmentTransitionSchema,
+  AssessmentViewSchema,
+} from './assessment-schemas.js';
 import {
   acceptRemaining,
   getAssessmentView,
@@ -42,6 +52,7 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
         tags: ['assessments'],
         summary: 'Các bản đánh giá của kỳ / assessments of a period',
         params: Type.Object({ periodId: Type.String({ format: 'uuid' }) }),
+        response: { 200: Type.Object({ items: Type.Array(AssessmentSummarySchema) }), ...errorResponses(400, 401) },
       },
     },
     async (request) => {
@@ -52,7 +63,14 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
 
   api.get(
     '/assessments/:assessmentId',
-    { schema: { tags: ['assessments'], summary: 'Một bản đánh giá / one assessment', params: AssessmentParams } },
+    {
+      schema: {
+        tags: ['assessments'],
+        summary: 'Một bản đánh giá / one assessment',
+        params: AssessmentParams,
+        response: { 200: AssessmentViewSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
     async (request) => {
       const context = await loadAssessmentContext(db, (request.params as { assessmentId: string }).assessmentId);
       const actor = authorize(request, 'assessment.read', { unitId: context.unit.id });
@@ -68,16 +86,17 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
         summary: 'Lưu tự đánh giá một chỉ số (theo phiên bản) / save one answer (versioned)',
         params: IndicatorParams,
         body: Type.Object({
-          value: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
-          points: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+          value: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 200 })])),
+          points: Type.Optional(Type.Union([Type.Null(), Type.Number()])),
           notAssessed: Type.Optional(Type.Boolean()),
-          notAssessedReason: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
-          explanation: Type.Optional(Type.Union([Type.String({ maxLength: 10000 }), Type.Null()])),
+          notAssessedReason: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 2000 })])),
+          explanation: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 10000 })])),
           baseVersion: Type.Integer({
             minimum: 0,
             description: 'The version the edit is based on (0 for a first answer); a stale one gets 409.',
           }),
         }),
+        response: { 200: AnswerSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
@@ -96,12 +115,13 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
         summary: 'Nộp, trả lại, chốt, mở lại… / submit, return, finalise, reopen…',
         params: AssessmentParams,
         body: Type.Object({ action: Type.String({ maxLength: 40 }), reason: Type.Optional(Type.String({ maxLength: 5000 })) }),
+        response: { 200: AssessmentTransitionSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
       const { action, reason } = request.body as { action: string; reason?: string };
       const context = await loadAssessmentContext(db, (request.params as { assessmentId: string }).assessmentId);
-      const capability = TRANSITION_CAPABILITY[action];
+      const capability = Object.hasOwn(TRANSITION_CAPABILITY, action) ? TRANSITION_CAPABILITY[action] : undefined;
       if (!capability) {
         throw new DomainError('invalid-input', [
           { code: 'http.validation', params: { detail: `thao tác "${action}" không tồn tại` } },
@@ -122,13 +142,14 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
         params: IndicatorParams,
         body: Type.Object({
           decision: Type.Union([Type.Literal('accepted'), Type.Literal('adjusted'), Type.Literal('supplementationRequested')]),
-          appraisedPoints: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
-          reason: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()])),
-          councilNote: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()])),
-          comment: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()])),
-          dueOn: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()])),
+          appraisedPoints: Type.Optional(Type.Union([Type.Null(), Type.Number()])),
+          reason: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 5000 })])),
+          councilNote: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 5000 })])),
+          comment: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 5000 })])),
+          dueOn: Type.Optional(Type.Union([Type.Null(), Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })])),
           baseVersion: Type.Integer({ minimum: 0 }),
         }),
+        response: { 200: AppraisalSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
@@ -151,6 +172,7 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
         summary: 'Công nhận tất cả chỉ số chưa thẩm định (của một chỉ số chính) / accept every undecided indicator',
         params: AssessmentParams,
         body: Type.Object({ mainIndexCode: Type.Optional(Type.String({ maxLength: 40 })) }),
+        response: { 200: AcceptRemainingSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
@@ -169,6 +191,7 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
         summary: 'Giải trình theo yêu cầu bổ sung / answer a supplementation request',
         params: Type.Object({ assessmentId: Type.String({ format: 'uuid' }), requestId: Type.String({ format: 'uuid' }) }),
         body: Type.Object({ response: Type.String({ minLength: 1, maxLength: 10000 }) }),
+        response: { 204: Type.Null({ description: 'Answered' }), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -188,6 +211,7 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
         summary: 'Nhật ký của một bản đánh giá / audit log of one assessment',
         params: AssessmentParams,
         querystring: PageQuery,
+        response: { 200: AuditPageSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {

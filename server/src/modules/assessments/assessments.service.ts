@@ -1,4 +1,12 @@
-import { type Actor, assessmentStateLabel, DomainError, decide, undecidedIndicators, vietnamDay } from '@opendti/core';
+import {
+  type Actor,
+  applyTransition,
+  assessmentStateLabel,
+  DomainError,
+  decide,
+  undecidedIndicators,
+  vietnamDay,
+} from '@opendti/core';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { answers, appraisals, assessments, evidence, periods, supplementationRequests, units } from '../../db/schema/index.js';
@@ -154,6 +162,17 @@ export async function transitionAssessment(
     const [fresh] = await tx.select().from(assessments).where(eq(assessments.id, context.assessment.id));
     if (!fresh) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: 'bản đánh giá' } }]);
     context.assessment = fresh;
+    // Core's checks (role, state, period, deadline, reason) come before the guards that need data, so
+    // that finalising a draft is told it is out of order, not that its indicators are undecided.
+    applyTransition({
+      action,
+      from: fresh.state,
+      actor,
+      reason,
+      now,
+      periodState: context.period.state,
+      deadline: context.period.selfAssessmentDeadline,
+    });
     if (action === 'finalise') {
       const decisions = await tx.select().from(appraisals).where(eq(appraisals.assessmentId, fresh.id));
       const missing = undecidedIndicators(answerableCodes(context), decisions);

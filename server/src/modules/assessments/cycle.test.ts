@@ -205,7 +205,12 @@ describe.each(TEST_DATABASE_KINDS)('the assessment cycle on %s', (kind) => {
       '2.1',
       '3.1',
     ]);
-    expect(view.supplementationRequests[0]).toMatchObject({ status: 'open', dueOn: '2099-02-15', overdue: false, answeredLate: false });
+    expect(view.supplementationRequests[0]).toMatchObject({
+      status: 'open',
+      dueOn: '2099-02-15',
+      overdue: false,
+      answeredLate: false,
+    });
     // Council-internal notes never reach the unit.
     expect(view.appraisals.find((row: { indicatorCode: string }) => row.indicatorCode === '1.2')).not.toHaveProperty(
       'councilNote',

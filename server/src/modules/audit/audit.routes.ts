@@ -2,8 +2,10 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { authorize } from '../../http/authenticate.js';
+import { errorResponses } from '../../http/error-schema.js';
 import { PageQuery } from '../../http/pagination.js';
 import { type AuditFilter, readAuditLog } from './audit-read.service.js';
+import { AuditPageSchema } from './audit-schemas.js';
 
 /** The whole audit log, for the administrator; a unit reads its own through /assessments/:id/audit. */
 export function registerAuditRoutes(api: FastifyInstance, { database }: AppDependencies): void {
@@ -25,6 +27,7 @@ export function registerAuditRoutes(api: FastifyInstance, { database }: AppDepen
             to: Type.Optional(Type.String({ format: 'date-time' })),
           }),
         ]),
+        response: { 200: AuditPageSchema, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {

@@ -1,15 +1,20 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
+import { ROLES } from '@opendti/core';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { authorize, SESSION_COOKIE } from '../../http/authenticate.js';
+import { Nullable, StringEnum } from '../../http/common-schemas.js';
+import { errorResponses } from '../../http/error-schema.js';
 import { changePassword, login, logout, resetPassword, type SessionActor } from './auth.service.js';
 
+const NoContent = Type.Null({ description: 'Done; no content' });
+
 const Me = Type.Object({
-  id: Type.String(),
+  id: Type.String({ format: 'uuid' }),
   username: Type.String(),
   displayName: Type.String(),
-  role: Type.String(),
-  unitId: Type.Union([Type.String(), Type.Null()]),
+  role: StringEnum(ROLES),
+  unitId: Nullable(Type.String({ format: 'uuid' })),
   assignedScopes: Type.Array(Type.String()),
   mustChangePassword: Type.Boolean(),
   csrfToken: Type.String({ description: 'Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE.' }),
@@ -33,6 +38,9 @@ export function registerAuthRoutes(api: FastifyInstance, { database, config }: A
   api.post(
     '/auth/login',
     {
+      // A browser that still holds a session cookie (another account, an older tab) signs in anew
+      // without that session's token: there is nothing to forge, since the password is asked.
+      config: { withoutCsrfToken: true },
       schema: {
         tags: ['auth'],
         summary: 'Đăng nhập / sign in',
@@ -40,7 +48,7 @@ export function registerAuthRoutes(api: FastifyInstance, { database, config }: A
           username: Type.String({ minLength: 1, maxLength: 100 }),
           password: Type.String({ minLength: 1, maxLength: 200 }),
         }),
-        response: { 200: Me },
+        response: { 200: Me, ...errorResponses(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {
@@ -63,15 +71,19 @@ export function registerAuthRoutes(api: FastifyInstance, { database, config }: A
     },
   );
 
-  api.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất / sign out' } }, async (request, reply) => {
-    if (request.sessionToken) await logout(db, request.sessionToken);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  api.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Đăng xuất / sign out', response: { 204: NoContent, ...errorResponses(403) } } },
+    async (request, reply) => {
+      if (request.sessionToken) await logout(db, request.sessionToken);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
   api.get(
     '/auth/me',
-    { schema: { tags: ['auth'], summary: 'Người dùng hiện tại / current user', response: { 200: Me } } },
+    { schema: { tags: ['auth'], summary: 'Người dùng hiện tại / current user', response: { 200: Me, ...errorResponses(401) } } },
     async (request) => {
       const actor = authorize(request, 'period.read');
       return presentMe(actor);
@@ -85,6 +97,7 @@ export function registerAuthRoutes(api: FastifyInstance, { database, config }: A
         tags: ['auth'],
         summary: 'Đổi mật khẩu / change password',
         body: Type.Object({ currentPassword: Type.String({ maxLength: 200 }), newPassword: Type.String({ maxLength: 200 }) }),
+        response: { 204: NoContent, ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
@@ -103,6 +116,7 @@ export function registerAuthRoutes(api: FastifyInstance, { database, config }: A
         summary: 'Đặt lại mật khẩu (quản trị) / reset a password (administrator)',
         params: Type.Object({ userId: Type.String({ format: 'uuid' }) }),
         body: Type.Object({ temporaryPassword: Type.String({ maxLength: 200 }) }),
+        response: { 204: NoContent, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {

@@ -4,6 +4,7 @@ import { DomainError, type Problem } from '@opendti/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { authorize } from '../../http/authenticate.js';
+import { errorResponses } from '../../http/error-schema.js';
 import { PageQuery, pageOf } from '../../http/pagination.js';
 import type { EvidenceStorage } from '../../storage/evidence-storage.js';
 import { isInlineMediaType } from '../../storage/file-type.js';
@@ -31,7 +32,7 @@ const EvidenceParams = Type.Object({
   evidenceId: Type.String({ format: 'uuid' }),
 });
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 
 const EvidenceItem = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -100,6 +101,7 @@ export function registerEvidenceRoutes(api: FastifyInstance, dependencies: AppDe
             pageSize: Type.Integer(),
             total: Type.Integer(),
           }),
+          ...errorResponses(400, 401, 403, 404),
         },
       },
     },
@@ -115,6 +117,7 @@ export function registerEvidenceRoutes(api: FastifyInstance, dependencies: AppDe
   api.post(
     base,
     {
+      config: { uploadLimitBytes: dependencies.config.maxUploadBytes },
       schema: {
         tags: ['evidence'],
         summary: 'Tải lên tệp kiểm chứng (trường "files", nhiều tệp) / upload evidence files (field "files")',
@@ -122,7 +125,7 @@ export function registerEvidenceRoutes(api: FastifyInstance, dependencies: AppDe
           'multipart/form-data. Accepted by content: PDF, PNG, JPEG, GIF, WebP, DOCX, XLSX, PPTX, ODT, ODS, UTF-8 TXT/CSV; each at most MAX_UPLOAD_MB (413 above). Programs, scripts, macros and files whose content does not match their extension are refused (400, nothing stored).',
         consumes: ['multipart/form-data'],
         params: IndicatorParams,
-        response: { 201: Type.Object({ items: Type.Array(EvidenceItem) }) },
+        response: { 201: Type.Object({ items: Type.Array(EvidenceItem) }), ...errorResponses(400, 401, 403, 404, 409, 413) },
       },
     },
     async (request, reply) => {
@@ -151,9 +154,9 @@ export function registerEvidenceRoutes(api: FastifyInstance, dependencies: AppDe
           documentDate: Type.String({ maxLength: 10, description: 'dd/mm/yyyy or yyyy-mm-dd' }),
           issuer: Type.String({ maxLength: 300 }),
           summary: Type.String({ maxLength: 5000 }),
-          link: Type.Optional(Type.Union([Type.String({ maxLength: 2000, description: 'http(s) only' }), Type.Null()])),
+          link: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 2000, description: 'http(s) only' })])),
         }),
-        response: { 201: EvidenceItem },
+        response: { 201: EvidenceItem, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -173,6 +176,7 @@ export function registerEvidenceRoutes(api: FastifyInstance, dependencies: AppDe
         tags: ['evidence'],
         summary: 'Xoá một tài liệu kiểm chứng / remove one piece of evidence',
         params: EvidenceParams,
+        response: { 204: Type.Null({ description: 'Removed' }), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -198,6 +202,14 @@ export function registerEvidenceRoutes(api: FastifyInstance, dependencies: AppDe
         description:
           'PDF and images inline (for the viewer), other types as attachment; hash verified before sending (500 storage.corrupt).',
         params: Type.Object({ evidenceId: Type.String({ format: 'uuid' }) }),
+        response: {
+          200: {
+            description: 'The file, with its own media type (Content-Type), and an ETag',
+            content: { '*/*': { schema: Type.String({ format: 'binary' }) } },
+          },
+          304: Type.Null({ description: 'Not modified (If-None-Match matched the ETag)' }),
+          ...errorResponses(400, 401, 403, 404),
+        },
       },
     },
     async (request, reply) => {

@@ -2,26 +2,38 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { authorize } from '../../http/authenticate.js';
+import { errorResponses } from '../../http/error-schema.js';
+import { FrameworkDocumentSchema, FrameworkSummarySchema } from './framework-schemas.js';
 import { getCompiledFramework, importFramework, listFrameworks } from './frameworks.service.js';
 
 export function registerFrameworkRoutes(api: FastifyInstance, { database }: AppDependencies): void {
   const db = database.db;
-  api.get('/frameworks', { schema: { tags: ['frameworks'], summary: 'Danh sách bộ chỉ số / frameworks' } }, async (request) => {
-    authorize(request, 'framework.read');
-    const rows = await listFrameworks(db);
-    return {
-      items: rows.map(({ id, document, source }) => ({
-        id,
-        name: document.name,
-        year: document.year,
-        unitKind: document.unitKind,
-        maxPoints: document.maxPoints ?? null,
-        mainIndices: document.mainIndices.length,
-        indicators: document.mainIndices.reduce((count, main) => count + main.indicators.length, 0),
-        source,
-      })),
-    };
-  });
+  api.get(
+    '/frameworks',
+    {
+      schema: {
+        tags: ['frameworks'],
+        summary: 'Danh sách bộ chỉ số / frameworks',
+        response: { 200: Type.Object({ items: Type.Array(FrameworkSummarySchema) }), ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      authorize(request, 'framework.read');
+      const rows = await listFrameworks(db);
+      return {
+        items: rows.map(({ id, document, source }) => ({
+          id,
+          name: document.name,
+          year: document.year,
+          unitKind: document.unitKind,
+          maxPoints: document.maxPoints ?? null,
+          mainIndices: document.mainIndices.length,
+          indicators: document.mainIndices.reduce((count, main) => count + main.indicators.length, 0),
+          source,
+        })),
+      };
+    },
+  );
 
   api.get(
     '/frameworks/:frameworkId',
@@ -30,6 +42,7 @@ export function registerFrameworkRoutes(api: FastifyInstance, { database }: AppD
         tags: ['frameworks'],
         summary: 'Một bộ chỉ số / one framework',
         params: Type.Object({ frameworkId: Type.String({ maxLength: 80 }) }),
+        response: { 200: FrameworkDocumentSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
@@ -46,6 +59,7 @@ export function registerFrameworkRoutes(api: FastifyInstance, { database }: AppD
         tags: ['frameworks'],
         summary: 'Nhập bộ chỉ số từ tệp YAML/JSON / import a framework',
         body: Type.Object({ fileName: Type.String({ maxLength: 200 }), content: Type.String({ maxLength: 2_000_000 }) }),
+        response: { 201: Type.Object({ id: Type.String() }), ...errorResponses(400, 401, 403, 409, 413) },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
+import { errorResponses } from '../../http/error-schema.js';
 
 /** Version and database kind, for operators. */
 export function registerHealthRoutes(api: FastifyInstance, dependencies: AppDependencies): void {
@@ -10,7 +11,7 @@ export function registerHealthRoutes(api: FastifyInstance, dependencies: AppDepe
       schema: {
         tags: ['health'],
         summary: 'Trạng thái máy chủ / server status',
-        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }) },
+        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }), ...errorResponses() },
       },
     },
     async () => {

@@ -3,12 +3,16 @@ import { type Capability, DomainError } from '@opendti/core';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { authorize } from '../../http/authenticate.js';
-import { PageQuery, pageOf } from '../../http/pagination.js';
+import { errorResponses } from '../../http/error-schema.js';
+import { PageOf, PageQuery, pageOf } from '../../http/pagination.js';
+import { ResultSetSchema } from '../../http/result-schemas.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { computeCohortScores } from '../results/compute-results.js';
+import { PeriodDetailSchema, PeriodSchema } from './period-schemas.js';
 import { createPeriod, getPeriod, listPeriods, type PeriodInput, transitionPeriod } from './periods.service.js';
 
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+// A real day (2023-02-30 is refused here, not by the database).
+const IsoDate = Type.String({ format: 'date' });
 const PeriodParams = Type.Object({ periodId: Type.String({ format: 'uuid' }) });
 
 const TRANSITION_CAPABILITY: Record<string, Capability> = {
@@ -23,7 +27,14 @@ export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDepe
   const db = database.db;
   api.get(
     '/periods',
-    { schema: { tags: ['periods'], summary: 'Các kỳ đánh giá / periods', querystring: PageQuery } },
+    {
+      schema: {
+        tags: ['periods'],
+        summary: 'Các kỳ đánh giá / periods',
+        querystring: PageQuery,
+        response: { 200: PageOf(PeriodSchema), ...errorResponses(400, 401) },
+      },
+    },
     async (request) => {
       authorize(request, 'period.read');
       return pageOf(await listPeriods(db, false), request.query as { page?: number; pageSize?: number });
@@ -48,9 +59,10 @@ export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDepe
           ),
           unitIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 5000 })),
           selfAssessmentDeadline: Type.Optional(IsoDate),
-          appraisalDeadline: Type.Optional(Type.Union([IsoDate, Type.Null()])),
-          publicationDue: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+          appraisalDeadline: Type.Optional(Type.Union([Type.Null(), IsoDate])),
+          publicationDue: Type.Optional(Type.Union([Type.Null(), IsoDate])),
         }),
+        response: { 201: PeriodSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
@@ -59,10 +71,21 @@ export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDepe
     },
   );
 
-  api.get('/periods/:periodId', { schema: { tags: ['periods'], params: PeriodParams } }, async (request) => {
-    authorize(request, 'period.read');
-    return getPeriod(db, (request.params as { periodId: string }).periodId);
-  });
+  api.get(
+    '/periods/:periodId',
+    {
+      schema: {
+        tags: ['periods'],
+        summary: 'Một kỳ đánh giá: nhóm, đơn vị, trạng thái các bản đánh giá / one period with cohorts, units, states',
+        params: PeriodParams,
+        response: { 200: PeriodDetailSchema, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      authorize(request, 'period.read');
+      return getPeriod(db, (request.params as { periodId: string }).periodId);
+    },
+  );
 
   api.post(
     '/periods/:periodId/transitions',
@@ -72,11 +95,12 @@ export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDepe
         summary: 'Mở tự đánh giá, chuyển thẩm định, công bố… / open, start appraisal, publish…',
         params: PeriodParams,
         body: Type.Object({ action: Type.String({ maxLength: 40 }), reason: Type.Optional(Type.String({ maxLength: 5000 })) }),
+        response: { 200: PeriodSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
       const { action, reason } = request.body as { action: string; reason?: string };
-      const capability = TRANSITION_CAPABILITY[action];
+      const capability = Object.hasOwn(TRANSITION_CAPABILITY, action) ? TRANSITION_CAPABILITY[action] : undefined;
       if (!capability)
         throw new DomainError('invalid-input', [
           { code: 'http.validation', params: { detail: `thao tác "${action}" không tồn tại` } },
@@ -93,6 +117,7 @@ export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDepe
         tags: ['results'],
         summary: 'Kết quả tạm tính (chưa công bố) / provisional results',
         params: Type.Object({ periodId: Type.String({ format: 'uuid' }), unitKind: Type.String({ maxLength: 20 }) }),
+        response: { 200: ResultSetSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {

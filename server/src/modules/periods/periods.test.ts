@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forgetCompiledFramework } from '../frameworks/frameworks.service.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
 import { TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
+import { forgetCompiledFramework } from '../frameworks/frameworks.service.js';
 
 describe.each(TEST_DATABASE_KINDS)('periods on %s', (kind) => {
   let t: TestApp;
@@ -91,7 +91,9 @@ describe.each(TEST_DATABASE_KINDS)('periods on %s', (kind) => {
     const chair = await t.signIn('chutich');
     const [assessment] = (await t.call(chair, 'GET', `/api/v1/periods/${periodId}/assessments`)).json().items;
     await t.call(chair, 'POST', `/api/v1/assessments/${assessment.id}/appraisals/accept-remaining`, {});
-    expect((await t.call(chair, 'POST', `/api/v1/assessments/${assessment.id}/transitions`, { action: 'finalise' })).statusCode).toBe(200);
+    expect(
+      (await t.call(chair, 'POST', `/api/v1/assessments/${assessment.id}/transitions`, { action: 'finalise' })).statusCode,
+    ).toBe(200);
     forgetCompiledFramework('dienbien-2022-department'); // as after a restart
     const published = await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'publish' });
     expect([published.statusCode, published.json().state]).toEqual([200, 'published']);

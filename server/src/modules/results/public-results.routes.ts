@@ -1,15 +1,43 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { analyseUnit, DomainError } from '@opendti/core';
+import { analyseUnit, DomainError, type MainIndexAnalysis } from '@opendti/core';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { periods, resultSnapshots } from '../../db/schema/index.js';
 import { authorize } from '../../http/authenticate.js';
+import { Nullable, Timestamp } from '../../http/common-schemas.js';
+import { errorResponses } from '../../http/error-schema.js';
 import { MainIndexAnalysisSchema, ResultSetSchema, UnitResultSchema } from '../../http/result-schemas.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { scoresFromSnapshot } from './snapshot-scores.js';
 
 const PUBLIC_STATES = ['published', 'archived'];
+
+const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
+
+/**
+ * The analysis with null where the engine has no number (NaN: indicators without published points,
+ * as in DTI 2022), which is what JSON shows for NaN; the response schema rejects NaN.
+ */
+function presentAnalysis(analysis: MainIndexAnalysis[]) {
+  const indicators = (list: MainIndexAnalysis['full']) =>
+    list.map((item) => ({
+      ...item,
+      points: finiteOrNull(item.points),
+      max: finiteOrNull(item.max),
+      lost: finiteOrNull(item.lost),
+    }));
+  return analysis.map((main) => ({
+    ...main,
+    points: finiteOrNull(main.points),
+    max: finiteOrNull(main.max),
+    lost: finiteOrNull(main.lost),
+    full: indicators(main.full),
+    partial: indicators(main.partial),
+    zero: indicators(main.zero),
+    notAssessed: indicators(main.notAssessed),
+  }));
+}
 
 /**
  * The public portal's data: published snapshots only, never live answers. Anonymous; cacheable with
@@ -20,7 +48,26 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
 
   api.get(
     '/public/periods',
-    { schema: { tags: ['public'], summary: 'Các kỳ đã công bố / published periods' } },
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Các kỳ đã công bố / published periods',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String({ format: 'uuid' }),
+                year: Type.Integer(),
+                name: Type.String(),
+                publishedAt: Nullable(Timestamp()),
+                cohorts: Type.Array(Type.Object({ unitKind: Type.String(), frameworkId: Type.String() })),
+              }),
+            ),
+          }),
+          ...errorResponses(),
+        },
+      },
+    },
     async (request) => {
       authorize(request, 'results.readPublished');
       const rows = await db
@@ -75,6 +122,7 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
         response: {
           200: Type.Intersect([ResultSetSchema, Type.Object({ publishedAt: Type.String({ format: 'date-time' }) })]),
           304: Type.Null({ description: 'Not modified (If-None-Match matched the ETag)' }),
+          ...errorResponses(400, 404),
         },
       },
     },
@@ -99,6 +147,10 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
           unitKind: Type.String({ maxLength: 20 }),
           unitCode: Type.String({ maxLength: 40 }),
         }),
+        response: {
+          200: Type.Object({ unit: UnitResultSchema, analysis: Type.Array(MainIndexAnalysisSchema) }),
+          ...errorResponses(400, 404),
+        },
       },
     },
     async (request, reply) => {
@@ -110,7 +162,7 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
       const framework = await getCompiledFramework(db, snapshot.frameworkId);
       const analysis = analyseUnit(scoresFromSnapshot(framework, snapshot.results, snapshot.detail), unitCode);
       reply.header('ETag', snapshot.etag).header('Cache-Control', 'public, max-age=60');
-      return { unit, analysis };
+      return { unit, analysis: presentAnalysis(analysis) };
     },
   );
 }

@@ -2,17 +2,20 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { authorize } from '../../http/authenticate.js';
-import { PageQuery, pageOf } from '../../http/pagination.js';
+import { errorResponses } from '../../http/error-schema.js';
+import { PageOf, PageQuery, pageOf } from '../../http/pagination.js';
+import { UnitSchema } from './unit-schemas.js';
 import { createUnit, getUnit, listUnits, replaceUnits, type UnitInput, updateUnit } from './units.service.js';
 
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+// A real day (2023-02-30 is refused here, not by the database).
+const IsoDate = Type.String({ format: 'date' });
 const UnitBody = Type.Object({
   code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9._-]+$' }),
   name: Type.String({ minLength: 1, maxLength: 300 }),
   kind: Type.String({ maxLength: 20 }),
-  parentId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
-  activeFrom: Type.Optional(Type.Union([IsoDate, Type.Null()])),
-  activeTo: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  parentId: Type.Optional(Type.Union([Type.Null(), Type.String({ format: 'uuid' })])),
+  activeFrom: Type.Optional(Type.Union([Type.Null(), IsoDate])),
+  activeTo: Type.Optional(Type.Union([Type.Null(), IsoDate])),
 });
 const UnitParams = Type.Object({ unitId: Type.String({ format: 'uuid' }) });
 
@@ -28,6 +31,7 @@ export function registerUnitRoutes(api: FastifyInstance, { database }: AppDepend
           PageQuery,
           Type.Object({ search: Type.Optional(Type.String({ maxLength: 100 })), kind: Type.Optional(Type.String()) }),
         ]),
+        response: { 200: PageOf(UnitSchema), ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
@@ -36,13 +40,31 @@ export function registerUnitRoutes(api: FastifyInstance, { database }: AppDepend
       return pageOf(await listUnits(db, query), query);
     },
   );
-  api.get('/units/:unitId', { schema: { tags: ['units'], params: UnitParams } }, async (request) => {
-    authorize(request, 'unit.read');
-    return getUnit(db, (request.params as { unitId: string }).unitId);
-  });
+  api.get(
+    '/units/:unitId',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Một đơn vị / one unit',
+        params: UnitParams,
+        response: { 200: UnitSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      authorize(request, 'unit.read');
+      return getUnit(db, (request.params as { unitId: string }).unitId);
+    },
+  );
   api.post(
     '/units',
-    { schema: { tags: ['units'], summary: 'Thêm đơn vị / add a unit', body: UnitBody } },
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Thêm đơn vị / add a unit',
+        body: UnitBody,
+        response: { 201: UnitSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
     async (request, reply) => {
       const actor = authorize(request, 'unit.manage');
       return reply.status(201).send(await createUnit(db, actor, request.body as UnitInput));
@@ -50,7 +72,15 @@ export function registerUnitRoutes(api: FastifyInstance, { database }: AppDepend
   );
   api.patch(
     '/units/:unitId',
-    { schema: { tags: ['units'], summary: 'Sửa đơn vị / edit a unit', params: UnitParams, body: Type.Partial(UnitBody) } },
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Sửa đơn vị / edit a unit',
+        params: UnitParams,
+        body: Type.Partial(UnitBody),
+        response: { 200: UnitSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
     async (request) => {
       const actor = authorize(request, 'unit.manage');
       return updateUnit(db, actor, (request.params as { unitId: string }).unitId, request.body as Partial<UnitInput>);
@@ -67,6 +97,7 @@ export function registerUnitRoutes(api: FastifyInstance, { database }: AppDepend
           replacementId: Type.String({ format: 'uuid' }),
           on: IsoDate,
         }),
+        response: { 204: Type.Null({ description: 'Replaced' }), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {

@@ -44,6 +44,7 @@ function checkKind(kind: string): void {
 
 export async function createUnit(db: Database, actor: Actor, input: UnitInput): Promise<UnitRow> {
   checkKind(input.kind);
+  if (input.parentId) await getUnit(db, input.parentId); // 404 for an unknown parent, not a foreign-key failure
   return db.transaction(async (tx) => {
     const [created] = await tx.insert(units).values(input).onConflictDoNothing().returning();
     if (!created) {
@@ -63,6 +64,7 @@ export async function createUnit(db: Database, actor: Actor, input: UnitInput): 
 
 export async function updateUnit(db: Database, actor: Actor, id: string, input: Partial<UnitInput>): Promise<UnitRow> {
   if (input.kind !== undefined) checkKind(input.kind);
+  if (input.parentId) await getUnit(db, input.parentId);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(units).where(eq(units.id, id));
     if (!before) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `đơn vị ${id}` } }]);

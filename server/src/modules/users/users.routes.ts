@@ -2,14 +2,23 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { authorize } from '../../http/authenticate.js';
-import { PageQuery, pageOf } from '../../http/pagination.js';
+import { errorResponses } from '../../http/error-schema.js';
+import { PageOf, PageQuery, pageOf } from '../../http/pagination.js';
+import { UserSchema } from './user-schemas.js';
 import { createUser, listUsers, type UserInput, updateUser } from './users.service.js';
 
 export function registerUserRoutes(api: FastifyInstance, { database }: AppDependencies): void {
   const db = database.db;
   api.get(
     '/users',
-    { schema: { tags: ['users'], summary: 'Người dùng (quản trị) / users', querystring: PageQuery } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Người dùng (quản trị) / users',
+        querystring: PageQuery,
+        response: { 200: PageOf(UserSchema), ...errorResponses(400, 401, 403) },
+      },
+    },
     async (request) => {
       authorize(request, 'user.manage');
       return pageOf(await listUsers(db), request.query as { page?: number; pageSize?: number });
@@ -25,10 +34,11 @@ export function registerUserRoutes(api: FastifyInstance, { database }: AppDepend
           username: Type.String({ minLength: 3, maxLength: 60, pattern: '^[A-Za-z0-9._-]+$' }),
           displayName: Type.String({ minLength: 1, maxLength: 200 }),
           role: Type.String({ maxLength: 30 }),
-          unitId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+          unitId: Type.Optional(Type.Union([Type.Null(), Type.String({ format: 'uuid' })])),
           assignedScopes: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 500 })),
           password: Type.String({ maxLength: 200 }),
         }),
+        response: { 201: UserSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -46,10 +56,11 @@ export function registerUserRoutes(api: FastifyInstance, { database }: AppDepend
         body: Type.Object({
           displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
           role: Type.Optional(Type.String({ maxLength: 30 })),
-          unitId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+          unitId: Type.Optional(Type.Union([Type.Null(), Type.String({ format: 'uuid' })])),
           assignedScopes: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 500 })),
           disabled: Type.Optional(Type.Boolean()),
         }),
+        response: { 200: UserSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.js';
 import { sessions, users } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashPassword, passwordWeakness } from '../auth/password.js';
+import { getUnit } from '../units/units.service.js';
 
 export interface UserInput {
   username: string;
@@ -55,6 +56,7 @@ export async function listUsers(db: Database) {
 
 export async function createUser(db: Database, actor: Actor | undefined, input: UserInput) {
   checkRole(input.role, input.unitId);
+  if (input.unitId) await getUnit(db, input.unitId); // 404 for an unknown unit, not a foreign-key failure
   const weakness = passwordWeakness(input.password);
   if (weakness) throw new DomainError('invalid-input', [{ code: 'auth.weak-password', params: { detail: weakness } }]);
   const passwordHash = await hashPassword(input.password);
@@ -98,6 +100,7 @@ export async function updateUser(
   userId: string,
   input: { displayName?: string; role?: string; unitId?: string | null; assignedScopes?: string[]; disabled?: boolean },
 ) {
+  if (input.unitId) await getUnit(db, input.unitId);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, userId));
     if (!before) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `người dùng ${userId}` } }]);

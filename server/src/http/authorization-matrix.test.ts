@@ -1,0 +1,890 @@
+/**
+ * The authorization matrix (issue 3, §2 and §5): every role, and the anonymous public, against every
+ * endpoint family, through HTTP. The expected statuses are written out as a literal table, so that
+ * widening (or narrowing) a permission anywhere — in core's policy, in a route's resource context, in
+ * the workflow's role table — breaks a row here, and a route of the OpenAPI document without a row
+ * fails too. A row's request is built afresh for each caller when
+ * the call changes state (a fresh draft period, a fresh piece of evidence…), so that every status in
+ * the table says what the role may do, not what an earlier caller left behind.
+ */
+import { randomBytes } from 'node:crypto';
+import { loadBuiltinFramework } from '@opendti/frameworks';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../test-support/test-app.js';
+import { TEST_DATABASE_KINDS } from '../test-support/test-databases.js';
+
+const WHO = ['anonymous', 'administrator', 'periodManager', 'unitReporter', 'unitLeader', 'appraiser', 'councilChair'] as const;
+type Who = (typeof WHO)[number];
+type SignedIn = Exclude<Who, 'anonymous'>;
+
+/** The demo account of each role: the unit roles belong to Điện Biên Phủ (DBP); thamdinh appraises main indices 1–5. */
+const DEMO_USERNAME: Record<SignedIn, string> = {
+  administrator: 'quantri',
+  periodManager: 'quanly',
+  unitReporter: 'nhaplieu.dbp',
+  unitLeader: 'lanhdao.dbp',
+  appraiser: 'thamdinh',
+  councilChair: 'chutich',
+};
+
+const FRAMEWORK = 'dienbien-2022-district';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+/** A password that passes the strength rules, for accounts the tests create. */
+const PASSWORD = 'Mat-khau-kiem-thu-2024!';
+
+interface Call {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  /** A multipart upload instead of a JSON body. */
+  upload?: Upload;
+}
+
+/** Statuses in the order of WHO: anonymous, administrator, periodManager, unitReporter, unitLeader, appraiser, councilChair. */
+type Statuses = readonly [number, number, number, number, number, number, number];
+
+interface Row {
+  /** "METHOD /path" as in the OpenAPI document, so that a new route without a row is noticed. */
+  route: string;
+  /** What the row is about, when the route alone does not say it. */
+  about?: string;
+  expected: Statuses;
+  /** Built for each caller, once the setup has run. */
+  request: () => Call | Promise<Call>;
+}
+
+interface Upload {
+  fileName: string;
+  bytes: Buffer;
+  /** application/pdf unless said. */
+  type?: string;
+}
+
+function multipart(file: Upload): Pick<InjectOptions, 'payload' | 'headers'> {
+  const boundary = `----opendti${randomBytes(8).toString('hex')}`;
+  return {
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.fileName}"\r\nContent-Type: ${file.type ?? 'application/pdf'}\r\n\r\n`,
+      ),
+      file.bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
+  let t: TestApp;
+  const sessions = {} as Record<SignedIn, Session>;
+  let dbiReporter: Session;
+  let dbpUnitId: string;
+  let dbiUnitId: string;
+  let published2022: string;
+  let open2023: string;
+  /** 2023, still in self-assessment: DBP's own draft and another unit's (Huyện Điện Biên, DBI). */
+  let dbpDraft: string;
+  let dbiDraft: string;
+  /** A period in appraisal where DBP's submitted assessment is being appraised. */
+  let dbpInAppraisal: string;
+  /** A period in appraisal where the council asked DBP for supplementation on indicator 1.1. */
+  let dbpSupplementing: string;
+  let supplementationRequestId: string;
+  let dbpEvidenceFile: string;
+  let dbiEvidenceFile: string;
+  let throwawayUserId: string;
+  let throwawayUnitIds: [string, string];
+  /** An imported framework no period uses: still editable. */
+  let editableFramework: string;
+  const COUNCIL_NOTE = `Ghi chú nội bộ của Hội đồng ${randomBytes(4).toString('hex')}`;
+  let sequence = 0;
+  const unique = (prefix: string) => `${prefix}${++sequence}${randomBytes(3).toString('hex')}`;
+
+  const as = (who: Who, call: Call): Promise<LightMyRequestResponse> => {
+    const session = who === 'anonymous' ? undefined : sessions[who];
+    if (!call.upload) return t.call(session, call.method, call.url, call.body);
+    const form = multipart(call.upload);
+    return t.app.inject({
+      method: call.method,
+      url: call.url,
+      payload: form.payload,
+      headers: { ...form.headers, ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}) },
+    });
+  };
+
+  async function ok(response: LightMyRequestResponse, status = 200): Promise<LightMyRequestResponse> {
+    if (response.statusCode !== status) throw new Error(`setup: ${response.statusCode} ${response.body}`);
+    return response;
+  }
+
+  async function signInWithPassword(username: string, password: string): Promise<Session> {
+    const response = await ok(await t.call(undefined, 'POST', '/api/v1/auth/login', { username, password }));
+    const cookie = response.cookies.find((candidate) => candidate.name === 'opendti_session');
+    return { cookie: `opendti_session=${cookie?.value}`, csrfToken: response.json().csrfToken, userId: response.json().id };
+  }
+
+  /** A fresh period of the district cohort, in draft; `units` take part. */
+  async function draftPeriod(unitIds: string[]): Promise<string> {
+    const created = await ok(
+      await as('periodManager', {
+        method: 'POST',
+        url: '/api/v1/periods',
+        body: {
+          year: 2024,
+          cohorts: [{ unitKind: 'district', frameworkId: FRAMEWORK }],
+          unitIds,
+          selfAssessmentDeadline: '2099-01-30',
+        },
+      }),
+      201,
+    );
+    return created.json().id;
+  }
+
+  async function movePeriod(periodId: string, action: string): Promise<void> {
+    await ok(await as('periodManager', { method: 'POST', url: `/api/v1/periods/${periodId}/transitions`, body: { action } }));
+  }
+
+  /** DBP's assessment in a fresh period open for self-assessment (deadline far away). */
+  async function freshDbpDraft(): Promise<{ periodId: string; assessmentId: string }> {
+    const periodId = await draftPeriod([dbpUnitId]);
+    await movePeriod(periodId, 'openSelfAssessment');
+    const list = await ok(await as('periodManager', { method: 'GET', url: `/api/v1/periods/${periodId}/assessments` }));
+    return { periodId, assessmentId: list.json().items[0].id };
+  }
+
+  async function answer(assessmentId: string, code: string, body: Record<string, unknown>): Promise<void> {
+    await ok(await as('unitReporter', { method: 'PUT', url: `/api/v1/assessments/${assessmentId}/answers/${code}`, body }));
+  }
+
+  async function submit(assessmentId: string): Promise<void> {
+    await ok(
+      await as('unitLeader', {
+        method: 'POST',
+        url: `/api/v1/assessments/${assessmentId}/transitions`,
+        body: { action: 'submit' },
+      }),
+    );
+  }
+
+  /** The current version of an answer or a decision (0 when there is none), so that a save is never stale. */
+  async function versionOf(assessmentId: string, list: 'answers' | 'appraisals', code: string): Promise<number> {
+    const view = (await as('administrator', { method: 'GET', url: `/api/v1/assessments/${assessmentId}` })).json();
+    return (view[list] as { indicatorCode: string; version: number }[]).find((row) => row.indicatorCode === code)?.version ?? 0;
+  }
+
+  async function assessmentOf(periodId: string, unitCode: string): Promise<string> {
+    const list = await ok(await as('administrator', { method: 'GET', url: `/api/v1/periods/${periodId}/assessments` }));
+    return (list.json().items as { id: string; unit: { code: string } }[]).find((item) => item.unit.code === unitCode)
+      ?.id as string;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    for (const who of WHO) if (who !== 'anonymous') sessions[who] = await t.signIn(DEMO_USERNAME[who]);
+
+    const units = (await as('administrator', { method: 'GET', url: '/api/v1/units?kind=district&pageSize=200' })).json()
+      .items as {
+      id: string;
+      code: string;
+    }[];
+    dbpUnitId = units.find((unit) => unit.code === 'DBP')?.id as string;
+    dbiUnitId = units.find((unit) => unit.code === 'DBI')?.id as string;
+    await ok(
+      await as('administrator', {
+        method: 'POST',
+        url: '/api/v1/users',
+        body: {
+          username: 'nhaplieu.dbi',
+          displayName: 'Nhập liệu huyện Điện Biên',
+          role: 'unitReporter',
+          unitId: dbiUnitId,
+          password: PASSWORD,
+        },
+      }),
+      201,
+    );
+    dbiReporter = await signInWithPassword('nhaplieu.dbi', PASSWORD);
+
+    const periods = (await as('administrator', { method: 'GET', url: '/api/v1/periods' })).json().items as {
+      id: string;
+      year: number;
+    }[];
+    published2022 = periods.find((period) => period.year === 2022)?.id as string;
+    open2023 = periods.find((period) => period.year === 2023)?.id as string;
+    dbpDraft = await assessmentOf(open2023, 'DBP');
+    dbiDraft = await assessmentOf(open2023, 'DBI');
+
+    const upload = async (session: Session, assessmentId: string, fileName: string) => {
+      const form = multipart({ fileName, bytes: Buffer.concat([PDF, Buffer.from(`% ${fileName}\n`)]) });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/assessments/${assessmentId}/indicators/1.1/evidence`,
+        payload: form.payload,
+        headers: { ...form.headers, cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+      });
+      return (await ok(response, 201)).json().items[0].id as string;
+    };
+    dbpEvidenceFile = await upload(sessions.unitReporter, dbpDraft, 'bien-ban-dbp.pdf');
+    dbiEvidenceFile = await upload(dbiReporter, dbiDraft, 'bien-ban-dbi.pdf');
+
+    // DBP answered and submitted; the period moves to appraisal; an appraiser adjusts 1.2 with an internal note.
+    const appraisalPeriod = await draftPeriod([dbpUnitId]);
+    await movePeriod(appraisalPeriod, 'openSelfAssessment');
+    dbpInAppraisal = await assessmentOf(appraisalPeriod, 'DBP');
+    await answer(dbpInAppraisal, '1.1', { value: 'có', baseVersion: 0 });
+    await answer(dbpInAppraisal, '1.2', { points: 10, baseVersion: 0 });
+    await submit(dbpInAppraisal);
+    await movePeriod(appraisalPeriod, 'startAppraisal');
+    await ok(
+      await as('appraiser', {
+        method: 'PUT',
+        url: `/api/v1/assessments/${dbpInAppraisal}/appraisals/1.2`,
+        body: {
+          decision: 'adjusted',
+          appraisedPoints: 5,
+          reason: 'Chỉ có biên bản của hai cuộc họp',
+          councilNote: COUNCIL_NOTE,
+          baseVersion: 0,
+        },
+      }),
+    );
+
+    // Another DBP assessment, where the council asked for supplementation on 1.1.
+    const supplementationPeriod = await draftPeriod([dbpUnitId]);
+    await movePeriod(supplementationPeriod, 'openSelfAssessment');
+    dbpSupplementing = await assessmentOf(supplementationPeriod, 'DBP');
+    await answer(dbpSupplementing, '1.1', { value: 'có', baseVersion: 0 });
+    await submit(dbpSupplementing);
+    await movePeriod(supplementationPeriod, 'startAppraisal');
+    await ok(
+      await as('appraiser', {
+        method: 'PUT',
+        url: `/api/v1/assessments/${dbpSupplementing}/appraisals/1.1`,
+        body: {
+          decision: 'supplementationRequested',
+          comment: 'Bổ sung quyết định thành lập',
+          dueOn: '2099-02-15',
+          baseVersion: 0,
+        },
+      }),
+    );
+    // A second request, answered by the matrix below, so that 1.1's stays open for supplementary evidence.
+    await ok(
+      await as('appraiser', {
+        method: 'PUT',
+        url: `/api/v1/assessments/${dbpSupplementing}/appraisals/1.3`,
+        body: { decision: 'supplementationRequested', comment: 'Giải trình số cuộc họp', dueOn: '2099-02-15', baseVersion: 0 },
+      }),
+    );
+    const supplementing = (await as('unitReporter', { method: 'GET', url: `/api/v1/assessments/${dbpSupplementing}` })).json();
+    supplementationRequestId = (supplementing.supplementationRequests as { id: string; indicatorCode: string }[]).find(
+      (request) => request.indicatorCode === '1.3',
+    )?.id as string;
+
+    const throwaway = await ok(
+      await as('administrator', {
+        method: 'POST',
+        url: '/api/v1/users',
+        body: { username: 'tam.thoi', displayName: 'Tài khoản tạm', role: 'appraiser', password: PASSWORD },
+      }),
+      201,
+    );
+    throwawayUserId = throwaway.json().id;
+    const unitIds: string[] = [];
+    for (const code of ['XA-CU', 'XA-MOI']) {
+      const unit = await ok(
+        await as('administrator', {
+          method: 'POST',
+          url: '/api/v1/units',
+          body: { code, name: `Xã thử ${code}`, kind: 'commune' },
+        }),
+        201,
+      );
+      unitIds.push(unit.json().id);
+    }
+    throwawayUnitIds = unitIds as [string, string];
+    editableFramework = 'ma-tran-sua-duoc';
+    await ok(
+      await as('administrator', {
+        method: 'POST',
+        url: `/api/v1/frameworks/${FRAMEWORK}/clone`,
+        body: { id: editableFramework, year: 2026 },
+      }),
+      201,
+    );
+  }, 180_000);
+  afterAll(async () => t?.close());
+
+  const assessment =
+    (id: () => string, suffix = '') =>
+    () =>
+      `/api/v1/assessments/${id()}${suffix}`;
+  const get = (url: () => string) => () => ({ method: 'GET' as const, url: url() });
+  const reference = () => ({
+    documentNumber: `${++sequence}/QĐ-UBND`,
+    documentDate: '15/03/2023',
+    issuer: 'UBND thành phố Điện Biên Phủ',
+    summary: 'Quyết định thành lập Ban chỉ đạo chuyển đổi số',
+  });
+
+  //                                                         anon admin manager reporter leader appraiser chair
+  const ROWS: Row[] = [
+    { route: 'GET /api/v1/status', expected: [200, 200, 200, 200, 200, 200, 200], request: get(() => '/api/v1/status') },
+    { route: 'GET /api/v1/auth/me', expected: [401, 200, 200, 200, 200, 200, 200], request: get(() => '/api/v1/auth/me') },
+    {
+      route: 'POST /api/v1/auth/password',
+      about: 'with a wrong current password (nobody’s password changes)',
+      expected: [401, 400, 400, 400, 400, 400, 400],
+      request: () => ({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        body: { currentPassword: 'not-the-password', newPassword: 'Mat-khau-moi-2024!' },
+      }),
+    },
+
+    // users
+    { route: 'GET /api/v1/users', expected: [401, 200, 403, 403, 403, 403, 403], request: get(() => '/api/v1/users') },
+    {
+      route: 'POST /api/v1/users',
+      expected: [401, 201, 403, 403, 403, 403, 403],
+      request: () => ({
+        method: 'POST',
+        url: '/api/v1/users',
+        body: { username: unique('tv.'), displayName: 'Thành viên mới', role: 'appraiser', password: PASSWORD },
+      }),
+    },
+    {
+      route: 'PATCH /api/v1/users/{userId}',
+      expected: [401, 200, 403, 403, 403, 403, 403],
+      request: () => ({ method: 'PATCH', url: `/api/v1/users/${throwawayUserId}`, body: { displayName: unique('Tên ') } }),
+    },
+    {
+      route: 'POST /api/v1/users/{userId}/reset-password',
+      expected: [401, 204, 403, 403, 403, 403, 403],
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/users/${throwawayUserId}/reset-password`,
+        body: { temporaryPassword: 'Tam-thoi-2024!' },
+      }),
+    },
+
+    // units
+    { route: 'GET /api/v1/units', expected: [401, 200, 200, 200, 200, 200, 200], request: get(() => '/api/v1/units') },
+    {
+      route: 'GET /api/v1/units/{unitId}',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: get(() => `/api/v1/units/${dbpUnitId}`),
+    },
+    {
+      route: 'POST /api/v1/units',
+      expected: [401, 201, 201, 403, 403, 403, 403],
+      request: () => ({ method: 'POST', url: '/api/v1/units', body: { code: unique('XA'), name: 'Xã mới', kind: 'commune' } }),
+    },
+    {
+      route: 'PATCH /api/v1/units/{unitId}',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: () => ({ method: 'PATCH', url: `/api/v1/units/${throwawayUnitIds[0]}`, body: { name: unique('Xã đổi tên ') } }),
+    },
+    {
+      route: 'POST /api/v1/units/import',
+      about: 'a preview (dryRun)',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: () => ({
+        method: 'POST',
+        url: '/api/v1/units/import',
+        body: { fileName: 'don-vi.csv', content: 'code,name,kind\nXA-NHAP,Xã nhập thử,commune\n', dryRun: true },
+      }),
+    },
+    {
+      route: 'POST /api/v1/units/replace',
+      expected: [401, 204, 204, 403, 403, 403, 403],
+      request: () => ({
+        method: 'POST',
+        url: '/api/v1/units/replace',
+        body: { replacedIds: [throwawayUnitIds[0]], replacementId: throwawayUnitIds[1], on: '2025-07-01' },
+      }),
+    },
+
+    // frameworks
+    { route: 'GET /api/v1/frameworks', expected: [401, 200, 200, 200, 200, 200, 200], request: get(() => '/api/v1/frameworks') },
+    {
+      route: 'GET /api/v1/frameworks/{frameworkId}',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: get(() => `/api/v1/frameworks/${FRAMEWORK}`),
+    },
+    {
+      route: 'GET /api/v1/frameworks/{frameworkId}/usage',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: get(() => `/api/v1/frameworks/${FRAMEWORK}/usage`),
+    },
+    {
+      route: 'POST /api/v1/frameworks/{frameworkId}/clone',
+      expected: [401, 201, 201, 403, 403, 403, 403],
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/frameworks/${FRAMEWORK}/clone`,
+        body: { id: unique('ban-sao-'), year: 2026 },
+      }),
+    },
+    {
+      route: 'PUT /api/v1/frameworks/{frameworkId}',
+      about: 'a framework no period uses yet',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: async () => {
+        const document = (await as('administrator', { method: 'GET', url: `/api/v1/frameworks/${editableFramework}` })).json();
+        return {
+          method: 'PUT',
+          url: `/api/v1/frameworks/${editableFramework}`,
+          body: { document: { ...document, name: unique('Bộ chỉ số sửa ') } },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/frameworks',
+      about: 'import',
+      expected: [401, 201, 201, 403, 403, 403, 403],
+      request: () => ({
+        method: 'POST',
+        url: '/api/v1/frameworks',
+        body: {
+          fileName: 'bo-chi-so.json',
+          content: JSON.stringify({ ...loadBuiltinFramework(FRAMEWORK), id: unique('thu-nghiem-') }),
+        },
+      }),
+    },
+
+    // periods
+    { route: 'GET /api/v1/periods', expected: [401, 200, 200, 200, 200, 200, 200], request: get(() => '/api/v1/periods') },
+    {
+      route: 'GET /api/v1/periods/{periodId}',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: get(() => `/api/v1/periods/${open2023}`),
+    },
+    {
+      route: 'POST /api/v1/periods',
+      expected: [401, 201, 201, 403, 403, 403, 403],
+      request: () => ({
+        method: 'POST',
+        url: '/api/v1/periods',
+        body: { year: 2026, cohorts: [{ unitKind: 'commune', frameworkId: FRAMEWORK }], unitIds: [] },
+      }),
+    },
+    {
+      route: 'POST /api/v1/periods/{periodId}/transitions',
+      about: 'openSelfAssessment of a fresh draft period',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/periods/${await draftPeriod([])}/transitions`,
+        body: { action: 'openSelfAssessment' },
+      }),
+    },
+    {
+      route: 'POST /api/v1/periods/{periodId}/transitions',
+      about: 'publish during self-assessment (managers get past the access check, to the workflow’s 409)',
+      expected: [401, 409, 409, 403, 403, 403, 403],
+      request: () => ({ method: 'POST', url: `/api/v1/periods/${open2023}/transitions`, body: { action: 'publish' } }),
+    },
+    {
+      route: 'POST /api/v1/periods/{periodId}/transitions',
+      about: 'reopenPeriod of the published 2022 without a reason: the administrator’s alone (400 for the missing reason)',
+      expected: [401, 400, 403, 403, 403, 403, 403],
+      request: () => ({ method: 'POST', url: `/api/v1/periods/${published2022}/transitions`, body: { action: 'reopenPeriod' } }),
+    },
+    {
+      route: 'GET /api/v1/periods/{periodId}/results/{unitKind}',
+      about: 'provisional (unpublished) results of a whole cohort',
+      expected: [401, 200, 200, 403, 403, 200, 200],
+      request: get(() => `/api/v1/periods/${open2023}/results/district`),
+    },
+
+    {
+      route: 'GET /api/v1/periods/{periodId}/council-overview',
+      about: 'the council’s work in progress across every unit',
+      expected: [401, 200, 200, 403, 403, 200, 200],
+      request: get(() => `/api/v1/periods/${open2023}/council-overview`),
+    },
+
+    // assessments
+    {
+      route: 'GET /api/v1/periods/{periodId}/assessments',
+      about: 'a list filtered to what the caller may read (see below)',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: get(() => `/api/v1/periods/${open2023}/assessments`),
+    },
+    {
+      route: 'GET /api/v1/assessments/{assessmentId}',
+      about: 'DBP’s own draft',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: get(assessment(() => dbpDraft)),
+    },
+    {
+      route: 'GET /api/v1/assessments/{assessmentId}',
+      about: 'another unit’s (DBI) draft',
+      expected: [401, 200, 200, 403, 403, 200, 200],
+      request: get(assessment(() => dbiDraft)),
+    },
+    {
+      route: 'PUT /api/v1/assessments/{assessmentId}/answers/{indicatorCode}',
+      about: 'DBP’s own draft',
+      expected: [401, 403, 403, 200, 200, 403, 403],
+      request: async () => ({
+        method: 'PUT',
+        url: `/api/v1/assessments/${dbpDraft}/answers/1.3`,
+        body: { value: 'có', explanation: unique('Giải trình '), baseVersion: await versionOf(dbpDraft, 'answers', '1.3') },
+      }),
+    },
+    {
+      route: 'PUT /api/v1/assessments/{assessmentId}/answers/{indicatorCode}',
+      about: 'another unit’s (DBI) draft',
+      expected: [401, 403, 403, 403, 403, 403, 403],
+      request: async () => ({
+        method: 'PUT',
+        url: `/api/v1/assessments/${dbiDraft}/answers/1.3`,
+        body: { value: 'có', explanation: unique('Giải trình '), baseVersion: await versionOf(dbiDraft, 'answers', '1.3') },
+      }),
+    },
+    {
+      route: 'GET /api/v1/assessments/{assessmentId}/template.xlsx',
+      about: 'DBP’s own',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: get(assessment(() => dbpDraft, '/template.xlsx')),
+    },
+    {
+      route: 'GET /api/v1/assessments/{assessmentId}/template.xlsx',
+      about: 'another unit’s (DBI)',
+      expected: [401, 200, 200, 403, 403, 200, 200],
+      request: get(assessment(() => dbiDraft, '/template.xlsx')),
+    },
+    {
+      route: 'POST /api/v1/assessments/{assessmentId}/import',
+      about: 'a spreadsheet of answers into DBP’s own draft',
+      expected: [401, 403, 403, 200, 200, 403, 403],
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/assessments/${dbpDraft}/import`,
+        upload: { fileName: 'tra-loi.csv', bytes: Buffer.from('unit_code;indicator;value\r\nDBP;1.5;có\r\n'), type: 'text/csv' },
+      }),
+    },
+    {
+      route: 'POST /api/v1/assessments/{assessmentId}/import',
+      about: 'into another unit’s (DBI) draft',
+      expected: [401, 403, 403, 403, 403, 403, 403],
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/assessments/${dbiDraft}/import`,
+        upload: { fileName: 'tra-loi.csv', bytes: Buffer.from('unit_code;indicator;value\r\nDBI;1.5;có\r\n'), type: 'text/csv' },
+      }),
+    },
+    {
+      route: 'POST /api/v1/assessments/{assessmentId}/transitions',
+      about: 'submit a fresh draft of DBP: the unit leader signs',
+      expected: [401, 403, 403, 403, 200, 403, 403],
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/assessments/${(await freshDbpDraft()).assessmentId}/transitions`,
+        body: { action: 'submit' },
+      }),
+    },
+    {
+      route: 'POST /api/v1/assessments/{assessmentId}/transitions',
+      about: 'returnToUnit a fresh submission: the period manager’s (the administrator is refused by the workflow)',
+      expected: [401, 403, 200, 403, 403, 403, 403],
+      request: async () => {
+        const { assessmentId } = await freshDbpDraft();
+        await submit(assessmentId);
+        return {
+          method: 'POST',
+          url: `/api/v1/assessments/${assessmentId}/transitions`,
+          body: { action: 'returnToUnit', reason: 'Thiếu chữ ký' },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/assessments/{assessmentId}/transitions',
+      about: 'finalise with indicators undecided: the chair alone gets past the access check, to the workflow’s 409',
+      expected: [401, 403, 403, 403, 403, 403, 409],
+      request: () => ({ method: 'POST', url: `/api/v1/assessments/${dbpInAppraisal}/transitions`, body: { action: 'finalise' } }),
+    },
+    {
+      route: 'PUT /api/v1/assessments/{assessmentId}/appraisals/{indicatorCode}',
+      about: 'indicator 1.1, inside the appraiser’s assigned main indices 1–5',
+      expected: [401, 403, 403, 403, 403, 200, 200],
+      request: async () => ({
+        method: 'PUT',
+        url: `/api/v1/assessments/${dbpInAppraisal}/appraisals/1.1`,
+        body: { decision: 'accepted', baseVersion: await versionOf(dbpInAppraisal, 'appraisals', '1.1') },
+      }),
+    },
+    {
+      route: 'PUT /api/v1/assessments/{assessmentId}/appraisals/{indicatorCode}',
+      about: 'indicator 6.1, outside the appraiser’s assigned main indices',
+      expected: [401, 403, 403, 403, 403, 403, 200],
+      request: async () => ({
+        method: 'PUT',
+        url: `/api/v1/assessments/${dbpInAppraisal}/appraisals/6.1`,
+        body: { decision: 'accepted', baseVersion: await versionOf(dbpInAppraisal, 'appraisals', '6.1') },
+      }),
+    },
+    {
+      route: 'POST /api/v1/assessments/{assessmentId}/appraisals/accept-remaining',
+      about: 'main index 2, assigned to the appraiser',
+      expected: [401, 403, 403, 403, 403, 200, 200],
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/assessments/${dbpInAppraisal}/appraisals/accept-remaining`,
+        body: { mainIndexCode: '2' },
+      }),
+    },
+    {
+      route: 'POST /api/v1/assessments/{assessmentId}/appraisals/accept-remaining',
+      about: 'main index 7, not assigned to the appraiser',
+      expected: [401, 403, 403, 403, 403, 403, 200],
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/assessments/${dbpInAppraisal}/appraisals/accept-remaining`,
+        body: { mainIndexCode: '7' },
+      }),
+    },
+    {
+      route: 'POST /api/v1/assessments/{assessmentId}/supplementation/{requestId}/response',
+      expected: [401, 403, 403, 204, 204, 403, 403],
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/assessments/${dbpSupplementing}/supplementation/${supplementationRequestId}/response`,
+        body: { response: unique('Đã bổ sung quyết định ') },
+      }),
+    },
+
+    // audit
+    {
+      route: 'GET /api/v1/assessments/{assessmentId}/audit',
+      about: 'DBP’s own assessment',
+      expected: [401, 200, 403, 200, 200, 403, 403],
+      request: get(assessment(() => dbpDraft, '/audit')),
+    },
+    {
+      route: 'GET /api/v1/assessments/{assessmentId}/audit',
+      about: 'another unit’s (DBI) assessment',
+      expected: [401, 200, 403, 403, 403, 403, 403],
+      request: get(assessment(() => dbiDraft, '/audit')),
+    },
+    { route: 'GET /api/v1/audit', expected: [401, 200, 403, 403, 403, 403, 403], request: get(() => '/api/v1/audit') },
+
+    // evidence
+    {
+      route: 'GET /api/v1/assessments/{assessmentId}/indicators/{indicatorCode}/evidence',
+      about: 'DBP’s own',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: get(assessment(() => dbpDraft, '/indicators/1.1/evidence')),
+    },
+    {
+      route: 'GET /api/v1/assessments/{assessmentId}/indicators/{indicatorCode}/evidence',
+      about: 'another unit’s (DBI)',
+      expected: [401, 200, 200, 403, 403, 200, 200],
+      request: get(assessment(() => dbiDraft, '/indicators/1.1/evidence')),
+    },
+    {
+      route: 'POST /api/v1/assessments/{assessmentId}/indicators/{indicatorCode}/evidence',
+      about: 'upload to DBP’s own draft',
+      expected: [401, 403, 403, 201, 201, 403, 403],
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/assessments/${dbpDraft}/indicators/1.2/evidence`,
+        upload: { fileName: 'ke-hoach.pdf', bytes: Buffer.concat([PDF, Buffer.from(`% ${unique('')}\n`)]) },
+      }),
+    },
+    {
+      route: 'POST /api/v1/assessments/{assessmentId}/indicators/{indicatorCode}/evidence',
+      about: 'upload to another unit’s (DBI) draft',
+      expected: [401, 403, 403, 403, 403, 403, 403],
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/assessments/${dbiDraft}/indicators/1.2/evidence`,
+        upload: { fileName: 'ke-hoach.pdf', bytes: PDF },
+      }),
+    },
+    {
+      route: 'POST /api/v1/assessments/{assessmentId}/indicators/{indicatorCode}/evidence/references',
+      about: 'to DBP’s own draft',
+      expected: [401, 403, 403, 201, 201, 403, 403],
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/assessments/${dbpDraft}/indicators/1.2/evidence/references`,
+        body: reference(),
+      }),
+    },
+    {
+      route: 'POST /api/v1/assessments/{assessmentId}/indicators/{indicatorCode}/evidence/references',
+      about: 'to another unit’s (DBI) draft',
+      expected: [401, 403, 403, 403, 403, 403, 403],
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/assessments/${dbiDraft}/indicators/1.2/evidence/references`,
+        body: reference(),
+      }),
+    },
+    {
+      route: 'POST /api/v1/assessments/{assessmentId}/indicators/{indicatorCode}/evidence/references',
+      about: 'supplementary evidence, where the council asked for it',
+      expected: [401, 403, 403, 201, 201, 403, 403],
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/assessments/${dbpSupplementing}/indicators/1.1/evidence/references`,
+        body: reference(),
+      }),
+    },
+    {
+      route: 'DELETE /api/v1/assessments/{assessmentId}/indicators/{indicatorCode}/evidence/{evidenceId}',
+      about: 'a fresh reference in DBP’s own draft',
+      expected: [401, 403, 403, 204, 204, 403, 403],
+      request: async () => {
+        const created = await ok(
+          await as('unitReporter', {
+            method: 'POST',
+            url: `/api/v1/assessments/${dbpDraft}/indicators/1.4/evidence/references`,
+            body: reference(),
+          }),
+          201,
+        );
+        return { method: 'DELETE', url: `/api/v1/assessments/${dbpDraft}/indicators/1.4/evidence/${created.json().id}` };
+      },
+    },
+    {
+      route: 'GET /api/v1/evidence/{evidenceId}/content',
+      about: 'a file of DBP',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: get(() => `/api/v1/evidence/${dbpEvidenceFile}/content`),
+    },
+    {
+      route: 'GET /api/v1/evidence/{evidenceId}/content',
+      about: 'a file of another unit (DBI)',
+      expected: [401, 200, 200, 403, 403, 200, 200],
+      request: get(() => `/api/v1/evidence/${dbiEvidenceFile}/content`),
+    },
+
+    // public results: published only, to everyone; unpublished looks like nothing at all
+    {
+      route: 'GET /api/v1/public/periods',
+      expected: [200, 200, 200, 200, 200, 200, 200],
+      request: get(() => '/api/v1/public/periods'),
+    },
+    {
+      route: 'GET /api/v1/public/periods/{periodId}/results/{unitKind}',
+      about: 'published 2022',
+      expected: [200, 200, 200, 200, 200, 200, 200],
+      request: get(() => `/api/v1/public/periods/${published2022}/results/district`),
+    },
+    {
+      route: 'GET /api/v1/public/periods/{periodId}/results/{unitKind}',
+      about: 'unpublished 2023',
+      expected: [404, 404, 404, 404, 404, 404, 404],
+      request: get(() => `/api/v1/public/periods/${open2023}/results/district`),
+    },
+    {
+      route: 'GET /api/v1/public/periods/{periodId}/results/{unitKind}/units/{unitCode}',
+      about: 'published 2022',
+      expected: [200, 200, 200, 200, 200, 200, 200],
+      request: get(() => `/api/v1/public/periods/${published2022}/results/district/units/DBP`),
+    },
+    {
+      route: 'GET /api/v1/public/periods/{periodId}/results/{unitKind}/units/{unitCode}',
+      about: 'unpublished 2023',
+      expected: [404, 404, 404, 404, 404, 404, 404],
+      request: get(() => `/api/v1/public/periods/${open2023}/results/district/units/DBP`),
+    },
+  ];
+
+  /** Routes whose access is the sign-in itself; auth.test.ts covers them (logging out here would end a role's session). */
+  const COVERED_ELSEWHERE = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout']);
+
+  it('has a row for every route of the OpenAPI document', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const inTable = new Set(ROWS.map((row) => row.route));
+    expect(routes.filter((route) => !inTable.has(route) && !COVERED_ELSEWHERE.has(route))).toEqual([]);
+    expect([...inTable].filter((route) => !routes.includes(route))).toEqual([]);
+  });
+
+  it.each(ROWS.map((row) => [`${row.route}${row.about ? ` — ${row.about}` : ''}`, row] as const))('%s', async (_name, row) => {
+    const actual: Partial<Record<Who, number>> = {};
+    const wrongErrors: string[] = [];
+    for (const who of WHO) {
+      const response = await as(who, await row.request());
+      actual[who] = response.statusCode;
+      // A refusal says why, in the one error shape: sign in (401), or not for this role (403).
+      if (response.statusCode === 401 && response.json().error.code !== 'http.unauthenticated') {
+        wrongErrors.push(`${who}: ${response.body}`);
+      }
+      if (response.statusCode === 403 && !['http.forbidden', 'workflow.role-not-allowed'].includes(response.json().error.code)) {
+        wrongErrors.push(`${who}: ${response.body}`);
+      }
+    }
+    expect(actual).toEqual(Object.fromEntries(WHO.map((who, index) => [who, row.expected[index]])));
+    expect(wrongErrors).toEqual([]);
+  });
+
+  it('lists to each role only the assessments it may read', async () => {
+    const visible: Partial<Record<Who, string[]>> = {};
+    for (const who of WHO) {
+      const response = await as(who, { method: 'GET', url: `/api/v1/periods/${open2023}/assessments` });
+      visible[who] =
+        response.statusCode === 200 ? response.json().items.map((item: { unit: { code: string } }) => item.unit.code) : [];
+    }
+    expect(visible.anonymous).toEqual([]);
+    expect(visible.unitReporter).toEqual(['DBP']);
+    expect(visible.unitLeader).toEqual(['DBP']);
+    for (const who of ['administrator', 'periodManager', 'appraiser', 'councilChair'] as const) {
+      expect(visible[who]).toEqual(expect.arrayContaining(['DBP', 'DBI', 'SNV']));
+      expect(visible[who]?.length).toBe(28); // 18 departments and 10 districts
+    }
+  });
+
+  it('keeps council-internal notes from the unit, in the assessment and in its audit log', async () => {
+    const seesNote: Partial<Record<Who, boolean>> = {};
+    for (const who of WHO) {
+      if (who === 'anonymous') continue;
+      const response = await as(who, { method: 'GET', url: `/api/v1/assessments/${dbpInAppraisal}` });
+      expect(response.statusCode).toBe(200);
+      const decision = response.json().appraisals.find((row: { indicatorCode: string }) => row.indicatorCode === '1.2');
+      expect(decision).toMatchObject({ decision: 'adjusted', appraisedPoints: 5, reason: 'Chỉ có biên bản của hai cuộc họp' });
+      seesNote[who] = response.body.includes(COUNCIL_NOTE);
+      expect(Object.hasOwn(decision, 'councilNote')).toBe(seesNote[who]);
+    }
+    expect(seesNote).toEqual({
+      administrator: true,
+      periodManager: true,
+      unitReporter: false,
+      unitLeader: false,
+      appraiser: true,
+      councilChair: true,
+    });
+    for (const who of ['unitReporter', 'unitLeader'] as const) {
+      const audit = await as(who, { method: 'GET', url: `/api/v1/assessments/${dbpInAppraisal}/audit?pageSize=200` });
+      expect(audit.statusCode).toBe(200);
+      expect(audit.json().items.map((entry: { action: string }) => entry.action)).toContain('appraisal.adjusted');
+      expect(audit.body).not.toContain(COUNCIL_NOTE);
+    }
+  });
+
+  it('answers the anonymous public 404 for unpublished results on public routes and 401 on private ones', async () => {
+    const publicRoute = await as('anonymous', { method: 'GET', url: `/api/v1/public/periods/${open2023}/results/district` });
+    const privateRoute = await as('anonymous', { method: 'GET', url: `/api/v1/periods/${open2023}/results/district` });
+    expect([publicRoute.statusCode, publicRoute.json().error.code]).toEqual([404, 'http.not-found']);
+    expect([privateRoute.statusCode, privateRoute.json().error.code]).toEqual([401, 'http.unauthenticated']);
+    // Unpublished and unknown look alike to the public: nothing tells that the 2023 period exists.
+    const unknown = await as('anonymous', {
+      method: 'GET',
+      url: '/api/v1/public/periods/00000000-0000-4000-8000-000000000000/results/district',
+    });
+    expect(unknown.json()).toEqual(publicRoute.json());
+    const listed = (await as('anonymous', { method: 'GET', url: '/api/v1/public/periods' })).json().items;
+    expect(listed.map((period: { year: number }) => period.year)).toEqual([2022]);
+  });
+});

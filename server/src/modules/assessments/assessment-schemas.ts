@@ -1,0 +1,128 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { ASSESSMENT_STATES, PERIOD_STATES, UNIT_KINDS } from '@opendti/core';
+import { CalendarDay, Nullable, StringEnum, Timestamp } from '../../http/common-schemas.js';
+
+/** Response schemas of the assessment, answer and appraisal routes: what the services return. */
+
+export const AssessmentStateSchema = StringEnum(ASSESSMENT_STATES);
+const DecisionSchema = StringEnum(['accepted', 'adjusted', 'supplementationRequested'] as const);
+
+const UnitRefSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  code: Type.String(),
+  name: Type.String(),
+  kind: StringEnum(UNIT_KINDS),
+});
+
+/** One row of a period's assessment list. */
+export const AssessmentSummarySchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  state: AssessmentStateSchema,
+  frameworkId: Type.String(),
+  submittedAt: Nullable(Timestamp()),
+  finalisedAt: Nullable(Timestamp()),
+  unit: UnitRefSchema,
+});
+
+const MainIndexProgressSchema = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  indicators: Type.Integer({ description: 'Indicators (or the main index itself) the unit answers' }),
+  answered: Type.Integer(),
+  evidenceMissing: Type.Integer({ description: 'Answered, not "not assessed", without any evidence' }),
+});
+
+/** getAssessmentView: the whole assessment as its reader may see it. */
+export const AssessmentViewSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  state: AssessmentStateSchema,
+  version: Type.Integer(),
+  submittedAt: Nullable(Timestamp()),
+  finalisedAt: Nullable(Timestamp()),
+  period: Type.Object({
+    id: Type.String({ format: 'uuid' }),
+    year: Type.Integer(),
+    name: Type.String(),
+    state: StringEnum(PERIOD_STATES),
+    selfAssessmentDeadline: CalendarDay(),
+  }),
+  unit: UnitRefSchema,
+  framework: Type.Object({ id: Type.String(), name: Type.String(), maxPoints: Type.Number() }),
+  progress: Type.Array(MainIndexProgressSchema, { description: 'Per main index, in framework order' }),
+  answers: Type.Array(
+    Type.Object({
+      indicatorCode: Type.String(),
+      value: Nullable(Type.String()),
+      selfPoints: Nullable(Type.Number()),
+      notAssessed: Type.Boolean(),
+      notAssessedReason: Nullable(Type.String()),
+      explanation: Nullable(Type.String()),
+      version: Type.Integer(),
+      updatedAt: Timestamp(),
+      evidenceCount: Type.Integer(),
+    }),
+  ),
+  appraisals: Type.Array(
+    Type.Object({
+      indicatorCode: Type.String(),
+      decision: DecisionSchema,
+      appraisedPoints: Nullable(Type.Number()),
+      reason: Nullable(Type.String()),
+      councilNote: Type.Optional(
+        Nullable(Type.String({ description: 'Present only for readers who may see council-internal notes' })),
+      ),
+      decidedAt: Timestamp(),
+      version: Type.Integer(),
+    }),
+  ),
+  supplementationRequests: Type.Array(
+    Type.Object({
+      id: Type.String({ format: 'uuid' }),
+      indicatorCode: Type.String(),
+      comment: Type.String(),
+      dueOn: CalendarDay(),
+      status: StringEnum(['open', 'answered', 'closed'] as const),
+      response: Nullable(Type.String()),
+      respondedAt: Nullable(Timestamp()),
+      overdue: Type.Boolean({ description: 'Open past its due day (Vietnam time)' }),
+      answeredLate: Type.Boolean({ description: 'Answered after its due day' }),
+    }),
+  ),
+});
+
+/** A saved answer: the stored row (saveAnswer). */
+export const AnswerSchema = Type.Object({
+  assessmentId: Type.String({ format: 'uuid' }),
+  indicatorCode: Type.String(),
+  value: Nullable(Type.String({ description: 'The raw input as typed' })),
+  selfPoints: Nullable(Type.Number()),
+  rawNumber: Nullable(Type.Number({ description: 'Raw number of a cohort-relative method, scored with the cohort' })),
+  notAssessed: Type.Boolean(),
+  notAssessedReason: Nullable(Type.String()),
+  explanation: Nullable(Type.String()),
+  version: Type.Integer({ description: 'Send it back as baseVersion with the next edit' }),
+  updatedBy: Nullable(Type.String({ format: 'uuid' })),
+  updatedAt: Timestamp(),
+});
+
+/** A council decision: the stored row (decideIndicator), seen by the council that made it. */
+export const AppraisalSchema = Type.Object({
+  assessmentId: Type.String({ format: 'uuid' }),
+  indicatorCode: Type.String(),
+  decision: DecisionSchema,
+  appraisedPoints: Nullable(Type.Number()),
+  reason: Nullable(Type.String()),
+  councilNote: Nullable(Type.String()),
+  decidedBy: Nullable(Type.String({ format: 'uuid' })),
+  decidedAt: Timestamp(),
+  version: Type.Integer({ description: 'Send it back as baseVersion with the next decision' }),
+});
+
+export const AssessmentTransitionSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  state: AssessmentStateSchema,
+});
+
+export const AcceptRemainingSchema = Type.Object({
+  accepted: Type.Array(Type.String(), { description: 'Codes of the indicators accepted by this request' }),
+});

@@ -1,0 +1,405 @@
+/**
+ * Identity over HTTP (issue 3, §2): sign-in, lockout and throttling, CSRF on cookie-authenticated
+ * writes, cookie flags, password change and reset, and every way a session ends. On PGlite, and on
+ * PostgreSQL when TEST_DATABASE_URL is set. Failed sign-ins come from their own client address in
+ * each test, so that the per-client throttle of one test never touches another.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
+import { readConfig } from '../../config/env.js';
+import { loginThrottle, sessions, users } from '../../db/schema/index.js';
+import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
+import { TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
+import { hashToken } from './auth.service.js';
+
+const PASSWORD = 'Mat-khau-kiem-thu-2024!';
+const WRONG_CREDENTIALS = {
+  error: { code: 'auth.wrong-credentials', message: 'tên đăng nhập hoặc mật khẩu không đúng' },
+};
+
+describe.each(TEST_DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
+  let t: TestApp;
+  let admin: Session;
+  let manager: Session;
+  let reporter: Session;
+  let dbpAssessment: string;
+  let clients = 0;
+  /** A client address of its own, for the failures of one test. */
+  const newClient = () => `10.0.${++clients}.7`;
+
+  const login = (username: string, password: string, options: { client?: string; cookie?: string } = {}) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: options.client ?? '127.0.0.1',
+      headers: { 'content-type': 'application/json', ...(options.cookie ? { cookie: options.cookie } : {}) },
+      payload: JSON.stringify({ username, password }),
+    });
+
+  const sessionOf = (response: LightMyRequestResponse): Session => {
+    if (response.statusCode !== 200) throw new Error(`sign-in: ${response.statusCode} ${response.body}`);
+    const cookie = response.cookies.find((candidate) => candidate.name === 'opendti_session');
+    return { cookie: `opendti_session=${cookie?.value}`, csrfToken: response.json().csrfToken, userId: response.json().id };
+  };
+
+  const tokenOf = (session: Session) => session.cookie.slice('opendti_session='.length);
+  const me = (session: Session) => t.call(session, 'GET', '/api/v1/auth/me');
+
+  /** A new account (created by the administrator, so the demo accounts stay untouched), signed in. */
+  async function newAccount(username: string): Promise<Session> {
+    const created = await t.call(admin, 'POST', '/api/v1/users', {
+      username,
+      displayName: `Tài khoản ${username}`,
+      role: 'appraiser',
+      password: PASSWORD,
+    });
+    expect(created.statusCode).toBe(201);
+    return sessionOf(await login(username, PASSWORD));
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    admin = await t.signIn('quantri');
+    manager = await t.signIn('quanly');
+    reporter = await t.signIn('nhaplieu.dbp');
+    const periods = (await t.call(manager, 'GET', '/api/v1/periods')).json().items as { id: string; year: number }[];
+    const open = periods.find((period) => period.year === 2023)?.id;
+    const mine = (await t.call(reporter, 'GET', `/api/v1/periods/${open}/assessments`)).json().items;
+    dbpAssessment = mine[0].id;
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  describe('sign-in', () => {
+    it('opens a session: the user, a CSRF token, and an HttpOnly SameSite=Lax cookie (not Secure outside production)', async () => {
+      const password = t.demo.accounts.find((account) => account.username === 'nhaplieu.dbp')?.password as string;
+      const response = await login('NhapLieu.DBP ', password);
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({
+        username: 'nhaplieu.dbp',
+        role: 'unitReporter',
+        mustChangePassword: false,
+        csrfToken: expect.stringMatching(/^[\w-]{20,}$/),
+      });
+      const cookie = response.cookies.find((candidate) => candidate.name === 'opendti_session');
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect(cookie?.secure).toBeUndefined();
+      expect(cookie?.expires?.getTime()).toBeGreaterThan(Date.now() + 11 * 3_600_000); // SESSION_HOURS = 12
+      const session = sessionOf(response);
+      expect((await me(session)).json()).toMatchObject({ id: session.userId, username: 'nhaplieu.dbp' });
+    });
+
+    it('says the same for an unknown user, a wrong password and a disabled account, and sets no cookie', async () => {
+      const client = newClient();
+      await newAccount('bi.khoa');
+      const account = (await t.call(admin, 'GET', '/api/v1/users?pageSize=200'))
+        .json()
+        .items.find((user: { username: string }) => user.username === 'bi.khoa');
+      expect((await t.call(admin, 'PATCH', `/api/v1/users/${account.id}`, { disabled: true })).statusCode).toBe(200);
+      const failures = [
+        await login('khong.co.ai', PASSWORD, { client }),
+        await login('quantri', 'Sai-mat-khau-123', { client }),
+        await login('bi.khoa', PASSWORD, { client }),
+      ];
+      for (const response of failures) {
+        expect(response.statusCode).toBe(401);
+        expect(response.json()).toEqual(WRONG_CREDENTIALS);
+        expect(response.headers['set-cookie']).toBeUndefined();
+      }
+    });
+
+    it('locks an account for a while after 5 wrong passwords, even against the right password', async () => {
+      const client = newClient();
+      const { userId } = await newAccount('hay.quen');
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        const response = await login('hay.quen', `Sai-mat-khau-${attempt}`, { client });
+        expect([attempt, response.statusCode, response.json().error.code]).toEqual([attempt, 401, 'auth.wrong-credentials']);
+      }
+      const locked = await login('hay.quen', PASSWORD, { client });
+      expect(locked.statusCode).toBe(403);
+      expect(locked.json()).toEqual({
+        error: {
+          code: 'auth.locked',
+          message: 'tài khoản tạm khoá do nhập sai mật khẩu nhiều lần; hãy thử lại sau 15 phút hoặc liên hệ quản trị viên',
+        },
+      });
+      expect(locked.headers['set-cookie']).toBeUndefined();
+      expect((await login('hay.quen', 'Sai-mat-khau-6', { client })).json().error.code).toBe('auth.locked');
+      const audit = await t.call(admin, 'GET', `/api/v1/audit?action=auth.locked`);
+      expect(audit.json().items.map((entry: { entityId: string }) => entry.entityId)).toContain(userId);
+
+      // The lock is temporary: once it has run out, the right password works again.
+      await t.database.db
+        .update(users)
+        .set({ lockedUntil: new Date(Date.now() - 1000) })
+        .where(eq(users.id, userId));
+      expect((await login('hay.quen', PASSWORD, { client })).statusCode).toBe(200);
+    });
+
+    it('refuses a client for a while after 20 failures in 15 minutes, whatever account it tries', async () => {
+      const client = newClient();
+      for (let attempt = 1; attempt <= 20; attempt++) {
+        const response = await login(`khach.${attempt}`, 'Doan-mo-mat-khau-1', { client });
+        expect([attempt, response.statusCode]).toEqual([attempt, 401]);
+      }
+      const password = t.demo.accounts.find((account) => account.username === 'quanly')?.password as string;
+      const refused = await login('quanly', password, { client });
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.code).toBe('http.rate-limited');
+      expect(refused.json().error.message).toMatch(/^quá nhiều lần thử; hãy thử lại sau \d+ giây$/);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(800);
+      expect(refused.headers['set-cookie']).toBeUndefined();
+      // Another client is not affected…
+      expect((await login('quanly', password, { client: newClient() })).statusCode).toBe(200);
+      // …and the refused one may try again once the window has passed.
+      await t.database.db
+        .update(loginThrottle)
+        .set({ windowStartedAt: new Date(Date.now() - 16 * 60_000) })
+        .where(eq(loginThrottle.clientKey, client));
+      expect((await login('quanly', password, { client })).statusCode).toBe(200);
+    });
+  });
+
+  describe('CSRF', () => {
+    const writes = (): { method: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body?: unknown; session: () => Session }[] => [
+      {
+        method: 'POST',
+        url: '/api/v1/units',
+        body: { code: 'CSRF', name: 'Đơn vị giả mạo', kind: 'commune' },
+        session: () => admin,
+      },
+      {
+        method: 'PUT',
+        url: `/api/v1/assessments/${dbpAssessment}/answers/1.1`,
+        body: { value: 'không', baseVersion: 0 },
+        session: () => reporter,
+      },
+      { method: 'PATCH', url: `/api/v1/users/${reporter.userId}`, body: { disabled: true }, session: () => admin },
+      {
+        method: 'DELETE',
+        url: `/api/v1/assessments/${dbpAssessment}/indicators/1.1/evidence/00000000-0000-4000-8000-000000000000`,
+        session: () => reporter,
+      },
+    ];
+
+    it('refuses a cookie-authenticated POST, PUT, PATCH or DELETE without the session’s X-CSRF-Token, or with a wrong one', async () => {
+      for (const write of writes()) {
+        for (const token of [undefined, 'not-the-token', write.session().csrfToken.toUpperCase()]) {
+          const response = await t.app.inject({
+            method: write.method,
+            url: write.url,
+            headers: {
+              cookie: write.session().cookie,
+              ...(token === undefined ? {} : { 'x-csrf-token': token }),
+              ...(write.body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            ...(write.body === undefined ? {} : { payload: JSON.stringify(write.body) }),
+          });
+          expect([write.method, write.url, token, response.statusCode, response.json().error.code]).toEqual([
+            write.method,
+            write.url,
+            token,
+            403,
+            'http.csrf',
+          ]);
+        }
+      }
+      // Nothing of it happened.
+      expect((await t.call(admin, 'GET', '/api/v1/units?search=CSRF')).json().total).toBe(0);
+      expect((await me(reporter)).statusCode).toBe(200);
+      const view = (await t.call(reporter, 'GET', `/api/v1/assessments/${dbpAssessment}`)).json();
+      expect(view.answers.find((row: { indicatorCode: string }) => row.indicatorCode === '1.1')).toBeUndefined();
+    });
+
+    it('lets the same writes through with the token, and reads need none', async () => {
+      const statuses = [];
+      for (const write of writes().filter((candidate) => candidate.method !== 'PATCH')) {
+        statuses.push((await t.call(write.session(), write.method, write.url, write.body)).statusCode);
+      }
+      expect(statuses).toEqual([201, 200, 404]);
+      const read = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: reporter.cookie } });
+      expect(read.statusCode).toBe(200);
+    });
+
+    it('asks nothing of a sign-in, even one that carries a session cookie', async () => {
+      const password = t.demo.accounts.find((account) => account.username === 'quanly')?.password as string;
+      expect((await login('quanly', password)).statusCode).toBe(200);
+      const again = await login('quanly', password, { cookie: manager.cookie });
+      expect(again.statusCode).toBe(200);
+      expect(again.json().username).toBe('quanly');
+    });
+
+    it('gives a token without its cookie no power: the caller is anonymous', async () => {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/units',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': admin.csrfToken },
+        payload: JSON.stringify({ code: 'CSRF2', name: 'Đơn vị', kind: 'commune' }),
+      });
+      expect([response.statusCode, response.json().error.code]).toEqual([401, 'http.unauthenticated']);
+    });
+  });
+
+  it('marks the cookie Secure in production', async () => {
+    const dataDirectory = await mkdtemp(join(tmpdir(), 'opendti-auth-'));
+    const production = await buildApp({
+      config: readConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATA_DIR: dataDirectory }),
+      database: t.database,
+      logger: false,
+    });
+    try {
+      const password = t.demo.accounts.find((account) => account.username === 'chutich')?.password as string;
+      const response = await production.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ username: 'chutich', password }),
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.cookies.find((candidate) => candidate.name === 'opendti_session')).toMatchObject({
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: true,
+      });
+      expect(String(response.headers['set-cookie'])).toMatch(/; Secure/);
+    } finally {
+      await production.close();
+      await rm(dataDirectory, { recursive: true, force: true });
+    }
+  });
+
+  describe('password change', () => {
+    it('refuses a wrong current password and a weak new one, changing nothing', async () => {
+      const session = await newAccount('doi.mat.khau.sai');
+      const wrong = await t.call(session, 'POST', '/api/v1/auth/password', {
+        currentPassword: 'Khong-phai-mat-khau-1',
+        newPassword: 'Mat-khau-moi-2024!',
+      });
+      expect([wrong.statusCode, wrong.json().error.code]).toEqual([400, 'auth.wrong-current-password']);
+      for (const weak of ['Ngan-1', 'chicochuthuongthoi']) {
+        const response = await t.call(session, 'POST', '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: weak });
+        expect([weak, response.statusCode, response.json().error.code]).toEqual([weak, 400, 'auth.weak-password']);
+      }
+      expect((await login('doi.mat.khau.sai', PASSWORD)).statusCode).toBe(200);
+    });
+
+    it('ends the user’s other sessions but keeps the current one', async () => {
+      const current = await newAccount('doi.mat.khau');
+      const other = sessionOf(await login('doi.mat.khau', PASSWORD));
+      expect((await me(current)).json().mustChangePassword).toBe(true); // accounts made by the administrator
+      const changed = await t.call(current, 'POST', '/api/v1/auth/password', {
+        currentPassword: PASSWORD,
+        newPassword: 'Mat-khau-moi-2024!',
+      });
+      expect(changed.statusCode).toBe(204);
+      expect((await me(current)).statusCode).toBe(200);
+      expect((await me(current)).json().mustChangePassword).toBe(false);
+      expect((await me(other)).statusCode).toBe(401);
+      const client = newClient();
+      expect((await login('doi.mat.khau', PASSWORD, { client })).statusCode).toBe(401);
+      expect((await login('doi.mat.khau', 'Mat-khau-moi-2024!', { client })).statusCode).toBe(200);
+    });
+  });
+
+  describe('administrator reset', () => {
+    it('sets a temporary password that must be changed, ends the user’s sessions and lifts a lockout', async () => {
+      const before = await newAccount('quen.mat.khau');
+      const client = newClient();
+      for (let attempt = 1; attempt <= 5; attempt++) await login('quen.mat.khau', `Sai-mat-khau-${attempt}`, { client });
+      expect((await login('quen.mat.khau', PASSWORD, { client })).json().error.code).toBe('auth.locked');
+
+      const reset = await t.call(admin, 'POST', `/api/v1/users/${before.userId}/reset-password`, {
+        temporaryPassword: 'Tam-thoi-2024!',
+      });
+      expect(reset.statusCode).toBe(204);
+      expect((await me(before)).statusCode).toBe(401);
+      expect((await login('quen.mat.khau', PASSWORD, { client })).statusCode).toBe(401);
+      const after = await login('quen.mat.khau', 'Tam-thoi-2024!', { client });
+      expect(after.statusCode).toBe(200);
+      expect(after.json().mustChangePassword).toBe(true);
+      const users = (await t.call(admin, 'GET', '/api/v1/users?pageSize=200')).json().items;
+      expect(users.find((user: { id: string }) => user.id === before.userId)).toMatchObject({
+        mustChangePassword: true,
+        lockedUntil: null,
+      });
+    });
+
+    it('refuses a weak temporary password, an unknown user, and anyone but the administrator', async () => {
+      const target = await newAccount('dat.lai');
+      const weak = await t.call(admin, 'POST', `/api/v1/users/${target.userId}/reset-password`, { temporaryPassword: 'ngan' });
+      expect([weak.statusCode, weak.json().error.code]).toEqual([400, 'auth.weak-password']);
+      const unknown = await t.call(admin, 'POST', '/api/v1/users/00000000-0000-4000-8000-000000000000/reset-password', {
+        temporaryPassword: 'Tam-thoi-2024!',
+      });
+      expect(unknown.statusCode).toBe(404);
+      for (const username of ['quanly', 'nhaplieu.dbp', 'lanhdao.dbp', 'thamdinh', 'chutich']) {
+        const session = await t.signIn(username);
+        const response = await t.call(session, 'POST', `/api/v1/users/${target.userId}/reset-password`, {
+          temporaryPassword: 'Tam-thoi-2024!',
+        });
+        expect([username, response.statusCode]).toEqual([username, 403]);
+      }
+      const anonymous = await t.call(undefined, 'POST', `/api/v1/users/${target.userId}/reset-password`, {
+        temporaryPassword: 'Tam-thoi-2024!',
+      });
+      expect(anonymous.statusCode).toBe(401);
+      expect((await me(target)).statusCode).toBe(200); // nothing happened to the target
+    });
+  });
+
+  describe('the end of a session', () => {
+    it('ends at logout: the cookie is cleared and the old token is worth nothing', async () => {
+      const session = sessionOf(
+        await login('quantri', t.demo.accounts.find((a) => a.username === 'quantri')?.password as string),
+      );
+      const logout = await t.call(session, 'POST', '/api/v1/auth/logout');
+      expect(logout.statusCode).toBe(204);
+      const cleared = logout.cookies.find((candidate) => candidate.name === 'opendti_session');
+      expect(cleared?.value).toBe('');
+      expect(cleared?.expires?.getTime()).toBeLessThanOrEqual(Date.now());
+      expect((await me(session)).statusCode).toBe(401);
+      const rows = await t.database.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.tokenHash, hashToken(tokenOf(session))));
+      expect(rows).toEqual([]);
+      // Logging out without a session is harmless.
+      expect((await t.call(undefined, 'POST', '/api/v1/auth/logout')).statusCode).toBe(204);
+    });
+
+    it('ends when it expires: an expired session is anonymous', async () => {
+      const session = await newAccount('het.han');
+      await t.database.db
+        .update(sessions)
+        .set({ expiresAt: new Date(Date.now() - 60_000) })
+        .where(eq(sessions.tokenHash, hashToken(tokenOf(session))));
+      expect([(await me(session)).statusCode, (await me(session)).json().error.code]).toEqual([401, 'http.unauthenticated']);
+      // A write with the expired cookie is anonymous too (401), not a CSRF failure.
+      const write = await t.call(session, 'POST', '/api/v1/auth/password', {
+        currentPassword: PASSWORD,
+        newPassword: 'Mat-khau-moi-2024!',
+      });
+      expect(write.statusCode).toBe(401);
+    });
+
+    it('ends when the user is disabled, whether by the administrator or directly in the database', async () => {
+      const byAdmin = await newAccount('nghi.viec');
+      expect((await t.call(admin, 'PATCH', `/api/v1/users/${byAdmin.userId}`, { disabled: true })).statusCode).toBe(200);
+      expect((await me(byAdmin)).statusCode).toBe(401);
+
+      const inDatabase = await newAccount('bi.vo.hieu');
+      await t.database.db.update(users).set({ disabled: true }).where(eq(users.id, inDatabase.userId));
+      const stillStored = await t.database.db.select().from(sessions).where(eq(sessions.userId, inDatabase.userId));
+      expect(stillStored).toHaveLength(1);
+      expect((await me(inDatabase)).statusCode).toBe(401);
+
+      // Enabled again, the account signs in anew.
+      expect((await t.call(admin, 'PATCH', `/api/v1/users/${inDatabase.userId}`, { disabled: false })).statusCode).toBe(200);
+      expect((await login('bi.vo.hieu', PASSWORD)).statusCode).toBe(200);
+    });
+  });
+});

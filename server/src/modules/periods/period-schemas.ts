@@ -1,0 +1,37 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { PERIOD_STATES, UNIT_KINDS } from '@opendti/core';
+import { CalendarDay, Nullable, StringEnum, Timestamp } from '../../http/common-schemas.js';
+
+/** A period row (kỳ đánh giá), as creating or moving it returns it. */
+export const PeriodSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  year: Type.Integer(),
+  name: Type.String(),
+  state: StringEnum(PERIOD_STATES),
+  selfAssessmentDeadline: CalendarDay(),
+  appraisalDeadline: Nullable(CalendarDay()),
+  publicationDue: Nullable(CalendarDay()),
+  publishedAt: Nullable(Timestamp()),
+  createdAt: Timestamp(),
+  version: Type.Integer({ description: 'Incremented by every transition' }),
+});
+
+/** One cohort: the units of a kind and the framework they are assessed with. */
+export const CohortSchema = Type.Object({ unitKind: Type.String(), frameworkId: Type.String() });
+
+/** A period with its cohorts, participating units and how many assessments are in each state. */
+export const PeriodDetailSchema = Type.Object({
+  ...PeriodSchema.properties,
+  cohorts: Type.Array(CohortSchema),
+  units: Type.Array(
+    Type.Object({
+      id: Type.String({ format: 'uuid' }),
+      code: Type.String(),
+      name: Type.String(),
+      kind: StringEnum(UNIT_KINDS),
+    }),
+  ),
+  assessmentStates: Type.Record(Type.String(), Type.Integer(), {
+    description: 'Number of assessments in each state, e.g. { "draft": 3, "submitted": 25 }; states with none are absent.',
+  }),
+});
