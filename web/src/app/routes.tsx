@@ -1,5 +1,9 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { routes as adminRoutes } from '../features/admin/routes';
+import { routes as appraisalRoutes } from '../features/appraisal/routes';
+import { routes as publicRoutes } from '../features/public/routes';
+import { routes as workspaceRoutes } from '../features/workspace/routes';
 import { ApplicationShell } from './app-shell';
 import { NotFoundPage, RouteErrorPage } from './page-states';
 
@@ -16,6 +20,10 @@ export const routes: RouteObject[] = [
     children: [
       { path: '/dang-nhap', element: <LoginPage /> },
       // feature routes: keep one line per feature, in this order
+      ...publicRoutes,
+      ...workspaceRoutes,
+      ...appraisalRoutes,
+      ...adminRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

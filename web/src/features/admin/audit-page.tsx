@@ -1,0 +1,294 @@
+import { Button, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ErrorNotice, PageLoader } from '../../app/page-states';
+import { useLocale, useMessages } from '../../i18n/locale';
+import { AdministratorOnly, PageHeader } from './admin-layout';
+import type { AuditEntry } from './admin-records';
+import { useAuditLog } from './audit-queries';
+import { describeAuditChange, formatAuditValue } from './audit-values';
+import { DateField } from './date-field';
+import { useAdminLabels } from './labels';
+import { adminMessages, auditActionLabels } from './messages';
+import { vietnameseOptionsFilter } from './option-filter';
+import { usePeriods } from './period-queries';
+import { useAllUnits } from './unit-queries';
+import { useUsers } from './user-queries';
+import { endOfVietnamDay, parseVietnameseDate, startOfVietnamDay, toVietnameseDate } from './vietnamese-date';
+
+const PAGE_SIZE = 25;
+const FILTERS = ['periodId', 'unitId', 'actorId', 'action', 'from', 'to'] as const;
+type FilterName = (typeof FILTERS)[number];
+
+export default function AuditPage() {
+  return (
+    <AdministratorOnly>
+      <AuditLog />
+    </AdministratorOnly>
+  );
+}
+
+/**
+ * The append-only audit log: who did what, when, old → new and why. Filters live in the address
+ * (?periodId=…&from=2025-01-01), so a filtered view can be bookmarked or sent to a colleague.
+ */
+function AuditLog() {
+  const t = useMessages(adminMessages);
+  const { locale } = useLocale();
+  const labels = useAdminLabels();
+  const [params, setParams] = useSearchParams();
+  const periods = usePeriods();
+  const units = useAllUnits();
+  const users = useUsers();
+  const filter = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? undefined])) as Record<
+    FilterName,
+    string | undefined
+  >;
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const [from, setFrom] = useState(toVietnameseDate(filter.from));
+  const [to, setTo] = useState(toVietnameseDate(filter.to));
+  const log = useAuditLog({
+    periodId: filter.periodId,
+    unitId: filter.unitId,
+    actorId: filter.actorId,
+    action: filter.action,
+    from: filter.from ? startOfVietnamDay(filter.from) : undefined,
+    to: filter.to ? endOfVietnamDay(filter.to) : undefined,
+    page,
+    pageSize: PAGE_SIZE,
+  });
+
+  const setFilter = (name: FilterName | 'page', value: string | null | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    if (name !== 'page') next.delete('page');
+    setParams(next, { replace: true });
+  };
+  const setDay = (name: 'from' | 'to', text: string, setText: (value: string) => void) => {
+    setText(text);
+    if (text.trim() === '') setFilter(name, undefined);
+    const day = parseVietnameseDate(text);
+    if (day) setFilter(name, day);
+  };
+
+  const unitName = useMemo(
+    () => new Map((units.data ?? []).map((unit) => [unit.id, `${unit.name} (${unit.code})`])),
+    [units.data],
+  );
+  const periodName = useMemo(() => new Map((periods.data ?? []).map((period) => [period.id, period.name])), [periods.data]);
+  const actionOptions = useMemo(
+    () =>
+      Object.entries(auditActionLabels[locale])
+        .map(([value, label]) => ({ value, label: `${label} (${value})` }))
+        .sort((a, b) => a.label.localeCompare(b.label, locale)),
+    [locale],
+  );
+  const activeFilters = FILTERS.filter((name) => filter[name]).length;
+
+  const subject = (entry: AuditEntry) => {
+    const parts: string[] = [];
+    if (entry.unitId) parts.push(unitName.get(entry.unitId) ?? entry.unitId);
+    if (entry.indicatorCode) parts.push(t('indicatorCode', { code: entry.indicatorCode }));
+    if (entry.periodId && !filter.periodId) parts.push(periodName.get(entry.periodId) ?? '');
+    if (parts.length === 0)
+      parts.push(`${labels.entityType(entry.entityType)} ${entry.entityType === 'framework' ? entry.entityId : ''}`.trim());
+    return parts.filter(Boolean).join(' · ');
+  };
+
+  return (
+    <Stack>
+      <PageHeader title={t('auditTitle')} description={t('auditIntro')} />
+      <Paper withBorder p="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          <Select
+            label={t('filterPeriod')}
+            placeholder={t('any')}
+            data={(periods.data ?? []).map((period) => ({ value: period.id, label: period.name }))}
+            value={filter.periodId ?? null}
+            onChange={(value) => setFilter('periodId', value)}
+            searchable
+            filter={vietnameseOptionsFilter}
+            clearable
+          />
+          <Select
+            label={t('filterUnit')}
+            placeholder={t('any')}
+            data={[...unitName].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'vi'))}
+            value={filter.unitId ?? null}
+            onChange={(value) => setFilter('unitId', value)}
+            searchable
+            filter={vietnameseOptionsFilter}
+            clearable
+            nothingFoundMessage={t('nothingFound')}
+          />
+          <Select
+            label={t('filterAction')}
+            placeholder={t('any')}
+            data={actionOptions}
+            value={filter.action ?? null}
+            onChange={(value) => setFilter('action', value)}
+            searchable
+            filter={vietnameseOptionsFilter}
+            clearable
+          />
+          <Select
+            label={t('filterActor')}
+            placeholder={t('any')}
+            data={(users.data ?? []).map((user) => ({ value: user.id, label: `${user.displayName} (${user.username})` }))}
+            value={filter.actorId ?? null}
+            onChange={(value) => setFilter('actorId', value)}
+            searchable
+            filter={vietnameseOptionsFilter}
+            clearable
+          />
+          <DateField label={t('filterFrom')} value={from} onChange={(text) => setDay('from', text, setFrom)} />
+          <DateField label={t('filterTo')} value={to} onChange={(text) => setDay('to', text, setTo)} />
+        </SimpleGrid>
+        {activeFilters > 0 && (
+          <Button
+            mt="sm"
+            variant="subtle"
+            size="xs"
+            onClick={() => {
+              setFrom('');
+              setTo('');
+              setParams({}, { replace: true });
+            }}
+          >
+            {t('clearFilters', { count: activeFilters })}
+          </Button>
+        )}
+      </Paper>
+      {log.isPending ? (
+        <PageLoader />
+      ) : log.error ? (
+        <ErrorNotice error={log.error} />
+      ) : (
+        <>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {t('auditCount', { count: log.data.total })}
+          </Text>
+          <Table.ScrollContainer minWidth={1000}>
+            <Table striped verticalSpacing="xs" style={{ opacity: log.isPlaceholderData ? 0.6 : 1 }}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={150}>{t('auditWhen')}</Table.Th>
+                  <Table.Th w={200}>{t('auditWho')}</Table.Th>
+                  <Table.Th w={220}>{t('auditWhat')}</Table.Th>
+                  <Table.Th>{t('auditChange')}</Table.Th>
+                  <Table.Th w={220}>{t('reason')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {log.data.items.map((entry) => (
+                  <Table.Tr key={entry.id} style={{ verticalAlign: 'top' }}>
+                    <Table.Td>
+                      <Text size="sm">{formatAuditValue(entry.at, locale)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{entry.actorName ?? t('system')}</Text>
+                      {entry.actorRole && (
+                        <Text size="xs" c="dimmed">
+                          {labels.role(entry.actorRole)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {labels.action(entry.action)}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {subject(entry)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <ChangeList entry={entry} unitName={unitName} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{entry.reason ?? ''}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+                {log.data.items.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={5}>
+                      <Text c="dimmed" ta="center" py="md">
+                        {t('nothingFound')}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {log.data.total > PAGE_SIZE && (
+            <Group justify="center">
+              <Pagination
+                total={Math.ceil(log.data.total / PAGE_SIZE)}
+                value={page}
+                onChange={(value) => setFilter('page', String(value))}
+                getControlProps={(control) => ({ 'aria-label': t(`page_${control}`) })}
+              />
+            </Group>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/** Old → new, one line per field that changed, codes (states, roles, units) named as people say them. */
+function ChangeList({ entry, unitName }: { entry: AuditEntry; unitName: ReadonlyMap<string, string> }) {
+  const { locale } = useLocale();
+  const labels = useAdminLabels();
+  const present = (field: string | null, value: unknown): string | undefined => {
+    if (typeof value !== 'string') return undefined;
+    switch (field) {
+      case 'state':
+        return entry.entityType === 'period' ? labels.periodState(value) : labels.assessmentState(value);
+      case 'role':
+        return labels.role(value);
+      case 'kind':
+        return labels.kind(value);
+      case 'unitId':
+      case 'parentId':
+      case 'replacedById':
+        return unitName.get(value);
+      default:
+        return undefined;
+    }
+  };
+  const changes = describeAuditChange(entry.oldValue, entry.newValue, locale, present);
+  if (changes.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        –
+      </Text>
+    );
+  return (
+    <Stack gap={2}>
+      {changes.slice(0, 12).map((change) => (
+        <Text key={change.field ?? '—'} size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {change.field && (
+            <Text span c="dimmed" fw={500} mr={4}>
+              {labels.field(change.field)}:
+            </Text>
+          )}
+          <Text span c="red.8" td={change.before === '–' ? undefined : 'line-through'}>
+            {change.before}
+          </Text>{' '}
+          →{' '}
+          <Text span c="green.8" fw={500}>
+            {change.after}
+          </Text>
+        </Text>
+      ))}
+      {changes.length > 12 && (
+        <Text size="xs" c="dimmed">
+          +{changes.length - 12}
+        </Text>
+      )}
+    </Stack>
+  );
+}

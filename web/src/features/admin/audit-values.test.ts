@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { describeAuditChange, formatAuditValue } from './audit-values';
+
+describe('formatAuditValue', () => {
+  it.each([
+    [null, '–'],
+    ['2025-06-30', '30/06/2025'],
+    [12.5, '12,5'],
+    [true, 'có'],
+    [['1', '1.2'], '1, 1.2'],
+    [{ state: 'draft' }, 'state: draft'],
+  ])('%j → %s', (value, text) => {
+    expect(formatAuditValue(value, 'vi')).toBe(text);
+  });
+
+  it('shows instants in Vietnam time', () => {
+    expect(formatAuditValue('2025-01-29T17:30:00.000Z', 'vi')).toBe('00:30 30/01/2025');
+  });
+});
+
+describe('describeAuditChange', () => {
+  it('lists only the fields of an edit that changed', () => {
+    const before = { id: 'u1', code: 'SNV', name: 'Sở Nội vụ', activeTo: null, parentId: 'p' };
+    const after = { ...before, name: 'Sở Nội vụ tỉnh Điện Biên', activeTo: '2025-06-30' };
+    expect(describeAuditChange(before, after, 'vi')).toEqual([
+      { field: 'name', before: 'Sở Nội vụ', after: 'Sở Nội vụ tỉnh Điện Biên' },
+      { field: 'activeTo', before: '–', after: '30/06/2025' },
+    ]);
+  });
+
+  it('shows a creation field by field, and plain values as one change', () => {
+    expect(describeAuditChange(null, { code: 'X1', name: 'Xã Một' }, 'en')).toEqual([
+      { field: 'code', before: '–', after: 'X1' },
+      { field: 'name', before: '–', after: 'Xã Một' },
+    ]);
+    expect(describeAuditChange(10, 7.5, 'vi')).toEqual([{ field: null, before: '10', after: '7,5' }]);
+    expect(describeAuditChange(null, null, 'vi')).toEqual([]);
+  });
+
+  it('lets the page name codes (states, roles, units) it knows', () => {
+    const present = (field: string | null, value: unknown) =>
+      field === 'state'
+        ? ({ draft: 'Đang tự đánh giá', submitted: 'Đã nộp' } as Record<string, string>)[String(value)]
+        : undefined;
+    expect(describeAuditChange({ state: 'draft' }, { state: 'submitted' }, 'vi', present)).toEqual([
+      { field: 'state', before: 'Đang tự đánh giá', after: 'Đã nộp' },
+    ]);
+    expect(describeAuditChange({ note: 'draft' }, { note: null }, 'vi', present)).toEqual([
+      { field: 'note', before: 'draft', after: '–' },
+    ]);
+  });
+
+  it('compares nested values by content (a framework method)', () => {
+    const method = { type: 'thresholds', steps: [{ atLeast: 4, points: 20 }] };
+    expect(describeAuditChange({ '1.2 · method': method }, { '1.2 · method': { ...method } }, 'vi')).toEqual([]);
+  });
+});

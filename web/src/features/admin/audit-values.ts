@@ -1,0 +1,88 @@
+type Locale = 'vi' | 'en';
+
+/**
+ * Old → new values of the audit log in words a reader can check: dates as 30/01/2025, numbers
+ * with a decimal comma, yes/no, lists joined; for two objects, one line per field that changed.
+ */
+export interface ValueChange {
+  /** The field that changed, or null when the values are not objects (a state, a number). */
+  field: string | null;
+  before: string;
+  after: string;
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Names a value the generic formatting would show as a code: a state, a role, a unit id. Returns
+ * undefined to leave the value to the generic formatting.
+ */
+export type PresentValue = (field: string | null, value: unknown) => string | undefined;
+
+/** One value as text: "–" for nothing. */
+export function formatAuditValue(value: unknown, locale: Locale): string {
+  if (value === null || value === undefined || value === '') return '–';
+  if (typeof value === 'boolean') return value ? (locale === 'vi' ? 'có' : 'yes') : locale === 'vi' ? 'không' : 'no';
+  if (typeof value === 'number') {
+    return new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 4 }).format(value);
+  }
+  if (typeof value === 'string') {
+    const day = DAY.exec(value);
+    if (day) return `${day[3]}/${day[2]}/${day[1]}`;
+    if (INSTANT.test(value)) {
+      const date = new Date(value);
+      if (!Number.isNaN(date.getTime())) {
+        return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
+          day: '2-digit',
+          month: '2-digit',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          timeZone: 'Asia/Ho_Chi_Minh',
+        }).format(date);
+      }
+    }
+    return value;
+  }
+  if (Array.isArray(value)) return value.length === 0 ? '–' : value.map((item) => formatAuditValue(item, locale)).join(', ');
+  if (isRecord(value)) {
+    return Object.entries(value)
+      .map(([key, item]) => `${key}: ${formatAuditValue(item, locale)}`)
+      .join('; ');
+  }
+  return String(value);
+}
+
+/**
+ * What changed between the old and the new value. Two objects are compared field by field and only
+ * the fields that differ are listed (a unit edit stores the whole row before and after); anything
+ * else is one change.
+ */
+export function describeAuditChange(
+  oldValue: unknown,
+  newValue: unknown,
+  locale: Locale,
+  present: PresentValue = () => undefined,
+): ValueChange[] {
+  const text = (field: string | null, value: unknown) =>
+    value === null || value === undefined ? '–' : (present(field, value) ?? formatAuditValue(value, locale));
+  if (oldValue === null && newValue === null) return [];
+  if ((isRecord(oldValue) || oldValue === null) && (isRecord(newValue) || newValue === null)) {
+    const before = (oldValue ?? {}) as Record<string, unknown>;
+    const after = (newValue ?? {}) as Record<string, unknown>;
+    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return fields
+      .filter((field) => JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null))
+      .map((field) => ({
+        field,
+        before: text(field, before[field]),
+        after: text(field, after[field]),
+      }));
+  }
+  return [{ field: null, before: text(null, oldValue), after: text(null, newValue) }];
+}

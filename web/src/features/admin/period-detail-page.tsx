@@ -1,0 +1,326 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Group,
+  List,
+  Modal,
+  Paper,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useCurrentUser } from '../../api/session';
+import { ErrorNotice, PageLoader } from '../../app/page-states';
+import { formatDate, formatPercent } from '../../i18n/format';
+import { useLocale, useMessages } from '../../i18n/locale';
+import { ASSESSMENT_STATES, PERIOD_STATES, type PeriodDetail, type Role } from './admin-records';
+import { useFrameworks } from './framework-queries';
+import { PERIOD_STATE_COLORS, useAdminLabels } from './labels';
+import { type AdminKey, adminMessages } from './messages';
+import { type PeriodAction, periodActions } from './period-form';
+import { usePeriod, usePeriodTransition } from './period-queries';
+import { ProblemList } from './problem-list';
+
+/** One period: where it stands, how far the units and the council have come, and the next step. */
+export default function PeriodDetailPage() {
+  const t = useMessages(adminMessages);
+  const { locale } = useLocale();
+  const labels = useAdminLabels();
+  const { periodId } = useParams();
+  const { data: user } = useCurrentUser();
+  const period = usePeriod(periodId);
+  const frameworks = useFrameworks();
+  const frameworkName = new Map(
+    (frameworks.data ?? []).map((framework) => [framework.id, `${framework.name} (${framework.year})`]),
+  );
+  const [action, setAction] = useState<{ action: PeriodAction; reasonRequired: boolean }>();
+
+  if (period.isPending) return <PageLoader />;
+  if (period.error) return <ErrorNotice error={period.error} />;
+  const data = period.data;
+  const total = Object.values(data.assessmentStates).reduce((sum, count) => sum + count, 0);
+  const finalised = data.assessmentStates.finalised ?? 0;
+  const drafts = data.assessmentStates.draft ?? 0;
+  const actions = user ? periodActions(data.state, user.role as Role) : [];
+  // Setting up, self-assessment and appraisal are phases under way; publication and archiving are reached once done.
+  const stateIndex = PERIOD_STATES.indexOf(data.state as (typeof PERIOD_STATES)[number]);
+  const activeStep = data.state === 'published' || data.state === 'archived' ? stateIndex + 1 : stateIndex;
+  const unitsByKind = new Map<string, PeriodDetail['units']>();
+  for (const unit of data.units) unitsByKind.set(unit.kind, [...(unitsByKind.get(unit.kind) ?? []), unit]);
+
+  return (
+    <Stack>
+      <Breadcrumbs>
+        <Anchor component={Link} to="/quan-tri/ky-danh-gia">
+          {t('navPeriods')}
+        </Anchor>
+        <Text>{data.year}</Text>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2}>{data.name}</Title>
+          <Group gap="xs">
+            <Badge size="lg" color={PERIOD_STATE_COLORS[data.state] ?? 'gray'}>
+              {labels.periodState(data.state)}
+            </Badge>
+            {data.publishedAt && (
+              <Text size="sm" c="dimmed">
+                {t('publishedOn', { date: formatDate(data.publishedAt, locale) })}
+              </Text>
+            )}
+          </Group>
+        </Stack>
+        {user?.role === 'administrator' && (
+          <Button variant="subtle" component={Link} to={`/quan-tri/nhat-ky?periodId=${data.id}`}>
+            {t('periodAuditLink')}
+          </Button>
+        )}
+      </Group>
+
+      <Stepper active={activeStep} size="sm" allowNextStepsSelect={false}>
+        {PERIOD_STATES.map((state) => (
+          <Stepper.Step key={state} label={labels.periodState(state)} />
+        ))}
+      </Stepper>
+
+      <Paper withBorder p="md">
+        <Title order={3} size="h5" mb="xs">
+          {t('nextStep')}
+        </Title>
+        {actions.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {data.state === 'archived' ? t('archivedNoAction') : t('noActionForYou')}
+          </Text>
+        ) : (
+          <Stack gap="sm">
+            {actions.map((item) => (
+              <Group key={item.action} align="flex-start" wrap="nowrap" gap="md">
+                <Button
+                  miw={240}
+                  style={{ flexShrink: 0 }}
+                  disabled={!item.allowed}
+                  color={item.action === 'reopenPeriod' ? 'orange' : item.action === 'archive' ? 'gray' : undefined}
+                  onClick={() => setAction(item)}
+                >
+                  {t(`action_${item.action}`)}
+                </Button>
+                <Text size="sm" style={{ flex: 1 }}>
+                  {explainAction(item.action, t, { total, finalised, drafts, units: data.units.length })}
+                  {!item.allowed && (
+                    <Text span size="sm" c="orange" display="block">
+                      {t('onlyAdministrator')}
+                    </Text>
+                  )}
+                </Text>
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </Paper>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Paper withBorder p="md">
+          <Title order={3} size="h5" mb="xs">
+            {t('assessmentsSection')}
+          </Title>
+          {total === 0 ? (
+            <Text size="sm" c="dimmed">
+              {data.state === 'draft' ? t('assessmentsNotYet', { count: data.units.length }) : t('assessmentsNone')}
+            </Text>
+          ) : (
+            <>
+              <Group justify="space-between" mb={4}>
+                <Text size="sm">{t('finalisedProgress', { done: finalised, total })}</Text>
+                <Text size="sm" c="dimmed">
+                  {formatPercent((finalised / total) * 100, locale, 0)}
+                </Text>
+              </Group>
+              <Progress
+                value={(finalised / total) * 100}
+                mb="sm"
+                aria-label={t('finalisedProgress', { done: finalised, total })}
+              />
+              <Table verticalSpacing={4}>
+                <Table.Tbody>
+                  {ASSESSMENT_STATES.map((state) => (
+                    <Table.Tr key={state}>
+                      <Table.Td>{labels.assessmentState(state)}</Table.Td>
+                      <Table.Td ta="right" fw={500} c={(data.assessmentStates[state] ?? 0) === 0 ? 'dimmed' : undefined}>
+                        {data.assessmentStates[state] ?? 0}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                  <Table.Tr>
+                    <Table.Td fw={600}>{t('total')}</Table.Td>
+                    <Table.Td ta="right" fw={600}>
+                      {total}
+                    </Table.Td>
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+            </>
+          )}
+        </Paper>
+        <Stack>
+          <Paper withBorder p="md">
+            <Title order={3} size="h5" mb="xs">
+              {t('scheduleSection')}
+            </Title>
+            <Table verticalSpacing={4}>
+              <Table.Tbody>
+                <Table.Tr>
+                  <Table.Td>{t('selfAssessmentDeadline')}</Table.Td>
+                  <Table.Td ta="right">{formatDate(data.selfAssessmentDeadline, locale)}</Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Td>{t('appraisalDeadline')}</Table.Td>
+                  <Table.Td ta="right">{formatDate(data.appraisalDeadline, locale)}</Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Td>{t('publicationDue')}</Table.Td>
+                  <Table.Td ta="right">{formatDate(data.publicationDue, locale)}</Table.Td>
+                </Table.Tr>
+              </Table.Tbody>
+            </Table>
+          </Paper>
+          <Paper withBorder p="md">
+            <Title order={3} size="h5" mb="xs">
+              {t('cohortsSection')}
+            </Title>
+            <List size="sm" spacing={4}>
+              {data.cohorts.map((cohort) => (
+                <List.Item key={cohort.unitKind}>
+                  <Text span fw={500}>
+                    {labels.kind(cohort.unitKind)}
+                  </Text>{' '}
+                  ({t('unitCount', { count: unitsByKind.get(cohort.unitKind)?.length ?? 0 })}):{' '}
+                  <Anchor component={Link} to={`/quan-tri/bo-chi-so/${cohort.frameworkId}`} size="sm">
+                    {frameworkName.get(cohort.frameworkId) ?? cohort.frameworkId}
+                  </Anchor>
+                </List.Item>
+              ))}
+            </List>
+          </Paper>
+        </Stack>
+      </SimpleGrid>
+
+      {action && period.data && (
+        <TransitionModal
+          period={data}
+          action={action.action}
+          reasonRequired={action.reasonRequired}
+          onClose={() => setAction(undefined)}
+        />
+      )}
+    </Stack>
+  );
+}
+
+type Translate = (key: AdminKey, params?: Record<string, string | number>) => string;
+
+function explainAction(
+  action: PeriodAction,
+  t: Translate,
+  counts: { total: number; finalised: number; drafts: number; units: number },
+): string {
+  switch (action) {
+    case 'openSelfAssessment':
+      return t('explain_openSelfAssessment', { units: counts.units });
+    case 'startAppraisal':
+      return t('explain_startAppraisal', { drafts: counts.drafts });
+    case 'publish':
+      return t('explain_publish', { finalised: counts.finalised, total: counts.total });
+    case 'archive':
+      return t('explain_archive');
+    case 'reopenPeriod':
+      return t('explain_reopenPeriod');
+  }
+}
+
+/**
+ * Confirming a period action, with what it will do; a reason is asked where the workflow records
+ * one (required to reopen). A refusal (assessments not finalised…) is shown as the server words it.
+ */
+function TransitionModal({
+  period,
+  action,
+  reasonRequired,
+  onClose,
+}: {
+  period: PeriodDetail;
+  action: PeriodAction;
+  reasonRequired: boolean;
+  onClose: () => void;
+}) {
+  const t = useMessages(adminMessages);
+  const labels = useAdminLabels();
+  const transition = usePeriodTransition(period.id);
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  const asksReason = action === 'archive' || action === 'reopenPeriod';
+  const total = Object.values(period.assessmentStates).reduce((sum, count) => sum + count, 0);
+  const counts = {
+    total,
+    finalised: period.assessmentStates.finalised ?? 0,
+    drafts: period.assessmentStates.draft ?? 0,
+    units: period.units.length,
+  };
+  const confirm = () => {
+    setTouched(true);
+    if (reasonRequired && reason.trim() === '') return;
+    transition.mutate(
+      { action, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      {
+        onSuccess: (updated) => {
+          notifications.show({ color: 'green', message: t('periodMoved', { state: labels.periodState(updated.state) }) });
+          onClose();
+        },
+      },
+    );
+  };
+  return (
+    <Modal opened onClose={onClose} title={t(`action_${action}`)} size="lg">
+      <Stack>
+        <Text size="sm">{explainAction(action, t, counts)}</Text>
+        {action === 'startAppraisal' && counts.drafts > 0 && (
+          <Alert color="orange" title={t('draftsWillBeSubmittedTitle', { count: counts.drafts })}>
+            {t('draftsWillBeSubmitted')}
+          </Alert>
+        )}
+        {action === 'publish' && <Alert color="blue">{t('publishFreezes')}</Alert>}
+        {asksReason && (
+          <Textarea
+            label={t('reason')}
+            description={reasonRequired ? t('reasonRequiredHelp') : t('reasonOptionalHelp')}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            error={touched && reasonRequired && reason.trim() === '' ? t('errorRequired') : undefined}
+            autosize
+            minRows={3}
+            required={reasonRequired}
+          />
+        )}
+        {transition.error && <ProblemList error={transition.error} title={t('serverRefusedAction')} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('cancel')}
+          </Button>
+          <Button onClick={confirm} loading={transition.isPending} color={action === 'reopenPeriod' ? 'orange' : undefined}>
+            {t('confirmAction', { action: t(`action_${action}`) })}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,46 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Page, PeriodDetail, PeriodRecord } from './admin-records';
+import { bodyOf, fetchAllPages } from './api-result';
+import type { PeriodAction, periodRequest } from './period-form';
+
+const PERIODS = ['admin', 'periods'] as const;
+
+export function usePeriods() {
+  return useQuery({
+    queryKey: PERIODS,
+    queryFn: async () =>
+      (
+        await fetchAllPages(async (page) =>
+          bodyOf<Page<PeriodRecord>>(await api.GET('/api/v1/periods', { params: { query: { page, pageSize: 200 } } })),
+        )
+      ).sort((a, b) => b.year - a.year || b.createdAt.localeCompare(a.createdAt)),
+  });
+}
+
+export function usePeriod(periodId: string | undefined) {
+  return useQuery({
+    queryKey: [...PERIODS, periodId],
+    enabled: Boolean(periodId),
+    queryFn: async () =>
+      bodyOf<PeriodDetail>(await api.GET('/api/v1/periods/{periodId}', { params: { path: { periodId: periodId as string } } })),
+  });
+}
+
+export function useCreatePeriod() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: ReturnType<typeof periodRequest>) =>
+      bodyOf<PeriodRecord>(await api.POST('/api/v1/periods', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: PERIODS }),
+  });
+}
+
+export function usePeriodTransition(periodId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { action: PeriodAction; reason?: string }) =>
+      bodyOf<PeriodRecord>(await api.POST('/api/v1/periods/{periodId}/transitions', { params: { path: { periodId } }, body })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: PERIODS }),
+  });
+}

@@ -1,0 +1,34 @@
+import { lazy } from 'react';
+import { Navigate, type RouteObject } from 'react-router';
+
+/**
+ * Administration (/quan-tri), for the administrator and the period manager. Every page is loaded on
+ * demand, so none of this reaches the public portal's first view.
+ */
+const AdminLayout = lazy(() => import('./admin-layout'));
+const FrameworksPage = lazy(() => import('./frameworks-page'));
+const FrameworkDetailPage = lazy(() => import('./framework-detail-page'));
+const UnitsPage = lazy(() => import('./units-page'));
+const UsersPage = lazy(() => import('./users-page'));
+const PeriodsPage = lazy(() => import('./periods-page'));
+const PeriodCreatePage = lazy(() => import('./period-create-page'));
+const PeriodDetailPage = lazy(() => import('./period-detail-page'));
+const AuditPage = lazy(() => import('./audit-page'));
+
+export const routes: RouteObject[] = [
+  {
+    path: '/quan-tri',
+    element: <AdminLayout />,
+    children: [
+      { index: true, element: <Navigate to="ky-danh-gia" replace /> },
+      { path: 'ky-danh-gia', element: <PeriodsPage /> },
+      { path: 'ky-danh-gia/tao-moi', element: <PeriodCreatePage /> },
+      { path: 'ky-danh-gia/:periodId', element: <PeriodDetailPage /> },
+      { path: 'bo-chi-so', element: <FrameworksPage /> },
+      { path: 'bo-chi-so/:frameworkId', element: <FrameworkDetailPage /> },
+      { path: 'don-vi', element: <UnitsPage /> },
+      { path: 'nguoi-dung', element: <UsersPage /> },
+      { path: 'nhat-ky', element: <AuditPage /> },
+    ],
+  },
+];

@@ -1,0 +1,242 @@
+import { Alert, Anchor, Box, Breadcrumbs, Button, Grid, Group, Modal, Select, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useMemo, useRef, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useCurrentUser } from '../../api/session';
+import { ErrorNotice, PageLoader } from '../../app/page-states';
+import { formatDate } from '../../i18n/format';
+import { useLocale, useMessages } from '../../i18n/locale';
+import { useAcceptRemaining, useAssessment, useFramework } from './appraisal-queries';
+import { IndicatorDetail } from './indicator-detail';
+import { IndicatorList } from './indicator-list';
+import {
+  acceptableRemaining,
+  buildOutline,
+  decideMode,
+  decisionStatus,
+  effectiveScopes,
+  firstItemToAppraise,
+  neighbourCode,
+  type OutlineMainIndex,
+  outlineItems,
+} from './indicator-outline';
+import { appraisalMessages } from './messages';
+import { AssessmentStateBadge } from './state-badge';
+
+const INDICATOR_PARAM = 'chi-so';
+
+/** /tham-dinh/:assessmentId — one unit's assessment, indicator by indicator. */
+export default function AssessmentPage() {
+  const t = useMessages(appraisalMessages);
+  const { locale } = useLocale();
+  const { assessmentId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const { data: user } = useCurrentUser();
+  const assessment = useAssessment(assessmentId);
+  const framework = useFramework(assessment.data?.framework.id);
+  const acceptRemaining = useAcceptRemaining(assessmentId);
+  const [confirming, setConfirming] = useState<{ main: OutlineMainIndex; codes: string[] } | undefined>();
+
+  const outline = useMemo(() => (framework.data ? buildOutline(framework.data, locale) : []), [framework.data, locale]);
+  const items = outlineItems(outline);
+  const scopes = effectiveScopes(user);
+  const appraisals = assessment.data?.appraisals ?? [];
+  const requested = params.get(INDICATOR_PARAM);
+  const selectedCode =
+    requested && items.some((item) => item.code === requested) ? requested : firstItemToAppraise(outline, appraisals, scopes);
+  const selected = items.find((item) => item.code === selectedCode);
+
+  // Also set when selecting, so that a key held down (auto-repeat faster than a render) steps from
+  // the indicator just chosen rather than from the one the last render showed.
+  const current = useRef(selectedCode);
+  current.current = selectedCode;
+  const select = (code: string | undefined) => {
+    if (!code) return;
+    current.current = code;
+    setParams({ [INDICATOR_PARAM]: code }, { replace: true });
+  };
+  const step = (direction: 1 | -1) => current.current && select(neighbourCode(outline, current.current, direction));
+  // Outside text fields (Mantine's default), so that typing a reason never jumps away from it.
+  useHotkeys([
+    ['alt+ArrowDown', () => step(1)],
+    ['alt+ArrowUp', () => step(-1)],
+  ]);
+
+  if (assessment.isPending || (assessment.data && framework.isPending)) return <PageLoader />;
+  if (assessment.error) return <ErrorNotice error={assessment.error} />;
+  if (framework.error) return <ErrorNotice error={framework.error} />;
+  const view = assessment.data;
+
+  const modeOf = (code: string, mainIndexCode: string) =>
+    decideMode({
+      role: user?.role,
+      scopes,
+      periodState: view.period.state,
+      state: view.state,
+      code,
+      mainIndexCode,
+    });
+  const acceptable = (main: OutlineMainIndex) =>
+    main.items.some((item) => modeOf(item.code, main.code).mode === 'full') ? acceptableRemaining(main, appraisals, scopes) : [];
+  const decided = items.filter((item) => ['accepted', 'adjusted'].includes(decisionStatus(item.code, appraisals))).length;
+  const requests = view.supplementationRequests;
+  const openRequests = requests.filter((request) => request.status === 'open').length;
+
+  const confirmAcceptRemaining = () => {
+    if (!confirming) return;
+    acceptRemaining.mutate(confirming.main.code, {
+      onSuccess: (accepted) => {
+        notifications.show({ color: 'green', message: t('acceptedCount', { count: accepted.length }) });
+        setConfirming(undefined);
+      },
+      onError: (error) => notifications.show({ color: 'red', title: t('notSaved'), message: error.message }),
+    });
+  };
+
+  return (
+    <Stack gap="md">
+      <Breadcrumbs separator="›">
+        <Anchor component={Link} to={`/tham-dinh?ky=${view.period.id}`} size="sm">
+          {t('appraisal')}
+        </Anchor>
+        <Anchor component={Link} to={`/tham-dinh/ky/${view.period.id}`} size="sm">
+          {view.period.name}
+        </Anchor>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+        <div>
+          <Title order={2}>{view.unit.name}</Title>
+          <Group gap="xs" mt={4}>
+            <AssessmentStateBadge state={view.state} size="lg" />
+            <Text size="sm" c="dimmed">
+              {t('progressDecided', { decided, total: items.length })}
+              {view.submittedAt ? ` · ${t('colSubmitted')} ${formatDate(view.submittedAt, locale)}` : ''}
+            </Text>
+          </Group>
+        </div>
+        <Button component={Link} to={`/tham-dinh/ky/${view.period.id}`} variant="light">
+          {t('openOverview')}
+        </Button>
+      </Group>
+
+      {requests.length > 0 && (
+        <Alert
+          color={openRequests > 0 ? 'orange' : 'cyan'}
+          title={t('requestsSummary', { open: openRequests, answered: requests.length - openRequests })}
+        >
+          <Group gap="xs">
+            {requests.map((request) => (
+              <Anchor key={request.id} component="button" type="button" size="sm" onClick={() => select(request.indicatorCode)}>
+                {request.indicatorCode}
+                {request.status === 'open' ? ` (${t('requestOpen').toLowerCase()})` : ''}
+              </Anchor>
+            ))}
+          </Group>
+        </Alert>
+      )}
+
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 4, xl: 3 }} visibleFrom="md">
+          <Box
+            data-indicator-scroll
+            style={{
+              position: 'sticky',
+              top: 'calc(var(--app-shell-header-height, 60px) + 12px)',
+              maxHeight: 'calc(100vh - var(--app-shell-header-height, 60px) - 24px)',
+              overflowY: 'auto',
+              paddingRight: 4,
+            }}
+          >
+            <IndicatorList
+              outline={outline}
+              answers={view.answers}
+              appraisals={appraisals}
+              selectedCode={selectedCode}
+              onSelect={select}
+              acceptableCount={(main) => acceptable(main).length}
+              onAcceptRemaining={(main) => setConfirming({ main, codes: acceptable(main) })}
+            />
+          </Box>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8, xl: 9 }}>
+          <Stack gap="md">
+            <Group gap="xs" wrap="nowrap" align="flex-end">
+              <Select
+                hiddenFrom="md"
+                label={t('chooseIndicator')}
+                data={outline.map((main) => ({
+                  group: `${main.code}. ${main.name}`,
+                  items: main.items.map((item) => ({ value: item.code, label: `${item.code} ${item.name}` })),
+                }))}
+                value={selectedCode ?? null}
+                onChange={(value) => select(value ?? undefined)}
+                allowDeselect={false}
+                searchable
+                style={{ flex: 1 }}
+              />
+              <Group gap="xs" wrap="nowrap" ml="auto">
+                <Button variant="default" onClick={() => step(-1)} disabled={!neighbourCode(outline, selectedCode ?? '', -1)}>
+                  ↑{' '}
+                  <Text span visibleFrom="sm" ml={4}>
+                    {t('previous')}
+                  </Text>
+                </Button>
+                <Button variant="default" onClick={() => step(1)} disabled={!neighbourCode(outline, selectedCode ?? '', 1)}>
+                  ↓{' '}
+                  <Text span visibleFrom="sm" ml={4}>
+                    {t('next')}
+                  </Text>
+                </Button>
+              </Group>
+            </Group>
+            {selected && (
+              <IndicatorDetail
+                key={selected.code}
+                assessment={view}
+                item={selected}
+                mode={modeOf(selected.code, selected.mainIndexCode)}
+                onSaved={(moveOn) => moveOn && step(1)}
+              />
+            )}
+            {/* On a phone the list is a select; the per-main-index "accept the rest" lives here instead. */}
+            <Box hiddenFrom="md">
+              {selected &&
+                (() => {
+                  const main = outline.find((entry) => entry.code === selected.mainIndexCode);
+                  const codes = main ? acceptable(main) : [];
+                  return main && codes.length > 0 ? (
+                    <Button variant="light" color="green" fullWidth onClick={() => setConfirming({ main, codes })}>
+                      {t('acceptRemaining', { count: codes.length })} — {main.code}. {main.name}
+                    </Button>
+                  ) : null;
+                })()}
+            </Box>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+
+      <Modal opened={Boolean(confirming)} onClose={() => setConfirming(undefined)} title={t('acceptRemainingTitle')} centered>
+        {confirming && (
+          <Stack>
+            <Text size="sm">
+              {t('acceptRemainingBody', {
+                count: confirming.codes.length,
+                name: `${confirming.main.code}. ${confirming.main.name}`,
+                codes: confirming.codes.join(', '),
+              })}
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(undefined)}>
+                {t('cancel')}
+              </Button>
+              <Button color="green" loading={acceptRemaining.isPending} onClick={confirmAcceptRemaining} data-autofocus>
+                {t('confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}

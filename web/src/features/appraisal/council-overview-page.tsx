@@ -1,0 +1,438 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Breadcrumbs,
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { type FormEvent, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { type CurrentUser, useCurrentUser } from '../../api/session';
+import { ErrorNotice, PageLoader } from '../../app/page-states';
+import { formatPercent } from '../../i18n/format';
+import { useLocale, useMessages } from '../../i18n/locale';
+import type { OverviewAssessment, OverviewCohort, PeriodState } from './api-types';
+import { useAssessmentTransition, useCouncilOverview, useProvisionalResults } from './appraisal-queries';
+import { canReopen, type FinaliseBlock, finaliseReadiness } from './finalise-readiness';
+import { formatDifference, formatPoints } from './format-points';
+import { PERIOD_STATE_KEYS, unitKindKey } from './labels';
+import { type AppraisalMessageKey, appraisalMessages } from './messages';
+import { buildOverviewRows, type MainIndexCell, type OverviewRow, type PointComparison } from './point-differences';
+import { AssessmentStateBadge } from './state-badge';
+
+const FINALISE_BLOCK_KEYS: Record<FinaliseBlock, AppraisalMessageKey> = {
+  notChair: 'finaliseNotChair',
+  periodState: 'finalisePeriodState',
+  finalised: 'finaliseFinalised',
+  notSubmitted: 'finaliseNotSubmitted',
+  awaitingUnit: 'finaliseAwaitingUnit',
+  undecided: 'finaliseUndecided',
+  notStarted: 'finaliseNotStarted',
+};
+
+/** Red for a cut, green for a raise: the cells the council looks at first. */
+const cellBackground = (comparison: PointComparison) =>
+  comparison.cut ? 'var(--mantine-color-red-1)' : comparison.raised ? 'var(--mantine-color-green-1)' : undefined;
+
+type Pending = { kind: 'finalise' | 'reopen'; assessment: OverviewAssessment } | undefined;
+
+/** /tham-dinh/ky/:periodId — units × main indices, self versus appraised points, provisional ranking; the chair finalises and reopens. */
+export default function CouncilOverviewPage() {
+  const t = useMessages(appraisalMessages);
+  const { periodId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const { data: user } = useCurrentUser();
+  const overview = useCouncilOverview(periodId);
+  const cohorts = overview.data?.cohorts ?? [];
+  const requestedKind = params.get('nhom');
+  const cohort =
+    cohorts.find((entry) => entry.unitKind === requestedKind) ??
+    cohorts.find((entry) => overview.data?.assessments.some((item) => item.unit.kind === entry.unitKind)) ??
+    cohorts[0];
+  const results = useProvisionalResults(periodId, cohort?.unitKind);
+  const [pending, setPending] = useState<Pending>();
+  const narrow = useMediaQuery('(max-width: 36em)');
+
+  if (overview.isPending) return <PageLoader />;
+  if (overview.error) return <ErrorNotice error={overview.error} />;
+  const { period } = overview.data;
+  const assessments = overview.data.assessments.filter((item) => item.unit.kind === cohort?.unitKind);
+  const rows = cohort
+    ? buildOverviewRows(
+        assessments,
+        results.data?.units ?? [],
+        cohort.mainIndices.map((main) => main.code),
+      )
+    : [];
+  const isChair = user?.role === 'councilChair';
+
+  return (
+    <Stack gap="md">
+      <Breadcrumbs separator="›">
+        <Anchor component={Link} to={`/tham-dinh?ky=${period.id}`} size="sm">
+          {t('backToQueue')}
+        </Anchor>
+        <Text size="sm">{period.name}</Text>
+      </Breadcrumbs>
+      <div>
+        <Group gap="sm" align="center">
+          <Title order={2}>{t('overviewTitle')}</Title>
+          <Badge variant="outline" color={period.state === 'appraisal' ? 'indigo' : 'gray'} tt="none">
+            {t(PERIOD_STATE_KEYS[period.state])}
+          </Badge>
+        </Group>
+        <Text c="dimmed" size="sm">
+          {period.name}
+        </Text>
+      </div>
+      <Text size="sm">{t('overviewIntro')}</Text>
+
+      {cohorts.length > 1 && (
+        <SegmentedControl
+          orientation={narrow ? 'vertical' : 'horizontal'}
+          aria-label={t('cohort')}
+          value={cohort?.unitKind}
+          onChange={(value) => setParams({ nhom: value }, { replace: true })}
+          data={cohorts.map((entry) => ({ value: entry.unitKind, label: t(unitKindKey(entry.unitKind)) }))}
+          style={{ alignSelf: 'flex-start' }}
+        />
+      )}
+
+      <Legend />
+      {results.error && <Alert color="orange">{t('resultsUnavailable', { message: results.error.message })}</Alert>}
+
+      {!cohort || rows.length === 0 ? (
+        <Text c="dimmed">{t('noAssessments')}</Text>
+      ) : (
+        <OverviewMatrix
+          cohort={cohort}
+          rows={rows}
+          user={user ?? undefined}
+          periodState={period.state}
+          showActions={isChair}
+          onFinalise={(assessment) => setPending({ kind: 'finalise', assessment })}
+          onReopen={(assessment) => setPending({ kind: 'reopen', assessment })}
+        />
+      )}
+      <Text size="xs" c="dimmed">
+        {t(period.state === 'published' || period.state === 'archived' ? 'publishedNote' : 'provisionalNote')}
+      </Text>
+
+      <TransitionModal pending={pending} onClose={() => setPending(undefined)} />
+    </Stack>
+  );
+}
+
+function Legend() {
+  const t = useMessages(appraisalMessages);
+  const swatch = (colour: string) => (
+    <Box w={14} h={14} bg={colour} style={{ borderRadius: 3, border: '1px solid var(--mantine-color-gray-4)' }} aria-hidden />
+  );
+  return (
+    <Group gap="md">
+      <Group gap={6}>
+        {swatch('var(--mantine-color-red-1)')}
+        <Text size="xs">{t('legendCut')}</Text>
+      </Group>
+      <Group gap={6}>
+        {swatch('var(--mantine-color-green-1)')}
+        <Text size="xs">{t('legendRaised')}</Text>
+      </Group>
+      <Group gap={6}>
+        <Badge size="xs" color="gray" variant="outline">
+          n
+        </Badge>
+        <Text size="xs">{t('legendUndecided')}</Text>
+      </Group>
+      <Text size="xs">{t('legendValues')}</Text>
+    </Group>
+  );
+}
+
+interface MatrixProps {
+  cohort: OverviewCohort;
+  rows: OverviewRow[];
+  user: CurrentUser | undefined;
+  periodState: PeriodState;
+  showActions: boolean;
+  onFinalise: (assessment: OverviewAssessment) => void;
+  onReopen: (assessment: OverviewAssessment) => void;
+}
+
+const stickyCell = {
+  position: 'sticky',
+  left: 0,
+  zIndex: 1,
+  background: 'var(--mantine-color-body)',
+  boxShadow: '1px 0 0 var(--mantine-color-gray-3)',
+} as const;
+
+function OverviewMatrix({ cohort, rows, user, periodState, showActions, onFinalise, onReopen }: MatrixProps) {
+  const t = useMessages(appraisalMessages);
+  const { locale } = useLocale();
+  const nameOf = new Map(cohort.mainIndices.map((main) => [main.code, main.name]));
+  return (
+    <Table.ScrollContainer minWidth={560 + cohort.mainIndices.length * 84}>
+      <Table withTableBorder withColumnBorders verticalSpacing={6} horizontalSpacing="xs" fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th style={{ ...stickyCell, zIndex: 2 }} miw={{ base: 130, sm: 190 }}>
+              {t('unit')}
+            </Table.Th>
+            <Table.Th ta="center">{t('colRank')}</Table.Th>
+            {cohort.mainIndices.map((main) => (
+              <Table.Th key={main.code} ta="center" title={main.name} maw={110}>
+                <Text size="xs" fw={700} lineClamp={2}>
+                  {main.code}. {main.name}
+                </Text>
+                <Text size="xs" c="dimmed" fw={400}>
+                  /{formatPoints(main.maxPoints, locale)}
+                </Text>
+              </Table.Th>
+            ))}
+            <Table.Th ta="center">
+              {t('colTotal')}
+              <Text size="xs" c="dimmed" fw={400}>
+                /{formatPoints(cohort.maxPoints, locale)}
+              </Text>
+            </Table.Th>
+            <Table.Th ta="center">{t('colIndex')}</Table.Th>
+            <Table.Th ta="center">{t('colCuts')}</Table.Th>
+            {showActions && <Table.Th miw={150}>{t('colActions')}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.assessment.id}>
+              <Table.Th scope="row" style={stickyCell} fw={400}>
+                <Anchor component={Link} to={`/tham-dinh/${row.assessment.id}`} fw={600} size="sm">
+                  {row.assessment.unit.name}
+                </Anchor>
+                <Group gap={4} mt={2}>
+                  <AssessmentStateBadge state={row.assessment.state} size="xs" />
+                </Group>
+              </Table.Th>
+              <Table.Td ta="center" fw={700}>
+                {row.rank ?? '–'}
+              </Table.Td>
+              {row.cells.map((cell) => (
+                <PointsCell key={cell.code} cell={cell} name={nameOf.get(cell.code) ?? cell.code} />
+              ))}
+              <Table.Td ta="center" style={{ background: cellBackground(row.total) }}>
+                <ComparisonText comparison={row.total} />
+              </Table.Td>
+              <Table.Td ta="center">{formatPercent(row.percent, locale, 2)}</Table.Td>
+              <Table.Td ta="center" c={row.cutPoints < 0 ? 'red.8' : 'dimmed'} fw={row.cutPoints < 0 ? 700 : 400}>
+                {formatDifference(row.cutPoints, locale)}
+              </Table.Td>
+              {showActions && (
+                <Table.Td>
+                  <ChairActions
+                    assessment={row.assessment}
+                    user={user}
+                    periodState={periodState}
+                    onFinalise={onFinalise}
+                    onReopen={onReopen}
+                  />
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** The appraised points in bold; where they differ from the self points, those too and the difference. */
+function ComparisonText({ comparison }: { comparison: PointComparison }) {
+  const t = useMessages(appraisalMessages);
+  const { locale } = useLocale();
+  const differs = comparison.difference !== null && comparison.difference !== 0;
+  return (
+    <Stack gap={0} align="center">
+      <Text size="sm" fw={700}>
+        {formatPoints(comparison.appraised, locale)}
+      </Text>
+      {differs && (
+        <>
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {t('selfShort')} {formatPoints(comparison.self, locale)}
+          </Text>
+          <Text size="xs" fw={700} c={comparison.cut ? 'red.9' : 'green.9'}>
+            {formatDifference(comparison.difference, locale)}
+          </Text>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function PointsCell({ cell, name }: { cell: MainIndexCell; name: string }) {
+  const t = useMessages(appraisalMessages);
+  const { locale } = useLocale();
+  return (
+    <Table.Td
+      ta="center"
+      style={{ background: cellBackground(cell) }}
+      aria-label={t('cellLabel', {
+        main: name,
+        self: formatPoints(cell.self, locale),
+        appraised: formatPoints(cell.appraised, locale),
+        difference: formatDifference(cell.difference, locale),
+      })}
+    >
+      <ComparisonText comparison={cell} />
+      {cell.undecided > 0 && (
+        <Badge size="xs" color="gray" variant="outline" mt={2} title={t('undecidedShort', { count: cell.undecided })}>
+          {cell.undecided}
+        </Badge>
+      )}
+    </Table.Td>
+  );
+}
+
+function ChairActions({
+  assessment,
+  user,
+  periodState,
+  onFinalise,
+  onReopen,
+}: {
+  assessment: OverviewAssessment;
+  user: CurrentUser | undefined;
+  periodState: PeriodState;
+  onFinalise: (assessment: OverviewAssessment) => void;
+  onReopen: (assessment: OverviewAssessment) => void;
+}) {
+  const t = useMessages(appraisalMessages);
+  if (assessment.state === 'finalised') {
+    return (
+      <Group gap="xs" wrap="nowrap">
+        <Badge color="green" variant="light" tt="none">
+          {t('finaliseFinalised')}
+        </Badge>
+        {canReopen(user?.role, periodState, assessment.state) && (
+          <Button size="compact-sm" variant="default" onClick={() => onReopen(assessment)}>
+            {t('reopen')}
+          </Button>
+        )}
+      </Group>
+    );
+  }
+  const readiness = finaliseReadiness({
+    role: user?.role,
+    periodState,
+    state: assessment.state,
+    undecided: assessment.undecided,
+    undecidedCodes: assessment.mainIndices.flatMap((main) => main.undecidedCodes),
+  });
+  const reasonId = `finalise-reason-${assessment.id}`;
+  return (
+    <Stack gap={2}>
+      <Button
+        size="compact-sm"
+        disabled={!readiness.allowed}
+        onClick={() => onFinalise(assessment)}
+        aria-describedby={readiness.allowed ? undefined : reasonId}
+        style={{ alignSelf: 'flex-start' }}
+      >
+        {t('finalise')}
+      </Button>
+      {!readiness.allowed && (
+        <Text id={reasonId} size="xs" c="dimmed" maw={190}>
+          {t(FINALISE_BLOCK_KEYS[readiness.reason], {
+            count: readiness.undecided ?? 0,
+            codes: (readiness.codes ?? []).join(', '),
+          })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function TransitionModal({ pending, onClose }: { pending: Pending; onClose: () => void }) {
+  const t = useMessages(appraisalMessages);
+  const transition = useAssessmentTransition();
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  const unit = pending?.assessment.unit.name ?? '';
+
+  const close = () => {
+    setReason('');
+    setTouched(false);
+    transition.reset();
+    onClose();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!pending) return;
+    setTouched(true);
+    if (pending.kind === 'reopen' && !reason.trim()) return;
+    transition.mutate(
+      {
+        assessmentId: pending.assessment.id,
+        action: pending.kind,
+        ...(pending.kind === 'reopen' ? { reason: reason.trim() } : {}),
+      },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t(pending.kind === 'finalise' ? 'finalised' : 'reopened', { unit }) });
+          close();
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      opened={Boolean(pending)}
+      onClose={close}
+      title={pending ? t(pending.kind === 'finalise' ? 'finaliseTitle' : 'reopenTitle', { unit }) : ''}
+      centered
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {transition.error && (
+            <Alert color="red" title={t('notSaved')} role="alert">
+              {transition.error.message}
+            </Alert>
+          )}
+          {pending?.kind === 'finalise' ? (
+            <Text size="sm">{t('finaliseBody')}</Text>
+          ) : (
+            <Textarea
+              label={t('reopenReason')}
+              value={reason}
+              onChange={(event) => setReason(event.currentTarget.value)}
+              error={touched && !reason.trim() ? t('reopenReasonRequired') : undefined}
+              autosize
+              minRows={3}
+              required
+              data-autofocus
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('cancel')}
+            </Button>
+            <Button type="submit" color={pending?.kind === 'reopen' ? 'orange' : 'green'} loading={transition.isPending}>
+              {pending?.kind === 'reopen' ? t('reopen') : t('finalise')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

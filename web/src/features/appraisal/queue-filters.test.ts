@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import {
+  countByFilter,
+  describeScopes,
+  filterQueue,
+  matchesQueueFilter,
+  type QueueItem,
+  sortQueue,
+  undecidedInScope,
+} from './queue-filters';
+
+const main = (code: string, undecidedCodes: string[]) => ({
+  code,
+  indicators: 4,
+  accepted: 4 - undecidedCodes.length,
+  adjusted: 0,
+  lowered: 0,
+  awaitingSupplementation: 0,
+  undecided: undecidedCodes.length,
+  undecidedCodes,
+});
+
+function item(overrides: Partial<QueueItem> & { code: string; name: string; kind?: string }): QueueItem {
+  const { code, name, kind, ...rest } = overrides;
+  const mainIndices = rest.mainIndices ?? [main('1', ['1.1', '1.2']), main('6', ['6.3'])];
+  return {
+    state: 'inAppraisal',
+    adjusted: 0,
+    undecided: mainIndices.reduce((sum, entry) => sum + entry.undecided, 0),
+    supplementation: { open: 0, answered: 0, overdue: 0, latestDueOn: null },
+    unit: { id: code, code, name, kind: kind ?? 'district' },
+    ...rest,
+    mainIndices,
+  };
+}
+
+const dbp = item({ code: 'DBP', name: 'Thành phố Điện Biên Phủ', adjusted: 2 });
+const dbi = item({ code: 'DBI', name: 'Huyện Điện Biên', state: 'submitted' });
+const mlay = item({
+  code: 'MLAY',
+  name: 'Thị xã Mường Lay',
+  state: 'supplemented',
+  supplementation: { open: 0, answered: 1, overdue: 0, latestDueOn: '2024-02-15' },
+  mainIndices: [main('1', []), main('6', ['6.3'])],
+});
+const done = item({ code: 'STC', name: 'Sở Tài chính', kind: 'department', state: 'finalised', mainIndices: [main('1', [])] });
+const waiting = item({
+  code: 'SYT',
+  name: 'Sở Y tế',
+  kind: 'department',
+  state: 'supplementationRequested',
+  supplementation: { open: 2, answered: 0, overdue: 1, latestDueOn: '2024-02-15' },
+});
+const all = [dbp, dbi, mlay, done, waiting];
+
+describe('undecidedInScope', () => {
+  it('counts everything without an assignment', () => {
+    expect(undecidedInScope(dbp, [])).toBe(3);
+  });
+
+  it('counts a whole assigned main index, or single assigned indicators', () => {
+    expect(undecidedInScope(dbp, ['1'])).toBe(2);
+    expect(undecidedInScope(dbp, ['1.2', '6.3'])).toBe(2);
+    expect(undecidedInScope(dbp, ['2', '1.3'])).toBe(0);
+  });
+});
+
+describe('matchesQueueFilter', () => {
+  it.each([
+    ['mine', [], ['DBP', 'DBI', 'MLAY', 'SYT']],
+    ['pending', [], ['DBP', 'DBI', 'MLAY']],
+    ['adjusted', [], ['DBP']],
+    ['supplemented', [], ['MLAY']],
+  ] as const)('%s', (filter, scopes, codes) => {
+    expect(all.filter((entry) => matchesQueueFilter(entry, filter, scopes)).map((entry) => entry.unit.code)).toEqual(codes);
+  });
+
+  it('mine follows the assignment: an appraiser of main index 1 has nothing left at Mường Lay', () => {
+    expect(all.filter((entry) => matchesQueueFilter(entry, 'mine', ['1'])).map((entry) => entry.unit.code)).toEqual([
+      'DBP',
+      'DBI',
+      'SYT',
+    ]);
+  });
+});
+
+describe('filterQueue', () => {
+  const query = { filters: [], scopes: [], search: '', unitKind: null };
+
+  it('combines filters with "and"', () => {
+    expect(filterQueue(all, { ...query, filters: ['mine', 'pending'], scopes: ['1'] }).map((entry) => entry.unit.code)).toEqual([
+      'DBP',
+      'DBI',
+    ]);
+  });
+
+  it('searches unit names and codes without diacritics', () => {
+    expect(filterQueue(all, { ...query, search: 'dien bien' }).map((entry) => entry.unit.code)).toEqual(['DBP', 'DBI']);
+    expect(filterQueue(all, { ...query, search: 'MUONG' }).map((entry) => entry.unit.code)).toEqual(['MLAY']);
+    expect(filterQueue(all, { ...query, search: 'syt' }).map((entry) => entry.unit.code)).toEqual(['SYT']);
+  });
+
+  it('keeps one cohort', () => {
+    expect(filterQueue(all, { ...query, unitKind: 'department' }).map((entry) => entry.unit.code)).toEqual(['STC', 'SYT']);
+  });
+
+  it('counts what each filter keeps on its own', () => {
+    expect(countByFilter(all, [])).toEqual({ mine: 4, pending: 3, adjusted: 1, supplemented: 1 });
+  });
+});
+
+describe('sortQueue and describeScopes', () => {
+  it('orders cohort by cohort, then by Vietnamese name (Đ after D)', () => {
+    const named = (code: string, name: string, kind: string) => item({ code, name, kind });
+    const items = [
+      named('DBD', 'Huyện Điện Biên Đông', 'district'),
+      named('STC', 'Sở Tài chính', 'department'),
+      named('DTV', 'Huyện Duyên Tư', 'district'),
+      named('BDT', 'Ban Dân tộc', 'department'),
+      named('X', 'Đơn vị khác', 'other'),
+    ];
+    expect(sortQueue(items, ['department', 'district']).map((entry) => entry.unit.code)).toEqual([
+      'BDT',
+      'STC',
+      'DTV',
+      'DBD',
+      'X',
+    ]);
+  });
+
+  it('tells main indices from indicators by the period’s frameworks', () => {
+    expect(describeScopes(['1', '2', '6.1'], new Set(['1', '2', '6']))).toEqual({ mainIndices: ['1', '2'], indicators: ['6.1'] });
+  });
+});

@@ -1,0 +1,285 @@
+import type { Dictionary } from '../../i18n/locale';
+
+type Key =
+  | 'pageTitle'
+  | 'unitPageTitle'
+  | 'period'
+  | 'cohort'
+  | 'cohort_department'
+  | 'cohort_district'
+  | 'cohort_commune'
+  | 'cohort_province'
+  | 'cohort_ministry'
+  | 'cohort_other'
+  | 'noPublished'
+  | 'noCohort'
+  | 'publishedOn'
+  | 'framework'
+  | 'comparedWith'
+  | 'noPrevious'
+  | 'previousFailed'
+  | 'search'
+  | 'searchDescription'
+  | 'shownCount'
+  | 'noMatch'
+  | 'downloads'
+  | 'downloadCsv'
+  | 'downloadXlsx'
+  | 'downloadNote'
+  | 'rankingHeading'
+  | 'rankingCaption'
+  | 'sortHint'
+  | 'col_rank'
+  | 'col_unit'
+  | 'col_value'
+  | 'col_percent'
+  | 'col_points'
+  | 'col_max'
+  | 'col_rankChange'
+  | 'col_valueChange'
+  | 'col_previousRank'
+  | 'col_code'
+  | 'col_mainValue'
+  | 'col_mainRank'
+  | 'mainRanksGroup'
+  | 'rankUp'
+  | 'rankDown'
+  | 'rankSame'
+  | 'newUnit'
+  | 'newUnitLong'
+  | 'notRanked'
+  | 'chartHeading'
+  | 'barChartLabel'
+  | 'chartLoading'
+  | 'chartFailed'
+  | 'sheetName'
+  | 'fileName'
+  | 'backToRanking'
+  | 'unitSummary'
+  | 'value'
+  | 'rank'
+  | 'rankOf'
+  | 'percent'
+  | 'points'
+  | 'pointsOf'
+  | 'changeSince'
+  | 'mainIndicesHeading'
+  | 'mainIndicesCaption'
+  | 'col_mainIndex'
+  | 'radarHeading'
+  | 'radarLabel'
+  | 'radarCaption'
+  | 'cohortAverage'
+  | 'analysisHeading'
+  | 'analysisIntro'
+  | 'analysisSummary'
+  | 'analysisCaption'
+  | 'status_full'
+  | 'status_partial'
+  | 'status_zero'
+  | 'status_notAssessed'
+  | 'col_indicator'
+  | 'col_status'
+  | 'col_lost'
+  | 'notAnswered'
+  | 'indicatorPoints'
+  | 'lostPoints'
+  | 'historyHeading'
+  | 'historyCaption'
+  | 'historyLabel'
+  | 'historyOneYear'
+  | 'historyFailed'
+  | 'col_year'
+  | 'col_period';
+
+export const publicMessages: Dictionary<Key> = {
+  vi: {
+    pageTitle: 'Kết quả chỉ số chuyển đổi số',
+    unitPageTitle: 'Kết quả của đơn vị',
+    period: 'Kỳ đánh giá',
+    cohort: 'Nhóm đơn vị',
+    cohort_department: 'Sở, ban, ngành',
+    cohort_district: 'Huyện, thị xã, thành phố',
+    cohort_commune: 'Xã, phường',
+    cohort_province: 'Tỉnh, thành phố',
+    cohort_ministry: 'Bộ, ngành',
+    cohort_other: 'Đơn vị khác',
+    noPublished: 'Chưa có kết quả nào được công bố.',
+    noCohort: 'Kỳ đánh giá này không có nhóm đơn vị đã chọn.',
+    publishedOn: 'Công bố ngày {date}',
+    framework: 'Bộ chỉ số: {name}',
+    comparedWith: 'Thay đổi so với kỳ {year}',
+    noPrevious: 'Chưa có kỳ trước của nhóm này để so sánh.',
+    previousFailed: 'Không tải được kết quả kỳ trước; bảng chưa có cột thay đổi.',
+    search: 'Tìm đơn vị',
+    searchDescription: 'Gõ tên có dấu hoặc không dấu, ví dụ “dien bien”.',
+    shownCount: 'Hiển thị {shown}/{total} đơn vị',
+    noMatch: 'Không có đơn vị nào khớp với “{query}”.',
+    downloads: 'Tải bảng xếp hạng đang hiển thị',
+    downloadCsv: 'Tải CSV',
+    downloadXlsx: 'Tải Excel (XLSX)',
+    downloadNote: 'Tệp tải về chứa đúng các đơn vị và thứ tự đang hiển thị; số dùng dấu chấm thập phân.',
+    rankingHeading: 'Bảng xếp hạng',
+    rankingCaption: 'Xếp hạng {cohort}, kỳ {year}: {count} đơn vị.',
+    sortHint: 'Bấm vào tiêu đề cột để sắp xếp.',
+    col_rank: 'Hạng',
+    col_unit: 'Đơn vị',
+    col_value: 'Chỉ số',
+    col_percent: 'Tỷ lệ',
+    col_points: 'Điểm / tối đa',
+    col_max: 'Điểm tối đa',
+    col_rankChange: 'Thay đổi hạng',
+    col_valueChange: 'Thay đổi chỉ số',
+    col_previousRank: 'Hạng kỳ trước',
+    col_code: 'Mã',
+    col_mainValue: '{name} – chỉ số',
+    col_mainRank: '{name} – hạng',
+    mainRanksGroup: 'Hạng theo chỉ số chính',
+    rankUp: 'tăng {count} hạng',
+    rankDown: 'giảm {count} hạng',
+    rankSame: 'giữ nguyên hạng',
+    newUnit: 'Mới',
+    newUnitLong: 'không có trong kỳ trước',
+    notRanked: 'Không xếp hạng',
+    chartHeading: 'Biểu đồ chỉ số',
+    barChartLabel:
+      'Biểu đồ cột ngang chỉ số của {count} đơn vị đang hiển thị, cao nhất {top} ({topValue}), thấp nhất {bottom} ({bottomValue}). Số liệu đầy đủ ở bảng xếp hạng phía trên.',
+    chartLoading: 'Đang tải biểu đồ…',
+    chartFailed: 'Không tải được biểu đồ. Số liệu vẫn có trong bảng.',
+    sheetName: 'Xếp hạng',
+    fileName: 'xep-hang',
+    backToRanking: 'Bảng xếp hạng {cohort}, kỳ {year}',
+    unitSummary: 'Tóm tắt kết quả',
+    value: 'Chỉ số',
+    rank: 'Hạng',
+    rankOf: '{rank}/{count}',
+    percent: 'Tỷ lệ',
+    points: 'Điểm',
+    pointsOf: '{points}/{max}',
+    changeSince: 'So với kỳ {year}',
+    mainIndicesHeading: 'Chỉ số chính',
+    mainIndicesCaption: 'Các chỉ số chính của {unit}, kỳ {year}.',
+    col_mainIndex: 'Chỉ số chính',
+    radarHeading: 'So với trung bình nhóm',
+    radarLabel: 'Biểu đồ radar chỉ số các chỉ số chính của {unit} so với trung bình {cohort}. Số liệu ở bảng sau biểu đồ.',
+    radarCaption: 'Chỉ số chính của {unit} và trung bình nhóm',
+    cohortAverage: 'Trung bình nhóm',
+    analysisHeading: 'Phân tích chỉ số thành phần',
+    analysisIntro:
+      'Theo từng chỉ số chính: các chỉ số thành phần đạt tối đa, đạt một phần, không đạt, không đánh giá, và số điểm bị mất.',
+    analysisSummary: '{points}/{max} điểm · mất {lost} điểm · {full} đạt tối đa, {partial} một phần, {zero} không đạt',
+    analysisCaption: 'Chỉ số thành phần của “{name}”',
+    status_full: 'Đạt tối đa',
+    status_partial: 'Đạt một phần',
+    status_zero: 'Không đạt',
+    status_notAssessed: 'Không đánh giá',
+    col_indicator: 'Chỉ số thành phần',
+    col_status: 'Kết quả',
+    col_lost: 'Điểm mất',
+    notAnswered: 'không có số liệu',
+    indicatorPoints: '{points}/{max} điểm',
+    lostPoints: 'mất {lost} điểm',
+    historyHeading: 'Qua các kỳ đánh giá',
+    historyCaption: 'Chỉ số và hạng của {unit} qua các kỳ đã công bố.',
+    historyLabel: 'Biểu đồ đường chỉ số và hạng của {unit} qua {count} kỳ: {points}. Số liệu ở bảng sau biểu đồ.',
+    historyOneYear: 'Đơn vị mới có kết quả của một kỳ đã công bố.',
+    historyFailed: 'Không tải được kết quả của một số kỳ; lịch sử có thể thiếu.',
+    col_year: 'Năm',
+    col_period: 'Kỳ đánh giá',
+  },
+  en: {
+    pageTitle: 'Digital transformation index results',
+    unitPageTitle: 'Unit results',
+    period: 'Assessment period',
+    cohort: 'Cohort',
+    cohort_department: 'Departments',
+    cohort_district: 'Districts, towns and cities',
+    cohort_commune: 'Communes and wards',
+    cohort_province: 'Provinces',
+    cohort_ministry: 'Ministries',
+    cohort_other: 'Other units',
+    noPublished: 'No results have been published yet.',
+    noCohort: 'This period has no results for the chosen cohort.',
+    publishedOn: 'Published on {date}',
+    framework: 'Framework: {name}',
+    comparedWith: 'Change since {year}',
+    noPrevious: 'There is no earlier published period of this cohort to compare with.',
+    previousFailed: 'The previous period could not be loaded; the table has no change columns.',
+    search: 'Find a unit',
+    searchDescription: 'Type a name with or without diacritics, e.g. “dien bien”.',
+    shownCount: 'Showing {shown} of {total} units',
+    noMatch: 'No unit matches “{query}”.',
+    downloads: 'Download the ranking as shown',
+    downloadCsv: 'Download CSV',
+    downloadXlsx: 'Download Excel (XLSX)',
+    downloadNote: 'The file holds the units shown, in the order shown; numbers use a decimal point.',
+    rankingHeading: 'Ranking',
+    rankingCaption: 'Ranking of {cohort}, {year}: {count} units.',
+    sortHint: 'Select a column heading to sort.',
+    col_rank: 'Rank',
+    col_unit: 'Unit',
+    col_value: 'Index',
+    col_percent: 'Percent',
+    col_points: 'Points / max',
+    col_max: 'Maximum points',
+    col_rankChange: 'Rank change',
+    col_valueChange: 'Index change',
+    col_previousRank: 'Previous rank',
+    col_code: 'Code',
+    col_mainValue: '{name} – index',
+    col_mainRank: '{name} – rank',
+    mainRanksGroup: 'Rank per main index',
+    rankUp: 'up {count} places',
+    rankDown: 'down {count} places',
+    rankSame: 'same rank',
+    newUnit: 'New',
+    newUnitLong: 'not in the previous period',
+    notRanked: 'Not ranked',
+    chartHeading: 'Index chart',
+    barChartLabel:
+      'Horizontal bar chart of the index of the {count} units shown, highest {top} ({topValue}), lowest {bottom} ({bottomValue}). The ranking table above has every figure.',
+    chartLoading: 'Loading the chart…',
+    chartFailed: 'The chart could not be loaded. The table still has the figures.',
+    sheetName: 'Ranking',
+    fileName: 'ranking',
+    backToRanking: 'Ranking of {cohort}, {year}',
+    unitSummary: 'Summary',
+    value: 'Index',
+    rank: 'Rank',
+    rankOf: '{rank} of {count}',
+    percent: 'Percent',
+    points: 'Points',
+    pointsOf: '{points} of {max}',
+    changeSince: 'Since {year}',
+    mainIndicesHeading: 'Main indices',
+    mainIndicesCaption: 'Main indices of {unit}, {year}.',
+    col_mainIndex: 'Main index',
+    radarHeading: 'Against the cohort average',
+    radarLabel:
+      'Radar chart of the main indices of {unit} against the average of {cohort}. The table after the chart has the figures.',
+    radarCaption: 'Main indices of {unit} and the cohort average',
+    cohortAverage: 'Cohort average',
+    analysisHeading: 'Indicator analysis',
+    analysisIntro: 'Per main index: the indicators at full marks, partial marks, zero, not assessed, and the points lost.',
+    analysisSummary: '{points} of {max} points · {lost} lost · {full} full, {partial} partial, {zero} zero',
+    analysisCaption: 'Indicators of “{name}”',
+    status_full: 'Full marks',
+    status_partial: 'Partial',
+    status_zero: 'Zero',
+    status_notAssessed: 'Not assessed',
+    col_indicator: 'Indicator',
+    col_status: 'Result',
+    col_lost: 'Points lost',
+    notAnswered: 'no answer',
+    indicatorPoints: '{points} of {max} points',
+    lostPoints: '{lost} lost',
+    historyHeading: 'Across assessment periods',
+    historyCaption: 'Index and rank of {unit} across published periods.',
+    historyLabel:
+      'Line chart of the index and rank of {unit} over {count} periods: {points}. The table after the chart has the figures.',
+    historyOneYear: 'The unit has results for one published period only.',
+    historyFailed: 'Some periods could not be loaded; the history may be incomplete.',
+    col_year: 'Year',
+    col_period: 'Assessment period',
+  },
+};

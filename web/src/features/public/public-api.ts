@@ -1,0 +1,75 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { paths } from '../../api/schema';
+
+/**
+ * The public portal's reads: published snapshots only, anonymous. The server sends a strong ETag,
+ * and the browser's HTTP cache revalidates with If-None-Match by itself; react-query keeps the
+ * parsed result for the session, so moving between a ranking and its units costs no new request.
+ */
+type JsonOf<Operation> = Operation extends { responses: { 200: { content: { 'application/json': infer Body } } } } ? Body : never;
+
+export type PublishedPeriodList = JsonOf<paths['/api/v1/public/periods']['get']>;
+export type PublishedPeriod = PublishedPeriodList['items'][number];
+export type PublishedResultSet = JsonOf<paths['/api/v1/public/periods/{periodId}/results/{unitKind}']['get']>;
+export type UnitDetail = JsonOf<paths['/api/v1/public/periods/{periodId}/results/{unitKind}/units/{unitCode}']['get']>;
+export type MainIndexAnalysis = UnitDetail['analysis'][number];
+export type IndicatorAnalysis = MainIndexAnalysis['full'][number];
+
+const keys = {
+  periods: ['public', 'periods'] as const,
+  results: (periodId: string, unitKind: string) => ['public', 'results', periodId, unitKind] as const,
+  unit: (periodId: string, unitKind: string, unitCode: string) => ['public', 'unit', periodId, unitKind, unitCode] as const,
+};
+
+/** Published results change only when a period is republished: keep them for the visit. */
+const STALE_MS = 5 * 60_000;
+
+async function fetchPeriods(): Promise<PublishedPeriodList> {
+  const { data } = await api.GET('/api/v1/public/periods');
+  return data as PublishedPeriodList;
+}
+
+async function fetchResults(periodId: string, unitKind: string): Promise<PublishedResultSet> {
+  const { data } = await api.GET('/api/v1/public/periods/{periodId}/results/{unitKind}', {
+    params: { path: { periodId, unitKind } },
+  });
+  return data as PublishedResultSet;
+}
+
+export function usePublishedPeriods() {
+  return useQuery({ queryKey: keys.periods, queryFn: fetchPeriods, staleTime: STALE_MS });
+}
+
+export function useCohortResults(periodId: string | undefined, unitKind: string | undefined) {
+  return useQuery({
+    queryKey: keys.results(periodId ?? '', unitKind ?? ''),
+    queryFn: () => fetchResults(periodId ?? '', unitKind ?? ''),
+    enabled: Boolean(periodId && unitKind),
+    staleTime: STALE_MS,
+  });
+}
+
+/** The results of several periods of one cohort (a unit's history), in the order of `periodIds`. */
+export function useCohortResultsOfPeriods(periodIds: string[], unitKind: string) {
+  return useQueries({
+    queries: periodIds.map((periodId) => ({
+      queryKey: keys.results(periodId, unitKind),
+      queryFn: () => fetchResults(periodId, unitKind),
+      staleTime: STALE_MS,
+    })),
+  });
+}
+
+export function useUnitDetail(periodId: string, unitKind: string, unitCode: string) {
+  return useQuery({
+    queryKey: keys.unit(periodId, unitKind, unitCode),
+    queryFn: async (): Promise<UnitDetail> => {
+      const { data } = await api.GET('/api/v1/public/periods/{periodId}/results/{unitKind}/units/{unitCode}', {
+        params: { path: { periodId, unitKind, unitCode } },
+      });
+      return data as UnitDetail;
+    },
+    staleTime: STALE_MS,
+  });
+}

@@ -1,0 +1,298 @@
+import { Alert, Button, Group, NativeSelect, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { ErrorNotice, NotFoundPage, PageLoader } from '../../app/page-states';
+import { formatDate, formatNumber } from '../../i18n/format';
+import { useLocale, useMessages } from '../../i18n/locale';
+import { rankingBarsHeight, rankingBarsOption } from './chart-options';
+import { EChartsChart } from './echarts-chart';
+import { publicMessages } from './messages';
+import { type PublishedPeriod, useCohortResults, usePublishedPeriods } from './public-api';
+import { rankingPath, unitPath } from './public-paths';
+import { cohortKindsOf, findPreviousPeriod, isKnownCohort, sortNewestFirst } from './published-periods';
+import { buildRankingTable, saveFile, toCsv } from './ranking-export';
+import {
+  buildRankingRows,
+  DEFAULT_SORT,
+  filterRankingRows,
+  formatSort,
+  nextSort,
+  parseSort,
+  type SortColumn,
+  sortRankingRows,
+} from './ranking-rows';
+import { RankingTable } from './ranking-table';
+import { formatValue } from './result-format';
+import { writeXlsx, XLSX_MIME } from './xlsx-writer';
+
+/**
+ * The published ranking of one cohort in one period. At `/` it shows the latest published period
+ * and its first cohort; `/ket-qua/:periodId/:unitKind` is the shareable address of any other.
+ * Search and sort live in the query string (?q=…&sort=value.desc) so a shared link shows the same.
+ */
+export default function RankingPage() {
+  const t = useMessages(publicMessages);
+  const { periodId, unitKind } = useParams();
+  const periods = usePublishedPeriods();
+
+  if (periods.isPending) return <PageLoader />;
+  if (periods.isError) return <ErrorNotice error={periods.error} />;
+  const sorted = sortNewestFirst(periods.data.items);
+  const period = periodId ? sorted.find((candidate) => candidate.id === periodId) : sorted[0];
+  if (!period) {
+    if (periodId) return <NotFoundPage />;
+    return (
+      <Stack>
+        <Title order={2}>{t('pageTitle')}</Title>
+        <Text>{t('noPublished')}</Text>
+      </Stack>
+    );
+  }
+  const kinds = cohortKindsOf(period);
+  const kind = unitKind ?? kinds[0];
+  if (!kind || !kinds.includes(kind)) return <NotFoundPage />;
+  return <RankingView periods={sorted} period={period} unitKind={kind} kinds={kinds} />;
+}
+
+function RankingView({
+  periods,
+  period,
+  unitKind,
+  kinds,
+}: {
+  periods: PublishedPeriod[];
+  period: PublishedPeriod;
+  unitKind: string;
+  kinds: string[];
+}) {
+  const t = useMessages(publicMessages);
+  const { locale } = useLocale();
+  const compact = useMediaQuery('(max-width: 36em)') ?? false;
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  // The box keeps its own state so typing never waits for the router; the address follows it.
+  const [query, setQuery] = useState(() => searchParams.get('q') ?? '');
+  const deferredQuery = useDeferredValue(query);
+  const sort = parseSort(searchParams.get('sort'));
+  const cohortLabel = (kind: string) => (isKnownCohort(kind) ? t(`cohort_${kind}`) : kind);
+
+  const previousPeriod = findPreviousPeriod(periods, period, unitKind);
+  const current = useCohortResults(period.id, unitKind);
+  const previous = useCohortResults(previousPeriod?.id, unitKind);
+
+  const allRows = useMemo(
+    () => (current.data ? buildRankingRows(current.data, previous.data) : []),
+    [current.data, previous.data],
+  );
+  const shownRows = useMemo(
+    () => sortRankingRows(filterRankingRows(allRows, deferredQuery), sort),
+    [allRows, deferredQuery, sort],
+  );
+  const mainIndices = useMemo(
+    () => (current.data?.units[0]?.mainIndices ?? []).map(({ code, name }) => ({ code, name })),
+    [current.data],
+  );
+  const precision = current.data?.framework.precision ?? 4;
+  const withChange = Boolean(previousPeriod && previous.data);
+
+  const bars = useMemo(
+    () =>
+      shownRows
+        .flatMap((row) => (row.value === null ? [] : [{ name: row.name, value: row.value }]))
+        .sort((a, b) => b.value - a.value),
+    [shownRows],
+  );
+  const barsOption = useMemo(
+    () =>
+      rankingBarsOption(
+        bars,
+        (value) => formatValue(value, precision, locale),
+        (value) => formatNumber(value, 1, locale),
+        compact,
+      ),
+    [bars, precision, locale, compact],
+  );
+
+  const updateSearch = (changes: Record<string, string | undefined>) => {
+    // From the address as it is now, not as it was at the last render: the router commits its
+    // state in a transition, so a click and a keystroke in quick succession would undo each other.
+    const next = new URLSearchParams(window.location.search);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setSearchParams(next, { replace: true });
+  };
+  const onSort = (column: SortColumn) => {
+    const next = nextSort(sort, column);
+    updateSearch({
+      sort: next.column === DEFAULT_SORT.column && next.direction === DEFAULT_SORT.direction ? undefined : formatSort(next),
+    });
+  };
+  const goTo = (periodId: string, kind: string) =>
+    navigate({ pathname: rankingPath(periodId, kind), search: window.location.search });
+
+  const exportTable = () =>
+    buildRankingTable(
+      shownRows,
+      mainIndices,
+      {
+        rank: t('col_rank'),
+        code: t('col_code'),
+        name: t('col_unit'),
+        value: t('col_value'),
+        percent: `${t('col_percent')} (%)`,
+        points: t('points'),
+        max: t('col_max'),
+        previousRank: t('col_previousRank'),
+        rankChange: t('col_rankChange'),
+        valueChange: t('col_valueChange'),
+        mainValue: (name) => t('col_mainValue', { name }),
+        mainRank: (name) => t('col_mainRank', { name }),
+      },
+      withChange,
+    );
+  const fileName = `${t('fileName')}-${period.year}-${unitKind}`;
+  const downloadCsv = () => saveFile(`${fileName}.csv`, toCsv(exportTable()), 'text/csv;charset=utf-8');
+  const downloadXlsx = () =>
+    saveFile(`${fileName}.xlsx`, writeXlsx(exportTable(), { sheetName: t('sheetName'), precision }) as BlobPart, XLSX_MIME);
+
+  const publishedAt = current.data?.publishedAt ?? period.publishedAt;
+  const searchId = 'public-ranking-search';
+
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={2}>{t('pageTitle')}</Title>
+        <Text c="dimmed" size="sm">
+          {period.name}
+          {publishedAt ? ` · ${t('publishedOn', { date: formatDate(publishedAt, locale) })}` : ''}
+        </Text>
+      </div>
+
+      <NativeSelect
+        label={t('period')}
+        value={period.id}
+        onChange={(event) => {
+          const next = periods.find((candidate) => candidate.id === event.currentTarget.value);
+          if (!next) return;
+          const nextKinds = cohortKindsOf(next);
+          goTo(next.id, nextKinds.includes(unitKind) ? unitKind : (nextKinds[0] ?? unitKind));
+        }}
+        data={periods.map((candidate) => ({ value: candidate.id, label: `${candidate.year} — ${candidate.name}` }))}
+        size="md"
+        maw={560}
+      />
+
+      <Tabs value={unitKind} onChange={(kind) => kind && goTo(period.id, kind)} keepMounted={false}>
+        <Tabs.List aria-label={t('cohort')}>
+          {kinds.map((kind) => (
+            <Tabs.Tab key={kind} value={kind} style={{ minHeight: 44 }}>
+              {cohortLabel(kind)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {kinds.map((kind) => (
+          <Tabs.Panel key={kind} value={kind} pt="md">
+            {kind === unitKind &&
+              (current.isPending || (previousPeriod && previous.isPending) ? (
+                <PageLoader />
+              ) : current.isError ? (
+                <ErrorNotice error={current.error} />
+              ) : (
+                <Stack gap="md">
+                  <Text size="sm">
+                    {t('framework', { name: current.data.framework.name })}
+                    {' · '}
+                    {previousPeriod ? t('comparedWith', { year: previousPeriod.year }) : t('noPrevious')}
+                  </Text>
+                  {previous.isError && (
+                    <Alert color="yellow" variant="light">
+                      {t('previousFailed')}
+                    </Alert>
+                  )}
+                  <Group align="flex-end" justify="space-between" gap="sm">
+                    <TextInput
+                      id={searchId}
+                      label={t('search')}
+                      description={t('searchDescription')}
+                      type="search"
+                      value={query}
+                      onChange={(event) => {
+                        setQuery(event.currentTarget.value);
+                        updateSearch({ q: event.currentTarget.value });
+                      }}
+                      size="md"
+                      w={{ base: '100%', sm: 360 }}
+                      autoComplete="off"
+                    />
+                    <Group gap="xs" role="group" aria-label={t('downloads')}>
+                      <Button variant="default" size="md" onClick={downloadCsv} disabled={shownRows.length === 0}>
+                        {t('downloadCsv')}
+                      </Button>
+                      <Button variant="default" size="md" onClick={downloadXlsx} disabled={shownRows.length === 0}>
+                        {t('downloadXlsx')}
+                      </Button>
+                    </Group>
+                  </Group>
+                  <Text size="sm" c="dimmed">
+                    <span aria-live="polite">{t('shownCount', { shown: shownRows.length, total: allRows.length })}</span>
+                    {' · '}
+                    {t('downloadNote')}
+                  </Text>
+
+                  <section aria-labelledby="public-ranking-heading">
+                    <Title order={3} id="public-ranking-heading" mb="xs">
+                      {t('rankingHeading')}
+                    </Title>
+                    <Text size="sm" mb="xs">
+                      {t('rankingCaption', { cohort: cohortLabel(unitKind), year: period.year, count: shownRows.length })}{' '}
+                      {t('sortHint')}
+                    </Text>
+                    {shownRows.length === 0 ? (
+                      <Text>{t('noMatch', { query })}</Text>
+                    ) : (
+                      <RankingTable
+                        rows={shownRows}
+                        mainIndices={mainIndices}
+                        sort={sort}
+                        onSort={onSort}
+                        precision={precision}
+                        withChange={withChange}
+                        caption={t('rankingCaption', {
+                          cohort: cohortLabel(unitKind),
+                          year: period.year,
+                          count: shownRows.length,
+                        })}
+                        unitHref={(code) => unitPath(period.id, unitKind, code)}
+                      />
+                    )}
+                  </section>
+
+                  {bars.length > 0 && (
+                    <section aria-labelledby="public-chart-heading">
+                      <Title order={3} id="public-chart-heading" mb="xs">
+                        {t('chartHeading')}
+                      </Title>
+                      <EChartsChart
+                        option={barsOption}
+                        height={rankingBarsHeight(bars.length)}
+                        label={t('barChartLabel', {
+                          count: bars.length,
+                          top: bars[0]?.name ?? '',
+                          topValue: formatValue(bars[0]?.value, precision, locale),
+                          bottom: bars[bars.length - 1]?.name ?? '',
+                          bottomValue: formatValue(bars[bars.length - 1]?.value, precision, locale),
+                        })}
+                      />
+                    </section>
+                  )}
+                </Stack>
+              ))}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,141 @@
+import { matchesSearch } from '../../i18n/format';
+
+/**
+ * The ranking table's rows: a cohort's published results joined, by unit code, to the previous
+ * published year of the same cohort. Rank change is previous − current, so a unit that climbs from
+ * 44th to 40th has +4 (as in core's compareWithPrevious); the value change is rounded to the
+ * framework's precision so that 0,8482 − 0,6829 prints 0,1653 and not 0,16530000000000006.
+ */
+export interface ResultNode {
+  code: string;
+  name: string;
+  points: number | null;
+  max: number | null;
+  value: number | null;
+  rank: number | null;
+}
+
+export interface ResultUnit extends ResultNode {
+  percent: number | null;
+  mainIndices: ResultNode[];
+}
+
+export interface ResultSetLike {
+  framework: { precision: number };
+  units: ResultUnit[];
+}
+
+export interface RankingRow {
+  code: string;
+  name: string;
+  rank: number | null;
+  value: number | null;
+  percent: number | null;
+  points: number | null;
+  max: number | null;
+  /** Undefined when there is nothing to compare with (no previous period, or the unit is new in it). */
+  previous?: { rank: number | null; value: number | null };
+  rankChange: number | null;
+  valueChange: number | null;
+  /** Per main index, by code. */
+  mainIndices: Record<string, ResultNode>;
+}
+
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+export function buildRankingRows(current: ResultSetLike, previous?: ResultSetLike): RankingRow[] {
+  const precision = current.framework.precision;
+  const previousByCode = new Map((previous?.units ?? []).map((unit) => [unit.code, unit]));
+  return current.units.map((unit) => {
+    const before = previous ? previousByCode.get(unit.code) : undefined;
+    return {
+      code: unit.code,
+      name: unit.name,
+      rank: unit.rank,
+      value: unit.value,
+      percent: unit.percent,
+      points: unit.points,
+      max: unit.max,
+      ...(before ? { previous: { rank: before.rank, value: before.value } } : {}),
+      rankChange: before && unit.rank !== null && before.rank !== null ? before.rank - unit.rank : null,
+      valueChange: before && unit.value !== null && before.value !== null ? roundTo(unit.value - before.value, precision) : null,
+      mainIndices: Object.fromEntries(unit.mainIndices.map((node) => [node.code, node])),
+    };
+  });
+}
+
+export type SortColumn = 'rank' | 'name' | 'value' | 'percent' | 'points' | 'rankChange' | 'valueChange' | `main:${string}`;
+export type SortDirection = 'asc' | 'desc';
+export interface SortState {
+  column: SortColumn;
+  direction: SortDirection;
+}
+
+export const DEFAULT_SORT: SortState = { column: 'rank', direction: 'asc' };
+
+/** The direction a first click sorts in: best first (rank 1, the highest value, the biggest climb); names A→Z. */
+export function naturalDirection(column: SortColumn): SortDirection {
+  return column === 'rank' || column === 'name' || column.startsWith('main:') ? 'asc' : 'desc';
+}
+
+export function nextSort(current: SortState, column: SortColumn): SortState {
+  if (current.column !== column) return { column, direction: naturalDirection(column) };
+  return { column, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+}
+
+export function parseSort(text: string | null): SortState {
+  const match = /^(rank|name|value|percent|points|rankChange|valueChange|main:.+?)(?:\.(asc|desc))?$/.exec(text ?? '');
+  if (!match) return DEFAULT_SORT;
+  const column = match[1] as SortColumn;
+  return { column, direction: (match[2] as SortDirection | undefined) ?? naturalDirection(column) };
+}
+
+export function formatSort(sort: SortState): string {
+  return `${sort.column}.${sort.direction}`;
+}
+
+const vietnameseOrder = new Intl.Collator('vi', { numeric: true });
+
+function sortValue(row: RankingRow, column: SortColumn): number | null {
+  switch (column) {
+    case 'rank':
+    case 'value':
+    case 'percent':
+    case 'points':
+    case 'rankChange':
+    case 'valueChange':
+      return row[column];
+    case 'name':
+      return null;
+    default:
+      return row.mainIndices[column.slice('main:'.length)]?.rank ?? null;
+  }
+}
+
+/**
+ * Sorted copy. Units without a figure (not ranked, new, not assessed) stay last in both directions;
+ * ties keep the official order (rank, then name in Vietnamese alphabetical order: Đ after D).
+ */
+export function sortRankingRows(rows: readonly RankingRow[], sort: SortState): RankingRow[] {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  const byOfficialOrder = (a: RankingRow, b: RankingRow) =>
+    (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) ||
+    vietnameseOrder.compare(a.name, b.name) ||
+    a.code.localeCompare(b.code);
+  return [...rows].sort((a, b) => {
+    if (sort.column === 'name') return sign * vietnameseOrder.compare(a.name, b.name) || a.code.localeCompare(b.code);
+    const left = sortValue(a, sort.column);
+    const right = sortValue(b, sort.column);
+    if (left === null || right === null) return (left === null ? 1 : 0) - (right === null ? 1 : 0) || byOfficialOrder(a, b);
+    return sign * (left - right) || byOfficialOrder(a, b);
+  });
+}
+
+/** Diacritic-insensitive: "dien bien" finds "Điện Biên"; the unit code matches too. */
+export function filterRankingRows(rows: readonly RankingRow[], query: string): RankingRow[] {
+  if (query.trim() === '') return [...rows];
+  return rows.filter((row) => matchesSearch(`${row.name} ${row.code}`, query));
+}

@@ -1,0 +1,76 @@
+import { MantineProvider } from '@mantine/core';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LocaleProvider } from '../../i18n/locale';
+import { buildRankingRows, type ResultUnit } from './ranking-rows';
+import { RankingTable } from './ranking-table';
+
+afterEach(cleanup);
+
+const unit = (code: string, name: string, value: number, rank: number, mainRank: number): ResultUnit => ({
+  code,
+  name,
+  value,
+  rank,
+  percent: Math.round(value * 10000) / 100,
+  points: value * 500,
+  max: 500,
+  mainIndices: [{ code: '1', name: 'Nhận thức số', points: null, max: 50, value: null, rank: mainRank }],
+});
+
+const rows = buildRankingRows(
+  {
+    framework: { precision: 4 },
+    units: [unit('DBP', 'Thành phố Điện Biên Phủ', 0.8482, 1, 2), unit('MLA', 'Thị xã Mường Lay', 0.6829, 2, 1)],
+  },
+  { framework: { precision: 4 }, units: [unit('DBP', '', 0.8, 4, 1)] },
+);
+
+function renderTable(onSort = vi.fn()) {
+  render(
+    <LocaleProvider>
+      <MantineProvider>
+        <MemoryRouter>
+          <RankingTable
+            rows={rows}
+            mainIndices={[{ code: '1', name: 'Nhận thức số' }]}
+            sort={{ column: 'value', direction: 'desc' }}
+            onSort={onSort}
+            precision={4}
+            withChange
+            caption="Xếp hạng thử"
+            unitHref={(code) => `/ket-qua/p/district/${code}`}
+          />
+        </MemoryRouter>
+      </MantineProvider>
+    </LocaleProvider>,
+  );
+  return onSort;
+}
+
+describe('RankingTable', () => {
+  it('prints Vietnamese numbers, links each unit to its page and says rank changes in words', () => {
+    renderTable();
+    const table = screen.getByRole('table', { name: 'Xếp hạng thử' });
+    const dbp = within(table).getByRole('row', { name: /Thành phố Điện Biên Phủ/ });
+    expect(within(dbp).getByText('0,8482')).toBeTruthy();
+    expect(within(dbp).getByText('84,82%')).toBeTruthy();
+    expect(within(dbp).getByText('tăng 3 hạng')).toBeTruthy();
+    expect(within(dbp).getByText('+0,0482')).toBeTruthy();
+    expect(within(dbp).getByRole('link', { name: 'Thành phố Điện Biên Phủ' }).getAttribute('href')).toBe(
+      '/ket-qua/p/district/DBP',
+    );
+    const mla = within(table).getByRole('row', { name: /Thị xã Mường Lay/ });
+    expect(within(mla).getByText('Mới')).toBeTruthy();
+  });
+
+  it('marks the sorted column for assistive technology and sorts from any header button', () => {
+    const onSort = renderTable();
+    const sorted = screen.getAllByRole('columnheader').filter((header) => header.getAttribute('aria-sort'));
+    expect(sorted.map((header) => [header.textContent, header.getAttribute('aria-sort')])).toEqual([['Chỉ số↓', 'descending']]);
+    fireEvent.click(screen.getByRole('button', { name: /Đơn vị/ }));
+    fireEvent.click(screen.getByRole('button', { name: /1\. Nhận thức số/ }));
+    expect(onSort.mock.calls).toEqual([['name'], ['main:1']]);
+  });
+});

@@ -1,0 +1,175 @@
+import { Anchor, Table, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useLocale, useMessages } from '../../i18n/locale';
+import { publicMessages } from './messages';
+import { RankChange, ValueChange } from './rank-change';
+import type { RankingRow, SortColumn, SortState } from './ranking-rows';
+import classes from './ranking-table.module.css';
+import { formatPercentValue, formatPoints, formatValue } from './result-format';
+
+function SortableHeader({
+  column,
+  sort,
+  onSort,
+  children,
+  numeric,
+  className,
+  rowSpan,
+  title,
+}: {
+  column: SortColumn;
+  sort: SortState;
+  onSort: (column: SortColumn) => void;
+  children: ReactNode;
+  numeric?: boolean;
+  className?: string;
+  rowSpan?: number;
+  title?: string;
+}) {
+  const active = sort.column === column;
+  const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined;
+  return (
+    <Table.Th
+      aria-sort={ariaSort}
+      rowSpan={rowSpan}
+      className={className}
+      style={{ textAlign: numeric ? 'right' : 'left', verticalAlign: 'bottom' }}
+    >
+      <UnstyledButton
+        onClick={() => onSort(column)}
+        title={title}
+        style={{
+          minHeight: 40,
+          display: 'inline-flex',
+          alignItems: 'center',
+          gap: 4,
+          fontWeight: 700,
+          fontSize: 'inherit',
+          textAlign: numeric ? 'right' : 'left',
+        }}
+      >
+        {children}
+        <span aria-hidden="true" style={{ opacity: active ? 1 : 0.35 }}>
+          {active ? (sort.direction === 'asc' ? '↑' : '↓') : '↕'}
+        </span>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+export function RankingTable({
+  rows,
+  mainIndices,
+  sort,
+  onSort,
+  precision,
+  withChange,
+  caption,
+  unitHref,
+}: {
+  rows: readonly RankingRow[];
+  mainIndices: readonly { code: string; name: string }[];
+  sort: SortState;
+  onSort: (column: SortColumn) => void;
+  precision: number;
+  withChange: boolean;
+  caption: ReactNode;
+  unitHref: (code: string) => string;
+}) {
+  const t = useMessages(publicMessages);
+  const { locale } = useLocale();
+  // Per-main-index ranks sit under one grouping header, so the other headers span two rows.
+  const headerRows = mainIndices.length > 0 ? 2 : 1;
+  const header = (column: SortColumn, label: ReactNode, numeric = true, className?: string) => (
+    <SortableHeader column={column} sort={sort} onSort={onSort} numeric={numeric} className={className} rowSpan={headerRows}>
+      {label}
+    </SortableHeader>
+  );
+  const minWidth = 600 + (withChange ? 200 : 0) + mainIndices.length * 72;
+
+  return (
+    // Positioned, so the visually hidden caption stays inside the scrolling box instead of widening
+    // the page on a phone.
+    <Table.ScrollContainer minWidth={minWidth} type="native" pos="relative">
+      <Table striped highlightOnHover tabularNums captionSide="top" verticalSpacing={4}>
+        {/* Wider than a phone's screen, a visible caption would scroll away half-read: the page says
+            the same above the table, and screen readers get it here. */}
+        <Table.Caption style={{ textAlign: 'left' }}>
+          <VisuallyHidden>{caption}</VisuallyHidden>
+        </Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            {header('rank', t('col_rank'), true, `${classes.sticky} ${classes.rank}`)}
+            {header('name', t('col_unit'), false, `${classes.sticky} ${classes.unit}`)}
+            {header('value', t('col_value'))}
+            {header('percent', t('col_percent'))}
+            {header('points', t('col_points'))}
+            {withChange && header('rankChange', t('col_rankChange'))}
+            {withChange && header('valueChange', t('col_valueChange'))}
+            {mainIndices.length > 0 && (
+              <Table.Th colSpan={mainIndices.length} scope="colgroup" style={{ textAlign: 'center' }}>
+                {t('mainRanksGroup')}
+              </Table.Th>
+            )}
+          </Table.Tr>
+          {headerRows === 2 && (
+            <Table.Tr>
+              {mainIndices.map((main) => (
+                <SortableHeader
+                  key={main.code}
+                  column={`main:${main.code}`}
+                  sort={sort}
+                  onSort={onSort}
+                  numeric
+                  title={`${main.code}. ${main.name}`}
+                  className={classes.mainHeader}
+                >
+                  {main.code}. {main.name}
+                </SortableHeader>
+              ))}
+            </Table.Tr>
+          )}
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.code}>
+              <Table.Td className={`${classes.sticky} ${classes.rank}`} style={{ textAlign: 'right', fontWeight: 700 }}>
+                {row.rank ?? '–'}
+              </Table.Td>
+              <Table.Th scope="row" className={`${classes.sticky} ${classes.unit}`} style={{ fontWeight: 400 }}>
+                <Anchor
+                  component={Link}
+                  to={unitHref(row.code)}
+                  style={{ display: 'inline-flex', alignItems: 'center', minHeight: 40 }}
+                >
+                  {row.name}
+                </Anchor>
+              </Table.Th>
+              <Table.Td style={{ textAlign: 'right', fontWeight: 600 }}>{formatValue(row.value, precision, locale)}</Table.Td>
+              <Table.Td style={{ textAlign: 'right' }}>{formatPercentValue(row.percent, precision, locale)}</Table.Td>
+              <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+                {formatPoints(row.points, locale, 2)} / {formatPoints(row.max, locale)}
+              </Table.Td>
+              {withChange && (
+                <Table.Td style={{ textAlign: 'right' }}>
+                  <RankChange change={row.rankChange} isNew={!row.previous} />
+                </Table.Td>
+              )}
+              {withChange && (
+                <Table.Td style={{ textAlign: 'right' }}>
+                  <ValueChange change={row.valueChange} precision={precision} />
+                </Table.Td>
+              )}
+              {mainIndices.map((main) => (
+                <Table.Td key={main.code} style={{ textAlign: 'right' }}>
+                  {row.mainIndices[main.code]?.rank ?? '–'}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

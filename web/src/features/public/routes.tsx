@@ -1,0 +1,15 @@
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+
+/**
+ * The public results portal (no sign-in). Each page is its own chunk; ECharts loads later still,
+ * when a chart first appears, so the front page's JavaScript stays small.
+ */
+const RankingPage = lazy(() => import('./ranking-page'));
+const UnitPage = lazy(() => import('./unit-page'));
+
+export const routes: RouteObject[] = [
+  { path: '/', element: <RankingPage /> },
+  { path: '/ket-qua/:periodId/:unitKind', element: <RankingPage /> },
+  { path: '/ket-qua/:periodId/:unitKind/:unitCode', element: <UnitPage /> },
+];

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import type { AnswerContent } from './autosave-machine';
+import type { AnswerItem, ItemMethod } from './framework-items';
+import {
+  contentFromStored,
+  contentProblem,
+  inputFromValue,
+  inputProblem,
+  livePoints,
+  type MethodInput,
+  valueFromInput,
+} from './method-input';
+
+const THRESHOLDS: ItemMethod = {
+  type: 'thresholds',
+  steps: [
+    { atLeast: 4, points: 20 },
+    { atLeast: 3, points: 15 },
+    { atLeast: 2, points: 10 },
+    { atLeast: 1, points: 5 },
+  ],
+};
+const OPTIONS: ItemMethod = {
+  type: 'options',
+  options: [
+    { code: 'head', label: 'Người đứng đầu làm Trưởng ban', points: 10 },
+    { code: 'deputy', label: 'Cấp phó làm Trưởng ban', points: 5 },
+  ],
+};
+
+const item = (method: ItemMethod, maxPoints: number): AnswerItem => ({
+  code: '1.1',
+  name: 'Chỉ số',
+  level: method.type === 'mainIndexValue' ? 'mainIndex' : 'indicator',
+  mainIndexCode: '1',
+  maxPoints,
+  method,
+});
+const content = (value: string | null, extra: Partial<AnswerContent> = {}): AnswerContent => ({
+  value,
+  points: null,
+  notAssessed: false,
+  notAssessedReason: null,
+  explanation: null,
+  ...extra,
+});
+
+describe('method fields ↔ value text', () => {
+  it.each<[string, ItemMethod, string | null, MethodInput]>([
+    ['yes', { type: 'yesNo' }, 'có', { kind: 'yesNo', answer: true }],
+    ['no, any case', { type: 'yesNo' }, 'Không', { kind: 'yesNo', answer: false }],
+    ['yes typed offline', { type: 'yesNo' }, 'x', { kind: 'yesNo', answer: true }],
+    ['unanswered yes/no', { type: 'yesNo' }, null, { kind: 'yesNo', answer: null }],
+    ['a ÷ b', { type: 'ratio' }, '12/15', { kind: 'ratio', mode: 'fraction', numerator: 12, denominator: 15, percent: null }],
+    [
+      'a half-typed ratio',
+      { type: 'ratio' },
+      '12/',
+      { kind: 'ratio', mode: 'fraction', numerator: 12, denominator: null, percent: null },
+    ],
+    [
+      'a percentage with a decimal comma',
+      { type: 'ratio' },
+      '87,5%',
+      { kind: 'ratio', mode: 'percent', numerator: null, denominator: null, percent: 87.5 },
+    ],
+    [
+      'a 0–1 ratio',
+      { type: 'ratio' },
+      '0,8',
+      { kind: 'ratio', mode: 'percent', numerator: null, denominator: null, percent: 80 },
+    ],
+    [
+      'a bare number above 1 is a percentage',
+      { type: 'ratio' },
+      '80',
+      { kind: 'ratio', mode: 'percent', numerator: null, denominator: null, percent: 80 },
+    ],
+    ['a count', THRESHOLDS, '3', { kind: 'count', count: 3 }],
+    ['a raw number for the cohort', { type: 'relativeToBest' }, '1234.5', { kind: 'count', count: 1234.5 }],
+    ['an option by code', OPTIONS, 'deputy', { kind: 'option', code: 'deputy' }],
+    ['an option by its label, without accents', OPTIONS, 'nguoi dung dau lam truong ban', { kind: 'option', code: 'head' }],
+    ['an unknown option', OPTIONS, 'chairman', { kind: 'option', code: null }],
+    ['points with a decimal comma', { type: 'direct' }, '7,5', { kind: 'points', points: 7.5 }],
+    ['a main index value', { type: 'mainIndexValue' }, '0,2849', { kind: 'mainIndexValue', value: 0.2849 }],
+  ])('reads %s', (_name, method, value, expected) => {
+    expect(inputFromValue(method, value)).toEqual(expected);
+  });
+
+  it.each<[MethodInput, string | null]>([
+    [{ kind: 'yesNo', answer: true }, 'có'],
+    [{ kind: 'yesNo', answer: false }, 'không'],
+    [{ kind: 'yesNo', answer: null }, null],
+    [{ kind: 'ratio', mode: 'fraction', numerator: 12, denominator: 15, percent: null }, '12/15'],
+    [{ kind: 'ratio', mode: 'fraction', numerator: 12, denominator: null, percent: null }, '12/'],
+    [{ kind: 'ratio', mode: 'fraction', numerator: null, denominator: null, percent: 50 }, null],
+    [{ kind: 'ratio', mode: 'percent', numerator: 3, denominator: 4, percent: 87.5 }, '87.5%'],
+    [{ kind: 'count', count: 4 }, '4'],
+    [{ kind: 'option', code: 'head' }, 'head'],
+    [{ kind: 'points', points: 7.5 }, '7.5'],
+    [{ kind: 'points', points: null }, null],
+    [{ kind: 'mainIndexValue', value: 0.2849 }, '0.2849'],
+  ])('writes %j as %j', (input, value) => {
+    expect(valueFromInput(input)).toBe(value);
+  });
+
+  it('round-trips what it writes', () => {
+    const inputs: [ItemMethod, MethodInput][] = [
+      [{ type: 'ratio' }, { kind: 'ratio', mode: 'fraction', numerator: 3, denominator: 7, percent: null }],
+      [{ type: 'ratio' }, { kind: 'ratio', mode: 'percent', numerator: null, denominator: null, percent: 62.5 }],
+      [THRESHOLDS, { kind: 'count', count: 2 }],
+      [{ type: 'direct' }, { kind: 'points', points: 0.5 }],
+    ];
+    for (const [method, input] of inputs) expect(inputFromValue(method, valueFromInput(input))).toEqual(input);
+  });
+
+  it('shows points stored without a value in the points field', () => {
+    expect(inputFromValue({ type: 'direct' }, null, 4)).toEqual({ kind: 'points', points: 4 });
+  });
+});
+
+describe('what keeps an answer from being saved', () => {
+  it.each<[string, MethodInput, number, string | null]>([
+    [
+      'a ratio without its denominator',
+      { kind: 'ratio', mode: 'fraction', numerator: 3, denominator: null, percent: null },
+      5,
+      'ratioIncomplete',
+    ],
+    ['0 ÷ 0', { kind: 'ratio', mode: 'fraction', numerator: 0, denominator: 0, percent: null }, 5, 'ratioZeroDenominator'],
+    ['a full ratio', { kind: 'ratio', mode: 'fraction', numerator: 3, denominator: 4, percent: null }, 5, null],
+    [
+      'an empty ratio (clearing the answer)',
+      { kind: 'ratio', mode: 'fraction', numerator: null, denominator: null, percent: null },
+      5,
+      null,
+    ],
+    ['points above the maximum', { kind: 'points', points: 10.5 }, 10, 'aboveMax'],
+    ['points at the maximum', { kind: 'points', points: 10 }, 10, null],
+    ['a negative count', { kind: 'count', count: -1 }, 20, 'negative'],
+    ['a main-index value above 1', { kind: 'mainIndexValue', value: 1.2 }, 100, 'valueAboveOne'],
+  ])('%s', (_name, input, max, key) => {
+    expect(inputProblem(input, max)?.key ?? null).toBe(key);
+  });
+
+  it('a "not assessed" needs its reason', () => {
+    expect(contentProblem(content(null, { notAssessed: true, notAssessedReason: '  ' }))?.key).toBe('reasonRequired');
+    expect(contentProblem(content(null, { notAssessed: true, notAssessedReason: 'Không có nhiệm vụ' }))).toBeNull();
+  });
+});
+
+describe('live self points, as the server computes them', () => {
+  it.each<[string, AnswerItem, AnswerContent, ReturnType<typeof livePoints>]>([
+    ['yes', item({ type: 'yesNo' }, 5), content('có'), { kind: 'points', points: 5 }],
+    ['no', item({ type: 'yesNo' }, 5), content('không'), { kind: 'points', points: 0 }],
+    ['12/15 of 20 is exactly 16', item({ type: 'ratio' }, 20), content('12/15'), { kind: 'points', points: 16 }],
+    ['a ratio above 100% is capped', item({ type: 'ratio' }, 20), content('120%'), { kind: 'points', points: 20 }],
+    ['a ratio with a target', item({ type: 'ratio', target: 0.8 }, 10), content('40%'), { kind: 'points', points: 5 }],
+    ['3 meetings', item(THRESHOLDS, 20), content('3'), { kind: 'points', points: 15 }],
+    ['no meeting', item(THRESHOLDS, 20), content('0'), { kind: 'points', points: 0 }],
+    ['a deputy chairs', item(OPTIONS, 10), content('deputy'), { kind: 'points', points: 5 }],
+    ['relative to the best', item({ type: 'relativeToBest' }, 10), content('42'), { kind: 'cohort', raw: 42 }],
+    ['direct points', item({ type: 'direct' }, 10), content('7.5'), { kind: 'points', points: 7.5 }],
+    ['points above the maximum', item({ type: 'direct' }, 10), content('12'), { kind: 'invalid' }],
+    ['a half-typed ratio', item({ type: 'ratio' }, 5), content('12/'), { kind: 'invalid' }],
+    ['a main index value', item({ type: 'mainIndexValue' }, 100), content('0.25'), { kind: 'points', points: 25 }],
+    ['nothing yet', item({ type: 'yesNo' }, 5), content(null), { kind: 'none' }],
+    ['not assessed', item({ type: 'yesNo' }, 5), content('có', { notAssessed: true }), { kind: 'notAssessed' }],
+    ['points typed over the value', item({ type: 'yesNo' }, 5), content('có', { points: 3 }), { kind: 'points', points: 3 }],
+  ])('%s', (_name, answerItem, answer, expected) => {
+    expect(livePoints(answerItem, answer)).toEqual(expected);
+  });
+});
+
+describe('the content of a stored answer', () => {
+  const stored = (value: string | null, selfPoints: number | null) => ({
+    value,
+    selfPoints,
+    notAssessed: false,
+    notAssessedReason: null,
+    explanation: 'Giải trình',
+    version: 3,
+    updatedAt: '2024-01-10T02:00:00Z',
+  });
+
+  it('keeps points typed over the value as an override, and nothing else', () => {
+    expect(contentFromStored(item({ type: 'yesNo' }, 5), stored('có', 5)).points).toBeNull();
+    expect(contentFromStored(item({ type: 'yesNo' }, 5), stored('có', 3)).points).toBe(3);
+    expect(contentFromStored(item({ type: 'yesNo' }, 5), stored(null, 2)).points).toBe(2);
+  });
+
+  it('puts points of a direct indicator stored without a value into its value', () => {
+    expect(contentFromStored(item({ type: 'direct' }, 10), stored(null, 4))).toMatchObject({ value: '4', points: null });
+  });
+
+  it('is empty without an answer', () => {
+    expect(contentFromStored(item({ type: 'direct' }, 10), null)).toEqual(content(null));
+  });
+});

@@ -1,0 +1,210 @@
+import { parseLocaleNumber } from '@opendti/core/format';
+import { parseYesNo, scoreRawValue } from '@opendti/core/scoring-methods';
+import { removeDiacritics } from '@opendti/core/text';
+import type { AnswerContent, StoredAnswer } from './autosave-machine';
+import type { AnswerItem, ItemMethod } from './framework-items';
+
+/**
+ * The form fields of each scoring method, and their conversion to and from the answer's `value`
+ * text — the raw input the server scores with core's `scoreRawValue` ("có", "12/15", "80%", "4",
+ * an option code, points). Numbers are written in JavaScript notation ("7.5"), which core reads
+ * whatever the language.
+ */
+export type MethodInput =
+  | { kind: 'yesNo'; answer: boolean | null }
+  | { kind: 'ratio'; mode: 'fraction' | 'percent'; numerator: number | null; denominator: number | null; percent: number | null }
+  | { kind: 'count'; count: number | null }
+  | { kind: 'option'; code: string | null }
+  | { kind: 'points'; points: number | null }
+  | { kind: 'mainIndexValue'; value: number | null };
+
+export type InputKind = MethodInput['kind'];
+
+export function inputKindOf(method: ItemMethod): InputKind {
+  switch (method.type) {
+    case 'yesNo':
+      return 'yesNo';
+    case 'ratio':
+      return 'ratio';
+    case 'thresholds':
+    case 'relativeToBest':
+    case 'minMax':
+      return 'count';
+    case 'options':
+      return 'option';
+    case 'direct':
+      return 'points';
+    case 'mainIndexValue':
+      return 'mainIndexValue';
+  }
+}
+
+const numberOrNull = (text: string): number | null => {
+  const value = parseLocaleNumber(text);
+  return Number.isFinite(value) ? value : null;
+};
+
+/** The form's fields for a stored value; `points` fills a direct method answered with points only. */
+export function inputFromValue(method: ItemMethod, value: string | null, points: number | null = null): MethodInput {
+  const text = value?.trim() ?? '';
+  switch (inputKindOf(method)) {
+    case 'yesNo':
+      return { kind: 'yesNo', answer: text === '' ? null : (parseYesNo(text) ?? null) };
+    case 'ratio': {
+      const empty = { kind: 'ratio', numerator: null, denominator: null, percent: null } as const;
+      if (text === '') return { ...empty, mode: 'fraction' };
+      const slash = text.indexOf('/');
+      if (slash >= 0) {
+        return {
+          ...empty,
+          mode: 'fraction',
+          numerator: numberOrNull(text.slice(0, slash)),
+          denominator: numberOrNull(text.slice(slash + 1)),
+        };
+      }
+      if (text.endsWith('%')) return { ...empty, mode: 'percent', percent: numberOrNull(text.slice(0, -1)) };
+      const number = numberOrNull(text);
+      // Core reads a bare number up to 1 as a ratio (0,8) and above 1 as a percentage (80).
+      return { ...empty, mode: 'percent', percent: number === null ? null : number <= 1 ? roundTo(number * 100, 6) : number };
+    }
+    case 'count':
+      return { kind: 'count', count: text === '' ? null : numberOrNull(text) };
+    case 'option': {
+      if (method.type !== 'options' || text === '') return { kind: 'option', code: null };
+      const key = removeDiacritics(text.toLowerCase());
+      const option = method.options.find(
+        (candidate) => candidate.code.toLowerCase() === key || removeDiacritics(candidate.label.toLowerCase()) === key,
+      );
+      return { kind: 'option', code: option?.code ?? null };
+    }
+    case 'points':
+      return { kind: 'points', points: text === '' ? points : numberOrNull(text) };
+    case 'mainIndexValue':
+      return { kind: 'mainIndexValue', value: text === '' ? points : numberOrNull(text) };
+  }
+}
+
+const write = (value: number | null): string => (value === null ? '' : String(value));
+
+/** The value text for the form's fields; a half-filled ratio ("12/") is kept so nothing typed is lost. */
+export function valueFromInput(input: MethodInput): string | null {
+  switch (input.kind) {
+    case 'yesNo':
+      return input.answer === null ? null : input.answer ? 'có' : 'không';
+    case 'ratio':
+      if (input.mode === 'percent') return input.percent === null ? null : `${write(input.percent)}%`;
+      return input.numerator === null && input.denominator === null
+        ? null
+        : `${write(input.numerator)}/${write(input.denominator)}`;
+    case 'count':
+      return input.count === null ? null : write(input.count);
+    case 'option':
+      return input.code;
+    case 'points':
+      return input.points === null ? null : write(input.points);
+    case 'mainIndexValue':
+      return input.value === null ? null : write(input.value);
+  }
+}
+
+/** What keeps the fields from being saved, as a key of the workspace messages. */
+export type InputProblem =
+  | { key: 'ratioIncomplete' }
+  | { key: 'ratioZeroDenominator' }
+  | { key: 'negative' }
+  | { key: 'aboveMax'; max: number }
+  | { key: 'valueAboveOne' }
+  | { key: 'reasonRequired' };
+
+export function inputProblem(input: MethodInput, maxPoints: number): InputProblem | null {
+  const negative = (value: number | null) => value !== null && value < 0;
+  switch (input.kind) {
+    case 'ratio':
+      if (input.mode === 'percent') return negative(input.percent) ? { key: 'negative' } : null;
+      if (negative(input.numerator) || negative(input.denominator)) return { key: 'negative' };
+      if ((input.numerator === null) !== (input.denominator === null)) return { key: 'ratioIncomplete' };
+      // 0 ÷ 0: nothing to count; core says to mark the indicator "not assessed" instead.
+      return input.denominator === 0 ? { key: 'ratioZeroDenominator' } : null;
+    case 'count':
+      return negative(input.count) ? { key: 'negative' } : null;
+    case 'points':
+      if (negative(input.points)) return { key: 'negative' };
+      return input.points !== null && Number.isFinite(maxPoints) && input.points > maxPoints + 1e-9
+        ? { key: 'aboveMax', max: maxPoints }
+        : null;
+    case 'mainIndexValue':
+      if (negative(input.value)) return { key: 'negative' };
+      return input.value !== null && input.value > 1 + 1e-9 ? { key: 'valueAboveOne' } : null;
+    default:
+      return null;
+  }
+}
+
+/** What the answer as a whole lacks: a "not assessed" needs its reason (seed 001; the server refuses it too). */
+export function contentProblem(content: AnswerContent): InputProblem | null {
+  return content.notAssessed && !content.notAssessedReason?.trim() ? { key: 'reasonRequired' } : null;
+}
+
+export type LivePoints =
+  | { kind: 'none' }
+  | { kind: 'notAssessed' }
+  | { kind: 'points'; points: number }
+  /** Relative to the best, min–max: scored only when every unit of the cohort has answered. */
+  | { kind: 'cohort'; raw: number }
+  | { kind: 'invalid' };
+
+/** The self points the server will compute for this content, exactly (core's scoreRawValue). */
+export function livePoints(item: AnswerItem, content: AnswerContent): LivePoints {
+  if (content.notAssessed) return { kind: 'notAssessed' };
+  if (content.points !== null) return { kind: 'points', points: content.points };
+  const text = content.value?.trim() ?? '';
+  if (text === '') return { kind: 'none' };
+  if (item.method.type === 'mainIndexValue') {
+    const value = parseLocaleNumber(text);
+    if (!Number.isFinite(value) || value < 0 || value > 1 + 1e-9) return { kind: 'invalid' };
+    return Number.isFinite(item.maxPoints) ? { kind: 'points', points: value * item.maxPoints } : { kind: 'invalid' };
+  }
+  const outcome = scoreRawValue(item.method, text, item.maxPoints);
+  if ('expected' in outcome) return { kind: 'invalid' };
+  if ('raw' in outcome) return { kind: 'cohort', raw: outcome.raw };
+  return outcome.points > item.maxPoints + 1e-9 || outcome.points < 0
+    ? { kind: 'invalid' }
+    : { kind: 'points', points: outcome.points };
+}
+
+/**
+ * The content a stored answer stands for. Points stored over what the value gives (typed in the
+ * spreadsheet's "Điểm tự đánh giá" column) are kept as an override, so that editing only the
+ * explanation does not silently rescore the indicator.
+ */
+export function contentFromStored(item: AnswerItem | undefined, answer: StoredAnswer | null): AnswerContent {
+  if (!answer) return { value: null, points: null, notAssessed: false, notAssessedReason: null, explanation: null };
+  const base: AnswerContent = {
+    value: answer.value,
+    points: null,
+    notAssessed: answer.notAssessed,
+    notAssessedReason: answer.notAssessedReason,
+    explanation: answer.explanation,
+  };
+  if (!item || answer.notAssessed || answer.selfPoints === null) return base;
+  if (answer.value === null) {
+    // Points (or a main index's value) typed without a raw value: the points field holds them.
+    if (item.method.type === 'direct') return { ...base, value: String(answer.selfPoints) };
+    if (item.method.type === 'mainIndexValue') return { ...base, value: String(answer.selfPoints) };
+    return { ...base, points: answer.selfPoints };
+  }
+  const computed = livePoints(item, base);
+  if (
+    item.method.type !== 'mainIndexValue' &&
+    computed.kind === 'points' &&
+    Math.abs(computed.points - answer.selfPoints) > 1e-9
+  ) {
+    return { ...base, points: answer.selfPoints };
+  }
+  return base;
+}
+
+function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
