@@ -1,9 +1,9 @@
 import type { FrameworkDocument } from '@opendti/core';
+import type { ApiResponse } from '../../api/types';
 
 /**
- * The shapes the administration pages read. Routes that declare a response schema are typed from
- * the generated OpenAPI types (see the query files); for the older routes that do not declare one
- * yet, these mirror the server's presenters and are checked against them by the server tests.
+ * The shapes the administration pages read, derived from the types generated from the server's
+ * OpenAPI document (never written again by hand), and the closed lists the forms offer.
  */
 export type { FrameworkDocument };
 
@@ -31,29 +31,9 @@ export interface Page<T> {
   total: number;
 }
 
-export interface UnitRecord {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  activeFrom: string | null;
-  activeTo: string | null;
-  replacedById: string | null;
-}
+export type UnitRecord = ApiResponse<'/api/v1/units'>['items'][number];
 
-export interface UserRecord {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  unitId: string | null;
-  assignedScopes: string[];
-  disabled: boolean;
-  mustChangePassword: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-}
+export type UserRecord = ApiResponse<'/api/v1/users'>['items'][number];
 
 export type PeriodState = 'draft' | 'selfAssessment' | 'appraisal' | 'published' | 'archived';
 export const PERIOD_STATES: readonly PeriodState[] = ['draft', 'selfAssessment', 'appraisal', 'published', 'archived'];
@@ -68,50 +48,10 @@ export const ASSESSMENT_STATES: readonly AssessmentState[] = [
   'finalised',
 ];
 
-export interface PeriodRecord {
-  id: string;
-  year: number;
-  name: string;
-  state: string;
-  selfAssessmentDeadline: string;
-  appraisalDeadline: string | null;
-  publicationDue: string | null;
-  publishedAt: string | null;
-  createdAt: string;
-  version: number;
-}
+export type PeriodRecord = ApiResponse<'/api/v1/periods'>['items'][number];
 
-export interface PeriodDetail extends PeriodRecord {
-  cohorts: { unitKind: string; frameworkId: string }[];
-  units: { id: string; code: string; name: string; kind: string }[];
-  assessmentStates: Record<string, number>;
-}
+export type PeriodDetail = ApiResponse<'/api/v1/periods/{periodId}'>;
 
-export interface FrameworkSummary {
-  id: string;
-  name: string;
-  year: number;
-  unitKind: string;
-  maxPoints: number | null;
-  mainIndices: number;
-  indicators: number;
-  source: string;
-}
+export type FrameworkSummary = ApiResponse<'/api/v1/frameworks'>['items'][number];
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  periodId: string | null;
-  unitId: string | null;
-  assessmentId: string | null;
-  indicatorCode: string | null;
-  oldValue: unknown;
-  newValue: unknown;
-  reason: string | null;
-}
+export type AuditEntry = ApiResponse<'/api/v1/audit'>['items'][number];

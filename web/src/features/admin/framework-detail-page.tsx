@@ -133,7 +133,7 @@ export default function FrameworkDetailPage() {
               maxPoints: document.maxPoints ?? null,
               mainIndices: document.mainIndices.length,
               indicators: indicatorCount,
-              source: usage.data?.source ?? 'imported',
+              source: usage.data?.source === 'builtin' ? 'builtin' : 'imported',
             }
           }
           existingIds={(frameworks.data ?? []).map((item) => item.id)}

@@ -9,7 +9,7 @@ import {
   validatePeriodForm,
 } from './period-form';
 
-const framework = (id: string, unitKind: string, year: number): FrameworkSummary => ({
+const framework = (id: string, unitKind: FrameworkSummary['unitKind'], year: number): FrameworkSummary => ({
   id,
   name: id,
   year,

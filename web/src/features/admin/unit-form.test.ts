@@ -47,6 +47,7 @@ describe('the unit form', () => {
         activeFrom: null,
         activeTo: '2025-06-30',
         replacedById: null,
+        createdAt: '2024-01-01T00:00:00.000Z',
       }),
     ).toMatchObject({ activeFrom: '', activeTo: '30/06/2025' });
   });

@@ -13,7 +13,7 @@ import {
 const unit = (
   id: string,
   name: string,
-  kind: string,
+  kind: UnitRecord['kind'],
   parentId: string | null = null,
   dates: Partial<UnitRecord> = {},
 ): UnitRecord => ({
@@ -25,6 +25,7 @@ const unit = (
   activeFrom: null,
   activeTo: null,
   replacedById: null,
+  createdAt: '2024-01-01T00:00:00.000Z',
   ...dates,
 });
 

@@ -1,10 +1,8 @@
 import type { paths } from '../../api/schema';
+import type { ApiResponse } from '../../api/types';
 
 /** The shapes this feature reads, all taken from the types generated from the server's OpenAPI document. */
-type JsonOf<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : never;
-type GetResponse<Path extends keyof paths> = paths[Path] extends { get: { responses: { 200: infer Response } } }
-  ? JsonOf<Response>
-  : never;
+type GetResponse<Path extends keyof paths> = ApiResponse<Path>;
 
 export type PeriodPage = GetResponse<'/api/v1/periods'>;
 export type Period = PeriodPage['items'][number];
