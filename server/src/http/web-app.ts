@@ -17,6 +17,8 @@ export async function registerWebApp(app: FastifyInstance, root = WEB_ROOT): Pro
     root,
     wildcard: false,
     index: false,
+    // web/dist holds .br and .gz beside each asset (web/scripts/precompress.mjs): sent when accepted.
+    preCompressed: true,
     setHeaders: (reply, path) => {
       reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },

@@ -279,7 +279,7 @@ function ChangeList({ entry, unitName }: { entry: AuditEntry; unitName: Readonly
             {change.before}
           </Text>{' '}
           →{' '}
-          <Text span c="green.8" fw={500}>
+          <Text span c="green" fw={500}>
             {change.after}
           </Text>
         </Text>

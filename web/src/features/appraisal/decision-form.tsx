@@ -184,14 +184,7 @@ export function DecisionForm(props: DecisionFormProps) {
             label={
               <Group gap={6} component="span">
                 <span>{t('councilNoteLabel')}</span>
-                <Badge
-                  color="yellow.9"
-                  variant="filled"
-                  size="sm"
-                  tt="none"
-                  component="span"
-                  leftSection={<LockIcon size={10} />}
-                >
+                <Badge color="yellow" variant="filled" size="sm" tt="none" component="span" leftSection={<LockIcon size={10} />}>
                   {t('councilNoteBadge')}
                 </Badge>
               </Group>

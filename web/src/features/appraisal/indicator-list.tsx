@@ -89,7 +89,7 @@ export function IndicatorList(props: IndicatorListProps) {
                 <Text fw={700} size="sm">
                   {main.code}. {main.name}
                 </Text>
-                <Text size="xs" c={decided === main.items.length ? 'green.8' : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
+                <Text size="xs" c={decided === main.items.length ? 'green' : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
                   {decided}/{main.items.length}
                 </Text>
               </Group>

@@ -28,7 +28,30 @@ export function EChartsChart({
   latestOption.current = option;
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
 
+  // ECharts is fetched when the chart comes near the screen, not with the page: on the ranking the
+  // chart sits under the table, so the first view's JavaScript leaves it out (issue 4: ≤ 300 KB).
+  const [visible, setVisible] = useState(false);
   useEffect(() => {
+    const element = container.current;
+    if (!element || typeof IntersectionObserver === 'undefined') {
+      setVisible(true);
+      return;
+    }
+    const watcher = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          setVisible(true);
+          watcher.disconnect();
+        }
+      },
+      { rootMargin: '200px' },
+    );
+    watcher.observe(element);
+    return () => watcher.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (!visible) return;
     let disposed = false;
     let observer: ResizeObserver | undefined;
     import('./load-echarts')
@@ -52,7 +75,7 @@ export function EChartsChart({
       chart.current?.dispose();
       chart.current = undefined;
     };
-  }, []);
+  }, [visible]);
 
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });

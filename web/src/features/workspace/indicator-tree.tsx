@@ -117,7 +117,7 @@ export function IndicatorTree({ groups, progress, selected, onSelect, contentOf,
                 aria-label={t('tree.answeredOf', { answered, total })}
               />
               {(groupProgress?.evidenceMissing ?? 0) > 0 && (
-                <Text size="xs" c="yellow.9">
+                <Text size="xs" c="yellow">
                   {t('tree.evidenceMissing', { count: groupProgress?.evidenceMissing ?? 0 })}
                 </Text>
               )}

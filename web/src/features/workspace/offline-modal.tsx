@@ -36,7 +36,7 @@ interface Props {
   onSelect: (code: string) => void;
 }
 
-const STATUS_COLORS = { imported: 'green.8', rejected: 'red.8', unchanged: 'dimmed' } as const;
+const STATUS_COLORS = { imported: 'green', rejected: 'red', unchanged: 'dimmed' } as const;
 
 /**
  * Offline filling: download the unit's spreadsheet (pre-filled with what is entered so far), fill it

@@ -97,7 +97,7 @@ export function OverallSaveStatus({
   return (
     <Group gap="xs" aria-live="polite" wrap="nowrap">
       {status === 'saved' && (
-        <Text size="sm" c="green.8" fw={500}>
+        <Text size="sm" c="green" fw={500}>
           ✓ {t('save.allSaved')}
         </Text>
       )}

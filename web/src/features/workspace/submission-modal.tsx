@@ -129,8 +129,8 @@ export function SubmissionModal(props: Props) {
             <Stack gap="sm">
               {section(t('check.unsaved'), checklist.unsaved, 'red')}
               {section(t('check.notAssessedWithoutReason'), checklist.notAssessedWithoutReason, 'red')}
-              {section(t('check.unanswered'), checklist.unanswered, 'orange.8')}
-              {section(t('check.withoutEvidence'), checklist.withoutEvidence, 'yellow.9')}
+              {section(t('check.unanswered'), checklist.unanswered, 'orange')}
+              {section(t('check.withoutEvidence'), checklist.withoutEvidence, 'yellow')}
             </Stack>
           )}
           {checklist.blocking && (

@@ -1,0 +1,363 @@
+/**
+ * The assessment cycle of issue 4 §6 in real Chromium, on the built `opendti serve` with the demo:
+ * the reporter of Thành phố Điện Biên Phủ (DBP) fills indicators and uploads evidence, the leader
+ * submits; the manager starts the appraisal; the appraiser adjusts one score and asks for
+ * supplementation; the unit answers and sends it back; the chair accepts and finalises; the manager
+ * publishes; an anonymous visitor finds DBP in the 2023 district ranking and on its page. Each main
+ * page is checked with axe-core, and the public ranking is walked by keyboard. Bulk steps that are
+ * not the point of the journey (starting the appraisal, finalising the 27 other units) go through
+ * the HTTP API.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AxeViolation, launchBrowser, loginAs, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import { type RunningServer, startServer } from './support/server.js';
+
+interface ApiSession {
+  cookie: string;
+  csrfToken: string;
+}
+
+interface AssessmentSummary {
+  id: string;
+  state: string;
+  unit: { code: string; name: string; kind: string };
+}
+
+const DBP = 'Thành phố Điện Biên Phủ';
+
+/** A small, well-formed one-page PDF. */
+function tinyPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** dd/mm/yyyy, `days` after today in Vietnam. */
+function vietnameseDayFromNow(days: number): string {
+  const day = new Date(Date.now() + 7 * 3600_000 + days * 86_400_000);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${pad(day.getUTCDate())}/${pad(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
+}
+
+describe('the 2023 assessment cycle of Thành phố Điện Biên Phủ, from self-assessment to the public page', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let periodId = '';
+  let dbpId = '';
+
+  const password = (username: string) => {
+    const value = server.passwords.get(username);
+    if (!value) throw new Error(`no demo password for ${username}`);
+    return value;
+  };
+
+  async function signIn(username: string): Promise<ApiSession> {
+    const response = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: password(username) }),
+    });
+    if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
+    const cookie = response.headers
+      .getSetCookie()
+      .map((header) => header.split(';')[0] as string)
+      .find((pair) => pair.startsWith('opendti_session='));
+    const body = (await response.json()) as { csrfToken: string };
+    return { cookie: cookie ?? '', csrfToken: body.csrfToken };
+  }
+
+  async function call<T>(session: ApiSession | undefined, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** A page of a fresh browser context signed in as `username` through the form. */
+  async function pageAs(username: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await loginAs(page, server.url, username, password(username));
+    return page;
+  }
+
+  /** axe-core's findings per page, asserted together at the end so that one finding does not stop the journey. */
+  const accessibility: Record<string, AxeViolation[]> = {};
+  async function checkAccessibility(page: Page, name: string): Promise<void> {
+    accessibility[name] = await seriousAccessibilityViolations(page);
+  }
+
+  async function dbpState(session: ApiSession): Promise<string> {
+    const view = await call<{ state: string }>(session, 'GET', `/api/v1/assessments/${dbpId}`);
+    return view.state;
+  }
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    const manager = await signIn('quanly');
+    const periods = await call<{ items: { id: string; year: number }[] }>(manager, 'GET', '/api/v1/periods?pageSize=200');
+    periodId = periods.items.find((period) => period.year === 2023)?.id ?? '';
+    const assessments = await call<{ items: AssessmentSummary[] }>(manager, 'GET', `/api/v1/periods/${periodId}/assessments`);
+    dbpId = assessments.items.find((assessment) => assessment.unit.code === 'DBP')?.id ?? '';
+    expect(periodId).not.toBe('');
+    expect(dbpId).not.toBe('');
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lets the reporter answer a yes/no, a ratio and a directly scored indicator, and upload evidence', async () => {
+    const page = await pageAs('nhaplieu.dbp');
+    const reporter = await signIn('nhaplieu.dbp');
+    const answerOf = async (code: string) => {
+      const view = await call<{ answers: { indicatorCode: string; selfPoints: number | null }[] }>(
+        reporter,
+        'GET',
+        `/api/v1/assessments/${dbpId}`,
+      );
+      return view.answers.find((answer) => answer.indicatorCode === code)?.selfPoints ?? null;
+    };
+    const saved = async () => page.getByText('Đã lưu', { exact: true }).first().waitFor({ state: 'visible', timeout: 15_000 });
+
+    // From the unit's home to its 2023 assessment.
+    await page.goto(`${server.url}/don-vi`);
+    await page.getByRole('link', { name: 'Tiếp tục tự đánh giá' }).first().click();
+    await page.waitForURL(`**/don-vi/${dbpId}`);
+    await page.getByRole('heading', { name: DBP, level: 1 }).waitFor();
+
+    // 1.1 — yes/no.
+    await page.goto(`${server.url}/don-vi/${dbpId}?chi-so=1.1`);
+    await page.getByRole('radio', { name: 'Có', exact: true }).check();
+    await saved();
+    await expect.poll(() => answerOf('1.1'), { timeout: 15_000 }).toBe(5);
+
+    // 1.2 — points judged directly (the unit proposes, the council decides).
+    await page.goto(`${server.url}/don-vi/${dbpId}?chi-so=1.2`);
+    await page.getByLabel(/Điểm tự chấm/).fill('8');
+    await saved();
+    await expect.poll(() => answerOf('1.2'), { timeout: 15_000 }).toBe(8);
+
+    // 3.1 — a ratio a ÷ b.
+    await page.goto(`${server.url}/don-vi/${dbpId}?chi-so=3.1`);
+    await page.getByLabel('Số đạt được (a)').fill('80');
+    await page.getByLabel('Tổng số (b)').fill('100');
+    await page.getByText('Tỷ lệ: 80%').waitFor();
+    await saved();
+    await expect.poll(() => answerOf('3.1'), { timeout: 15_000 }).toBe(4);
+
+    // Evidence for 1.1, through the dropzone's file input.
+    await page.goto(`${server.url}/don-vi/${dbpId}?chi-so=1.1`);
+    await page.getByRole('radio', { name: 'Có', exact: true }).waitFor();
+    await page.locator('input[type="file"]').first().setInputFiles({
+      name: 'bien-ban-ban-chi-dao.pdf',
+      mimeType: 'application/pdf',
+      buffer: tinyPdf(),
+    });
+    await page.getByText('bien-ban-ban-chi-dao.pdf').first().waitFor({ timeout: 20_000 });
+    await saved();
+    await checkAccessibility(page, 'workspace');
+    await screenshot(page, 'cycle-1-workspace-reporter');
+  });
+
+  it('lets the leader check and submit', async () => {
+    const page = await pageAs('lanhdao.dbp');
+    await page.goto(`${server.url}/don-vi/${dbpId}`);
+    await page.getByRole('button', { name: 'Kiểm tra & nộp' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Kiểm tra trước khi nộp' });
+    await dialog.getByText('Chưa trả lời (sẽ tính 0 điểm)').waitFor();
+    await dialog.getByRole('button', { name: 'Nộp bản tự đánh giá' }).click();
+    await dialog.getByRole('button', { name: 'Nộp', exact: true }).click();
+    await page.getByText('Đã nộp, chờ thẩm định').first().waitFor();
+    await screenshot(page, 'cycle-2-workspace-submitted');
+  });
+
+  it('starts the appraisal of the period (HTTP API, as the manager)', async () => {
+    const manager = await signIn('quanly');
+    await call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'startAppraisal' });
+    const assessments = await call<{ items: AssessmentSummary[] }>(manager, 'GET', `/api/v1/periods/${periodId}/assessments`);
+    expect(assessments.items.filter((assessment) => assessment.state === 'draft')).toEqual([]);
+  });
+
+  it('lets the appraiser adjust one score with a reason and ask for supplementation on another', async () => {
+    const page = await pageAs('thamdinh');
+    const appraiser = await signIn('thamdinh');
+
+    await page.goto(`${server.url}/tham-dinh/${dbpId}?chi-so=1.2`);
+    await page.getByRole('heading', { name: DBP }).waitFor();
+    await checkAccessibility(page, 'appraisal');
+    await page.getByText('Điều chỉnh điểm', { exact: true }).click();
+    await page.getByLabel(/Điểm thẩm định/).fill('6,5');
+    await page.getByLabel('Lý do điều chỉnh').fill('Biên bản chỉ có 3 cuộc họp chuyên đề về chuyển đổi số trong năm.');
+    await page.getByRole('button', { name: 'Lưu quyết định' }).click();
+    await page.getByText('Đã lưu quyết định chỉ số 1.2.').waitFor();
+
+    await page.goto(`${server.url}/tham-dinh/${dbpId}?chi-so=1.1`);
+    await page.getByText('Yêu cầu bổ sung', { exact: true }).first().click();
+    await page
+      .getByLabel('Đơn vị cần bổ sung, giải trình nội dung gì')
+      .fill('Đề nghị bổ sung quyết định thành lập Ban chỉ đạo có chữ ký của Chủ tịch UBND thành phố.');
+    await page.getByLabel('Hạn trả lời (ngày/tháng/năm)').fill(vietnameseDayFromNow(10));
+    await page.getByRole('button', { name: 'Lưu quyết định' }).click();
+    await page.getByText('Đã lưu quyết định chỉ số 1.1.').waitFor();
+    await expect.poll(() => dbpState(appraiser)).toBe('supplementationRequested');
+    await screenshot(page, 'cycle-4-appraisal');
+  });
+
+  it('lets the reporter answer the request and the leader send the supplementation back', async () => {
+    const reporterPage = await pageAs('nhaplieu.dbp');
+    await reporterPage.goto(`${server.url}/don-vi/${dbpId}`);
+    await reporterPage.getByText('Hội đồng thẩm định yêu cầu bổ sung, giải trình').waitFor();
+    await reporterPage
+      .getByLabel('Giải trình của đơn vị')
+      .fill('Đã bổ sung Quyết định số 15/QĐ-UBND thành lập Ban chỉ đạo chuyển đổi số thành phố.');
+    await reporterPage.getByRole('button', { name: 'Gửi giải trình' }).click();
+    await reporterPage.getByText('Đã trả lời', { exact: true }).first().waitFor();
+
+    const leaderPage = await pageAs('lanhdao.dbp');
+    await leaderPage.goto(`${server.url}/don-vi/${dbpId}`);
+    await leaderPage.getByRole('button', { name: 'Gửi bổ sung' }).click();
+    await leaderPage.getByRole('dialog').getByRole('button', { name: 'Gửi', exact: true }).click();
+    await leaderPage.getByText('Đã bổ sung, chờ thẩm định lại').first().waitFor();
+    await screenshot(leaderPage, 'cycle-5-supplemented');
+  });
+
+  it('lets the chair accept, accept the rest of a main index and finalise from the council overview', async () => {
+    const page = await pageAs('chutich');
+    const chair = await signIn('chutich');
+
+    // Re-appraise the supplemented indicator, then accept the rest of main index 1.
+    await page.goto(`${server.url}/tham-dinh/${dbpId}?chi-so=1.1`);
+    await page.getByText('Giải trình của đơn vị').first().waitFor();
+    await page.getByRole('button', { name: 'Lưu quyết định' }).click();
+    await page.getByText('Đã lưu quyết định chỉ số 1.1.').waitFor();
+    await page
+      .getByRole('button', { name: /^Công nhận \d+ chỉ số còn lại$/ })
+      .first()
+      .click();
+    await page.getByRole('dialog', { name: 'Công nhận các chỉ số còn lại?' }).getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText(/^Đã công nhận \d+ chỉ số\.$/).waitFor();
+
+    // The other main indices in one call, then finalise DBP in the overview.
+    await call(chair, 'POST', `/api/v1/assessments/${dbpId}/appraisals/accept-remaining`, {});
+    await page.goto(`${server.url}/tham-dinh/ky/${periodId}?nhom=district`);
+    const row = page.getByRole('row').filter({ hasText: DBP });
+    await row.getByRole('button', { name: 'Chốt', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Chốt', exact: true }).click();
+    await row.getByText('Đã chốt', { exact: true }).waitFor();
+    await checkAccessibility(page, 'council overview');
+    await screenshot(page, 'cycle-6-council-overview');
+
+    // Every other unit, through the API, so that the period can be published.
+    const assessments = await call<{ items: AssessmentSummary[] }>(chair, 'GET', `/api/v1/periods/${periodId}/assessments`);
+    for (const assessment of assessments.items) {
+      if (assessment.id === dbpId || assessment.state === 'finalised') continue;
+      await call(chair, 'POST', `/api/v1/assessments/${assessment.id}/appraisals/accept-remaining`, {});
+      await call(chair, 'POST', `/api/v1/assessments/${assessment.id}/transitions`, { action: 'finalise' });
+    }
+    const after = await call<{ items: AssessmentSummary[] }>(chair, 'GET', `/api/v1/periods/${periodId}/assessments`);
+    expect(after.items.filter((assessment) => assessment.state !== 'finalised')).toEqual([]);
+  });
+
+  it('lets the manager publish the period', async () => {
+    const page = await pageAs('quanly');
+    await page.goto(`${server.url}/quan-tri/ky-danh-gia/${periodId}`);
+    await page.getByRole('button', { name: 'Công bố kết quả' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận: Công bố kết quả' }).click();
+    await page
+      .getByText(/^Đã công bố \d/)
+      .first()
+      .waitFor();
+    await checkAccessibility(page, 'admin period');
+    await screenshot(page, 'cycle-7-admin-published');
+  });
+
+  it('shows DBP in the published 2023 district ranking and on its page, on a laptop and a phone', async () => {
+    for (const [device, viewport] of [
+      ['laptop', { width: 1280, height: 800 }],
+      ['phone', { width: 390, height: 844 }],
+    ] as const) {
+      const context = await browser.newContext({ viewport, ...(device === 'phone' ? { isMobile: true, hasTouch: true } : {}) });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(server.url);
+      const periodSelect = page.getByLabel('Kỳ đánh giá');
+      await periodSelect.waitFor();
+      const option = await periodSelect.locator('option', { hasText: '2023' }).getAttribute('value');
+      await periodSelect.selectOption(option ?? '');
+      await page.getByRole('tab', { name: 'Huyện, thị xã, thành phố' }).click();
+      await page.waitForURL(`**/ket-qua/${periodId}/district**`);
+      const link = page.getByRole('link', { name: DBP, exact: true });
+      await link.waitFor();
+      if (device === 'laptop') await checkAccessibility(page, 'public ranking');
+      await screenshot(page, `cycle-8-ranking-${device}`);
+      await link.click();
+      await page.waitForURL(`**/ket-qua/${periodId}/district/DBP`);
+      await page.getByRole('heading', { name: DBP }).first().waitFor();
+      if (device === 'laptop') await checkAccessibility(page, 'public unit page');
+      await screenshot(page, `cycle-8-unit-${device}`);
+    }
+  });
+
+  it('reaches every control of the public ranking by keyboard', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/ket-qua/${periodId}/district`);
+    await page.getByRole('link', { name: DBP, exact: true }).waitFor();
+    const reached: string[] = [];
+    for (let press = 0; press < 60; press++) {
+      await page.keyboard.press('Tab');
+      reached.push(
+        await page.evaluate(() => {
+          const element = document.activeElement as HTMLElement | null;
+          if (!element) return '';
+          const labelled = element.getAttribute('aria-label');
+          const label = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : undefined;
+          return `${element.tagName.toLowerCase()}:${(labelled ?? label ?? element.textContent ?? '').trim()}`;
+        }),
+      );
+    }
+    const seen = reached.join('\n');
+    expect(seen).toContain('select:Kỳ đánh giá');
+    expect(seen).toMatch(/button:Huyện, thị xã, thành phố/);
+    expect(seen).toContain('input:Tìm đơn vị');
+    expect(seen).toContain('button:Tải CSV');
+    expect(seen).toContain('button:Tải Excel (XLSX)');
+    expect(seen).toMatch(/button:Hạng/);
+    expect(seen).toContain(`a:${DBP}`);
+  });
+
+  it('has no serious or critical accessibility violation on the pages visited', () => {
+    expect(Object.keys(accessibility).sort()).toEqual(
+      ['admin period', 'appraisal', 'council overview', 'public ranking', 'public unit page', 'workspace'].sort(),
+    );
+    const found = Object.fromEntries(Object.entries(accessibility).filter(([, violations]) => violations.length > 0));
+    expect(found).toEqual({});
+  });
+});
