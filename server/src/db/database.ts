@@ -41,6 +41,12 @@ export async function openEmbeddedDatabase(directory: string | undefined): Promi
 /** A PostgreSQL server. Same schema, same migrations; the two drivers share one query API. */
 export async function openPostgresDatabase(url: string, poolSize = 10): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A connection the server ends (a PostgreSQL restart, a dropped database) must not crash the
+  // process: an 'error' with no listener would. The next query opens a new connection.
+  const reportLostConnection = (error: Error) =>
+    process.stderr.write(`${JSON.stringify({ level: 'warn', msg: 'PostgreSQL connection lost', error: error.message })}\n`);
+  pool.on('error', reportLostConnection);
+  pool.on('connect', (client) => client.on('error', reportLostConnection));
   // Fail now, with the server's own message, rather than on the first request.
   const connection = await pool.connect();
   connection.release();
