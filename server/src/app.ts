@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
@@ -26,6 +27,25 @@ import { registerUserRoutes } from './modules/users/users.routes.js';
 import { createEvidenceStorage } from './storage/create-evidence-storage.js';
 import type { EvidenceStorage } from './storage/evidence-storage.js';
 
+/** A validator compiler factory as Fastify calls it: (shared schemas, its `ajv` option) → per-route compiler. */
+type ValidatorBuilder = (
+  externalSchemas: unknown,
+  options?: { customOptions?: Record<string, unknown> },
+) => (route: { httpPart?: string }) => unknown;
+/** Fastify's own validator compiler (@fastify/ajv-compiler, a dependency of fastify itself). */
+const buildAjvValidator = (
+  createRequire(import.meta.resolve('fastify'))('@fastify/ajv-compiler') as { AjvCompiler: () => ValidatorBuilder }
+).AjvCompiler();
+
+const buildValidatorWithoutBodyCoercion: ValidatorBuilder = (externalSchemas, options) => {
+  const coercing = buildAjvValidator(externalSchemas, options);
+  const exact = buildAjvValidator(externalSchemas, {
+    ...options,
+    customOptions: { ...options?.customOptions, coerceTypes: false },
+  });
+  return (route) => (route.httpPart === 'body' ? exact(route) : coercing(route));
+};
+
 export interface AppDependencies {
   config: ServerConfig;
   database: DatabaseHandle;
@@ -50,6 +70,16 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     // Requests in flight finish on shutdown; idle keep-alive sockets close at once.
     forceCloseConnections: 'idle',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    // Query strings and path parameters are text, coerced to their schema's types; JSON bodies are
+    // already typed and are checked without coercion. With it, the null branch of a nullable field
+    // swallowed 0, "" and false: a save of 0 points stored no points at all.
+    schemaController: {
+      compilersFactory: {
+        buildValidator: buildValidatorWithoutBodyCoercion as unknown as NonNullable<
+          NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>['buildValidator']
+        >,
+      },
+    },
     // The router's own refusals (an undecodable URL, an over-long parameter) in the one error shape.
     frameworkErrors: answerRouterError,
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -3,8 +3,8 @@ import { type TSchema, Type } from '@fastify/type-provider-typebox';
 /** Building blocks of the response schemas: what the database's column types become in JSON. */
 
 /**
- * A nullable column or field. Null comes first: request validation coerces types, and a union
- * that tries Number first turns an explicit null into 0 (an answer's points) or "" (a text).
+ * A nullable column or field. JSON bodies are validated without type coercion (app.ts), so neither
+ * branch can swallow the other's values: an explicit null stays null and 0 stays 0.
  */
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 
