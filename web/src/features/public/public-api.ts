@@ -1,18 +1,17 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { paths } from '../../api/schema';
+import type { ApiResponse } from '../../api/types';
 
 /**
  * The public portal's reads: published snapshots only, anonymous. The server sends a strong ETag,
  * and the browser's HTTP cache revalidates with If-None-Match by itself; react-query keeps the
  * parsed result for the session, so moving between a ranking and its units costs no new request.
  */
-type JsonOf<Operation> = Operation extends { responses: { 200: { content: { 'application/json': infer Body } } } } ? Body : never;
 
-export type PublishedPeriodList = JsonOf<paths['/api/v1/public/periods']['get']>;
+export type PublishedPeriodList = ApiResponse<'/api/v1/public/periods'>;
 export type PublishedPeriod = PublishedPeriodList['items'][number];
-export type PublishedResultSet = JsonOf<paths['/api/v1/public/periods/{periodId}/results/{unitKind}']['get']>;
-export type UnitDetail = JsonOf<paths['/api/v1/public/periods/{periodId}/results/{unitKind}/units/{unitCode}']['get']>;
+export type PublishedResultSet = ApiResponse<'/api/v1/public/periods/{periodId}/results/{unitKind}'>;
+export type UnitDetail = ApiResponse<'/api/v1/public/periods/{periodId}/results/{unitKind}/units/{unitCode}'>;
 export type MainIndexAnalysis = UnitDetail['analysis'][number];
 export type IndicatorAnalysis = MainIndexAnalysis['full'][number];
 

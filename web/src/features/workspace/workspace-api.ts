@@ -1,24 +1,23 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { ApiError, api } from '../../api/client';
-import type { paths } from '../../api/schema';
+import type { ApiResponse } from '../../api/types';
 import type { AnswerContent, StoredAnswer } from './autosave-machine';
 
 /** Response bodies, from the types generated from the server's OpenAPI document. */
-type JsonOf<Operation> = Operation extends { responses: { 200: { content: { 'application/json': infer Body } } } } ? Body : never;
 
-export type PeriodPage = JsonOf<paths['/api/v1/periods']['get']>;
+export type PeriodPage = ApiResponse<'/api/v1/periods'>;
 export type Period = PeriodPage['items'][number];
-export type AssessmentSummary = JsonOf<paths['/api/v1/periods/{periodId}/assessments']['get']>['items'][number];
-export type AssessmentView = JsonOf<paths['/api/v1/assessments/{assessmentId}']['get']>;
+export type AssessmentSummary = ApiResponse<'/api/v1/periods/{periodId}/assessments'>['items'][number];
+export type AssessmentView = ApiResponse<'/api/v1/assessments/{assessmentId}'>;
 export type AssessmentState = AssessmentView['state'];
 export type ViewAnswer = AssessmentView['answers'][number];
 export type SupplementationRequest = AssessmentView['supplementationRequests'][number];
 export type Appraisal = AssessmentView['appraisals'][number];
-export type FrameworkDocument = JsonOf<paths['/api/v1/frameworks/{frameworkId}']['get']>;
-export type EvidencePage = JsonOf<paths['/api/v1/assessments/{assessmentId}/indicators/{indicatorCode}/evidence']['get']>;
+export type FrameworkDocument = ApiResponse<'/api/v1/frameworks/{frameworkId}'>;
+export type EvidencePage = ApiResponse<'/api/v1/assessments/{assessmentId}/indicators/{indicatorCode}/evidence'>;
 export type EvidenceItem = EvidencePage['items'][number];
-export type ImportReport = JsonOf<paths['/api/v1/assessments/{assessmentId}/import']['post']>;
-type SavedAnswer = JsonOf<paths['/api/v1/assessments/{assessmentId}/answers/{indicatorCode}']['put']>;
+export type ImportReport = ApiResponse<'/api/v1/assessments/{assessmentId}/import', 'post'>;
+type SavedAnswer = ApiResponse<'/api/v1/assessments/{assessmentId}/answers/{indicatorCode}', 'put'>;
 
 export const workspaceKeys = {
   periods: ['workspace', 'periods'] as const,
