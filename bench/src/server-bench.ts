@@ -11,7 +11,8 @@
  * Run: npm run bench (builds first), or npm run build && npx tsc -p bench && node bench/dist/server-bench.js
  * Environment: BENCH_SECONDS (30) per scenario; BENCH_POSTGRES_URL (postgres://postgres@127.0.0.1:5432/test),
  * the administrative connection used to create and drop the benchmark database; BENCH_CPU_PROF=<dir> writes
- * the server's V8 CPU profiles there (node --cpu-prof) to see what dominates.
+ * the server's V8 CPU profiles there (node --cpu-prof) to see what dominates; BENCH_ONLY=pglite|postgres runs
+ * one database; BENCH_SCENARIOS (floor,saves,paced,readers,cold) runs those scenarios only.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -79,6 +80,8 @@ const CLI = serverEntry.replace(/index\.js$/, 'cli/main.js');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CPU_PROFILE_DIRECTORY = process.env.BENCH_CPU_PROF;
+const ONLY_DATABASE = process.env.BENCH_ONLY;
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'floor,saves,paced,readers,cold').split(','));
 const REPORTERS = 200;
 const READERS = 1_000;
 const COLD_STARTS = 3;
@@ -487,14 +490,16 @@ async function benchDatabase(
     console.log(
       `  (set-up: ${REPORTERS} units, users and sessions and an open period through the API in ${number((performance.now() - setupStarted) / 1000, 1)} s)`,
     );
-    printFigures(await measureSaves(child.base, reporters), floors.get(REPORTERS), 'p99 < 100 ms on PostgreSQL');
-    printFigures(await measureReaders(child.base), floors.get(READERS), '≥ 2,000 requests/s');
+    if (SCENARIOS.has('saves'))
+      printFigures(await measureSaves(child.base, reporters), floors.get(REPORTERS), 'p99 < 100 ms on PostgreSQL');
+    if (SCENARIOS.has('readers')) printFigures(await measureReaders(child.base), floors.get(READERS), '≥ 2,000 requests/s');
   } finally {
     await stopChild(child);
     rmSync(dataDirectory, { recursive: true, force: true });
     await prepared.drop();
   }
-  printColdStarts(label === 'PGlite' ? 'an empty data directory' : 'an empty database', await measureColdStarts(database));
+  if (SCENARIOS.has('cold'))
+    printColdStarts(label === 'PGlite' ? 'an empty data directory' : 'an empty database', await measureColdStarts(database));
 }
 
 async function main(): Promise<void> {
@@ -504,11 +509,13 @@ async function main(): Promise<void> {
       `PGlite${postgres ? ` and PostgreSQL ${postgres}` : ' (no PostgreSQL on 127.0.0.1:5432: skipped)'}`,
   );
   const floors = new Map<number, Figures>();
-  for (const connections of [REPORTERS, READERS]) floors.set(connections, await measureFloor(connections));
-  for (const floor of floors.values()) printFigures(floor, undefined);
+  if (SCENARIOS.has('floor')) {
+    for (const connections of [REPORTERS, READERS]) floors.set(connections, await measureFloor(connections));
+    for (const floor of floors.values()) printFigures(floor, undefined);
+  }
 
-  await benchDatabase('PGlite', floors, async () => ({ url: undefined, drop: async () => {} }));
-  if (postgres) await benchDatabase(`PostgreSQL ${postgres}`, floors, createBenchDatabase);
+  if (ONLY_DATABASE !== 'postgres') await benchDatabase('PGlite', floors, async () => ({ url: undefined, drop: async () => {} }));
+  if (postgres && ONLY_DATABASE !== 'pglite') await benchDatabase(`PostgreSQL ${postgres}`, floors, createBenchDatabase);
 }
 
 if (process.argv[2] === '--floor-server') await runFloorServer(Number(process.argv[3]));

@@ -34,6 +34,56 @@ describe.each(TEST_DATABASE_KINDS)('saving answers over HTTP on %s', (kind) => {
     expect(view.progress.find((main: { code: string }) => main.code === '1').answered).toBe(0);
   });
 
+  const savesOf = async (code: string) =>
+    (
+      (await t.call(reporter, 'GET', `/api/v1/assessments/${assessmentId}/audit?pageSize=200`)).json().items as {
+        action: string;
+        indicatorCode: string | null;
+        actorName: string | null;
+        oldValue: unknown;
+        newValue: unknown;
+      }[]
+    ).filter((entry) => entry.action === 'answer.saved' && entry.indicatorCode === code);
+
+  it('an edit at its version is saved and audited with the old and new values; the same content again changes nothing', async () => {
+    const url = `/api/v1/assessments/${assessmentId}/answers/1.3`;
+    expect((await t.call(reporter, 'PUT', url, { value: 'có', explanation: 'Có kế hoạch', baseVersion: 0 })).statusCode).toBe(
+      200,
+    );
+    const edited = await t.call(reporter, 'PUT', url, { value: 'không', explanation: 'Chưa ban hành', baseVersion: 1 });
+    expect(edited.statusCode).toBe(200);
+    const answer = edited.json();
+    expect(answer).toMatchObject({ value: 'không', explanation: 'Chưa ban hành', version: 2, notAssessed: false, selfPoints: 0 });
+    expect(answer.updatedBy).toBe(reporter.userId);
+    expect(Math.abs(Date.parse(answer.updatedAt) - Date.now())).toBeLessThan(60_000);
+
+    const audited = await savesOf('1.3');
+    expect(audited).toHaveLength(2);
+    expect(audited.map((entry) => [entry.oldValue, entry.newValue])).toContainEqual([
+      { value: 'có', selfPoints: 5, notAssessed: false },
+      { value: 'không', selfPoints: 0, notAssessed: false },
+    ]);
+    expect(audited.every((entry) => entry.actorName)).toBe(true);
+
+    // A retry of the landed edit, based on the version it produced: no new version, no new entry.
+    const again = await t.call(reporter, 'PUT', url, { value: 'không', explanation: 'Chưa ban hành', baseVersion: 2 });
+    expect([again.statusCode, again.json().version]).toEqual([200, 2]);
+    expect(await savesOf('1.3')).toHaveLength(2);
+  });
+
+  it('of two edits based on the same version, one lands and the other gets 409; one audit entry', async () => {
+    const url = `/api/v1/assessments/${assessmentId}/answers/1.4`;
+    expect((await t.call(reporter, 'PUT', url, { points: 4, baseVersion: 0 })).statusCode).toBe(200);
+    const outcomes = await Promise.all(
+      ['Lần A', 'Lần B', 'Lần C'].map((explanation) => t.call(reporter, 'PUT', url, { points: 4, explanation, baseVersion: 1 })),
+    );
+    expect(outcomes.map((outcome) => outcome.statusCode).sort()).toEqual([200, 409, 409]);
+    expect(outcomes.find((outcome) => outcome.statusCode === 409)?.json().error.code).toBe('http.stale-version');
+    expect(await savesOf('1.4')).toHaveLength(2);
+    const stale = await t.call(reporter, 'PUT', url, { points: 6, baseVersion: 1 });
+    expect(stale.statusCode).toBe(409);
+  });
+
   it('lets the demo unit submit today: the open demo period’s deadline is in the future', async () => {
     const leader = await t.signIn('lanhdao.dbp');
     const submitted = await t.call(leader, 'POST', `/api/v1/assessments/${assessmentId}/transitions`, { action: 'submit' });

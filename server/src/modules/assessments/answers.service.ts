@@ -7,9 +7,9 @@ import {
   scoreRawValue,
   unitCanEditAnswers,
 } from '@opendti/core';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { answers } from '../../db/schema/index.js';
+import { answers, auditLog } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { type AssessmentContext, requireAnswerableNode } from './assessment-context.js';
 
@@ -88,6 +88,8 @@ export async function saveAnswer(
   }
   const node = requireAnswerableNode(context.framework, code);
   const scored = scoreAnswer(node, input, context.framework.document.aggregation, context.framework.scale);
+  const edited = await saveEditAtVersion(db, actor, context, code, input, scored);
+  if (edited) return edited;
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select()
@@ -161,4 +163,84 @@ export async function saveAnswer(
     });
     return saved;
   });
+}
+
+type AnswerRecord = {
+  assessment_id: string;
+  indicator_code: string;
+  value: string | null;
+  self_points: number | null;
+  raw_number: number | null;
+  not_assessed: boolean;
+  not_assessed_reason: string | null;
+  explanation: string | null;
+  version: number;
+  updated_by: string | null;
+  updated_at: Date | string;
+};
+
+/**
+ * The common save — an edit of an answer at the version it was based on, with new content — as one
+ * statement: the versioned UPDATE and its audit entry in data-modifying CTEs, atomic without BEGIN
+ * and COMMIT, so a reporter's autosave costs one round trip instead of five. `old` reads the row as
+ * the statement's snapshot sees it, before `saved` changes it. Returns undefined when the row is not
+ * at that version or the content is unchanged (first answers, retries, conflicts): the transaction
+ * of saveAnswer tells those apart.
+ */
+async function saveEditAtVersion(
+  db: Database,
+  actor: Actor & { displayName?: string },
+  context: AssessmentContext,
+  code: string,
+  input: AnswerInput,
+  scored: { selfPoints: number | null; rawNumber: number | null },
+): Promise<AnswerRow | undefined> {
+  if (input.baseVersion < 1) return undefined;
+  const assessmentId = context.assessment.id;
+  const value = input.value ?? null;
+  const notAssessed = input.notAssessed ?? false;
+  const notAssessedReason = notAssessed ? (input.notAssessedReason ?? null) : null;
+  const explanation = input.explanation ?? null;
+  const atVersion = sql`${answers.assessmentId} = ${assessmentId} and ${answers.indicatorCode} = ${code} and ${answers.version} = ${input.baseVersion}`;
+  const result = await db.execute<AnswerRecord>(sql`
+    with old as (
+      select ${answers.value} as value, ${answers.selfPoints} as self_points, ${answers.notAssessed} as not_assessed
+      from ${answers} where ${atVersion}
+    ), saved as (
+      update ${answers} set
+        value = ${value}, self_points = ${scored.selfPoints}::double precision, raw_number = ${scored.rawNumber}::double precision,
+        not_assessed = ${notAssessed}, not_assessed_reason = ${notAssessedReason}, explanation = ${explanation},
+        version = ${answers.version} + 1, updated_by = ${actor.userId}, updated_at = ${new Date().toISOString()}::timestamptz
+      where ${atVersion} and not (
+        ${answers.value} is not distinct from ${value}
+        and ${answers.selfPoints} is not distinct from ${scored.selfPoints}::double precision
+        and ${answers.notAssessed} = ${notAssessed}
+        and ${answers.notAssessedReason} is not distinct from ${notAssessedReason}
+        and ${answers.explanation} is not distinct from ${explanation})
+      returning *
+    ), audit as (
+      insert into ${auditLog} (actor_id, actor_name, actor_role, action, entity_type, entity_id,
+        period_id, unit_id, assessment_id, indicator_code, old_value, new_value)
+      select ${actor.userId}::uuid, ${actor.displayName ?? null}, ${actor.role}, 'answer.saved', 'answer', ${`${assessmentId}/${code}`},
+        ${context.period.id}::uuid, ${context.unit.id}::uuid, saved.assessment_id, saved.indicator_code,
+        jsonb_build_object('value', old.value, 'selfPoints', old.self_points, 'notAssessed', old.not_assessed),
+        jsonb_build_object('value', saved.value, 'selfPoints', saved.self_points, 'notAssessed', saved.not_assessed)
+      from saved cross join old
+    )
+    select * from saved`);
+  const [row] = result.rows;
+  if (!row) return undefined;
+  return {
+    assessmentId: row.assessment_id,
+    indicatorCode: row.indicator_code,
+    value: row.value,
+    selfPoints: row.self_points,
+    rawNumber: row.raw_number,
+    notAssessed: row.not_assessed,
+    notAssessedReason: row.not_assessed_reason,
+    explanation: row.explanation,
+    version: row.version,
+    updatedBy: row.updated_by,
+    updatedAt: new Date(row.updated_at),
+  };
 }

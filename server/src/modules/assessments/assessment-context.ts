@@ -1,5 +1,5 @@
 import { type CompiledFramework, DomainError } from '@opendti/core';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { assessments, periods, units } from '../../db/schema/index.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
@@ -15,14 +15,27 @@ export interface AssessmentContext {
   framework: CompiledFramework;
 }
 
-/** Loads an assessment with its period, unit and framework: the first step of every assessment route. */
-export async function loadAssessmentContext(db: Database, assessmentId: string): Promise<AssessmentContext> {
-  const [row] = await db
+/** Every assessment route starts with this lookup: prepared once per database (see actorForToken). */
+const contextLookups = new WeakMap<Database, ReturnType<typeof prepareContextLookup>>();
+
+function prepareContextLookup(db: Database) {
+  return db
     .select({ assessment: assessments, period: periods, unit: units })
     .from(assessments)
     .innerJoin(periods, eq(periods.id, assessments.periodId))
     .innerJoin(units, eq(units.id, assessments.unitId))
-    .where(eq(assessments.id, assessmentId));
+    .where(eq(assessments.id, sql.placeholder('assessmentId')))
+    .prepare('assessment_context');
+}
+
+/** Loads an assessment with its period, unit and framework: the first step of every assessment route. */
+export async function loadAssessmentContext(db: Database, assessmentId: string): Promise<AssessmentContext> {
+  let lookup = contextLookups.get(db);
+  if (!lookup) {
+    lookup = prepareContextLookup(db);
+    contextLookups.set(db, lookup);
+  }
+  const [row] = await lookup.execute({ assessmentId });
   if (!row) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `bản đánh giá ${assessmentId}` } }]);
   return { ...row, framework: await getCompiledFramework(db, row.assessment.frameworkId) };
 }

@@ -113,13 +113,29 @@ async function countClientFailure(db: Database, clientKey: string, now: Date, wi
     });
 }
 
-/** The actor of a session token, or undefined when it is unknown, expired or its user disabled. */
-export async function actorForToken(db: Database, token: string, now: Date): Promise<SessionActor | undefined> {
-  const [row] = await db
+/**
+ * The session lookup runs on every signed-in request, so it is prepared once per database: built
+ * once by Drizzle, and parsed and planned once per connection by PostgreSQL.
+ */
+const sessionLookups = new WeakMap<Database, ReturnType<typeof prepareSessionLookup>>();
+
+function prepareSessionLookup(db: Database) {
+  return db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now)));
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare('actor_for_token');
+}
+
+/** The actor of a session token, or undefined when it is unknown, expired or its user disabled. */
+export async function actorForToken(db: Database, token: string, now: Date): Promise<SessionActor | undefined> {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) {
+    lookup = prepareSessionLookup(db);
+    sessionLookups.set(db, lookup);
+  }
+  const [row] = await lookup.execute({ tokenHash: hashToken(token), now: now.toISOString() });
   if (!row || row.user.disabled) return undefined;
   return {
     userId: row.user.id,

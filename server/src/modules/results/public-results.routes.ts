@@ -1,17 +1,27 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { analyseUnit, DomainError, type MainIndexAnalysis } from '@opendti/core';
-import { and, eq, inArray } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import { analyseUnit, type CohortScores, DomainError, type MainIndexAnalysis, type ResultSet } from '@opendti/core';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import type { AppDependencies } from '../../app.js';
 import { periods, resultSnapshots } from '../../db/schema/index.js';
 import { authorize } from '../../http/authenticate.js';
 import { Nullable, Timestamp } from '../../http/common-schemas.js';
+import {
+  chooseEncoding,
+  createEncodedResponseCache,
+  type EncodedResponse,
+  encodeResponse,
+} from '../../http/encoded-response-cache.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { MainIndexAnalysisSchema, ResultSetSchema, UnitResultSchema } from '../../http/result-schemas.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { scoresFromSnapshot } from './snapshot-scores.js';
 
 const PUBLIC_STATES = ['published', 'archived'];
+/** Rankings and unit pages of every published period of a province fit many times over in 64 MB. */
+const RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
+const COHORT_CACHE_ENTRIES = 32;
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
@@ -95,21 +105,59 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
     },
   );
 
-  const snapshotOf = async (periodId: string, unitKind: string) => {
+  // A ranking page asks for its snapshot's ETag first: one small row, the only per-request database
+  // work when the response is cached. The cache is per process; being keyed by ETag, it is never stale.
+  const responses = createEncodedResponseCache(RESPONSE_CACHE_BYTES);
+  // A cohort's engine scores, rebuilt from its snapshot once: every unit page of the cohort (ranks
+  // per main index need the whole cohort) and every unknown unit code are answered from it.
+  const cohorts = new LRUCache<string, { results: ResultSet; scores: CohortScores }>({ max: COHORT_CACHE_ENTRIES });
+  const isPublished = (periodId: string, unitKind: string) =>
+    and(eq(resultSnapshots.periodId, periodId), eq(resultSnapshots.unitKind, unitKind), inArray(periods.state, PUBLIC_STATES));
+  const notPublished = () =>
+    // Unpublished and unknown look the same to the public: nothing to see.
+    new DomainError('not-found', [{ code: 'http.not-found', params: { what: 'kết quả đã công bố' } }]);
+
+  /** The snapshot's ETag, and the key of its cached responses (republishing the same results changes only the date). */
+  const publishedVersionOf = async (periodId: string, unitKind: string): Promise<{ etag: string; key: string }> => {
     const [row] = await db
-      .select({ snapshot: resultSnapshots })
+      .select({ etag: resultSnapshots.etag, publishedAt: resultSnapshots.publishedAt })
       .from(resultSnapshots)
       .innerJoin(periods, eq(periods.id, resultSnapshots.periodId))
-      .where(
-        and(
-          eq(resultSnapshots.periodId, periodId),
-          eq(resultSnapshots.unitKind, unitKind),
-          inArray(periods.state, PUBLIC_STATES),
-        ),
-      );
-    // Unpublished and unknown look the same to the public: nothing to see.
-    if (!row) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: 'kết quả đã công bố' } }]);
-    return row.snapshot;
+      .where(isPublished(periodId, unitKind));
+    if (!row) throw notPublished();
+    return { etag: row.etag, key: cacheKeyOf(row) };
+  };
+
+  const snapshotOf = async (periodId: string, unitKind: string, withDetail: boolean) => {
+    const [row] = await db
+      .select({
+        etag: resultSnapshots.etag,
+        frameworkId: resultSnapshots.frameworkId,
+        results: resultSnapshots.results,
+        publishedAt: resultSnapshots.publishedAt,
+        // The per-indicator detail is most of the row and only the unit page needs it.
+        detail: withDetail ? resultSnapshots.detail : sql<null>`null`,
+      })
+      .from(resultSnapshots)
+      .innerJoin(periods, eq(periods.id, resultSnapshots.periodId))
+      .where(isPublished(periodId, unitKind));
+    if (!row) throw notPublished();
+    return row;
+  };
+
+  const cacheKeyOf = (snapshot: { etag: string; publishedAt: Date }) => `${snapshot.etag}@${snapshot.publishedAt.getTime()}`;
+  const notModified = (reply: FastifyReply, etag: string) =>
+    reply.header('ETag', etag).header('Cache-Control', 'public, max-age=60').status(304).send();
+
+  const sendCached = (request: FastifyRequest, reply: FastifyReply, etag: string, response: EncodedResponse) => {
+    const encoding = chooseEncoding(request.headers['accept-encoding']);
+    reply
+      .header('ETag', etag)
+      .header('Cache-Control', 'public, max-age=60')
+      .header('Vary', 'Accept-Encoding')
+      .header('Content-Type', 'application/json; charset=utf-8');
+    if (encoding !== 'identity') reply.header('Content-Encoding', encoding);
+    return reply.send(response[encoding]);
   };
 
   api.get(
@@ -129,10 +177,15 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
     async (request, reply) => {
       authorize(request, 'results.readPublished');
       const { periodId, unitKind } = request.params as { periodId: string; unitKind: string };
-      const snapshot = await snapshotOf(periodId, unitKind);
-      reply.header('ETag', snapshot.etag).header('Cache-Control', 'public, max-age=60');
-      if (request.headers['if-none-match'] === snapshot.etag) return reply.status(304).send();
-      return { ...snapshot.results, publishedAt: snapshot.publishedAt };
+      const { etag, key } = await publishedVersionOf(periodId, unitKind);
+      if (request.headers['if-none-match'] === etag) return notModified(reply, etag);
+      const cached = responses.get(key);
+      if (cached) return sendCached(request, reply, etag, cached);
+      const snapshot = await snapshotOf(periodId, unitKind, false);
+      // Serialised by the route's response schema, exactly as an uncached reply would be.
+      const response = encodeResponse(reply.serialize({ ...snapshot.results, publishedAt: snapshot.publishedAt }));
+      responses.set(cacheKeyOf(snapshot), response);
+      return sendCached(request, reply, snapshot.etag, response);
     },
   );
 
@@ -149,6 +202,7 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
         }),
         response: {
           200: Type.Object({ unit: UnitResultSchema, analysis: Type.Array(MainIndexAnalysisSchema) }),
+          304: Type.Null({ description: 'Not modified (If-None-Match matched the ETag)' }),
           ...errorResponses(400, 404),
         },
       },
@@ -156,13 +210,27 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
     async (request, reply) => {
       authorize(request, 'results.readPublished');
       const { periodId, unitKind, unitCode } = request.params as { periodId: string; unitKind: string; unitCode: string };
-      const snapshot = await snapshotOf(periodId, unitKind);
-      const unit = snapshot.results.units.find((candidate) => candidate.code === unitCode);
+      let { etag, key } = await publishedVersionOf(periodId, unitKind);
+      if (request.headers['if-none-match'] === etag) return notModified(reply, etag);
+      // The NUL, never in a snapshot key, keeps unit page keys apart from ranking keys.
+      const cached = responses.get(`${key}\u0000${unitCode}`);
+      if (cached) return sendCached(request, reply, etag, cached);
+      let cohort = cohorts.get(key);
+      if (!cohort) {
+        const snapshot = await snapshotOf(periodId, unitKind, true);
+        const framework = await getCompiledFramework(db, snapshot.frameworkId);
+        cohort = { results: snapshot.results, scores: scoresFromSnapshot(framework, snapshot.results, snapshot.detail ?? {}) };
+        // Republished between the two reads: what was read is what is sent, under its own ETag.
+        etag = snapshot.etag;
+        key = cacheKeyOf(snapshot);
+        cohorts.set(key, cohort);
+      }
+      const unit = cohort.results.units.find((candidate) => candidate.code === unitCode);
       if (!unit) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `đơn vị ${unitCode}` } }]);
-      const framework = await getCompiledFramework(db, snapshot.frameworkId);
-      const analysis = analyseUnit(scoresFromSnapshot(framework, snapshot.results, snapshot.detail), unitCode);
-      reply.header('ETag', snapshot.etag).header('Cache-Control', 'public, max-age=60');
-      return { unit, analysis: presentAnalysis(analysis) };
+      const analysis = analyseUnit(cohort.scores, unitCode);
+      const response = encodeResponse(reply.serialize({ unit, analysis: presentAnalysis(analysis) }));
+      responses.set(`${key}\u0000${unitCode}`, response);
+      return sendCached(request, reply, etag, response);
     },
   );
 }

@@ -1,0 +1,85 @@
+/**
+ * The public results endpoints serve cached, precompressed responses: what a reader receives must be
+ * exactly what an uncached reply was, in every encoding, and a correction must never be hidden by the
+ * cache. On the demo's published 2022 period; PGlite, and PostgreSQL when TEST_DATABASE_URL is set.
+ */
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
+
+describe.each(TEST_DATABASE_KINDS)('public results on %s', (kind) => {
+  let t: TestApp;
+  let periodId: string;
+  let rankingUrl: string;
+
+  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const periods = (await get('/api/v1/public/periods')).json().items as { id: string; year: number }[];
+    periodId = periods.find((period) => period.year === 2022)?.id as string;
+    rankingUrl = `/api/v1/public/periods/${periodId}/results/district`;
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it('sends the same ranking plain, brotli and gzip, with Vary and the ETag, first and cached', async () => {
+    const plain = await get(rankingUrl);
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const ranking = plain.json();
+    expect(ranking.units).toHaveLength(10);
+    expect(typeof ranking.publishedAt).toBe('string');
+
+    const br = await get(rankingUrl, { 'accept-encoding': 'gzip, deflate, br' });
+    expect([br.headers['content-encoding'], br.headers.vary]).toEqual(['br', 'Accept-Encoding']);
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString('utf8'))).toEqual(ranking);
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+
+    const gzip = await get(rankingUrl, { 'accept-encoding': 'gzip;q=1, br;q=0' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gzip.rawPayload).toString('utf8'))).toEqual(ranking);
+
+    const again = await get(rankingUrl);
+    expect(again.json()).toEqual(ranking);
+    expect(again.headers.etag).toBe(plain.headers.etag);
+  });
+
+  it('answers a unit page, then 304 for its ETag, and 404 in Vietnamese for a unit not in the cohort', async () => {
+    const page = await get(`${rankingUrl}/units/DBP`, { 'accept-encoding': 'br' });
+    expect(page.statusCode).toBe(200);
+    const body = JSON.parse(brotliDecompressSync(page.rawPayload).toString('utf8'));
+    expect(body.unit.code).toBe('DBP');
+    expect(body.analysis.length).toBeGreaterThan(0);
+    expect((await get(`${rankingUrl}/units/DBP`)).json()).toEqual(body);
+
+    const notModified = await get(`${rankingUrl}/units/DBP`, { 'if-none-match': page.headers.etag as string });
+    expect([notModified.statusCode, notModified.rawPayload.length]).toEqual([304, 0]);
+    expect(notModified.headers['cache-control']).toBe('public, max-age=60');
+
+    const unknown = await get(`${rankingUrl}/units/KHONGCO`);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.message).toContain('KHONGCO');
+  });
+
+  it('hides a ranking the administrator reopens for a correction, and shows the republished one, not the cached one', async () => {
+    const before = (await get(rankingUrl)).json();
+    await get(`${rankingUrl}/units/DBP`);
+    const admin = await t.signIn('quantri');
+    const manager = await t.signIn('quanly');
+    const reopened = await t.call(admin, 'POST', `/api/v1/periods/${periodId}/transitions`, {
+      action: 'reopenPeriod',
+      reason: 'Đính chính số liệu',
+    });
+    expect(reopened.statusCode).toBe(200);
+    expect((await get(rankingUrl)).statusCode).toBe(404);
+    expect((await get(`${rankingUrl}/units/DBP`)).statusCode).toBe(404);
+
+    const republished = await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'publish' });
+    expect(republished.statusCode).toBe(200);
+    const after = (await get(rankingUrl)).json();
+    expect(after.units).toEqual(before.units);
+    expect(Date.parse(after.publishedAt)).toBeGreaterThan(Date.parse(before.publishedAt));
+  });
+});
