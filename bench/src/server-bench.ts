@@ -51,6 +51,7 @@ interface AutocannonOptions {
   connections: number;
   duration: number;
   timeout?: number;
+  connectionRate?: number;
   requests?: AutocannonRequest[];
   setupClient?: (client: AutocannonClient) => void;
 }
@@ -83,6 +84,8 @@ const CPU_PROFILE_DIRECTORY = process.env.BENCH_CPU_PROF;
 const ONLY_DATABASE = process.env.BENCH_ONLY;
 const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'floor,saves,paced,readers,cold').split(','));
 const REPORTERS = 200;
+/** Saves per second per reporter in the paced run: one a second is far above a person's autosaves. */
+const PACED_SAVES_PER_REPORTER = 1;
 const READERS = 1_000;
 const COLD_STARTS = 3;
 const FRAMEWORK = 'dienbien-2022-district';
@@ -336,7 +339,23 @@ function answerFor(method: string | undefined, maxPoints: number, n: number): { 
   return { points: (maxPoints * (n % 3)) / 2 };
 }
 
-async function measureSaves(base: string, reporters: Reporter[]): Promise<Figures> {
+/**
+ * `ratePerReporter` undefined: a closed loop, every reporter saving again the moment its last save
+ * answers (a stress test: 200 in flight at all times). A number: each reporter saves that many times a
+ * second (autocannon's connectionRate), a pace no person typing reaches, so the latency is what a
+ * reporter would see with the whole province saving at once.
+ */
+const answerVersions = new WeakMap<Reporter, Map<string, number>>();
+function versionsOf(reporter: Reporter): Map<string, number> {
+  let versions = answerVersions.get(reporter);
+  if (!versions) {
+    versions = new Map();
+    answerVersions.set(reporter, versions);
+  }
+  return versions;
+}
+
+async function measureSaves(base: string, reporters: Reporter[], ratePerReporter?: number): Promise<Figures> {
   const framework = compileFramework(loadBuiltinFramework(FRAMEWORK));
   const indicators = framework.indicatorNodes
     .map((index) => framework.nodes[index])
@@ -348,12 +367,14 @@ async function measureSaves(base: string, reporters: Reporter[]): Promise<Figure
     connections: REPORTERS,
     duration: SECONDS,
     timeout: 30,
+    ...(ratePerReporter ? { connectionRate: ratePerReporter } : {}),
     requests: [{ method: 'GET', path: '/healthz' }], // replaced for every connection below
     setupClient: (client) => {
       // Each connection is one reporter of its own unit, walking through the indicators and keeping
       // the version of every answer it saved, as the web form does.
       const reporter = reporters[clients++ % reporters.length] as Reporter;
-      const versions = new Map<string, number>();
+      // Kept across runs: the paced run edits the answers the closed loop saved.
+      const versions = versionsOf(reporter);
       let saves = 0;
       let current = indicators[0] as (typeof indicators)[number];
       client.setRequests([
@@ -385,7 +406,8 @@ async function measureSaves(base: string, reporters: Reporter[]): Promise<Figure
       ]);
     },
   });
-  return figuresOf(`${REPORTERS} reporters saving answers (PUT …/answers/:code)`, REPORTERS, result);
+  const pace = ratePerReporter ? `, each ${ratePerReporter} save/s` : ', closed loop';
+  return figuresOf(`${REPORTERS} reporters saving answers (PUT …/answers/:code${pace})`, REPORTERS, result);
 }
 
 async function measureReaders(base: string): Promise<Figures> {
@@ -492,6 +514,12 @@ async function benchDatabase(
     );
     if (SCENARIOS.has('saves'))
       printFigures(await measureSaves(child.base, reporters), floors.get(REPORTERS), 'p99 < 100 ms on PostgreSQL');
+    if (SCENARIOS.has('paced'))
+      printFigures(
+        await measureSaves(child.base, reporters, PACED_SAVES_PER_REPORTER),
+        floors.get(REPORTERS),
+        'p99 < 100 ms on PostgreSQL',
+      );
     if (SCENARIOS.has('readers')) printFigures(await measureReaders(child.base), floors.get(READERS), '≥ 2,000 requests/s');
   } finally {
     await stopChild(child);

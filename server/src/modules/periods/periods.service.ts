@@ -6,6 +6,7 @@ import { assessments, periodCohorts, periods, periodUnits, resultSnapshots, unit
 import { recordAudit } from '../audit/audit.service.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { computeCohortScores } from '../results/compute-results.js';
+import { forgetPublishedPeriod } from '../results/published-versions.js';
 
 export type PeriodRow = typeof periods.$inferSelect;
 
@@ -129,7 +130,7 @@ export async function transitionPeriod(
   reason: string | undefined,
   now: Date,
 ): Promise<PeriodRow> {
-  return db.transaction(async (tx) => {
+  const transitioned = await db.transaction(async (tx) => {
     const [period] = await tx.select().from(periods).where(eq(periods.id, periodId));
     if (!period) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `kỳ đánh giá ${periodId}` } }]);
     const { to } = applyPeriodTransition({ action, from: period.state, actor, reason });
@@ -221,4 +222,7 @@ export async function transitionPeriod(
     });
     return updated;
   });
+  // Committed: the public portal of this process shows the change at once (others within a second).
+  forgetPublishedPeriod(periodId);
+  return transitioned;
 }

@@ -16,6 +16,7 @@ import {
 import { errorResponses } from '../../http/error-schema.js';
 import { MainIndexAnalysisSchema, ResultSetSchema, UnitResultSchema } from '../../http/result-schemas.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
+import { type PublishedVersion, PublishedVersions } from './published-versions.js';
 import { scoresFromSnapshot } from './snapshot-scores.js';
 
 const PUBLIC_STATES = ['published', 'archived'];
@@ -105,12 +106,14 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
     },
   );
 
-  // A ranking page asks for its snapshot's ETag first: one small row, the only per-request database
-  // work when the response is cached. The cache is per process; being keyed by ETag, it is never stale.
+  // A ranking page asks for its snapshot's version first (one small row, remembered for a second:
+  // see PublishedVersions), then answers from the responses cached under it. Keyed by ETag and
+  // publication date, a cached response is never stale; only the version lookup can be, by ≤ 1 s.
   const responses = createEncodedResponseCache(RESPONSE_CACHE_BYTES);
   // A cohort's engine scores, rebuilt from its snapshot once: every unit page of the cohort (ranks
   // per main index need the whole cohort) and every unknown unit code are answered from it.
   const cohorts = new LRUCache<string, { results: ResultSet; scores: CohortScores }>({ max: COHORT_CACHE_ENTRIES });
+  const cacheKeyOf = (snapshot: { etag: string; publishedAt: Date }) => `${snapshot.etag}@${snapshot.publishedAt.getTime()}`;
   const isPublished = (periodId: string, unitKind: string) =>
     and(eq(resultSnapshots.periodId, periodId), eq(resultSnapshots.unitKind, unitKind), inArray(periods.state, PUBLIC_STATES));
   const notPublished = () =>
@@ -118,14 +121,19 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
     new DomainError('not-found', [{ code: 'http.not-found', params: { what: 'kết quả đã công bố' } }]);
 
   /** The snapshot's ETag, and the key of its cached responses (republishing the same results changes only the date). */
-  const publishedVersionOf = async (periodId: string, unitKind: string): Promise<{ etag: string; key: string }> => {
+  const versions = new PublishedVersions(async (periodId, unitKind) => {
     const [row] = await db
       .select({ etag: resultSnapshots.etag, publishedAt: resultSnapshots.publishedAt })
       .from(resultSnapshots)
       .innerJoin(periods, eq(periods.id, resultSnapshots.periodId))
       .where(isPublished(periodId, unitKind));
-    if (!row) throw notPublished();
-    return { etag: row.etag, key: cacheKeyOf(row) };
+    return row ? { etag: row.etag, key: cacheKeyOf(row) } : undefined;
+  });
+  api.addHook('onClose', async () => versions.dispose());
+  const publishedVersionOf = async (periodId: string, unitKind: string): Promise<PublishedVersion> => {
+    const version = await versions.get(periodId, unitKind);
+    if (!version) throw notPublished();
+    return version;
   };
 
   const snapshotOf = async (periodId: string, unitKind: string, withDetail: boolean) => {
@@ -145,7 +153,6 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
     return row;
   };
 
-  const cacheKeyOf = (snapshot: { etag: string; publishedAt: Date }) => `${snapshot.etag}@${snapshot.publishedAt.getTime()}`;
   const notModified = (reply: FastifyReply, etag: string) =>
     reply.header('ETag', etag).header('Cache-Control', 'public, max-age=60').status(304).send();
 
