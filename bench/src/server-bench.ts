@@ -16,7 +16,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
@@ -295,6 +295,8 @@ interface Figures {
   errorCodes: Map<string, number>;
   non2xx: number;
   total: number;
+  /** CPU milliseconds per request of the server process and of PostgreSQL's processes, when measured. */
+  cpuPerRequest?: { server: number; postgres: number };
 }
 
 function figuresOf(name: string, connections: number, result: AutocannonResult & { errorCodes: Map<string, number> }): Figures {
@@ -438,6 +440,50 @@ async function measureColdStarts(databaseUrl: () => Promise<{ url: string | unde
   return times;
 }
 
+// ─── CPU per request ──────────────────────────────────────────────────────────────────────────────
+
+/** Clock ticks per second of /proc/<pid>/stat on Linux (USER_HZ, 100 on every common kernel). */
+const TICKS_PER_SECOND = 100;
+
+function cpuTicksOf(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces, hence the last ')'): utime is the 12th, stime the 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').at(-1)?.trim().split(' ') ?? [];
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0; // exited meanwhile, or not Linux
+  }
+}
+
+function postgresTicks(): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') ticks += cpuTicksOf(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return ticks;
+}
+
+/**
+ * The CPU a scenario cost, per request: a figure that holds on a machine shared with other work,
+ * where requests/s and latencies do not. On 2 cores the throughput ceiling is about 2,000 ms/s ÷ the sum.
+ */
+async function withCpu(child: Child, measure: () => Promise<Figures>): Promise<Figures> {
+  const pid = child.process.pid as number;
+  const server = cpuTicksOf(pid);
+  const postgres = postgresTicks();
+  const figures = await measure();
+  const perRequest = (ticks: number) => (ticks * 1000) / TICKS_PER_SECOND / Math.max(figures.total, 1);
+  return {
+    ...figures,
+    cpuPerRequest: { server: perRequest(cpuTicksOf(pid) - server), postgres: perRequest(postgresTicks() - postgres) },
+  };
+}
+
 // ─── PostgreSQL databases for the run ─────────────────────────────────────────────────────────────
 
 type PgClient = {
@@ -481,10 +527,13 @@ const number = (value: number, digits = 0) =>
 
 function printFigures(figures: Figures, floor: Figures | undefined, target?: string): void {
   const errors = figures.errors + figures.non2xx;
+  const cpu = figures.cpuPerRequest
+    ? `, CPU per request ${number(figures.cpuPerRequest.server, 2)} ms server + ${number(figures.cpuPerRequest.postgres, 2)} ms PostgreSQL`
+    : '';
   const ratio = floor ? `, ${number(floor.requestsPerSecond / figures.requestsPerSecond, 1)}× below the floor` : '';
   console.log(
     `  ${figures.name}: ${number(figures.requestsPerSecond)} requests/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ` +
-      `errors ${errors} (${figures.non2xx} non-2xx${[...figures.errorCodes].map(([code, count]) => `, ${count} ${code}`).join('')}) of ${number(figures.total)}${ratio}` +
+      `errors ${errors} (${figures.non2xx} non-2xx${[...figures.errorCodes].map(([code, count]) => `, ${count} ${code}`).join('')}) of ${number(figures.total)}${ratio}${cpu}` +
       (target ? ` — target ${target}` : ''),
   );
 }
@@ -513,14 +562,19 @@ async function benchDatabase(
       `  (set-up: ${REPORTERS} units, users and sessions and an open period through the API in ${number((performance.now() - setupStarted) / 1000, 1)} s)`,
     );
     if (SCENARIOS.has('saves'))
-      printFigures(await measureSaves(child.base, reporters), floors.get(REPORTERS), 'p99 < 100 ms on PostgreSQL');
-    if (SCENARIOS.has('paced'))
       printFigures(
-        await measureSaves(child.base, reporters, PACED_SAVES_PER_REPORTER),
+        await withCpu(child, () => measureSaves(child.base, reporters)),
         floors.get(REPORTERS),
         'p99 < 100 ms on PostgreSQL',
       );
-    if (SCENARIOS.has('readers')) printFigures(await measureReaders(child.base), floors.get(READERS), '≥ 2,000 requests/s');
+    if (SCENARIOS.has('paced'))
+      printFigures(
+        await withCpu(child, () => measureSaves(child.base, reporters, PACED_SAVES_PER_REPORTER)),
+        floors.get(REPORTERS),
+        'p99 < 100 ms on PostgreSQL',
+      );
+    if (SCENARIOS.has('readers'))
+      printFigures(await withCpu(child, () => measureReaders(child.base)), floors.get(READERS), '≥ 2,000 requests/s');
   } finally {
     await stopChild(child);
     rmSync(dataDirectory, { recursive: true, force: true });

@@ -63,6 +63,11 @@ describe.each(TEST_DATABASE_KINDS)('saving answers over HTTP on %s', (kind) => {
       { value: 'có', selfPoints: 5, notAssessed: false },
       { value: 'không', selfPoints: 0, notAssessed: false },
     ]);
+    // The first answer has no old value.
+    expect(audited.map((entry) => [entry.oldValue, entry.newValue])).toContainEqual([
+      null,
+      { value: 'có', selfPoints: 5, notAssessed: false },
+    ]);
     expect(audited.every((entry) => entry.actorName)).toBe(true);
 
     // A retry of the landed edit, based on the version it produced: no new version, no new entry.
@@ -73,13 +78,21 @@ describe.each(TEST_DATABASE_KINDS)('saving answers over HTTP on %s', (kind) => {
 
   it('of two edits based on the same version, one lands and the other gets 409; one audit entry', async () => {
     const url = `/api/v1/assessments/${assessmentId}/answers/1.4`;
-    expect((await t.call(reporter, 'PUT', url, { points: 4, baseVersion: 0 })).statusCode).toBe(200);
+    const firsts = await Promise.all([3, 4].map((points) => t.call(reporter, 'PUT', url, { points, baseVersion: 0 })));
+    expect(firsts.map((first) => first.statusCode).sort()).toEqual([200, 409]);
+    // Repeating the 4-point save is a retry (200) if it was the one that landed, else a conflict (409).
+    expect((await t.call(reporter, 'PUT', url, { points: 4, baseVersion: 0 })).statusCode).toBe(firsts[1]?.statusCode);
     const outcomes = await Promise.all(
       ['Lần A', 'Lần B', 'Lần C'].map((explanation) => t.call(reporter, 'PUT', url, { points: 4, explanation, baseVersion: 1 })),
     );
     expect(outcomes.map((outcome) => outcome.statusCode).sort()).toEqual([200, 409, 409]);
     expect(outcomes.find((outcome) => outcome.statusCode === 409)?.json().error.code).toBe('http.stale-version');
     expect(await savesOf('1.4')).toHaveLength(2);
+    expect(
+      (await t.call(reporter, 'GET', `/api/v1/assessments/${assessmentId}`))
+        .json()
+        .answers.find((answer: { indicatorCode: string }) => answer.indicatorCode === '1.4').version,
+    ).toBe(2);
     const stale = await t.call(reporter, 'PUT', url, { points: 6, baseVersion: 1 });
     expect(stale.statusCode).toBe(409);
   });

@@ -88,8 +88,8 @@ export async function saveAnswer(
   }
   const node = requireAnswerableNode(context.framework, code);
   const scored = scoreAnswer(node, input, context.framework.document.aggregation, context.framework.scale);
-  const edited = await saveEditAtVersion(db, actor, context, code, input, scored);
-  if (edited) return edited;
+  const saved = await saveInOneStatement(db, actor, context, code, input, scored);
+  if (saved) return saved;
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select()
@@ -180,14 +180,14 @@ type AnswerRecord = {
 };
 
 /**
- * The common save — an edit of an answer at the version it was based on, with new content — as one
- * statement: the versioned UPDATE and its audit entry in data-modifying CTEs, atomic without BEGIN
- * and COMMIT, so a reporter's autosave costs one round trip instead of five. `old` reads the row as
- * the statement's snapshot sees it, before `saved` changes it. Returns undefined when the row is not
- * at that version or the content is unchanged (first answers, retries, conflicts): the transaction
- * of saveAnswer tells those apart.
+ * The common saves — a unit's first answer to an indicator, or an edit at the version it was based on
+ * with new content — as one statement: the write and its audit entry in data-modifying CTEs, atomic
+ * without BEGIN and COMMIT, so a reporter's autosave costs one round trip instead of five. For an
+ * edit, `old` reads the row as the statement's snapshot sees it, before `saved` changes it. Returns
+ * undefined when the row is not as expected (an answer already there for a first save, another
+ * version, unchanged content: retries and conflicts), which the transaction of saveAnswer tells apart.
  */
-async function saveEditAtVersion(
+async function saveInOneStatement(
   db: Database,
   actor: Actor & { displayName?: string },
   context: AssessmentContext,
@@ -195,35 +195,55 @@ async function saveEditAtVersion(
   input: AnswerInput,
   scored: { selfPoints: number | null; rawNumber: number | null },
 ): Promise<AnswerRow | undefined> {
-  if (input.baseVersion < 1) return undefined;
   const assessmentId = context.assessment.id;
   const value = input.value ?? null;
+  const selfPoints = sql`${scored.selfPoints}::double precision`;
+  const rawNumber = sql`${scored.rawNumber}::double precision`;
   const notAssessed = input.notAssessed ?? false;
   const notAssessedReason = notAssessed ? (input.notAssessedReason ?? null) : null;
   const explanation = input.explanation ?? null;
-  const atVersion = sql`${answers.assessmentId} = ${assessmentId} and ${answers.indicatorCode} = ${code} and ${answers.version} = ${input.baseVersion}`;
+  const updatedAt = sql`${new Date().toISOString()}::timestamptz`;
+  const write =
+    input.baseVersion === 0
+      ? sql`old as (select null::text as value, null::double precision as self_points, null::boolean as not_assessed),
+        saved as (
+          insert into ${answers} (assessment_id, indicator_code, value, self_points, raw_number, not_assessed,
+            not_assessed_reason, explanation, version, updated_by, updated_at)
+          values (${assessmentId}::uuid, ${code}, ${value}, ${selfPoints}, ${rawNumber}, ${notAssessed},
+            ${notAssessedReason}, ${explanation}, 1, ${actor.userId}::uuid, ${updatedAt})
+          on conflict do nothing
+          returning *
+        )`
+      : sql`old as (
+          select ${answers.value} as value, ${answers.selfPoints} as self_points, ${answers.notAssessed} as not_assessed
+          from ${answers} where ${answers.assessmentId} = ${assessmentId} and ${answers.indicatorCode} = ${code}
+            and ${answers.version} = ${input.baseVersion}
+        ), saved as (
+          update ${answers} set
+            value = ${value}, self_points = ${selfPoints}, raw_number = ${rawNumber}, not_assessed = ${notAssessed},
+            not_assessed_reason = ${notAssessedReason}, explanation = ${explanation},
+            version = ${answers.version} + 1, updated_by = ${actor.userId}, updated_at = ${updatedAt}
+          where ${answers.assessmentId} = ${assessmentId} and ${answers.indicatorCode} = ${code}
+            and ${answers.version} = ${input.baseVersion}
+            and not (
+              ${answers.value} is not distinct from ${value}
+              and ${answers.selfPoints} is not distinct from ${selfPoints}
+              and ${answers.notAssessed} = ${notAssessed}
+              and ${answers.notAssessedReason} is not distinct from ${notAssessedReason}
+              and ${answers.explanation} is not distinct from ${explanation})
+          returning *
+        )`;
+  // A first answer is audited with no old value, as the transaction path records it.
+  const oldValue =
+    input.baseVersion === 0
+      ? sql`null::jsonb`
+      : sql`jsonb_build_object('value', old.value, 'selfPoints', old.self_points, 'notAssessed', old.not_assessed)`;
   const result = await db.execute<AnswerRecord>(sql`
-    with old as (
-      select ${answers.value} as value, ${answers.selfPoints} as self_points, ${answers.notAssessed} as not_assessed
-      from ${answers} where ${atVersion}
-    ), saved as (
-      update ${answers} set
-        value = ${value}, self_points = ${scored.selfPoints}::double precision, raw_number = ${scored.rawNumber}::double precision,
-        not_assessed = ${notAssessed}, not_assessed_reason = ${notAssessedReason}, explanation = ${explanation},
-        version = ${answers.version} + 1, updated_by = ${actor.userId}, updated_at = ${new Date().toISOString()}::timestamptz
-      where ${atVersion} and not (
-        ${answers.value} is not distinct from ${value}
-        and ${answers.selfPoints} is not distinct from ${scored.selfPoints}::double precision
-        and ${answers.notAssessed} = ${notAssessed}
-        and ${answers.notAssessedReason} is not distinct from ${notAssessedReason}
-        and ${answers.explanation} is not distinct from ${explanation})
-      returning *
-    ), audit as (
+    with ${write}, audit as (
       insert into ${auditLog} (actor_id, actor_name, actor_role, action, entity_type, entity_id,
         period_id, unit_id, assessment_id, indicator_code, old_value, new_value)
       select ${actor.userId}::uuid, ${actor.displayName ?? null}, ${actor.role}, 'answer.saved', 'answer', ${`${assessmentId}/${code}`},
-        ${context.period.id}::uuid, ${context.unit.id}::uuid, saved.assessment_id, saved.indicator_code,
-        jsonb_build_object('value', old.value, 'selfPoints', old.self_points, 'notAssessed', old.not_assessed),
+        ${context.period.id}::uuid, ${context.unit.id}::uuid, saved.assessment_id, saved.indicator_code, ${oldValue},
         jsonb_build_object('value', saved.value, 'selfPoints', saved.self_points, 'notAssessed', saved.not_assessed)
       from saved cross join old
     )
