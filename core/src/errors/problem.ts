@@ -22,7 +22,38 @@ export interface ProblemLocation {
   path?: string;
 }
 
-type Params = Record<string, string | number>;
+/** A parameter that reads differently per language, such as the name of a thing (see `named`). */
+export interface LocalizedText {
+  vi: string;
+  en: string;
+}
+
+type Params = Record<string, string | number | LocalizedText>;
+
+/** The things a message can name ("không tìm thấy đơn vị MLA" / "unit MLA not found"). */
+const THING_NAMES = {
+  period: { vi: 'kỳ đánh giá', en: 'period' },
+  unit: { vi: 'đơn vị', en: 'unit' },
+  user: { vi: 'người dùng', en: 'user' },
+  framework: { vi: 'bộ chỉ số', en: 'framework' },
+  supplementationRequest: { vi: 'yêu cầu bổ sung', en: 'supplementation request' },
+  evidence: { vi: 'tài liệu kiểm chứng', en: 'evidence' },
+  appraisal: { vi: 'quyết định thẩm định', en: 'appraisal decision' },
+  answer: { vi: 'câu trả lời', en: 'answer' },
+  assessment: { vi: 'bản đánh giá', en: 'assessment' },
+  publishedResults: { vi: 'kết quả đã công bố', en: 'published results' },
+  cohort: { vi: 'nhóm đơn vị của kỳ đánh giá', en: 'cohort of the period' },
+  route: { vi: 'đường dẫn', en: 'route' },
+  unitMap: { vi: 'bản đồ', en: 'map' },
+} as const satisfies Record<string, LocalizedText>;
+
+export type ThingKind = keyof typeof THING_NAMES;
+
+/** A thing's name in both languages, with its identifier if given: named('unit', 'MLA'). */
+export function named(kind: ThingKind, id?: string | number): LocalizedText {
+  const name = THING_NAMES[kind];
+  return id === undefined ? { ...name } : { vi: `${name.vi} ${id}`, en: `${name.en} ${id}` };
+}
 
 /** message templates: {name} is replaced by params.name */
 const catalogue = {
@@ -413,7 +444,8 @@ export function formatMessage(problem: Problem, locale: Locale): string {
   const template: string = catalogue[problem.code][locale];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = problem.params?.[name];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    return typeof value === 'object' ? value[locale] : String(value);
   });
 }
 

@@ -435,6 +435,9 @@ describe.each(TEST_DATABASE_KINDS)('bad input on %s', (kind) => {
         password: 'Mat-khau-2024!',
       });
       expect(expectError(user, 404, 'http.not-found').message).toBe(`không tìm thấy đơn vị ${NO_SUCH_ID}`);
+      // In English the thing is named in English too (regression: "đơn vị … not found").
+      const english = await json(admin, 'PATCH', `/api/v1/units/${NO_SUCH_ID}`, { name: 'X' }, 'en');
+      expect(expectError(english, 404, 'http.not-found').message).toBe(`unit ${NO_SUCH_ID} not found`);
       expectError(
         await t.call(admin, 'PATCH', `/api/v1/users/${reporter.userId}`, { unitId: NO_SUCH_ID }),
         404,

@@ -5,6 +5,7 @@ import {
   formatMessage,
   formatProblem,
   type Locale,
+  named,
   type Problem,
   type ProblemCode,
 } from '@opendti/core';
@@ -159,7 +160,7 @@ export function registerErrorHandling(app: FastifyInstance, servesWebApp = false
       .status(404)
       .send(
         errorBody(
-          [{ code: 'http.not-found', params: { what: `${request.method} ${request.url.split('?')[0]}` } }],
+          [{ code: 'http.not-found', params: { what: named('route', `${request.method} ${request.url.split('?')[0]}`) } }],
           requestLocale(request),
         ),
       );

@@ -3,6 +3,7 @@ import {
   assessmentStateLabel,
   type CompiledNode,
   DomainError,
+  named,
   parseLocaleNumber,
   scoreRawValue,
   unitCanEditAnswers,
@@ -108,7 +109,7 @@ export async function saveAnswer(
       throw new DomainError('conflict', [
         {
           code: 'http.stale-version',
-          params: { what: `câu trả lời ${code}`, current: currentVersion, based: input.baseVersion },
+          params: { what: named('answer', code), current: currentVersion, based: input.baseVersion },
         },
       ]);
     }
@@ -145,7 +146,7 @@ export async function saveAnswer(
       throw new DomainError('conflict', [
         {
           code: 'http.stale-version',
-          params: { what: `câu trả lời ${code}`, current: currentVersion + 1, based: input.baseVersion },
+          params: { what: named('answer', code), current: currentVersion + 1, based: input.baseVersion },
         },
       ]);
     }

@@ -6,6 +6,7 @@ import {
   DomainError,
   formatCalendarDay,
   isCalendarDay,
+  named,
   vietnamDay,
 } from '@opendti/core';
 import { and, eq } from 'drizzle-orm';
@@ -88,7 +89,7 @@ export async function decideIndicator(
       throw new DomainError('conflict', [
         {
           code: 'http.stale-version',
-          params: { what: `quyết định thẩm định ${code}`, current: currentVersion, based: input.baseVersion },
+          params: { what: named('appraisal', code), current: currentVersion, based: input.baseVersion },
         },
       ]);
     }
@@ -126,7 +127,7 @@ export async function decideIndicator(
       throw new DomainError('conflict', [
         {
           code: 'http.stale-version',
-          params: { what: `quyết định thẩm định ${code}`, current: currentVersion + 1, based: input.baseVersion },
+          params: { what: named('appraisal', code), current: currentVersion + 1, based: input.baseVersion },
         },
       ]);
     }
@@ -215,7 +216,7 @@ export async function moveAssessment(
     .returning({ version: assessments.version });
   if (updated.length === 0) {
     throw new DomainError('conflict', [
-      { code: 'http.stale-version', params: { what: 'bản đánh giá', current: '?', based: context.assessment.version } },
+      { code: 'http.stale-version', params: { what: named('assessment'), current: '?', based: context.assessment.version } },
     ]);
   }
   context.assessment = { ...context.assessment, state: to, version: updated[0]?.version ?? context.assessment.version };

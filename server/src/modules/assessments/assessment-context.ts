@@ -1,4 +1,4 @@
-import { type CompiledFramework, DomainError } from '@opendti/core';
+import { type CompiledFramework, DomainError, named } from '@opendti/core';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { assessments, periods, units } from '../../db/schema/index.js';
@@ -36,7 +36,7 @@ export async function loadAssessmentContext(db: Database, assessmentId: string):
     contextLookups.set(db, lookup);
   }
   const [row] = await lookup.execute({ assessmentId });
-  if (!row) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `bản đánh giá ${assessmentId}` } }]);
+  if (!row) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('assessment', assessmentId) } }]);
   return { ...row, framework: await getCompiledFramework(db, row.assessment.frameworkId) };
 }
 

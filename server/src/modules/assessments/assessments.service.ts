@@ -4,6 +4,7 @@ import {
   assessmentStateLabel,
   DomainError,
   decide,
+  named,
   undecidedIndicators,
   vietnamDay,
 } from '@opendti/core';
@@ -160,7 +161,7 @@ export async function transitionAssessment(
 ): Promise<string> {
   return db.transaction(async (tx) => {
     const [fresh] = await tx.select().from(assessments).where(eq(assessments.id, context.assessment.id));
-    if (!fresh) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: 'bản đánh giá' } }]);
+    if (!fresh) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('assessment') } }]);
     context.assessment = fresh;
     // Core's checks (role, state, period, deadline, reason) come before the guards that need data, so
     // that finalising a draft is told it is out of order, not that its indicators are undecided.
@@ -222,7 +223,9 @@ export async function respondToSupplementation(
       .returning();
     const request = updated[0];
     if (!request)
-      throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `yêu cầu bổ sung ${requestId}` } }]);
+      throw new DomainError('not-found', [
+        { code: 'http.not-found', params: { what: named('supplementationRequest', requestId) } },
+      ]);
     await recordAudit(tx, {
       actor,
       action: 'supplementation.answered',
@@ -267,6 +270,6 @@ export async function acceptRemaining(
 
 export async function periodOf(db: Database, periodId: string) {
   const [period] = await db.select().from(periods).where(eq(periods.id, periodId));
-  if (!period) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `kỳ đánh giá ${periodId}` } }]);
+  if (!period) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('period', periodId) } }]);
   return period;
 }

@@ -1,4 +1,4 @@
-import { type CompiledFramework, DomainError, vietnamDay } from '@opendti/core';
+import { type CompiledFramework, DomainError, named, vietnamDay } from '@opendti/core';
 import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import {
@@ -85,7 +85,7 @@ function tally(
  */
 export async function getCouncilOverview(db: Database, periodId: string, now = new Date()) {
   const [period] = await db.select().from(periods).where(eq(periods.id, periodId));
-  if (!period) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `kỳ đánh giá ${periodId}` } }]);
+  if (!period) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('period', periodId) } }]);
   const cohortRows = await db.select().from(periodCohorts).where(eq(periodCohorts.periodId, periodId));
   const frameworks = new Map<string, CompiledFramework>();
   for (const cohort of cohortRows) frameworks.set(cohort.frameworkId, await getCompiledFramework(db, cohort.frameworkId));

@@ -3,6 +3,7 @@ import {
   assessmentStateLabel,
   type Capability,
   DomainError,
+  named,
   type Problem,
   unitCanAddSupplementation,
   unitCanEditAnswers,
@@ -336,7 +337,7 @@ export async function addEvidenceReference(
 }
 
 function evidenceNotFound(evidenceId: string): DomainError {
-  return new DomainError('not-found', [{ code: 'http.not-found', params: { what: `tài liệu kiểm chứng ${evidenceId}` } }]);
+  return new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('evidence', evidenceId) } }]);
 }
 
 /**

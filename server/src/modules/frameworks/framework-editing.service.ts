@@ -1,4 +1,4 @@
-import { type Actor, DomainError, type FrameworkDocument, type Problem, validateFramework } from '@opendti/core';
+import { type Actor, DomainError, type FrameworkDocument, named, type Problem, validateFramework } from '@opendti/core';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { frameworks, periodCohorts, periods } from '../../db/schema/index.js';
@@ -30,7 +30,7 @@ export function summariseFramework(document: FrameworkDocument, source: string) 
 
 async function loadFramework(db: Pick<Database, 'select'>, id: string) {
   const [row] = await db.select().from(frameworks).where(eq(frameworks.id, id));
-  if (!row) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `bộ chỉ số ${id}` } }]);
+  if (!row) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('framework', id) } }]);
   return row;
 }
 

@@ -4,6 +4,7 @@ import {
   compileFramework,
   DomainError,
   type FrameworkDocument,
+  named,
   parseFramework,
 } from '@opendti/core';
 import { listBuiltinFrameworkIds, loadBuiltinFramework } from '@opendti/frameworks';
@@ -36,7 +37,7 @@ export async function getCompiledFramework(db: Pick<Database, 'select'>, id: str
   const cached = compiledCache.get(id);
   if (cached) return cached;
   const [row] = await db.select().from(frameworks).where(eq(frameworks.id, id));
-  if (!row) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `bộ chỉ số ${id}` } }]);
+  if (!row) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('framework', id) } }]);
   const compiled = compileFramework(row.document);
   compiledCache.set(id, compiled);
   return compiled;

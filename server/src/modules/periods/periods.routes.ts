@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { type Capability, DomainError } from '@opendti/core';
+import { type Capability, DomainError, named } from '@opendti/core';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { authorize } from '../../http/authenticate.js';
@@ -125,8 +125,7 @@ export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDepe
       authorize(request, 'results.readUnpublished');
       const period = await getPeriod(db, periodId);
       const cohort = period.cohorts.find((item) => item.unitKind === unitKind);
-      if (!cohort)
-        throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `nhóm ${unitKind} của kỳ đánh giá` } }]);
+      if (!cohort) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('cohort', unitKind) } }]);
       const framework = await getCompiledFramework(db, cohort.frameworkId);
       return (await computeCohortScores(db, { periodId, unitKind, framework })).results;
     },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Actor, applyPeriodTransition, canPublish, DomainError } from '@opendti/core';
+import { type Actor, applyPeriodTransition, canPublish, DomainError, named } from '@opendti/core';
 import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { assessments, periodCohorts, periods, periodUnits, resultSnapshots, units } from '../../db/schema/index.js';
@@ -93,7 +93,7 @@ export async function createPeriod(db: Database, actor: Actor, input: PeriodInpu
 
 export async function getPeriod(db: Database, periodId: string) {
   const [period] = await db.select().from(periods).where(eq(periods.id, periodId));
-  if (!period) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `kỳ đánh giá ${periodId}` } }]);
+  if (!period) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('period', periodId) } }]);
   const cohorts = await db.select().from(periodCohorts).where(eq(periodCohorts.periodId, periodId));
   const participants = await db
     .select({ id: units.id, code: units.code, name: units.name, kind: units.kind })
@@ -132,7 +132,7 @@ export async function transitionPeriod(
 ): Promise<PeriodRow> {
   const transitioned = await db.transaction(async (tx) => {
     const [period] = await tx.select().from(periods).where(eq(periods.id, periodId));
-    if (!period) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `kỳ đánh giá ${periodId}` } }]);
+    if (!period) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('period', periodId) } }]);
     const { to } = applyPeriodTransition({ action, from: period.state, actor, reason });
     const cohorts = await tx.select().from(periodCohorts).where(eq(periodCohorts.periodId, periodId));
     const frameworkByKind = new Map(cohorts.map((cohort) => [cohort.unitKind, cohort.frameworkId]));
@@ -208,7 +208,7 @@ export async function transitionPeriod(
       .returning();
     if (!updated)
       throw new DomainError('conflict', [
-        { code: 'http.stale-version', params: { what: 'kỳ đánh giá', current: '?', based: period.version } },
+        { code: 'http.stale-version', params: { what: named('period'), current: '?', based: period.version } },
       ]);
     await recordAudit(tx, {
       actor,

@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { analyseUnit, type CohortScores, DomainError, type MainIndexAnalysis, type ResultSet } from '@opendti/core';
+import { analyseUnit, type CohortScores, DomainError, type MainIndexAnalysis, named, type ResultSet } from '@opendti/core';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
@@ -118,7 +118,7 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
     and(eq(resultSnapshots.periodId, periodId), eq(resultSnapshots.unitKind, unitKind), inArray(periods.state, PUBLIC_STATES));
   const notPublished = () =>
     // Unpublished and unknown look the same to the public: nothing to see.
-    new DomainError('not-found', [{ code: 'http.not-found', params: { what: 'kết quả đã công bố' } }]);
+    new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('publishedResults') } }]);
 
   /** The snapshot's ETag, and the key of its cached responses (republishing the same results changes only the date). */
   const versions = new PublishedVersions(async (periodId, unitKind) => {
@@ -233,7 +233,7 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
         cohorts.set(key, cohort);
       }
       const unit = cohort.results.units.find((candidate) => candidate.code === unitCode);
-      if (!unit) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `đơn vị ${unitCode}` } }]);
+      if (!unit) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('unit', unitCode) } }]);
       const analysis = analyseUnit(cohort.scores, unitCode);
       const response = encodeResponse(reply.serialize({ unit, analysis: presentAnalysis(analysis) }));
       responses.set(`${key}\u0000${unitCode}`, response);

@@ -1,4 +1,4 @@
-import { type Actor, compareVietnamese, DomainError, matchesSearch, UNIT_KINDS } from '@opendti/core';
+import { type Actor, compareVietnamese, DomainError, matchesSearch, named, UNIT_KINDS } from '@opendti/core';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { units } from '../../db/schema/index.js';
@@ -30,7 +30,7 @@ export async function listUnits(db: Database, filter: { search?: string; kind?: 
 
 export async function getUnit(db: Database, id: string): Promise<UnitRow> {
   const [unit] = await db.select().from(units).where(eq(units.id, id));
-  if (!unit) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `đơn vị ${id}` } }]);
+  if (!unit) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('unit', id) } }]);
   return unit;
 }
 
@@ -67,7 +67,7 @@ export async function updateUnit(db: Database, actor: Actor, id: string, input: 
   if (input.parentId) await getUnit(db, input.parentId);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(units).where(eq(units.id, id));
-    if (!before) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `đơn vị ${id}` } }]);
+    if (!before) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('unit', id) } }]);
     const [after] = await tx.update(units).set(input).where(eq(units.id, id)).returning();
     await recordAudit(tx, {
       actor,
@@ -94,11 +94,11 @@ export async function replaceUnits(
   await db.transaction(async (tx) => {
     const [replacement] = await tx.select().from(units).where(eq(units.id, input.replacementId));
     if (!replacement)
-      throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `đơn vị ${input.replacementId}` } }]);
+      throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('unit', input.replacementId) } }]);
     for (const id of input.replacedIds) {
       if (id === input.replacementId) continue;
       const [before] = await tx.select().from(units).where(eq(units.id, id));
-      if (!before) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `đơn vị ${id}` } }]);
+      if (!before) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('unit', id) } }]);
       await tx.update(units).set({ replacedById: input.replacementId, activeTo: input.on }).where(eq(units.id, id));
       await recordAudit(tx, {
         actor,

@@ -1,4 +1,4 @@
-import { type Actor, DomainError, ROLES, type Role } from '@opendti/core';
+import { type Actor, DomainError, named, ROLES, type Role } from '@opendti/core';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { sessions, users } from '../../db/schema/index.js';
@@ -58,7 +58,7 @@ export async function createUser(db: Database, actor: Actor | undefined, input: 
   checkRole(input.role, input.unitId);
   if (input.unitId) await getUnit(db, input.unitId); // 404 for an unknown unit, not a foreign-key failure
   const weakness = passwordWeakness(input.password);
-  if (weakness) throw new DomainError('invalid-input', [{ code: 'auth.weak-password', params: { detail: weakness } }]);
+  if (weakness) throw new DomainError('invalid-input', [weakness]);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [created] = await tx
@@ -103,7 +103,7 @@ export async function updateUser(
   if (input.unitId) await getUnit(db, input.unitId);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, userId));
-    if (!before) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `người dùng ${userId}` } }]);
+    if (!before) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('user', userId) } }]);
     checkRole(input.role ?? before.role, input.unitId === undefined ? before.unitId : input.unitId);
     const [after] = await tx.update(users).set(input).where(eq(users.id, userId)).returning();
     if (!after) throw new Error('update returned nothing');
