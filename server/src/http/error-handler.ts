@@ -148,6 +148,12 @@ export function registerErrorHandling(app: FastifyInstance, servesWebApp = false
         locale === 'vi' ? 'văn bản chứa ký tự NUL (\\u0000), không lưu được' : 'text contains a NUL character (\\u0000)';
       return reply.status(400).send(errorBody([{ code: 'http.validation', params: { detail } }], locale));
     }
+    if (request.raw.aborted || request.raw.destroyed) {
+      // The client went away mid-request (a closed tab, a lost connection during an upload): nothing
+      // is wrong with the server and no one is left to answer. Not an error in the logs.
+      request.log.info({ code: error.code }, 'client closed the connection before the request was read');
+      return reply.status(400).send(errorBody([{ code: 'http.malformed-body' }], locale));
+    }
     // Anything else is a bug: log it whole, show the user a reference only.
     const reference = randomUUID().slice(0, 8);
     request.log.error({ err: error, reference }, 'unhandled error');
