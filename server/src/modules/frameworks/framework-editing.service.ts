@@ -150,6 +150,9 @@ export async function replaceFrameworkDocument(db: Database, actor: Actor, id: s
   }
   const document = validateFramework(structuredClone(raw), id);
   const updated = await db.transaction(async (tx) => {
+    // Locked until the edit commits: a period created meanwhile in another process (which takes a
+    // share lock on the framework) waits for it, and one created first makes the check below refuse.
+    await tx.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.id, id)).for('update');
     const before = await loadFramework(tx, id);
     const using = await periodsUsing(tx, id);
     const frozenBecause = before.source === 'builtin' ? 'builtin' : using.length > 0 ? 'inUse' : null;

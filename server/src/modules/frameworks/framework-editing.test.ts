@@ -1,7 +1,10 @@
 import type { FrameworkDocument } from '@opendti/core';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frameworks } from '../../db/schema/index.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
 import { TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
+import { getCompiledFramework } from './frameworks.service.js';
 
 describe.each(TEST_DATABASE_KINDS)('framework cloning and editing on %s', (kind) => {
   let t: TestApp;
@@ -175,5 +178,41 @@ describe.each(TEST_DATABASE_KINDS)('framework cloning and editing on %s', (kind)
     const document = await documentOf('dienbien-2025-department');
     expect((await t.call(chair, 'PUT', '/api/v1/frameworks/dienbien-2025-department', { document })).statusCode).toBe(403);
     expect((await t.call(chair, 'GET', '/api/v1/frameworks/dienbien-2025-department/usage')).statusCode).toBe(200);
+  });
+});
+
+describe.each(TEST_DATABASE_KINDS)('the compiled-framework cache on %s', (kind) => {
+  let t: TestApp;
+  let manager: Session;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    manager = await t.signIn('quanly');
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it('reads an editable framework afresh (another process may edit it) and caches it once a period uses it', async () => {
+    const id = 'dienbien-2030-district';
+    expect(
+      (await t.call(manager, 'POST', '/api/v1/frameworks/dienbien-2022-district/clone', { id, year: 2030 })).statusCode,
+    ).toBe(201);
+    expect((await getCompiledFramework(t.database.db, id)).document.year).toBe(2030);
+
+    // Another server process edits the document: this one has nothing to forget and must see it.
+    const renamed = (name: string) =>
+      t.database.db
+        .update(frameworks)
+        .set({ document: sql`jsonb_set(${frameworks.document}, '{name}', to_jsonb(${name}::text))` })
+        .where(eq(frameworks.id, id));
+    await renamed('Bộ chỉ số sửa ở máy chủ khác');
+    expect((await getCompiledFramework(t.database.db, id)).document.name).toBe('Bộ chỉ số sửa ở máy chủ khác');
+
+    const created = await t.call(manager, 'POST', '/api/v1/periods', {
+      year: 2030,
+      cohorts: [{ unitKind: 'district', frameworkId: id }],
+    });
+    expect(created.statusCode).toBe(201);
+    const frozen = await getCompiledFramework(t.database.db, id);
+    await renamed('Không bao giờ xảy ra: bộ chỉ số đã dùng thì không sửa được');
+    expect(await getCompiledFramework(t.database.db, id)).toBe(frozen); // the very same compiled object
   });
 });

@@ -8,9 +8,9 @@ import {
   parseFramework,
 } from '@opendti/core';
 import { listBuiltinFrameworkIds, loadBuiltinFramework } from '@opendti/frameworks';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { frameworks } from '../../db/schema/index.js';
+import { frameworks, periodCohorts } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 
 /** Copies the built-in library into the database at start-up; existing rows are left alone. */
@@ -29,17 +29,26 @@ export async function listFrameworks(db: Database): Promise<{ id: string; docume
 const compiledCache = new Map<string, CompiledFramework>();
 
 /**
- * A framework by id, compiled; a stored framework only changes through an edit that forgets it, so
- * the compiled form is cached. Inside a transaction pass the transaction: PGlite has one
- * connection, so a query on `db` while a transaction holds it waits forever.
+ * A framework by id, compiled. Only a frozen framework — built in, or used by a period — is cached:
+ * it can never change again. One still editable is read each time, because another server process
+ * may edit it and has no way to tell this one to forget it (the edit forgets it in its own process).
+ * Inside a transaction pass the transaction: PGlite has one connection, so a query on `db` while a
+ * transaction holds it waits forever.
  */
 export async function getCompiledFramework(db: Pick<Database, 'select'>, id: string): Promise<CompiledFramework> {
   const cached = compiledCache.get(id);
   if (cached) return cached;
-  const [row] = await db.select().from(frameworks).where(eq(frameworks.id, id));
+  const [row] = await db
+    .select({
+      document: frameworks.document,
+      source: frameworks.source,
+      inUse: sql<boolean>`exists (select 1 from ${periodCohorts} where ${periodCohorts.frameworkId} = ${frameworks.id})`,
+    })
+    .from(frameworks)
+    .where(eq(frameworks.id, id));
   if (!row) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('framework', id) } }]);
   const compiled = compileFramework(row.document);
-  compiledCache.set(id, compiled);
+  if (row.source === 'builtin' || row.inUse) compiledCache.set(id, compiled);
   return compiled;
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Actor, applyPeriodTransition, canPublish, DomainError, named } from '@opendti/core';
 import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { assessments, periodCohorts, periods, periodUnits, resultSnapshots, units } from '../../db/schema/index.js';
+import { assessments, frameworks, periodCohorts, periods, periodUnits, resultSnapshots, units } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { computeCohortScores } from '../results/compute-results.js';
@@ -42,6 +42,18 @@ export async function createPeriod(db: Database, actor: Actor, input: PeriodInpu
     await getCompiledFramework(db, cohort.frameworkId); // 404 for an unknown framework
   }
   return db.transaction(async (tx) => {
+    // The cohorts' frameworks freeze with this period: an edit running in another process finishes
+    // first (it holds the row), or waits and then sees the period and refuses (framework-editing).
+    await tx
+      .select({ id: frameworks.id })
+      .from(frameworks)
+      .where(
+        inArray(
+          frameworks.id,
+          input.cohorts.map((cohort) => cohort.frameworkId),
+        ),
+      )
+      .for('share');
     const [period] = await tx
       .insert(periods)
       .values({
