@@ -33,7 +33,9 @@ describe.each(TEST_DATABASE_KINDS)('server foundation on %s', (kind) => {
   it('answers unknown routes with the one error shape, in Vietnamese by default', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toEqual({ error: { code: 'http.not-found', message: 'không tìm thấy đường dẫn GET /api/v1/nothing-here' } });
+    expect(response.json()).toEqual({
+      error: { code: 'http.not-found', message: 'không tìm thấy đường dẫn GET /api/v1/nothing-here' },
+    });
     const english = await app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'accept-language': 'en-GB' } });
     expect(english.json().error.message).toBe('route GET /api/v1/nothing-here not found');
   });
