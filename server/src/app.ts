@@ -21,6 +21,7 @@ import { registerFrameworkRoutes } from './modules/frameworks/frameworks.routes.
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerPeriodRoutes } from './modules/periods/periods.routes.js';
 import { registerPublicResultRoutes } from './modules/results/public-results.routes.js';
+import { registerUnitMapRoutes } from './modules/unit-maps/unit-maps.routes.js';
 import { registerUnitImportRoutes } from './modules/units/unit-import.routes.js';
 import { registerUnitRoutes } from './modules/units/units.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
@@ -123,6 +124,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       registerUserRoutes(api, dependencies);
       registerUnitRoutes(api, dependencies);
       registerUnitImportRoutes(api, dependencies);
+      registerUnitMapRoutes(api, dependencies);
       registerFrameworkRoutes(api, dependencies);
       registerFrameworkEditingRoutes(api, dependencies);
       registerPeriodRoutes(api, dependencies);

@@ -261,6 +261,63 @@ const catalogue = {
     vi: 'mã SHA-256 "{sha256}" của tệp không hợp lệ',
     en: 'file SHA-256 "{sha256}" is not valid',
   },
+  // unit boundary maps (GeoJSON)
+  'map.not-json': {
+    vi: 'tệp "{file}" không phải JSON hợp lệ ({detail}); tệp bản đồ phải là GeoJSON',
+    en: 'file "{file}" is not valid JSON ({detail}); a map file must be GeoJSON',
+  },
+  'map.topojson': {
+    vi: 'tệp "{file}" là TopoJSON, chưa phải GeoJSON; hãy chuyển sang GeoJSON (ví dụ bằng mapshaper hoặc QGIS) rồi tải lên lại',
+    en: 'file "{file}" is TopoJSON, not GeoJSON; convert it to GeoJSON (e.g. with mapshaper or QGIS) and upload it again',
+  },
+  'map.not-feature-collection': {
+    vi: 'tệp "{file}" không phải một GeoJSON FeatureCollection (gốc của tệp là {found}); cần dạng {"type": "FeatureCollection", "features": [...]}',
+    en: 'file "{file}" is not a GeoJSON FeatureCollection (its root is {found}); expected {"type": "FeatureCollection", "features": [...]}',
+  },
+  'map.no-features': {
+    vi: 'tệp "{file}" không có đối tượng (feature) nào',
+    en: 'file "{file}" has no features',
+  },
+  'map.too-many-features': {
+    vi: 'tệp có {count} đối tượng, nhiều hơn mức tối đa {max} (một tỉnh có vài nghìn đơn vị là nhiều nhất); hãy kiểm tra lại tệp',
+    en: 'the file has {count} features, more than the maximum of {max} (a province has a few thousand units at most); check the file',
+  },
+  'map.not-a-feature': {
+    vi: 'đối tượng thứ {feature} không phải một Feature GeoJSON (cần "type": "Feature")',
+    en: 'feature {feature} is not a GeoJSON Feature (expected "type": "Feature")',
+  },
+  'map.no-geometry': {
+    vi: 'đối tượng thứ {feature}{label} không có hình (geometry rỗng)',
+    en: 'feature {feature}{label} has no geometry',
+  },
+  'map.geometry-type': {
+    vi: 'đối tượng thứ {feature}{label} có hình kiểu {type}; chỉ nhận ranh giới vùng kiểu Polygon hoặc MultiPolygon',
+    en: 'feature {feature}{label} is a {type}; only area boundaries (Polygon or MultiPolygon) are accepted',
+  },
+  'map.bad-coordinates': {
+    vi: 'đối tượng thứ {feature}{label}: toạ độ sai cấu trúc ({detail})',
+    en: 'feature {feature}{label}: malformed coordinates ({detail})',
+  },
+  'map.coordinate-out-of-range': {
+    vi: 'đối tượng thứ {feature}{label}: điểm [{x}, {y}] nằm ngoài kinh độ −180…180 / vĩ độ −90…90; tệp phải dùng toạ độ WGS84 (EPSG:4326) theo độ, không dùng VN-2000 hay UTM (mét)',
+    en: 'feature {feature}{label}: point [{x}, {y}] is outside longitude −180…180 / latitude −90…90; the file must use WGS84 (EPSG:4326) degrees, not VN-2000 or UTM metres',
+  },
+  'map.code-missing': {
+    vi: 'đối tượng thứ {feature}{label} không có giá trị ở thuộc tính mã đơn vị "{property}"',
+    en: 'feature {feature}{label} has no value in the unit code property "{property}"',
+  },
+  'map.duplicate-code': {
+    vi: 'đối tượng thứ {feature}: mã đơn vị "{code}" đã dùng cho đối tượng thứ {first}; mỗi đơn vị chỉ có một hình (gộp các phần thành một MultiPolygon)',
+    en: 'feature {feature}: unit code "{code}" is already used by feature {first}; each unit has one shape (merge its parts into one MultiPolygon)',
+  },
+  'map.unknown-property': {
+    vi: 'không đối tượng nào có thuộc tính "{property}" (các thuộc tính có trong tệp: {properties})',
+    en: 'no feature has a property "{property}" (properties in the file: {properties})',
+  },
+  'map.no-code-property': {
+    vi: 'hãy chọn thuộc tính chứa mã đơn vị: không thuộc tính nào có giá trị trùng với mã của đơn vị loại "{kind}" (các thuộc tính có trong tệp: {properties})',
+    en: 'choose the property holding the unit code: no property has values matching the codes of "{kind}" units (properties in the file: {properties})',
+  },
   // workflow (period and assessment states) and access
   'workflow.unknown-action': {
     vi: 'thao tác "{actionCode}" không tồn tại (có: {known})',
@@ -390,8 +447,16 @@ const catalogue = {
     en: 'the current password is wrong',
   },
   'auth.weak-password': {
-    vi: 'mật khẩu mới chưa đủ mạnh: {detail}',
-    en: 'the new password is too weak: {detail}',
+    vi: 'mật khẩu mới chưa đủ mạnh: cần {detail}',
+    en: 'the new password is too weak: it needs {detailEn}',
+  },
+  'auth.password-unchanged': {
+    vi: 'mật khẩu mới phải khác mật khẩu hiện tại',
+    en: 'the new password must differ from the current one',
+  },
+  'auth.must-change-password': {
+    vi: 'tài khoản đang dùng mật khẩu tạm thời do quản trị viên cấp; hãy đổi mật khẩu (Tài khoản → Đổi mật khẩu) trước khi làm việc khác',
+    en: 'this account has a temporary password set by the administrator; change the password (Account → Change password) before anything else',
   },
   // backup
   'backup.invalid': {

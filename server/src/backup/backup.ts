@@ -26,6 +26,7 @@ export const BACKUP_TABLES = [
   'supplementation_requests',
   'audit_log',
   'result_snapshots',
+  'unit_maps',
 ] as const;
 
 const FORMAT = 'opendti-backup';

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { loadBuiltinFramework } from '@opendti/frameworks';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_DISTRICT_CODES, syntheticBoundaries } from '../test-support/synthetic-boundaries.js';
 import { createTestApp, type Session, type TestApp } from '../test-support/test-app.js';
 import { TEST_DATABASE_KINDS } from '../test-support/test-databases.js';
 
@@ -180,6 +181,22 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
       ?.id as string;
   }
 
+  /** Makes sure the district cohort has a (synthetic) boundary map, uploaded by the administrator. */
+  async function districtMap(): Promise<void> {
+    await ok(
+      await as('administrator', {
+        method: 'PUT',
+        url: '/api/v1/unit-maps/district',
+        body: mapUpload(),
+      }),
+    );
+  }
+  const mapUpload = () => ({
+    name: 'Ranh giới huyện (thử nghiệm)',
+    fileName: 'huyen.geojson',
+    content: JSON.stringify(syntheticBoundaries(DEMO_DISTRICT_CODES)),
+  });
+
   beforeAll(async () => {
     t = await createTestApp(kind);
     for (const who of WHO) if (who !== 'anonymous') sessions[who] = await t.signIn(DEMO_USERNAME[who]);
@@ -206,6 +223,11 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
       201,
     );
     dbiReporter = await signInWithPassword('nhaplieu.dbi', PASSWORD);
+    // An account the administrator creates must change its password before doing anything else.
+    await ok(
+      await t.call(dbiReporter, 'POST', '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: `${PASSWORD}-rieng` }),
+      204,
+    );
 
     const periods = (await as('administrator', { method: 'GET', url: '/api/v1/periods' })).json().items as {
       id: string;
@@ -794,6 +816,56 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
       about: 'unpublished 2023',
       expected: [404, 404, 404, 404, 404, 404, 404],
       request: get(() => `/api/v1/public/periods/${open2023}/results/district/units/DBP`),
+    },
+    // unit boundary maps: the administrator uploads, the period manager looks
+    {
+      route: 'GET /api/v1/unit-maps',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: get(() => '/api/v1/unit-maps'),
+    },
+    {
+      route: 'PUT /api/v1/unit-maps/{unitKind}',
+      about: 'a preview (dryRun)',
+      expected: [401, 200, 403, 403, 403, 403, 403],
+      request: () => ({ method: 'PUT', url: '/api/v1/unit-maps/district?dryRun=true', body: mapUpload() }),
+    },
+    {
+      route: 'PUT /api/v1/unit-maps/{unitKind}',
+      about: 'saving (replacing) the map',
+      expected: [401, 200, 403, 403, 403, 403, 403],
+      request: () => ({ method: 'PUT', url: '/api/v1/unit-maps/district', body: mapUpload() }),
+    },
+    {
+      route: 'DELETE /api/v1/unit-maps/{unitKind}',
+      about: 'a map uploaded afresh for each caller',
+      expected: [401, 204, 403, 403, 403, 403, 403],
+      request: async () => {
+        await districtMap();
+        return { method: 'DELETE', url: '/api/v1/unit-maps/district' };
+      },
+    },
+    {
+      route: 'GET /api/v1/public/unit-maps',
+      expected: [200, 200, 200, 200, 200, 200, 200],
+      request: get(() => '/api/v1/public/unit-maps'),
+    },
+    {
+      route: 'GET /api/v1/public/periods/{periodId}/unit-maps/{unitKind}',
+      about: 'published 2022',
+      expected: [200, 200, 200, 200, 200, 200, 200],
+      request: async () => {
+        await districtMap();
+        return { method: 'GET', url: `/api/v1/public/periods/${published2022}/unit-maps/district` };
+      },
+    },
+    {
+      route: 'GET /api/v1/public/periods/{periodId}/unit-maps/{unitKind}',
+      about: 'unpublished 2023',
+      expected: [404, 404, 404, 404, 404, 404, 404],
+      request: async () => {
+        await districtMap();
+        return { method: 'GET', url: `/api/v1/public/periods/${open2023}/unit-maps/district` };
+      },
     },
   ];
 

@@ -5,5 +5,6 @@ export * from './audit-log.js';
 export * from './frameworks.js';
 export * from './periods.js';
 export * from './results.js';
+export * from './unit-maps.js';
 export * from './units.js';
 export * from './users.js';

@@ -7,10 +7,15 @@ import { useMessages } from '../../i18n/locale';
 import type { Role } from './admin-records';
 import { adminMessages } from './messages';
 
-const SECTIONS: { path: string; key: 'navFrameworks' | 'navUnits' | 'navUsers' | 'navPeriods' | 'navAudit'; roles: Role[] }[] = [
+const SECTIONS: {
+  path: string;
+  key: 'navFrameworks' | 'navUnits' | 'navMaps' | 'navUsers' | 'navPeriods' | 'navAudit';
+  roles: Role[];
+}[] = [
   { path: 'ky-danh-gia', key: 'navPeriods', roles: ['administrator', 'periodManager'] },
   { path: 'bo-chi-so', key: 'navFrameworks', roles: ['administrator', 'periodManager'] },
   { path: 'don-vi', key: 'navUnits', roles: ['administrator', 'periodManager'] },
+  { path: 'ban-do', key: 'navMaps', roles: ['administrator', 'periodManager'] },
   { path: 'nguoi-dung', key: 'navUsers', roles: ['administrator'] },
   { path: 'nhat-ky', key: 'navAudit', roles: ['administrator'] },
 ];

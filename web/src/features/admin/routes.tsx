@@ -14,6 +14,7 @@ const PeriodsPage = lazy(() => import('./periods-page'));
 const PeriodCreatePage = lazy(() => import('./period-create-page'));
 const PeriodDetailPage = lazy(() => import('./period-detail-page'));
 const AuditPage = lazy(() => import('./audit-page'));
+const UnitMapsPage = lazy(() => import('./unit-maps-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -27,6 +28,7 @@ export const routes: RouteObject[] = [
       { path: 'bo-chi-so', element: <FrameworksPage /> },
       { path: 'bo-chi-so/:frameworkId', element: <FrameworkDetailPage /> },
       { path: 'don-vi', element: <UnitsPage /> },
+      { path: 'ban-do', element: <UnitMapsPage /> },
       { path: 'nguoi-dung', element: <UsersPage /> },
       { path: 'nhat-ky', element: <AuditPage /> },
     ],

@@ -1,32 +1,35 @@
-import type { BarSeriesOption, LineSeriesOption, RadarSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, LineSeriesOption, MapSeriesOption, RadarSeriesOption } from 'echarts/charts';
 import type {
   GridComponentOption,
   LegendComponentOption,
   RadarComponentOption,
   TooltipComponentOption,
+  VisualMapComponentOption,
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 
 /**
- * ECharts options of the portal's three charts, built from plain figures (type imports only: no
+ * ECharts options of the portal's charts (the choropleth's is in choropleth.ts), built from plain figures (type imports only: no
  * ECharts code reaches the first view). Numbers are printed by the caller's formatter, so charts
  * speak Vietnamese like the tables (0,8482).
  */
 export type ChartOption = ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
+  | MapSeriesOption
   | RadarSeriesOption
   | GridComponentOption
   | LegendComponentOption
   | RadarComponentOption
   | TooltipComponentOption
+  | VisualMapComponentOption
 >;
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
+export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
 // Mantine indigo.7 and orange.8: distinguishable, and at least 3:1 against white for graphics.
 const PRIMARY = '#4263eb';
 const SECONDARY = '#e8590c';
-const TEXT = '#343a40';
+export const TEXT = '#343a40';
 
 type Format = (value: number) => string;
 

@@ -1,9 +1,10 @@
 import { Box, Center, Loader, Text, VisuallyHidden } from '@mantine/core';
-import type { EChartsType } from 'echarts/core';
+import type { EChartsType, init } from 'echarts/core';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useMessages } from '../../i18n/locale';
 import type { ChartOption } from './chart-options';
 import { publicMessages } from './messages';
+import { useNearScreen } from './near-screen';
 
 /**
  * One ECharts chart. ECharts (about 150 kB gzip even trimmed) is loaded on first use, not with the
@@ -15,11 +16,17 @@ export function EChartsChart({
   height,
   label,
   children,
+  load,
+  onItemClick,
 }: {
   option: ChartOption;
   height: number;
   label: string;
   children?: ReactNode;
+  /** The ECharts build to use (default: bars, radar and lines); it may prepare more, e.g. register a map. */
+  load?: () => Promise<{ init: typeof init }>;
+  /** A click on a bar or a region, by its name. */
+  onItemClick?: (name: string) => void;
 }) {
   const t = useMessages(publicMessages);
   const container = useRef<HTMLDivElement>(null);
@@ -28,38 +35,24 @@ export function EChartsChart({
   latestOption.current = option;
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
 
-  // ECharts is fetched when the chart comes near the screen, not with the page: on the ranking the
-  // chart sits under the table, so the first view's JavaScript leaves it out (issue 4: ≤ 300 KB).
-  const [visible, setVisible] = useState(false);
-  useEffect(() => {
-    const element = container.current;
-    if (!element || typeof IntersectionObserver === 'undefined') {
-      setVisible(true);
-      return;
-    }
-    const watcher = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          setVisible(true);
-          watcher.disconnect();
-        }
-      },
-      { rootMargin: '200px' },
-    );
-    watcher.observe(element);
-    return () => watcher.disconnect();
-  }, []);
+  // ECharts is fetched when the chart comes near the screen, not with the page.
+  const visible = useNearScreen(container);
+  const latestClick = useRef(onItemClick);
+  latestClick.current = onItemClick;
+  const latestLoad = useRef(load);
+  latestLoad.current = load;
 
   useEffect(() => {
     if (!visible) return;
     let disposed = false;
     let observer: ResizeObserver | undefined;
-    import('./load-echarts')
+    (latestLoad.current ?? (() => import('./load-echarts')))()
       .then(({ init }) => {
         const element = container.current;
         if (disposed || !element) return;
         const instance = init(element, undefined, { renderer: 'svg' });
         instance.setOption(latestOption.current);
+        instance.on('click', (params) => latestClick.current?.(String(params.name ?? '')));
         chart.current = instance;
         // Follows the container: a rotated phone, a taller bar chart after a search.
         observer = new ResizeObserver(() => instance.resize());

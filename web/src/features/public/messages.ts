@@ -90,7 +90,15 @@ type Key =
   | 'historyOneYear'
   | 'historyFailed'
   | 'col_year'
-  | 'col_period';
+  | 'col_period'
+  | 'mapHeading'
+  | 'mapCaption'
+  | 'mapLabel'
+  | 'mapNoData'
+  | 'mapNotRanked'
+  | 'mapMissing'
+  | 'mapFailed'
+  | 'mapLegendNoData';
 
 export const publicMessages: Dictionary<Key> = {
   vi: {
@@ -141,6 +149,16 @@ export const publicMessages: Dictionary<Key> = {
     newUnit: 'Mới',
     newUnitLong: 'không có trong kỳ trước',
     notRanked: 'Không xếp hạng',
+    mapHeading: 'Bản đồ chỉ số',
+    mapCaption:
+      'Màu càng đậm, chỉ số càng cao. Bấm vào một vùng để xem kết quả của đơn vị; bảng xếp hạng phía trên có đủ số liệu.',
+    mapLabel:
+      'Bản đồ {name}, tô màu theo chỉ số của {count} đơn vị: cao nhất {top} ({topValue}), thấp nhất {bottom} ({bottomValue}). Số liệu ở bảng xếp hạng.',
+    mapNoData: 'Không có trong kết quả công bố',
+    mapNotRanked: 'Chưa xếp hạng',
+    mapMissing: 'Chưa có trên bản đồ: {units}.',
+    mapFailed: 'Không tải được bản đồ. Số liệu vẫn có trong bảng.',
+    mapLegendNoData: 'Màu xám: không có số liệu công bố.',
     chartHeading: 'Biểu đồ chỉ số',
     barChartLabel:
       'Biểu đồ cột ngang chỉ số của {count} đơn vị đang hiển thị, cao nhất {top} ({topValue}), thấp nhất {bottom} ({bottomValue}). Số liệu đầy đủ ở bảng xếp hạng phía trên.',
@@ -235,6 +253,16 @@ export const publicMessages: Dictionary<Key> = {
     newUnit: 'New',
     newUnitLong: 'not in the previous period',
     notRanked: 'Not ranked',
+    mapHeading: 'Index map',
+    mapCaption:
+      'The darker the area, the higher the index. Click an area to open the unit’s results; the ranking table above has every figure.',
+    mapLabel:
+      'Map of {name}, coloured by the index of {count} units: highest {top} ({topValue}), lowest {bottom} ({bottomValue}). The figures are in the ranking table.',
+    mapNoData: 'Not in the published results',
+    mapNotRanked: 'Not ranked',
+    mapMissing: 'Not on the map: {units}.',
+    mapFailed: 'The map could not be loaded. The table still has the figures.',
+    mapLegendNoData: 'Grey: no published figure.',
     chartHeading: 'Index chart',
     barChartLabel:
       'Horizontal bar chart of the index of the {count} units shown, highest {top} ({topValue}), lowest {bottom} ({bottomValue}). The ranking table above has every figure.',

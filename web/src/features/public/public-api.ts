@@ -14,11 +14,14 @@ export type PublishedResultSet = ApiResponse<'/api/v1/public/periods/{periodId}/
 export type UnitDetail = ApiResponse<'/api/v1/public/periods/{periodId}/results/{unitKind}/units/{unitCode}'>;
 export type MainIndexAnalysis = UnitDetail['analysis'][number];
 export type IndicatorAnalysis = MainIndexAnalysis['full'][number];
+export type CohortMap = ApiResponse<'/api/v1/public/periods/{periodId}/unit-maps/{unitKind}'>;
 
 const keys = {
   periods: ['public', 'periods'] as const,
   results: (periodId: string, unitKind: string) => ['public', 'results', periodId, unitKind] as const,
   unit: (periodId: string, unitKind: string, unitCode: string) => ['public', 'unit', periodId, unitKind, unitCode] as const,
+  maps: ['public', 'unit-maps'] as const,
+  map: (periodId: string, unitKind: string) => ['public', 'unit-map', periodId, unitKind] as const,
 };
 
 /** Published results change only when a period is republished: keep them for the visit. */
@@ -69,6 +72,33 @@ export function useUnitDetail(periodId: string, unitKind: string, unitCode: stri
       });
       return data as UnitDetail;
     },
+    staleTime: STALE_MS,
+  });
+}
+
+/** The cohorts that have a boundary map (a few bytes): whether the ranking offers a map at all. */
+export function useCohortsWithMaps() {
+  return useQuery({
+    queryKey: keys.maps,
+    queryFn: async () => {
+      const { data } = await api.GET('/api/v1/public/unit-maps');
+      return new Set((data?.items ?? []).map((item) => item.unitKind));
+    },
+    staleTime: STALE_MS,
+  });
+}
+
+/** A published cohort's boundaries, fetched only once the map nears the screen (`enabled`). */
+export function useCohortMap(periodId: string, unitKind: string, enabled: boolean) {
+  return useQuery({
+    queryKey: keys.map(periodId, unitKind),
+    queryFn: async (): Promise<CohortMap> => {
+      const { data } = await api.GET('/api/v1/public/periods/{periodId}/unit-maps/{unitKind}', {
+        params: { path: { periodId, unitKind } },
+      });
+      return data as CohortMap;
+    },
+    enabled,
     staleTime: STALE_MS,
   });
 }
