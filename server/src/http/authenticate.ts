@@ -11,10 +11,17 @@ declare module 'fastify' {
     /** The signed-in user, or undefined for an anonymous visitor. */
     actor: SessionActor | undefined;
     sessionToken: string | undefined;
+    /** A session with a temporary password came with the request and was set aside (see registerAuthentication). */
+    awaitsPasswordChange: boolean;
   }
   interface FastifyContextConfig {
     /** A write that needs no CSRF token: signing in, which a stale session cookie must not block. */
     withoutCsrfToken?: true;
+    /**
+     * One of the few routes a session with a temporary password may use before the password is
+     * changed: reading one's own session, changing the password, signing out.
+     */
+    allowsTemporaryPassword?: true;
   }
 }
 
@@ -24,17 +31,22 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Reads the session cookie into `request.actor` on every request, and refuses cookie-authenticated
  * writes without the session's CSRF token in the X-CSRF-Token header (double submit: a page of
  * another site can send the cookie but cannot read the token). Signing in needs no token.
+ *
+ * A session whose password was set by the administrator (a new account, a reset) and not yet
+ * changed counts as anonymous on every route but those marked `allowsTemporaryPassword`: it sees
+ * what the public sees, and authorize() refuses the rest with `auth.must-change-password` (403)
+ * instead of asking to sign in. Deciding it here, before any route runs, makes it default deny: a
+ * route never receives such an actor unless it says it may.
  */
 export function registerAuthentication(app: FastifyInstance, db: Database): void {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('sessionToken', undefined);
+  app.decorateRequest('awaitsPasswordChange', false);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const actor = await actorForToken(db, token, new Date());
     if (!actor) return;
-    request.actor = actor;
-    request.sessionToken = token;
     if (
       UNSAFE_METHODS.has(request.method) &&
       !request.routeOptions.config?.withoutCsrfToken &&
@@ -42,6 +54,12 @@ export function registerAuthentication(app: FastifyInstance, db: Database): void
     ) {
       throw new DomainError('forbidden', [{ code: 'http.csrf' }]);
     }
+    if (actor.mustChangePassword && !request.routeOptions.config?.allowsTemporaryPassword) {
+      request.awaitsPasswordChange = true;
+      return;
+    }
+    request.actor = actor;
+    request.sessionToken = token;
   });
 }
 
@@ -52,6 +70,9 @@ export function registerAuthentication(app: FastifyInstance, db: Database): void
 export function authorize(request: FastifyRequest, capability: Capability, resource: ResourceContext = {}): SessionActor {
   const decision = decide(request.actor, capability, resource);
   if (!decision.allowed) {
+    if (decision.reason === 'unauthenticated' && request.awaitsPasswordChange) {
+      throw new DomainError('forbidden', [{ code: 'auth.must-change-password' }]);
+    }
     throw decision.reason === 'unauthenticated'
       ? new DomainError('unauthenticated', [{ code: 'http.unauthenticated' }])
       : new DomainError('forbidden', [{ code: 'http.forbidden' }]);

@@ -39,7 +39,7 @@ export const ErrorSchema = Type.Object(
 const DESCRIPTIONS = {
   400: 'Invalid input (validation, malformed body)',
   401: 'Not signed in (or, signing in, wrong credentials)',
-  403: 'Refused: not for this role or unit, no CSRF token, or an account locked for a while',
+  403: 'Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password)',
   404: 'Not found',
   409: 'Conflict: a stale version or a workflow state that forbids it',
   413: 'Payload too large',

@@ -50,6 +50,22 @@ export function useSignIn() {
   });
 }
 
+/**
+ * Changes one's own password. The server ends the account's other sessions and keeps this one; a
+ * temporary password no longer holds the user back afterwards.
+ */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { currentPassword: string; newPassword: string }) => {
+      await api.POST('/api/v1/auth/password', { body: input });
+    },
+    onSuccess: () => {
+      queryClient.setQueryData<CurrentUser | null>(ME, (user) => (user ? { ...user, mustChangePassword: false } : user));
+    },
+  });
+}
+
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -1,9 +1,11 @@
-import { AppShell, Burger, Button, Group, NavLink, SegmentedControl, Text, Title, VisuallyHidden } from '@mantine/core';
+import { AppShell, Burger, Button, Group, Menu, NavLink, SegmentedControl, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Outlet, NavLink as RouterNavLink, useNavigate } from 'react-router';
 import { setApiLanguage } from '../api/client';
 import { COUNCIL_ROLES, MANAGER_ROLES, UNIT_ROLES, useCurrentUser, useSignOut } from '../api/session';
+import { PasswordChangeGuard } from '../features/auth/password-change-guard';
+import { PASSWORD_CHANGE_PATH } from '../features/auth/paths';
 import { useLocale, useMessages } from '../i18n/locale';
 import { appMessages } from './messages';
 import { PageLoader } from './page-states';
@@ -18,12 +20,13 @@ export function ApplicationShell() {
   const [opened, { toggle, close }] = useDisclosure(false);
   setApiLanguage(locale);
 
+  // A temporary password opens nothing but its own change (PasswordChangeGuard): no sections to offer.
   const sections = [
     { to: '/', label: t('results'), show: true },
     { to: '/don-vi', label: t('workspace'), show: Boolean(user && UNIT_ROLES.includes(user.role)) },
     { to: '/tham-dinh', label: t('appraisal'), show: Boolean(user && [...COUNCIL_ROLES, ...MANAGER_ROLES].includes(user.role)) },
     { to: '/quan-tri', label: t('administration'), show: Boolean(user && MANAGER_ROLES.includes(user.role)) },
-  ].filter((section) => section.show);
+  ].filter((section) => section.show && !user?.mustChangePassword);
 
   return (
     <AppShell
@@ -65,6 +68,29 @@ export function ApplicationShell() {
                 { value: 'en', label: 'EN' },
               ]}
             />
+            {user && (
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <Button
+                    variant="subtle"
+                    size="xs"
+                    visibleFrom="sm"
+                    maw={220}
+                    title={user.displayName}
+                    styles={{ label: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' } }}
+                  >
+                    <VisuallyHidden>{t('account')}: </VisuallyHidden>
+                    {user.displayName}
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>{user.username}</Menu.Label>
+                  <Menu.Item component={Link} to={PASSWORD_CHANGE_PATH}>
+                    {t('changePassword')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            )}
             {user ? (
               <Button
                 variant="default"
@@ -86,10 +112,13 @@ export function ApplicationShell() {
         {sections.map((section) => (
           <NavLink key={section.to} component={RouterNavLink} to={section.to} label={section.label} onClick={close} />
         ))}
+        {user && <NavLink component={RouterNavLink} to={PASSWORD_CHANGE_PATH} label={t('changePassword')} onClick={close} />}
       </AppShell.Navbar>
       <AppShell.Main id="main">
         <Suspense fallback={<PageLoader />}>
-          <Outlet />
+          <PasswordChangeGuard>
+            <Outlet />
+          </PasswordChangeGuard>
         </Suspense>
       </AppShell.Main>
     </AppShell>

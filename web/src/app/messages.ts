@@ -8,6 +8,8 @@ type Key =
   | 'administration'
   | 'signIn'
   | 'signOut'
+  | 'account'
+  | 'changePassword'
   | 'language'
   | 'loading'
   | 'notFound'
@@ -15,7 +17,9 @@ type Key =
   | 'backHome'
   | 'errorTitle'
   | 'skipToContent'
-  | 'menu';
+  | 'menu'
+  | 'close'
+  | 'showPassword';
 
 export const appMessages: Dictionary<Key> = {
   vi: {
@@ -26,6 +30,8 @@ export const appMessages: Dictionary<Key> = {
     administration: 'Quản trị',
     signIn: 'Đăng nhập',
     signOut: 'Đăng xuất',
+    account: 'Tài khoản',
+    changePassword: 'Đổi mật khẩu',
     language: 'Ngôn ngữ',
     loading: 'Đang tải…',
     notFound: 'Không tìm thấy trang',
@@ -34,6 +40,8 @@ export const appMessages: Dictionary<Key> = {
     errorTitle: 'Có lỗi xảy ra',
     skipToContent: 'Chuyển đến nội dung chính',
     menu: 'Mở menu',
+    close: 'Đóng',
+    showPassword: 'Hiện mật khẩu',
   },
   en: {
     appName: 'Digital transformation index',
@@ -43,6 +51,8 @@ export const appMessages: Dictionary<Key> = {
     administration: 'Administration',
     signIn: 'Sign in',
     signOut: 'Sign out',
+    account: 'Account',
+    changePassword: 'Change password',
     language: 'Language',
     loading: 'Loading…',
     notFound: 'Page not found',
@@ -51,5 +61,7 @@ export const appMessages: Dictionary<Key> = {
     errorTitle: 'Something went wrong',
     skipToContent: 'Skip to main content',
     menu: 'Open menu',
+    close: 'Close',
+    showPassword: 'Show password',
   },
 };

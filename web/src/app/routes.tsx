@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { routes as adminRoutes } from '../features/admin/routes';
 import { routes as appraisalRoutes } from '../features/appraisal/routes';
+import { PASSWORD_CHANGE_PATH } from '../features/auth/paths';
 import { routes as publicRoutes } from '../features/public/routes';
 import { routes as workspaceRoutes } from '../features/workspace/routes';
 import { ApplicationShell } from './app-shell';
@@ -12,6 +13,7 @@ import { NotFoundPage, RouteErrorPage } from './page-states';
  * src/features/<area>/ and export one `routes` array; they never import each other.
  */
 const LoginPage = lazy(() => import('../features/auth/login-page'));
+const PasswordChangePage = lazy(() => import('../features/auth/password-change-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -19,6 +21,7 @@ export const routes: RouteObject[] = [
     errorElement: <RouteErrorPage />,
     children: [
       { path: '/dang-nhap', element: <LoginPage /> },
+      { path: PASSWORD_CHANGE_PATH, element: <PasswordChangePage /> },
       // feature routes: keep one line per feature, in this order
       ...publicRoutes,
       ...workspaceRoutes,

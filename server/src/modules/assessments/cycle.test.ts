@@ -69,6 +69,12 @@ describe.each(TEST_DATABASE_KINDS)('the assessment cycle on %s', (kind) => {
       csrfToken: login.json().csrfToken,
       userId: login.json().id,
     };
+    // An account the administrator creates must change its password before anything else.
+    const changed = await t.call(dbiLeader, 'POST', '/api/v1/auth/password', {
+      currentPassword: 'Mat-khau-2024!',
+      newPassword: 'Mat-khau-rieng-2024!',
+    });
+    expect(changed.statusCode).toBe(204);
   }, 120_000);
   afterAll(async () => t?.close());
 
@@ -321,7 +327,11 @@ describe.each(TEST_DATABASE_KINDS)('the assessment cycle on %s', (kind) => {
     }
     const expected = scoreLikeTheCli(framework, rows);
     const published = response.json();
-    expect(published.units).toEqual(expected.units);
+    // The API adds each node's English name (`nameEn`) to what the engine computes; the rest is equal.
+    const withoutEnglishNames = JSON.parse(
+      JSON.stringify(published.units, (key, value) => (key === 'nameEn' ? undefined : value)),
+    );
+    expect(withoutEnglishNames).toEqual(expected.units);
     const dbp = published.units.find((unit: { code: string }) => unit.code === 'DBP');
     expect(dbp.points).toBeLessThan(dbp.selfPoints); // the council's adjustment counts, not the self score
 

@@ -71,9 +71,14 @@ export function registerAuthRoutes(api: FastifyInstance, { database, config }: A
     },
   );
 
+  // A session with a temporary password may use these three routes only: the rest answer
+  // auth.must-change-password until the password is changed (authenticate.ts).
   api.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Đăng xuất / sign out', response: { 204: NoContent, ...errorResponses(403) } } },
+    {
+      config: { allowsTemporaryPassword: true },
+      schema: { tags: ['auth'], summary: 'Đăng xuất / sign out', response: { 204: NoContent, ...errorResponses(403) } },
+    },
     async (request, reply) => {
       if (request.sessionToken) await logout(db, request.sessionToken);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -83,7 +88,10 @@ export function registerAuthRoutes(api: FastifyInstance, { database, config }: A
 
   api.get(
     '/auth/me',
-    { schema: { tags: ['auth'], summary: 'Người dùng hiện tại / current user', response: { 200: Me, ...errorResponses(401) } } },
+    {
+      config: { allowsTemporaryPassword: true },
+      schema: { tags: ['auth'], summary: 'Người dùng hiện tại / current user', response: { 200: Me, ...errorResponses(401) } },
+    },
     async (request) => {
       const actor = authorize(request, 'period.read');
       return presentMe(actor);
@@ -93,6 +101,7 @@ export function registerAuthRoutes(api: FastifyInstance, { database, config }: A
   api.post(
     '/auth/password',
     {
+      config: { allowsTemporaryPassword: true },
       schema: {
         tags: ['auth'],
         summary: 'Đổi mật khẩu / change password',

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Actor, DomainError, type Role } from '@opendti/core';
+import { type Actor, DomainError, named, type Role } from '@opendti/core';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { loginThrottle, sessions, users } from '../../db/schema/index.js';
@@ -28,10 +28,23 @@ function unauthenticated(): DomainError {
   return new DomainError('unauthenticated', [{ code: 'auth.wrong-credentials' }]);
 }
 
+/** The login_throttle key counting the failures of a username no account has. */
+export function unknownUsernameKey(normalisedUsername: string): string {
+  return `user:${normalisedUsername}`;
+}
+
+/** Failure counts older than this are swept from login_throttle at the next successful sign-in. */
+export const THROTTLE_MEMORY_DAYS = 30;
+
 /**
  * Checks a username and password and opens a session. Every failure says the same thing (no
  * account enumeration); failures count per account (temporary lockout) and per client address
  * (a pause), both in the database so that every app process sees them.
+ *
+ * A username that no account has is counted and "locked" exactly like an account (in
+ * login_throttle, under `user:<name>`, without creating anything), so that the lockout answer does
+ * not tell an attacker which usernames exist: same status, code, message and minutes, after the
+ * same number of failures, and the same work (one argon2 verification, the same reads) either way.
  */
 export async function login(
   db: Database,
@@ -45,16 +58,24 @@ export async function login(
     throw new DomainError('forbidden', [{ code: 'http.rate-limited', params: { seconds } }]);
   }
 
-  const [user] = await db.select().from(users).where(eq(users.username, input.username.trim().toLowerCase()));
+  const username = input.username.trim().toLowerCase();
+  const nameKey = unknownUsernameKey(username);
+  // Both reads happen for every sign-in, known username or not, so that neither path is the faster.
+  const [[user], [unknownName]] = await Promise.all([
+    db.select().from(users).where(eq(users.username, username)),
+    db.select().from(loginThrottle).where(eq(loginThrottle.clientKey, nameKey)),
+  ]);
   const passwordMatches = await verifyPassword(user?.passwordHash ?? UNKNOWN_USER_HASH, input.password);
-  if (user && user.lockedUntil && user.lockedUntil > now) {
+  const lockedUntil = user ? user.lockedUntil : unknownNameLockedUntil(unknownName);
+  if (lockedUntil && lockedUntil > now) {
     await countClientFailure(db, input.clientKey, now, windowStart);
-    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new DomainError('forbidden', [{ code: 'auth.locked', params: { minutes } }]);
+    throw locked(lockedUntil, now);
   }
   if (!user || !passwordMatches || user.disabled) {
     await countClientFailure(db, input.clientKey, now, windowStart);
-    if (user && !passwordMatches) {
+    if (!user) {
+      await countUnknownNameFailure(db, nameKey, now);
+    } else if (!passwordMatches) {
       const failures = user.failedLogins + 1;
       const locks = failures >= MAX_FAILED_LOGINS;
       await db
@@ -82,8 +103,12 @@ export async function login(
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + input.sessionHours * 3_600_000);
   await db.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, csrfToken, createdAt: now, expiresAt });
-  // Expired sessions of anyone are swept on login, so the table does not grow without bound.
+  // Expired sessions of anyone, and failure counts nobody has added to for a month, are swept on
+  // login, so that neither table grows without bound.
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  await db
+    .delete(loginThrottle)
+    .where(lt(loginThrottle.windowStartedAt, new Date(now.getTime() - THROTTLE_MEMORY_DAYS * 86_400_000)));
   return {
     token,
     expiresAt,
@@ -98,6 +123,34 @@ export async function login(
       mustChangePassword: user.mustChangePassword,
     },
   };
+}
+
+function locked(lockedUntil: Date, now: Date): DomainError {
+  const minutes = Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000);
+  return new DomainError('forbidden', [{ code: 'auth.locked', params: { minutes } }]);
+}
+
+/**
+ * An unknown username's row counts its failures since its last "lock", and `windowStartedAt` is the
+ * time of the last one: the MAX_FAILED_LOGINS-th failure starts a lock of LOCKOUT_MINUTES, as it
+ * does for an account, and once the lock has run out the count starts again from one.
+ */
+function unknownNameLockedUntil(row: typeof loginThrottle.$inferSelect | undefined): Date | undefined {
+  if (!row || row.failures < MAX_FAILED_LOGINS) return undefined;
+  return new Date(row.windowStartedAt.getTime() + LOCKOUT_MINUTES * 60_000);
+}
+
+async function countUnknownNameFailure(db: Database, nameKey: string, now: Date): Promise<void> {
+  await db
+    .insert(loginThrottle)
+    .values({ clientKey: nameKey, failures: 1, windowStartedAt: now })
+    .onConflictDoUpdate({
+      target: loginThrottle.clientKey,
+      set: {
+        failures: sql`case when ${loginThrottle.failures} >= ${MAX_FAILED_LOGINS} then 1 else ${loginThrottle.failures} + 1 end`,
+        windowStartedAt: now,
+      },
+    });
 }
 
 async function countClientFailure(db: Database, clientKey: string, now: Date, windowStart: Date): Promise<void> {
@@ -163,8 +216,10 @@ export async function changePassword(
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new DomainError('invalid-input', [{ code: 'auth.wrong-current-password' }]);
   }
+  // The administrator knows a temporary password: keeping it would undo the point of changing it.
+  if (input.newPassword === input.currentPassword) throw new DomainError('invalid-input', [{ code: 'auth.password-unchanged' }]);
   const weakness = passwordWeakness(input.newPassword);
-  if (weakness) throw new DomainError('invalid-input', [{ code: 'auth.weak-password', params: { detail: weakness } }]);
+  if (weakness) throw new DomainError('invalid-input', [weakness]);
   await db
     .update(users)
     .set({ passwordHash: await hashPassword(input.newPassword), mustChangePassword: false })
@@ -176,14 +231,14 @@ export async function changePassword(
 /** An administrator sets a temporary password; the user must change it at next sign-in. */
 export async function resetPassword(db: Database, actor: Actor, userId: string, temporaryPassword: string): Promise<void> {
   const weakness = passwordWeakness(temporaryPassword);
-  if (weakness) throw new DomainError('invalid-input', [{ code: 'auth.weak-password', params: { detail: weakness } }]);
+  if (weakness) throw new DomainError('invalid-input', [weakness]);
   const updated = await db
     .update(users)
     .set({ passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true, failedLogins: 0, lockedUntil: null })
     .where(eq(users.id, userId))
     .returning({ id: users.id });
   if (updated.length === 0)
-    throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: `người dùng ${userId}` } }]);
+    throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('user', userId) } }]);
   await db.delete(sessions).where(eq(sessions.userId, userId));
   await recordAudit(db, { actor, action: 'auth.password-reset', entityType: 'user', entityId: userId });
 }

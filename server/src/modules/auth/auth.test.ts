@@ -351,6 +351,189 @@ describe.each(TEST_DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
     });
   });
 
+  describe('a temporary password', () => {
+    const MUST_CHANGE = {
+      error: {
+        code: 'auth.must-change-password',
+        message:
+          'tài khoản đang dùng mật khẩu tạm thời do quản trị viên cấp; hãy đổi mật khẩu (Tài khoản → Đổi mật khẩu) trước khi làm việc khác',
+      },
+    };
+
+    /** An administrator's account whose password the administrator has just reset: it must change it. */
+    async function resetAdministrator(username: string): Promise<Session> {
+      const created = await t.call(admin, 'POST', '/api/v1/users', {
+        username,
+        displayName: `Quản trị ${username}`,
+        role: 'administrator',
+        password: PASSWORD,
+      });
+      expect(created.statusCode).toBe(201);
+      const reset = await t.call(admin, 'POST', `/api/v1/users/${created.json().id}/reset-password`, {
+        temporaryPassword: 'Tam-thoi-2024!',
+      });
+      expect(reset.statusCode).toBe(204);
+      return sessionOf(await login(username, 'Tam-thoi-2024!'));
+    }
+
+    it('opens only the session, the password change and signing out until it is changed; then everything', async () => {
+      const session = await resetAdministrator('tam.thoi');
+      expect((await me(session)).json()).toMatchObject({ username: 'tam.thoi', role: 'administrator', mustChangePassword: true });
+
+      // Even an administrator's reads and writes are refused, and say why.
+      for (const [method, url, body] of [
+        ['GET', '/api/v1/users', undefined],
+        ['GET', '/api/v1/periods', undefined],
+        ['GET', '/api/v1/audit', undefined],
+        ['POST', '/api/v1/units', { code: 'TAMTHOI', name: 'Đơn vị tạm', kind: 'commune' }],
+        ['POST', `/api/v1/users/${reporter.userId}/reset-password`, { temporaryPassword: 'Tam-thoi-2024!' }],
+      ] as const) {
+        const response = await t.call(session, method, url, body);
+        expect([method, url, response.statusCode, response.json()]).toEqual([method, url, 403, MUST_CHANGE]);
+      }
+      expect((await t.call(admin, 'GET', '/api/v1/units?search=TAMTHOI')).json().total).toBe(0);
+      expect((await me(reporter)).statusCode).toBe(200); // the reporter's password was not reset
+
+      // What the public may read stays open.
+      expect((await t.call(session, 'GET', '/api/v1/public/periods')).statusCode).toBe(200);
+      expect((await t.call(session, 'GET', '/api/v1/status')).statusCode).toBe(200);
+      // The English message.
+      const english = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/users',
+        headers: { cookie: session.cookie, 'accept-language': 'en' },
+      });
+      expect(english.json().error.message).toBe(
+        'this account has a temporary password set by the administrator; change the password (Account → Change password) before anything else',
+      );
+
+      // Keeping the temporary password is not a change.
+      const unchanged = await t.call(session, 'POST', '/api/v1/auth/password', {
+        currentPassword: 'Tam-thoi-2024!',
+        newPassword: 'Tam-thoi-2024!',
+      });
+      expect([unchanged.statusCode, unchanged.json().error.code]).toEqual([400, 'auth.password-unchanged']);
+      expect((await me(session)).json().mustChangePassword).toBe(true);
+
+      const changed = await t.call(session, 'POST', '/api/v1/auth/password', {
+        currentPassword: 'Tam-thoi-2024!',
+        newPassword: 'Mat-khau-rieng-2024!',
+      });
+      expect(changed.statusCode).toBe(204);
+      expect((await me(session)).json().mustChangePassword).toBe(false);
+      expect((await t.call(session, 'GET', '/api/v1/users')).statusCode).toBe(200);
+      expect((await t.call(session, 'GET', '/api/v1/periods')).statusCode).toBe(200);
+      expect(
+        (await t.call(session, 'POST', '/api/v1/units', { code: 'TAMTHOI', name: 'Đơn vị tạm', kind: 'commune' })).statusCode,
+      ).toBe(201);
+      // A fresh sign-in with the new password is a full session too.
+      const again = sessionOf(await login('tam.thoi', 'Mat-khau-rieng-2024!'));
+      expect((await t.call(again, 'GET', '/api/v1/audit')).statusCode).toBe(200);
+    });
+
+    it('gives such a session nothing the public does not have, on every route of the OpenAPI document', async () => {
+      const session = await resetAdministrator('tam.thoi.moi.noi');
+      const document = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      const placeholder = (name: string) =>
+        name === 'unitKind'
+          ? 'district'
+          : name === 'unitCode'
+            ? 'DBP'
+            : name === 'indicatorCode'
+              ? '1.1'
+              : name === 'frameworkId'
+                ? 'dienbien-2022-district'
+                : '00000000-0000-4000-8000-000000000000';
+      const differences: string[] = [];
+      let refused = 0;
+      for (const [path, operations] of Object.entries(document.paths)) {
+        for (const method of Object.keys(operations).map(
+          (verb) => verb.toUpperCase() as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+        )) {
+          const route = `${method} ${path}`;
+          if (route === 'POST /api/v1/auth/logout') continue; // below: it would end the session
+          const url = path.replace(/\{(\w+)\}/g, (_whole, name: string) => placeholder(name));
+          const body = method === 'GET' || method === 'DELETE' ? undefined : {};
+          const anonymous = await t.call(undefined, method, url, body);
+          const temporary = await t.call(session, method, url, body);
+          const expected =
+            route === 'GET /api/v1/auth/me'
+              ? [200, undefined]
+              : anonymous.statusCode === 401
+                ? [403, 'auth.must-change-password']
+                : [anonymous.statusCode, anonymous.statusCode >= 400 ? anonymous.json().error.code : undefined];
+          const actual = [temporary.statusCode, temporary.statusCode >= 400 ? temporary.json().error.code : undefined];
+          if (JSON.stringify(actual) !== JSON.stringify(expected)) differences.push(`${route}: ${actual} (expected ${expected})`);
+          if (expected[0] === 403) refused++;
+        }
+      }
+      expect(differences).toEqual([]);
+      expect(refused).toBeGreaterThan(15); // the comparison did reach the routes, not only their validation
+      expect((await t.call(session, 'POST', '/api/v1/auth/logout')).statusCode).toBe(204);
+      expect((await me(session)).statusCode).toBe(401);
+    });
+  });
+
+  describe('lockout of unknown usernames', () => {
+    it('locks an unknown username exactly as an account after 5 failures, without creating it', async () => {
+      await newAccount('co.that');
+      const known: LightMyRequestResponse[] = [];
+      const unknown: LightMyRequestResponse[] = [];
+      const knownClient = newClient();
+      const unknownClient = newClient();
+      for (let attempt = 1; attempt <= 7; attempt++) {
+        known.push(await login('co.that', `Sai-mat-khau-${attempt}`, { client: knownClient }));
+        // Spelled as a person might: the name is compared trimmed and in lower case, as usernames are.
+        unknown.push(
+          await login(attempt % 2 ? 'khong.that' : ' Khong.That', `Sai-mat-khau-${attempt}`, { client: unknownClient }),
+        );
+      }
+      const answer = (response: LightMyRequestResponse) => ({
+        status: response.statusCode,
+        body: response.json(),
+        retryAfter: response.headers['retry-after'],
+        cookie: response.headers['set-cookie'],
+      });
+      expect(unknown.map(answer)).toEqual(known.map(answer));
+      expect(unknown.map((response) => response.statusCode)).toEqual([401, 401, 401, 401, 401, 403, 403]);
+      expect(answer(unknown[6] as LightMyRequestResponse).body).toEqual({
+        error: {
+          code: 'auth.locked',
+          message: 'tài khoản tạm khoá do nhập sai mật khẩu nhiều lần; hãy thử lại sau 15 phút hoặc liên hệ quản trị viên',
+        },
+      });
+      expect(await t.database.db.select().from(users).where(eq(users.username, 'khong.that'))).toEqual([]);
+      const [counted] = await t.database.db.select().from(loginThrottle).where(eq(loginThrottle.clientKey, 'user:khong.that'));
+      expect(counted?.failures).toBe(5);
+    });
+
+    it('lifts the lock of an unknown username when it runs out, and counts again from one', async () => {
+      const client = newClient();
+      for (let attempt = 1; attempt <= 5; attempt++) await login('chua.co.ai', `Sai-mat-khau-${attempt}`, { client });
+      expect((await login('chua.co.ai', 'Sai-mat-khau-6', { client })).json().error.code).toBe('auth.locked');
+      await t.database.db
+        .update(loginThrottle)
+        .set({ windowStartedAt: new Date(Date.now() - 16 * 60_000) })
+        .where(eq(loginThrottle.clientKey, 'user:chua.co.ai'));
+      const statuses = [];
+      for (let attempt = 1; attempt <= 6; attempt++) {
+        statuses.push((await login('chua.co.ai', `Lai-sai-${attempt}`, { client: newClient() })).statusCode);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 403]);
+    });
+
+    it('keeps the count of a username apart from its client address and from other names', async () => {
+      const client = newClient();
+      for (let attempt = 1; attempt <= 5; attempt++) await login(`ten.la.${attempt}`, 'Sai-mat-khau-1', { client });
+      // Five failures from one address over five names lock none of them.
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        expect((await login(`ten.la.${attempt}`, 'Sai-mat-khau-2', { client: newClient() })).statusCode).toBe(401);
+      }
+    });
+  });
+
   describe('the end of a session', () => {
     it('ends at logout: the cookie is cleared and the old token is worth nothing', async () => {
       const session = sessionOf(

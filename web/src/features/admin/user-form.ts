@@ -1,3 +1,4 @@
+import { unmetPasswordRules } from '@opendti/core/password-rules';
 import type { FrameworkDocument, Role } from './admin-records';
 import { UNIT_ROLES } from './admin-records';
 
@@ -49,11 +50,11 @@ export function userPayload(state: UserFormState) {
   };
 }
 
-/** The server's rule for passwords: 10 characters or more, at least two kinds (lower, upper, digit, symbol). */
+/** The server's rules for passwords, from core: 10 characters or more, at least two kinds (lower, upper, digit, other). */
 export function passwordProblem(password: string): UserFormErrorKey | undefined {
-  if (password.length < 10) return 'errorPasswordShort';
-  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(password)).length;
-  return kinds < 2 ? 'errorPasswordKinds' : undefined;
+  const [broken] = unmetPasswordRules(password);
+  if (!broken) return undefined;
+  return broken.id === 'character-kinds' ? 'errorPasswordKinds' : 'errorPasswordShort';
 }
 
 // No 0/O, 1/l/I: the temporary password is read aloud or copied from a screen.

@@ -1,11 +1,12 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { COUNCIL_ROLES, MANAGER_ROLES, useSignIn } from '../../api/session';
+import { useSignIn } from '../../api/session';
 import { useMessages } from '../../i18n/locale';
 import { authMessages } from './messages';
+import { homePath, PASSWORD_CHANGE_PATH } from './paths';
 
-/** Sign-in; afterwards each role lands on its own workspace. */
+/** Sign-in; afterwards each role lands on its own workspace, or first on the password change after a temporary password. */
 export default function LoginPage() {
   const t = useMessages(authMessages);
   const signIn = useSignIn();
@@ -21,11 +22,7 @@ export default function LoginPage() {
     signIn.mutate(
       { username, password },
       {
-        onSuccess: (user) => {
-          if (MANAGER_ROLES.includes(user.role)) navigate('/quan-tri');
-          else if (COUNCIL_ROLES.includes(user.role)) navigate('/tham-dinh');
-          else navigate('/don-vi');
-        },
+        onSuccess: (user) => navigate(user.mustChangePassword ? PASSWORD_CHANGE_PATH : homePath(user.role)),
       },
     );
   };
