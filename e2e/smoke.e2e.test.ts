@@ -36,7 +36,7 @@ describe('the application shell in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/dang-nhap`);
     await page.getByLabel('Tên đăng nhập').fill('quantri');
-    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByLabel(/^Mật khẩu/).fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập' }).last().click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('tên đăng nhập hoặc mật khẩu không đúng');
     await loginAs(page, server.url, 'quantri', server.passwords.get('quantri') as string);

@@ -29,7 +29,7 @@ export async function launchBrowser(): Promise<Browser> {
 export async function loginAs(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/dang-nhap`);
   await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByLabel(/^Mật khẩu/).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).last().click();
   await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
 }

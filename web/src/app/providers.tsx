@@ -1,18 +1,30 @@
-import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, MantineProvider, type MantineThemeOverride } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { ApiError } from '../api/client';
-import { LocaleProvider } from '../i18n/locale';
+import type { Locale } from '../i18n/format';
+import { LocaleProvider, useLocale } from '../i18n/locale';
+import { appMessages } from './messages';
 
-const theme = createTheme({
-  primaryColor: 'indigo',
-  // Shade 8 keeps white text on buttons above WCAG AA's 4.5:1 contrast (shade 6 is about 4:1).
-  primaryShade: { light: 8, dark: 5 },
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
-  // Icon-only close buttons (notifications, modals) need an accessible name (axe: button-name).
-  components: { CloseButton: { defaultProps: { 'aria-label': 'Đóng' } } },
-});
+/** Mantine's own texts (the names of its icon-only buttons) in the interface language. */
+function themeFor(locale: Locale): MantineThemeOverride {
+  const t = appMessages[locale];
+  return createTheme({
+    primaryColor: 'indigo',
+    // Shade 8 keeps white text on buttons above WCAG AA's 4.5:1 contrast (shade 6 is about 4:1).
+    primaryShade: { light: 8, dark: 5 },
+    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
+    components: {
+      // Icon-only close buttons (notifications, modals, drawers) need an accessible name (axe: button-name).
+      CloseButton: { defaultProps: { 'aria-label': t.close } },
+      // Mantine takes the show-password button out of the Tab order and names it in English.
+      PasswordInput: {
+        defaultProps: { visibilityToggleFocusable: true, visibilityToggleButtonProps: { 'aria-label': t.showPassword } },
+      },
+    },
+  });
+}
 
 // Mantine's text colours for the "light" variant, coloured text and filled backgrounds under white
 // text use shades 6–9, several under WCAG AA's 4.5:1 on white or on the pale "light" background
@@ -55,10 +67,20 @@ export const queryClient = new QueryClient({
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <LocaleProvider>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      <LocalisedMantineProvider>
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-      </MantineProvider>
+      </LocalisedMantineProvider>
     </LocaleProvider>
+  );
+}
+
+function LocalisedMantineProvider({ children }: { children: ReactNode }) {
+  const { locale } = useLocale();
+  const theme = useMemo(() => themeFor(locale), [locale]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      {children}
+    </MantineProvider>
   );
 }

@@ -2,6 +2,7 @@ import { Button, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Tex
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
+import classes from '../../app/stacked-table.module.css';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { AdministratorOnly, PageHeader } from './admin-layout';
 import type { AuditEntry } from './admin-records';
@@ -169,8 +170,8 @@ function AuditLog() {
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('auditCount', { count: log.data.total })}
           </Text>
-          <Table.ScrollContainer minWidth={1000}>
-            <Table striped verticalSpacing="xs" style={{ opacity: log.isPlaceholderData ? 0.6 : 1 }}>
+          <Table.ScrollContainer minWidth={1000} className={classes.container}>
+            <Table striped verticalSpacing="xs" className={classes.table} style={{ opacity: log.isPlaceholderData ? 0.6 : 1 }}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={150}>{t('auditWhen')}</Table.Th>
@@ -183,10 +184,10 @@ function AuditLog() {
               <Table.Tbody>
                 {log.data.items.map((entry) => (
                   <Table.Tr key={entry.id} style={{ verticalAlign: 'top' }}>
-                    <Table.Td>
+                    <Table.Td data-label={t('auditWhen')}>
                       <Text size="sm">{formatAuditValue(entry.at, locale)}</Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td data-label={t('auditWho')}>
                       <Text size="sm">{entry.actorName ?? t('system')}</Text>
                       {entry.actorRole && (
                         <Text size="xs" c="dimmed">
@@ -202,10 +203,10 @@ function AuditLog() {
                         {subject(entry)}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td data-label={t('auditChange')}>
                       <ChangeList entry={entry} unitName={unitName} />
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td data-label={entry.reason ? t('reason') : undefined}>
                       <Text size="sm">{entry.reason ?? ''}</Text>
                     </Table.Td>
                   </Table.Tr>
@@ -275,7 +276,7 @@ function ChangeList({ entry, unitName }: { entry: AuditEntry; unitName: Readonly
               {labels.field(change.field)}:
             </Text>
           )}
-          <Text span c="red.8" td={change.before === '–' ? undefined : 'line-through'}>
+          <Text span c="red" td={change.before === '–' ? undefined : 'line-through'}>
             {change.before}
           </Text>{' '}
           →{' '}

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
+import classes from '../../app/stacked-table.module.css';
 import { formatNumber, matchesSearch } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { PageHeader } from './admin-layout';
@@ -111,8 +112,8 @@ export default function FrameworksPage() {
       ) : frameworks.error ? (
         <ErrorNotice error={frameworks.error} />
       ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover verticalSpacing="xs">
+        <Table.ScrollContainer minWidth={900} className={classes.container}>
+          <Table striped highlightOnHover verticalSpacing="xs" className={classes.table}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('frameworkName')}</Table.Th>
@@ -138,12 +139,18 @@ export default function FrameworksPage() {
                       {framework.id}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{framework.year}</Table.Td>
-                  <Table.Td>{labels.kind(framework.unitKind)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(framework.maxPoints, 0, locale)}</Table.Td>
-                  <Table.Td ta="right">{framework.mainIndices}</Table.Td>
-                  <Table.Td ta="right">{framework.indicators}</Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label={t('year')}>{framework.year}</Table.Td>
+                  <Table.Td data-label={t('unitKind')}>{labels.kind(framework.unitKind)}</Table.Td>
+                  <Table.Td ta="right" data-label={t('maxPoints')}>
+                    {formatNumber(framework.maxPoints, 0, locale)}
+                  </Table.Td>
+                  <Table.Td ta="right" data-label={t('mainIndicesCount')}>
+                    {framework.mainIndices}
+                  </Table.Td>
+                  <Table.Td ta="right" data-label={t('indicatorsCount')}>
+                    {framework.indicators}
+                  </Table.Td>
+                  <Table.Td data-label={t('source')}>
                     <Badge
                       variant="light"
                       color={framework.source === 'builtin' ? 'gray' : 'indigo'}

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
+import classes from '../../app/stacked-table.module.css';
 import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { PageHeader } from './admin-layout';
@@ -32,8 +33,8 @@ export default function PeriodsPage() {
       ) : periods.error ? (
         <ErrorNotice error={periods.error} />
       ) : (
-        <Table.ScrollContainer minWidth={860}>
-          <Table striped highlightOnHover verticalSpacing="xs">
+        <Table.ScrollContainer minWidth={860} className={classes.container}>
+          <Table striped highlightOnHover verticalSpacing="xs" className={classes.table}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('year')}</Table.Th>
@@ -47,20 +48,24 @@ export default function PeriodsPage() {
             <Table.Tbody>
               {periods.data.map((period) => (
                 <Table.Tr key={period.id}>
-                  <Table.Td fw={600}>{period.year}</Table.Td>
+                  <Table.Td fw={600} data-label={t('year')}>
+                    {period.year}
+                  </Table.Td>
                   <Table.Td>
                     <Anchor component={Link} to={`/quan-tri/ky-danh-gia/${period.id}`}>
                       {period.name}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label={t('state')}>
                     <Badge color={PERIOD_STATE_COLORS[period.state] ?? 'gray'} variant="light">
                       {labels.periodState(period.state)}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>{formatDate(period.selfAssessmentDeadline, locale)}</Table.Td>
-                  <Table.Td>{formatDate(period.appraisalDeadline, locale)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label={t('selfAssessmentDeadline')}>
+                    {formatDate(period.selfAssessmentDeadline, locale)}
+                  </Table.Td>
+                  <Table.Td data-label={t('appraisalDeadline')}>{formatDate(period.appraisalDeadline, locale)}</Table.Td>
+                  <Table.Td data-label={t('publicationDue')}>
                     {period.publishedAt
                       ? t('publishedOn', { date: formatDate(period.publishedAt, locale) })
                       : formatDate(period.publicationDue, locale)}

@@ -11,6 +11,7 @@ import {
   Text,
   TextInput,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { type ReactNode, useMemo, useState } from 'react';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
@@ -83,7 +84,6 @@ export default function UnitsPage() {
           py={4}
           pl={node.depth * 24}
           style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
-          opacity={ended ? 0.6 : 1}
         >
           {node.children.length > 0 ? (
             <ActionIcon
@@ -97,14 +97,12 @@ export default function UnitsPage() {
           ) : (
             <Box w={22} />
           )}
-          <UnstyledButton
-            onClick={() => setEditing({ unit })}
-            style={{ flex: 1, minWidth: 0 }}
-            aria-label={t('editUnitTitle', { name: unit.name })}
-          >
+          {/* The button's name starts with what it does and holds all its visible text (WCAG 2.5.3); an
+              ended unit is told by its greyed name and its red dates, not by fading (contrast). */}
+          <UnstyledButton onClick={() => setEditing({ unit })} style={{ flex: 1, minWidth: 0 }}>
             <Group gap="xs" wrap="wrap">
-              <Text fw={node.depth === 0 ? 600 : 400} size="sm">
-                {unit.name}
+              <Text fw={node.depth === 0 ? 600 : 400} size="sm" c={ended ? 'dimmed' : undefined}>
+                <VisuallyHidden>{t('editUnitTitle', { name: '' }).trim()}</VisuallyHidden> {unit.name}
               </Text>
               <Text size="xs" c="dimmed" ff="monospace">
                 {unit.code}

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
+import classes from '../../app/stacked-table.module.css';
 import { matchesSearch } from '../../i18n/format';
 import { useMessages } from '../../i18n/locale';
 import { AdministratorOnly, PageHeader } from './admin-layout';
@@ -107,8 +108,8 @@ function UsersList() {
       ) : users.error ? (
         <ErrorNotice error={users.error} />
       ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover verticalSpacing="xs">
+        <Table.ScrollContainer minWidth={900} className={classes.container}>
+          <Table striped highlightOnHover verticalSpacing="xs" className={classes.table}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('username')}</Table.Th>
@@ -123,11 +124,13 @@ function UsersList() {
             </Table.Thead>
             <Table.Tbody>
               {rows.map((user) => (
-                <Table.Tr key={user.id} opacity={user.disabled ? 0.6 : 1}>
-                  <Table.Td ff="monospace">{user.username}</Table.Td>
+                <Table.Tr key={user.id} c={user.disabled ? 'dimmed' : undefined}>
+                  <Table.Td ff="monospace" data-label={t('username')}>
+                    {user.username}
+                  </Table.Td>
                   <Table.Td>{user.displayName}</Table.Td>
-                  <Table.Td>{labels.role(user.role)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label={t('role')}>{labels.role(user.role)}</Table.Td>
+                  <Table.Td data-label={t('userUnitOrScope')}>
                     {user.unitId ? (
                       (unitName.get(user.unitId) ?? '…')
                     ) : user.role === 'appraiser' ? (
@@ -140,7 +143,7 @@ function UsersList() {
                       '–'
                     )}
                   </Table.Td>
-                  <Table.Td>{status(user)}</Table.Td>
+                  <Table.Td data-label={t('status')}>{status(user)}</Table.Td>
                   <Table.Td>
                     <Menu position="bottom-end" withinPortal>
                       <Menu.Target>

@@ -7,16 +7,19 @@ import {
   Button,
   Group,
   Modal,
+  Paper,
   SegmentedControl,
+  SimpleGrid,
   Stack,
   Table,
   Text,
   Textarea,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type CurrentUser, useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
@@ -115,15 +118,26 @@ export default function CouncilOverviewPage() {
       {!cohort || rows.length === 0 ? (
         <Text c="dimmed">{t('noAssessments')}</Text>
       ) : (
-        <OverviewMatrix
-          cohort={cohort}
-          rows={rows}
-          user={user ?? undefined}
-          periodState={period.state}
-          showActions={isChair}
-          onFinalise={(assessment) => setPending({ kind: 'finalise', assessment })}
-          onReopen={(assessment) => setPending({ kind: 'reopen', assessment })}
-        />
+        <>
+          <OverviewMatrix
+            cohort={cohort}
+            rows={rows}
+            user={user ?? undefined}
+            periodState={period.state}
+            showActions={isChair}
+            onFinalise={(assessment) => setPending({ kind: 'finalise', assessment })}
+            onReopen={(assessment) => setPending({ kind: 'reopen', assessment })}
+          />
+          <OverviewCards
+            cohort={cohort}
+            rows={rows}
+            user={user ?? undefined}
+            periodState={period.state}
+            showActions={isChair}
+            onFinalise={(assessment) => setPending({ kind: 'finalise', assessment })}
+            onReopen={(assessment) => setPending({ kind: 'reopen', assessment })}
+          />
+        </>
       )}
       <Text size="xs" c="dimmed">
         {t(period.state === 'published' || period.state === 'archived' ? 'publishedNote' : 'provisionalNote')}
@@ -183,7 +197,7 @@ function OverviewMatrix({ cohort, rows, user, periodState, showActions, onFinali
   const { locale } = useLocale();
   const nameOf = new Map(cohort.mainIndices.map((main) => [main.code, main.name]));
   return (
-    <Table.ScrollContainer minWidth={560 + cohort.mainIndices.length * 84}>
+    <Table.ScrollContainer minWidth={560 + cohort.mainIndices.length * 84} visibleFrom="sm">
       <Table withTableBorder withColumnBorders verticalSpacing={6} horizontalSpacing="xs" fz="sm">
         <Table.Thead>
           <Table.Tr>
@@ -255,6 +269,105 @@ function OverviewMatrix({ cohort, rows, user, periodState, showActions, onFinali
   );
 }
 
+/**
+ * The overview on a phone: one card per unit, in rank order, with what the council decides on — the
+ * state, the total against the self-assessment, the cuts, each main index as a small coloured cell,
+ * and the chair's finalise or reopen — instead of a matrix to pan sideways.
+ */
+function OverviewCards({ cohort, rows, user, periodState, showActions, onFinalise, onReopen }: MatrixProps) {
+  const t = useMessages(appraisalMessages);
+  const { locale } = useLocale();
+  const nameOf = new Map(cohort.mainIndices.map((main) => [main.code, main.name]));
+  return (
+    <Stack gap="xs" hiddenFrom="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+      {rows.map((row) => (
+        <Paper key={row.assessment.id} withBorder p="sm" radius="md" component="li">
+          <Stack gap="xs">
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+              <Stack gap={4} style={{ minWidth: 0 }}>
+                <Anchor component={Link} to={`/tham-dinh/${row.assessment.id}`} fw={600}>
+                  {row.assessment.unit.name}
+                </Anchor>
+                <AssessmentStateBadge state={row.assessment.state} size="sm" style={{ alignSelf: 'flex-start' }} />
+              </Stack>
+              <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                {t('colRank')} <b>{row.rank ?? '–'}</b>
+              </Text>
+            </Group>
+            <SimpleGrid cols={3} spacing="xs">
+              <Box p={4} style={{ borderRadius: 4, background: cellBackground(row.total) }}>
+                <Text size="xs" c="dimmed" ta="center">
+                  {t('colTotal')} /{formatPoints(cohort.maxPoints, locale)}
+                </Text>
+                <ComparisonText comparison={row.total} />
+              </Box>
+              <Box p={4}>
+                <Text size="xs" c="dimmed" ta="center">
+                  {t('colIndex')}
+                </Text>
+                <Text size="sm" fw={700} ta="center">
+                  {formatPercent(row.percent, locale, 2)}
+                </Text>
+              </Box>
+              <Box p={4}>
+                <Text size="xs" c="dimmed" ta="center">
+                  {t('colCuts')}
+                </Text>
+                <Text size="sm" ta="center" c={row.cutPoints < 0 ? 'red.8' : 'dimmed'} fw={row.cutPoints < 0 ? 700 : 400}>
+                  {formatDifference(row.cutPoints, locale)}
+                </Text>
+              </Box>
+            </SimpleGrid>
+            <SimpleGrid cols={4} spacing={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+              {row.cells.map((cell) => (
+                <Box
+                  key={cell.code}
+                  component="li"
+                  p={4}
+                  title={nameOf.get(cell.code)}
+                  style={{ borderRadius: 4, border: '1px solid var(--mantine-color-gray-3)', background: cellBackground(cell) }}
+                >
+                  <VisuallyHidden>
+                    {t('cellLabel', {
+                      main: `${cell.code}. ${nameOf.get(cell.code) ?? ''}`,
+                      self: formatPoints(cell.self, locale),
+                      appraised: formatPoints(cell.appraised, locale),
+                      difference: formatDifference(cell.difference, locale),
+                    })}
+                    {cell.undecided > 0 ? `, ${t('undecidedShort', { count: cell.undecided })}` : ''}
+                  </VisuallyHidden>
+                  <Box aria-hidden>
+                    <Text size="xs" c="dimmed" ta="center">
+                      {cell.code}.
+                    </Text>
+                    <ComparisonText comparison={cell} />
+                    {cell.undecided > 0 && (
+                      <Group justify="center">
+                        <Badge size="xs" color="gray" variant="outline">
+                          {cell.undecided}
+                        </Badge>
+                      </Group>
+                    )}
+                  </Box>
+                </Box>
+              ))}
+            </SimpleGrid>
+            {showActions && (
+              <ChairActions
+                assessment={row.assessment}
+                user={user}
+                periodState={periodState}
+                onFinalise={onFinalise}
+                onReopen={onReopen}
+              />
+            )}
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
 /** The appraised points in bold; where they differ from the self points, those too and the difference. */
 function ComparisonText({ comparison }: { comparison: PointComparison }) {
   const t = useMessages(appraisalMessages);
@@ -317,6 +430,8 @@ function ChairActions({
   onReopen: (assessment: OverviewAssessment) => void;
 }) {
   const t = useMessages(appraisalMessages);
+  // The matrix and the phone's cards both hold these actions: the ids must not clash.
+  const reasonId = useId();
   if (assessment.state === 'finalised') {
     return (
       <Group gap="xs" wrap="nowrap">
@@ -338,7 +453,6 @@ function ChairActions({
     undecided: assessment.undecided,
     undecidedCodes: assessment.mainIndices.flatMap((main) => main.undecidedCodes),
   });
-  const reasonId = `finalise-reason-${assessment.id}`;
   return (
     <Stack gap={2}>
       <Button

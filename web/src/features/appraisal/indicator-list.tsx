@@ -76,7 +76,7 @@ export function IndicatorList(props: IndicatorListProps) {
       <Text size="xs" c="dimmed" mb="xs">
         {t('listHint')}
       </Text>
-      <Stack gap="md" ref={listRef} onKeyDown={move}>
+      <Stack gap="md" ref={listRef} onKeyDown={move} data-roving-focus>
         {props.outline.map((main) => {
           const decided = main.items.filter((item) => {
             const status = decisionStatus(item.code, props.appraisals);

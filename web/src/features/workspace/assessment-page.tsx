@@ -167,7 +167,7 @@ function AssessmentWorkspace({
               {view.unit.name}
             </Title>
             <Text c="dimmed" size="sm">
-              {view.period.name} · {view.framework.name}
+              {view.period.name} · {localName(framework, locale)}
             </Text>
             <Group gap="xs" wrap="wrap">
               <AssessmentStateBadge state={view.state} />
