@@ -2,9 +2,11 @@
  * @opendti/core — the domain, pure TypeScript: framework model and validation, the scoring engine,
  * ranking, analysis and year-over-year comparison. No I/O: callers read files and pass text.
  */
+export * from './accounts/password-rules.js';
 export * from './errors/problem.js';
 export { compileFramework } from './frameworks/compile-framework.js';
 export { describeMethod } from './frameworks/describe-method.js';
+export { type EnglishNames, englishNamesOf } from './frameworks/english-names.js';
 export * from './frameworks/framework-model.js';
 export { frameworkJsonSchema } from './frameworks/framework-schema.js';
 export { parseFramework, validateFramework } from './frameworks/load-framework.js';

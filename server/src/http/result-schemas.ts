@@ -8,9 +8,13 @@ const Nullable = <T extends ReturnType<typeof Type.Number>>(schema: T) => Type.U
 
 export const ChangeSchema = Type.Object({ value: Nullable(Type.Number()), rank: Nullable(Type.Number()) });
 
+/** The English name the framework gives a node, or null (then show `name`). */
+const NameEn = Type.Union([Type.Null(), Type.String()]);
+
 export const NodeResultSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
+  nameEn: NameEn,
   points: Nullable(Type.Number()),
   selfPoints: Nullable(Type.Number()),
   max: Nullable(Type.Number()),
@@ -39,6 +43,7 @@ export const ResultSetSchema = Type.Object({
   framework: Type.Object({
     id: Type.String(),
     name: Type.String(),
+    nameEn: NameEn,
     year: Type.Number(),
     max: Type.Number(),
     precision: Type.Number(),
@@ -50,6 +55,7 @@ export const ResultSetSchema = Type.Object({
 const IndicatorAnalysisSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
+  nameEn: NameEn,
   status: Type.Union([Type.Literal('full'), Type.Literal('partial'), Type.Literal('zero'), Type.Literal('notAssessed')]),
   points: Nullable(Type.Number()),
   selfPoints: Nullable(Type.Number()),
@@ -61,6 +67,7 @@ const IndicatorAnalysisSchema = Type.Object({
 export const MainIndexAnalysisSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
+  nameEn: NameEn,
   points: Nullable(Type.Number()),
   max: Nullable(Type.Number()),
   value: Nullable(Type.Number()),

@@ -118,7 +118,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -179,7 +179,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -322,7 +322,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -400,7 +400,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -503,7 +503,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -587,7 +587,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -708,7 +708,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -810,7 +810,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -895,7 +895,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1001,7 +1001,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1101,7 +1101,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1186,7 +1186,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1305,7 +1305,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1334,6 +1334,522 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unit-maps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bản đồ ranh giới đơn vị / unit boundary maps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                                name: string;
+                                codeProperty: string;
+                                sourceFileName: string;
+                                /** @description SHA-256 of the file as uploaded */
+                                sourceSha256: string;
+                                featureCount: number;
+                                /** @description Size of the normalised boundaries served to the public (JSON, uncompressed) */
+                                storedBytes: number;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                uploadedBy: null | {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                /** @description Incremented on every replacement */
+                                version: number;
+                                /** @description Features whose code is a unit of the cohort (units as they are now) */
+                                matchedUnits: number;
+                                unmatchedFeatures: number;
+                                unitsWithoutShape: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unit-maps/{unitKind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Tải lên (thay) bản đồ ranh giới của một nhóm đơn vị / upload (replace) the boundary map of a cohort
+         * @description GeoJSON FeatureCollection of Polygon/MultiPolygon features in WGS84 (EPSG:4326), at most 10 MB; one property of each feature holds the unit code. The boundaries are stored normalised: only the unit code kept, coordinates rounded to 5 decimals, rings simplified (≈ 20 m). dryRun=true: a report only — a file that cannot be drawn is refused (400, each problem with its feature), the code property’s problems are listed. Otherwise the map is stored, replacing the cohort’s previous one (audited), or refused (400) while a problem remains. Features whose code is no unit, and units without a feature, are warnings.
+         */
+        put: {
+            parameters: {
+                query?: {
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path: {
+                    /** @description The cohort (unit kind) the map draws */
+                    unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description e.g. "Ranh giới huyện, thị xã, thành phố tỉnh Điện Biên" */
+                        name: string;
+                        fileName: string;
+                        /** @description The GeoJSON file, as text (WGS84, FeatureCollection) */
+                        content: string;
+                        codeProperty?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description True when the map was stored; false for a preview (dryRun) */
+                            applied: boolean;
+                            /** @enum {string} */
+                            unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                            fileName: string;
+                            featureCount: number;
+                            /** @description Every property of the features: the candidates for the unit code */
+                            properties: {
+                                name: string;
+                                /** @description Features with a value */
+                                filled: number;
+                                /** @description Features whose value is the code of a unit of the cohort */
+                                matches: number;
+                                samples: string[];
+                            }[];
+                            suggestedCodeProperty: null | string;
+                            codeProperty: null | string;
+                            /** @description What keeps the map from being saved; empty when it can be */
+                            problems: {
+                                code: string;
+                                message: string;
+                                location?: {
+                                    path?: string;
+                                    code?: string;
+                                    file?: string;
+                                };
+                            }[];
+                            matchedUnits: {
+                                code: string;
+                                name: string;
+                                feature: number;
+                            }[];
+                            /** @description Warnings: features whose code is no unit of the cohort (drawn grey) */
+                            unmatchedFeatures: {
+                                /** @description 1-based position in the file */
+                                feature: number;
+                                code: null | string;
+                                label: null | string;
+                            }[];
+                            /** @description Warnings: units of the cohort with no feature (not on the map) */
+                            unitsWithoutShape: {
+                                code: string;
+                                name: string;
+                                activeTo: null | string;
+                            }[];
+                            points: {
+                                read: number;
+                                /** @description After rounding and simplification */
+                                kept: number;
+                            };
+                            storedBytes: null | number;
+                            replaces: null | {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                                name: string;
+                                codeProperty: string;
+                                sourceFileName: string;
+                                /** @description SHA-256 of the file as uploaded */
+                                sourceSha256: string;
+                                featureCount: number;
+                                /** @description Size of the normalised boundaries served to the public (JSON, uncompressed) */
+                                storedBytes: number;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                uploadedBy: null | {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                /** @description Incremented on every replacement */
+                                version: number;
+                                /** @description Features whose code is a unit of the cohort (units as they are now) */
+                                matchedUnits: number;
+                                unmatchedFeatures: number;
+                                unitsWithoutShape: number;
+                            };
+                            map: null | {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                                name: string;
+                                codeProperty: string;
+                                sourceFileName: string;
+                                /** @description SHA-256 of the file as uploaded */
+                                sourceSha256: string;
+                                featureCount: number;
+                                /** @description Size of the normalised boundaries served to the public (JSON, uncompressed) */
+                                storedBytes: number;
+                                /** Format: date-time */
+                                uploadedAt: string;
+                                uploadedBy: null | {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                                /** @description Incremented on every replacement */
+                                version: number;
+                                /** @description Features whose code is a unit of the cohort (units as they are now) */
+                                matchedUnits: number;
+                                unmatchedFeatures: number;
+                                unitsWithoutShape: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Payload too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Xoá bản đồ ranh giới của một nhóm đơn vị / delete the boundary map of a cohort */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The cohort (unit kind) the map draws */
+                    unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted (audited) */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in (or, signing in, wrong credentials) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/unit-maps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các nhóm đơn vị có bản đồ / cohorts with a boundary map */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                unitKind: string;
+                                name: string;
+                                featureCount: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/periods/{periodId}/unit-maps/{unitKind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bản đồ ranh giới của nhóm đơn vị trong kỳ đã công bố / boundary map of a published cohort
+         * @description The cohort’s boundaries, each with its unit code when the unit is in the published results (without one otherwise). Not found for an unpublished period, a cohort it did not publish, or a cohort without a map. Strong ETag.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    periodId: string;
+                    unitKind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                            name: string;
+                            boundaries: {
+                                /** @enum {string} */
+                                type: "FeatureCollection";
+                                features: {
+                                    /** @enum {string} */
+                                    type: "Feature";
+                                    properties: {
+                                        /** @description The unit code; absent for a shape outside the published results */
+                                        code?: string;
+                                    };
+                                    geometry: {
+                                        /** @enum {string} */
+                                        type: "Polygon";
+                                        /** @description Rings, the outer one first */
+                                        coordinates: number[][][];
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "MultiPolygon";
+                                        coordinates: number[][][][];
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Not modified (If-None-Match matched the ETag) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input (validation, malformed body) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Internal error (the message carries a reference for the logs) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1390,7 +1906,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1457,7 +1973,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1655,7 +2171,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1746,7 +2262,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1839,7 +2355,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1944,7 +2460,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2138,7 +2654,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2350,7 +2866,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2424,6 +2940,7 @@ export interface paths {
                             framework: {
                                 id: string;
                                 name: string;
+                                nameEn: null | string;
                                 year: number;
                                 max: number;
                                 precision: number;
@@ -2448,6 +2965,7 @@ export interface paths {
                                 groups: {
                                     code: string;
                                     name: string;
+                                    nameEn: null | string;
                                     points: null | number;
                                     selfPoints: null | number;
                                     max: null | number;
@@ -2461,6 +2979,7 @@ export interface paths {
                                 mainIndices: {
                                     code: string;
                                     name: string;
+                                    nameEn: null | string;
                                     points: null | number;
                                     selfPoints: null | number;
                                     max: null | number;
@@ -2474,6 +2993,7 @@ export interface paths {
                                 pillars: {
                                     code: string;
                                     name: string;
+                                    nameEn: null | string;
                                     points: null | number;
                                     selfPoints: null | number;
                                     max: null | number;
@@ -2506,7 +3026,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2752,7 +3272,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2864,7 +3384,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2969,7 +3489,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3087,7 +3607,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3189,7 +3709,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3286,7 +3806,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3405,7 +3925,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3491,7 +4011,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3596,7 +4116,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3763,7 +4283,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3880,7 +4400,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3980,7 +4500,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4119,7 +4639,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4212,7 +4732,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4311,7 +4831,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4428,7 +4948,7 @@ export interface paths {
                         "application/json": components["schemas"]["ApiError"];
                     };
                 };
-                /** @description Refused: not for this role or unit, no CSRF token, or an account locked for a while */
+                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4543,6 +5063,7 @@ export interface paths {
                             framework: {
                                 id: string;
                                 name: string;
+                                nameEn: null | string;
                                 year: number;
                                 max: number;
                                 precision: number;
@@ -4567,6 +5088,7 @@ export interface paths {
                                 groups: {
                                     code: string;
                                     name: string;
+                                    nameEn: null | string;
                                     points: null | number;
                                     selfPoints: null | number;
                                     max: null | number;
@@ -4580,6 +5102,7 @@ export interface paths {
                                 mainIndices: {
                                     code: string;
                                     name: string;
+                                    nameEn: null | string;
                                     points: null | number;
                                     selfPoints: null | number;
                                     max: null | number;
@@ -4593,6 +5116,7 @@ export interface paths {
                                 pillars: {
                                     code: string;
                                     name: string;
+                                    nameEn: null | string;
                                     points: null | number;
                                     selfPoints: null | number;
                                     max: null | number;
@@ -4702,6 +5226,7 @@ export interface paths {
                                 groups: {
                                     code: string;
                                     name: string;
+                                    nameEn: null | string;
                                     points: null | number;
                                     selfPoints: null | number;
                                     max: null | number;
@@ -4715,6 +5240,7 @@ export interface paths {
                                 mainIndices: {
                                     code: string;
                                     name: string;
+                                    nameEn: null | string;
                                     points: null | number;
                                     selfPoints: null | number;
                                     max: null | number;
@@ -4728,6 +5254,7 @@ export interface paths {
                                 pillars: {
                                     code: string;
                                     name: string;
+                                    nameEn: null | string;
                                     points: null | number;
                                     selfPoints: null | number;
                                     max: null | number;
@@ -4742,6 +5269,7 @@ export interface paths {
                             analysis: {
                                 code: string;
                                 name: string;
+                                nameEn: null | string;
                                 points: null | number;
                                 max: null | number;
                                 value: null | number;
@@ -4749,6 +5277,7 @@ export interface paths {
                                 full: {
                                     code: string;
                                     name: string;
+                                    nameEn: null | string;
                                     status: "full" | "partial" | "zero" | "notAssessed";
                                     points: null | number;
                                     selfPoints: null | number;
@@ -4759,6 +5288,7 @@ export interface paths {
                                 partial: {
                                     code: string;
                                     name: string;
+                                    nameEn: null | string;
                                     status: "full" | "partial" | "zero" | "notAssessed";
                                     points: null | number;
                                     selfPoints: null | number;
@@ -4769,6 +5299,7 @@ export interface paths {
                                 zero: {
                                     code: string;
                                     name: string;
+                                    nameEn: null | string;
                                     status: "full" | "partial" | "zero" | "notAssessed";
                                     points: null | number;
                                     selfPoints: null | number;
@@ -4779,6 +5310,7 @@ export interface paths {
                                 notAssessed: {
                                     code: string;
                                     name: string;
+                                    nameEn: null | string;
                                     status: "full" | "partial" | "zero" | "notAssessed";
                                     points: null | number;
                                     selfPoints: null | number;
@@ -4790,6 +5322,13 @@ export interface paths {
                             }[];
                         };
                     };
+                };
+                /** @description Not modified (If-None-Match matched the ETag) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Invalid input (validation, malformed body) */
                 400: {

@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { type Capability, DomainError, named } from '@opendti/core';
+import { type Capability, DomainError, englishNamesOf, named } from '@opendti/core';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { authorize } from '../../http/authenticate.js';
@@ -8,6 +8,7 @@ import { PageOf, PageQuery, pageOf } from '../../http/pagination.js';
 import { ResultSetSchema } from '../../http/result-schemas.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { computeCohortScores } from '../results/compute-results.js';
+import { withEnglishNames } from '../results/english-result-names.js';
 import { PeriodDetailSchema, PeriodSchema } from './period-schemas.js';
 import { createPeriod, getPeriod, listPeriods, type PeriodInput, transitionPeriod } from './periods.service.js';
 
@@ -127,7 +128,8 @@ export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDepe
       const cohort = period.cohorts.find((item) => item.unitKind === unitKind);
       if (!cohort) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('cohort', unitKind) } }]);
       const framework = await getCompiledFramework(db, cohort.frameworkId);
-      return (await computeCohortScores(db, { periodId, unitKind, framework })).results;
+      const { results } = await computeCohortScores(db, { periodId, unitKind, framework });
+      return withEnglishNames(results, englishNamesOf(framework.document));
     },
   );
 }

@@ -1,5 +1,13 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { analyseUnit, type CohortScores, DomainError, type MainIndexAnalysis, named, type ResultSet } from '@opendti/core';
+import {
+  analyseUnit,
+  type CohortScores,
+  DomainError,
+  type EnglishNames,
+  englishNamesOf,
+  type MainIndexAnalysis,
+  named,
+} from '@opendti/core';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
@@ -16,6 +24,7 @@ import {
 import { errorResponses } from '../../http/error-schema.js';
 import { MainIndexAnalysisSchema, ResultSetSchema, UnitResultSchema } from '../../http/result-schemas.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
+import { analysisWithEnglishNames, withEnglishNames } from './english-result-names.js';
 import { type PublishedVersion, PublishedVersions } from './published-versions.js';
 import { scoresFromSnapshot } from './snapshot-scores.js';
 
@@ -112,7 +121,10 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
   const responses = createEncodedResponseCache(RESPONSE_CACHE_BYTES);
   // A cohort's engine scores, rebuilt from its snapshot once: every unit page of the cohort (ranks
   // per main index need the whole cohort) and every unknown unit code are answered from it.
-  const cohorts = new LRUCache<string, { results: ResultSet; scores: CohortScores }>({ max: COHORT_CACHE_ENTRIES });
+  const cohorts = new LRUCache<
+    string,
+    { results: ReturnType<typeof withEnglishNames>; scores: CohortScores; names: EnglishNames }
+  >({ max: COHORT_CACHE_ENTRIES });
   const cacheKeyOf = (snapshot: { etag: string; publishedAt: Date }) => `${snapshot.etag}@${snapshot.publishedAt.getTime()}`;
   const isPublished = (periodId: string, unitKind: string) =>
     and(eq(resultSnapshots.periodId, periodId), eq(resultSnapshots.unitKind, unitKind), inArray(periods.state, PUBLIC_STATES));
@@ -189,8 +201,10 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
       const cached = responses.get(key);
       if (cached) return sendCached(request, reply, etag, cached);
       const snapshot = await snapshotOf(periodId, unitKind, false);
+      const framework = await getCompiledFramework(db, snapshot.frameworkId);
+      const results = withEnglishNames(snapshot.results, englishNamesOf(framework.document));
       // Serialised by the route's response schema, exactly as an uncached reply would be.
-      const response = encodeResponse(reply.serialize({ ...snapshot.results, publishedAt: snapshot.publishedAt }));
+      const response = encodeResponse(reply.serialize({ ...results, publishedAt: snapshot.publishedAt }));
       responses.set(cacheKeyOf(snapshot), response);
       return sendCached(request, reply, snapshot.etag, response);
     },
@@ -226,7 +240,11 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
       if (!cohort) {
         const snapshot = await snapshotOf(periodId, unitKind, true);
         const framework = await getCompiledFramework(db, snapshot.frameworkId);
-        cohort = { results: snapshot.results, scores: scoresFromSnapshot(framework, snapshot.results, snapshot.detail ?? {}) };
+        cohort = {
+          results: withEnglishNames(snapshot.results, englishNamesOf(framework.document)),
+          scores: scoresFromSnapshot(framework, snapshot.results, snapshot.detail ?? {}),
+          names: englishNamesOf(framework.document),
+        };
         // Republished between the two reads: what was read is what is sent, under its own ETag.
         etag = snapshot.etag;
         key = cacheKeyOf(snapshot);
@@ -235,7 +253,9 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
       const unit = cohort.results.units.find((candidate) => candidate.code === unitCode);
       if (!unit) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('unit', unitCode) } }]);
       const analysis = analyseUnit(cohort.scores, unitCode);
-      const response = encodeResponse(reply.serialize({ unit, analysis: presentAnalysis(analysis) }));
+      const response = encodeResponse(
+        reply.serialize({ unit, analysis: analysisWithEnglishNames(presentAnalysis(analysis), cohort.names) }),
+      );
       responses.set(`${key}\u0000${unitCode}`, response);
       return sendCached(request, reply, etag, response);
     },

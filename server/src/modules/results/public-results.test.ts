@@ -46,6 +46,21 @@ describe.each(TEST_DATABASE_KINDS)('public results on %s', (kind) => {
     expect(again.headers.etag).toBe(plain.headers.etag);
   });
 
+  it('names the framework and its nodes in English too, where the framework does (null where it does not)', async () => {
+    const ranking = (await get(rankingUrl)).json();
+    expect(ranking.framework.nameEn).toBe('Digital transformation index of the districts, town and city of Điện Biên');
+    const first = ranking.units[0].mainIndices[0];
+    expect([first.code, first.name, first.nameEn]).toEqual(['1', expect.stringContaining('Nhận thức'), 'Digital awareness']);
+    const page = (await get(`${rankingUrl}/units/DBP`)).json();
+    expect(page.unit.mainIndices[0].nameEn).toBe('Digital awareness');
+    expect(page.analysis[0].nameEn).toBe('Digital awareness');
+    const indicators = [...page.analysis[0].full, ...page.analysis[0].partial, ...page.analysis[0].zero];
+    expect(indicators.length).toBeGreaterThan(0);
+    expect(
+      indicators.every((indicator: { nameEn: unknown }) => indicator.nameEn === null || typeof indicator.nameEn === 'string'),
+    ).toBe(true);
+  });
+
   it('answers a unit page, then 304 for its ETag, and 404 in Vietnamese for a unit not in the cohort', async () => {
     const page = await get(`${rankingUrl}/units/DBP`, { 'accept-encoding': 'br' });
     expect(page.statusCode).toBe(200);

@@ -52,6 +52,7 @@ function assessment(code: string, undecided: [number, number]): OverviewAssessme
 const node = (code: string, selfPoints: number | null, points: number | null) => ({
   code,
   name: code,
+  nameEn: null,
   selfPoints,
   points,
   max: 50,

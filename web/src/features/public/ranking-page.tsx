@@ -1,6 +1,6 @@
 import { Alert, Button, Group, NativeSelect, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorNotice, NotFoundPage, PageLoader } from '../../app/page-states';
 import { formatDate, formatNumber } from '../../i18n/format';
@@ -8,7 +8,7 @@ import { useLocale, useMessages } from '../../i18n/locale';
 import { rankingBarsHeight, rankingBarsOption } from './chart-options';
 import { EChartsChart } from './echarts-chart';
 import { publicMessages } from './messages';
-import { type PublishedPeriod, useCohortResults, usePublishedPeriods } from './public-api';
+import { type PublishedPeriod, useCohortResults, useCohortsWithMaps, usePublishedPeriods } from './public-api';
 import { rankingPath, unitPath } from './public-paths';
 import { cohortKindsOf, findPreviousPeriod, isKnownCohort, sortNewestFirst } from './published-periods';
 import { buildRankingTable, saveFile, toCsv } from './ranking-export';
@@ -23,8 +23,11 @@ import {
   sortRankingRows,
 } from './ranking-rows';
 import { RankingTable } from './ranking-table';
-import { formatValue } from './result-format';
+import { formatValue, localName } from './result-format';
 import { writeXlsx, XLSX_MIME } from './xlsx-writer';
+
+/** The map's code (and ECharts' map build after it) is fetched only for a cohort that has a map. */
+const ChoroplethMap = lazy(() => import('./choropleth-map'));
 
 /**
  * The published ranking of one cohort in one period. At `/` it shows the latest published period
@@ -80,6 +83,7 @@ function RankingView({
   const previousPeriod = findPreviousPeriod(periods, period, unitKind);
   const current = useCohortResults(period.id, unitKind);
   const previous = useCohortResults(previousPeriod?.id, unitKind);
+  const cohortsWithMaps = useCohortsWithMaps();
 
   const allRows = useMemo(
     () => (current.data ? buildRankingRows(current.data, previous.data) : []),
@@ -90,8 +94,8 @@ function RankingView({
     [allRows, deferredQuery, sort],
   );
   const mainIndices = useMemo(
-    () => (current.data?.units[0]?.mainIndices ?? []).map(({ code, name }) => ({ code, name })),
-    [current.data],
+    () => (current.data?.units[0]?.mainIndices ?? []).map((main) => ({ code: main.code, name: localName(main, locale) })),
+    [current.data, locale],
   );
   const precision = current.data?.framework.precision ?? 4;
   const withChange = Boolean(previousPeriod && previous.data);
@@ -132,6 +136,8 @@ function RankingView({
   };
   const goTo = (periodId: string, kind: string) =>
     navigate({ pathname: rankingPath(periodId, kind), search: window.location.search });
+
+  const openUnit = useCallback((code: string) => navigate(unitPath(period.id, unitKind, code)), [navigate, period.id, unitKind]);
 
   const exportTable = () =>
     buildRankingTable(
@@ -203,7 +209,7 @@ function RankingView({
               ) : (
                 <Stack gap="md">
                   <Text size="sm">
-                    {t('framework', { name: current.data.framework.name })}
+                    {t('framework', { name: localName(current.data.framework, locale) })}
                     {' · '}
                     {previousPeriod ? t('comparedWith', { year: previousPeriod.year }) : t('noPrevious')}
                   </Text>
@@ -269,6 +275,23 @@ function RankingView({
                       />
                     )}
                   </section>
+
+                  {cohortsWithMaps.data?.has(unitKind) && allRows.length > 0 && (
+                    <section aria-labelledby="public-map-heading">
+                      <Title order={3} id="public-map-heading" mb="xs">
+                        {t('mapHeading')}
+                      </Title>
+                      <Suspense fallback={<PageLoader />}>
+                        <ChoroplethMap
+                          periodId={period.id}
+                          unitKind={unitKind}
+                          units={allRows}
+                          precision={precision}
+                          onOpenUnit={openUnit}
+                        />
+                      </Suspense>
+                    </section>
+                  )}
 
                   {bars.length > 0 && (
                     <section aria-labelledby="public-chart-heading">

@@ -3,7 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { publicMessages } from './messages';
 import type { IndicatorAnalysis, MainIndexAnalysis } from './public-api';
-import { formatPoints } from './result-format';
+import { formatPoints, localName } from './result-format';
 
 const STATUS_ORDER = ['full', 'partial', 'zero', 'notAssessed'] as const;
 // White text on every badge stays above WCAG AA's 4.5:1 (teal.9 5.0, dark amber 5.9, red.9 5.5,
@@ -41,7 +41,7 @@ export function UnitAnalysis({ analysis, headingOrder }: { analysis: readonly Ma
           <Accordion.Item key={main.code} value={main.code}>
             <Accordion.Control style={{ minHeight: 48 }}>
               <Text fw={600}>
-                {main.code}. {main.name}
+                {main.code}. {localName(main, locale)}
               </Text>
               <Text size="sm" c="dimmed">
                 {t('analysisSummary', {
@@ -62,7 +62,7 @@ export function UnitAnalysis({ analysis, headingOrder }: { analysis: readonly Ma
                   p={0}
                   m={0}
                   style={{ listStyle: 'none' }}
-                  aria-label={t('analysisCaption', { name: main.name })}
+                  aria-label={t('analysisCaption', { name: localName(main, locale) })}
                 >
                   {indicators.map((indicator) => (
                     <Box
@@ -75,7 +75,7 @@ export function UnitAnalysis({ analysis, headingOrder }: { analysis: readonly Ma
                         <Text span fw={700}>
                           {indicator.code}
                         </Text>{' '}
-                        {indicator.name}
+                        {localName(indicator, locale)}
                         {notAnswered(indicator)}
                       </Text>
                       <Group gap="xs" mt={4}>
@@ -100,10 +100,12 @@ export function UnitAnalysis({ analysis, headingOrder }: { analysis: readonly Ma
                   // A region that scrolls on a phone must be reachable by keyboard to scroll it.
                   tabIndex={0}
                   role="region"
-                  aria-label={t('analysisCaption', { name: main.name })}
+                  aria-label={t('analysisCaption', { name: localName(main, locale) })}
                 >
                   <Table tabularNums verticalSpacing={6} captionSide="top">
-                    <Table.Caption style={{ textAlign: 'left' }}>{t('analysisCaption', { name: main.name })}</Table.Caption>
+                    <Table.Caption style={{ textAlign: 'left' }}>
+                      {t('analysisCaption', { name: localName(main, locale) })}
+                    </Table.Caption>
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th>{t('col_code')}</Table.Th>
@@ -118,7 +120,7 @@ export function UnitAnalysis({ analysis, headingOrder }: { analysis: readonly Ma
                         <Table.Tr key={indicator.code}>
                           <Table.Td style={{ whiteSpace: 'nowrap' }}>{indicator.code}</Table.Td>
                           <Table.Td>
-                            {indicator.name}
+                            {localName(indicator, locale)}
                             {notAnswered(indicator)}
                           </Table.Td>
                           <Table.Td style={{ minWidth: 136 }}>{badge(indicator)}</Table.Td>

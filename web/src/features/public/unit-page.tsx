@@ -21,7 +21,7 @@ import {
 import { rankingPath, unitPath } from './public-paths';
 import { isKnownCohort, periodsOfCohort } from './published-periods';
 import { RankChange, ValueChange } from './rank-change';
-import { formatPercentValue, formatPoints, formatValue } from './result-format';
+import { formatPercentValue, formatPoints, formatValue, localName } from './result-format';
 import { UnitAnalysis } from './unit-analysis';
 import { averageMainIndexValues, buildUnitHistory } from './unit-history';
 
@@ -129,7 +129,7 @@ function UnitContent({
   const radar = useMemo(
     () =>
       radarOption(
-        unit.mainIndices.map((main) => ({ code: main.code, name: main.name })),
+        unit.mainIndices.map((main) => ({ code: main.code, name: localName(main, locale) })),
         [
           { name: unit.name, values: unit.mainIndices.map((main) => main.value) },
           { name: t('cohortAverage'), values: unit.mainIndices.map((main) => averages.get(main.code) ?? null) },
@@ -165,7 +165,7 @@ function UnitContent({
         </Anchor>
         <Title order={2}>{unit.name}</Title>
         <Text c="dimmed" size="sm">
-          {period.name} · {cohortLabel} · {cohort.framework.name}
+          {period.name} · {cohortLabel} · {localName(cohort.framework, locale)}
         </Text>
       </div>
 
@@ -235,7 +235,7 @@ function UnitContent({
               {unit.mainIndices.map((main) => (
                 <Table.Tr key={main.code}>
                   <Table.Th scope="row" style={{ fontWeight: 400 }}>
-                    {main.code}. {main.name}
+                    {main.code}. {localName(main, locale)}
                   </Table.Th>
                   <Table.Td style={{ textAlign: 'right', fontWeight: 600 }}>
                     {formatValue(main.value, precision, locale)}
@@ -273,7 +273,7 @@ function UnitContent({
                 {unit.mainIndices.map((main) => (
                   <tr key={main.code}>
                     <th scope="row">
-                      {main.code}. {main.name}
+                      {main.code}. {localName(main, locale)}
                     </th>
                     <td>{formatValue(main.value, precision, locale)}</td>
                     <td>{formatValue(averages.get(main.code), precision, locale)}</td>
