@@ -12,11 +12,13 @@
  * Environment: BENCH_SECONDS (30) per scenario; BENCH_POSTGRES_URL (postgres://postgres@127.0.0.1:5432/test),
  * the administrative connection used to create and drop the benchmark database; BENCH_CPU_PROF=<dir> writes
  * the server's V8 CPU profiles there (node --cpu-prof) to see what dominates; BENCH_ONLY=pglite|postgres runs
- * one database; BENCH_SCENARIOS (floor,saves,paced,readers,cold) runs those scenarios only.
+ * one database; BENCH_SCENARIOS (floor,saves,paced,readers,cold) runs those scenarios only; BENCH_PACED_RATE
+ * (1) is each reporter's mean saves per second in the paced run.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request as httpRequestRaw } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
@@ -85,7 +87,7 @@ const ONLY_DATABASE = process.env.BENCH_ONLY;
 const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'floor,saves,paced,readers,cold').split(','));
 const REPORTERS = 200;
 /** Saves per second per reporter in the paced run: one a second is far above a person's autosaves. */
-const PACED_SAVES_PER_REPORTER = 1;
+const PACED_SAVES_PER_REPORTER = Number(process.env.BENCH_PACED_RATE ?? 1);
 const READERS = 1_000;
 const COLD_STARTS = 3;
 const FRAMEWORK = 'dienbien-2022-district';
@@ -279,7 +281,13 @@ async function prepareReporters(base: string, stdout: string): Promise<Reporter[
       unitId: unit.id,
       password: BENCH_PASSWORD,
     });
-    return { session: await signIn(base, username, BENCH_PASSWORD), assessmentId: assessmentByUnit.get(unit.id) as string };
+    const session = await signIn(base, username, BENCH_PASSWORD);
+    // An account the administrator creates has a temporary password: changed first, as a person would.
+    await api(base, session, 'POST', '/auth/password', {
+      currentPassword: BENCH_PASSWORD,
+      newPassword: `${BENCH_PASSWORD}-riêng`,
+    });
+    return { session, assessmentId: assessmentByUnit.get(unit.id) as string };
   });
 }
 
@@ -341,12 +349,7 @@ function answerFor(method: string | undefined, maxPoints: number, n: number): { 
   return { points: (maxPoints * (n % 3)) / 2 };
 }
 
-/**
- * `ratePerReporter` undefined: a closed loop, every reporter saving again the moment its last save
- * answers (a stress test: 200 in flight at all times). A number: each reporter saves that many times a
- * second (autocannon's connectionRate), a pace no person typing reaches, so the latency is what a
- * reporter would see with the whole province saving at once.
- */
+/** The version of every answer a reporter saved, kept across runs, as the web form keeps them. */
 const answerVersions = new WeakMap<Reporter, Map<string, number>>();
 function versionsOf(reporter: Reporter): Map<string, number> {
   let versions = answerVersions.get(reporter);
@@ -357,19 +360,46 @@ function versionsOf(reporter: Reporter): Map<string, number> {
   return versions;
 }
 
-async function measureSaves(base: string, reporters: Reporter[], ratePerReporter?: number): Promise<Figures> {
+/** The indicators of the benchmark's framework, with what a reporter types for each. */
+function benchIndicators() {
   const framework = compileFramework(loadBuiltinFramework(FRAMEWORK));
-  const indicators = framework.indicatorNodes
+  return framework.indicatorNodes
     .map((index) => framework.nodes[index])
     .filter((node) => node !== undefined)
     .map((node) => ({ code: node.code, method: node.method?.type, maxPoints: node.maxPoints }));
+}
+
+/**
+ * The versions the server holds for every reporter's answers, read before a run: a save still in
+ * flight when the previous run stopped landed without the client seeing its new version.
+ */
+async function refreshVersions(base: string, reporters: Reporter[]): Promise<void> {
+  await inBatches(reporters, 8, async (reporter) => {
+    const view = await api<{ answers: { indicatorCode: string; version: number }[] }>(
+      base,
+      reporter.session,
+      'GET',
+      `/assessments/${reporter.assessmentId}`,
+    );
+    const versions = versionsOf(reporter);
+    for (const answer of view.answers) versions.set(answer.indicatorCode, answer.version);
+  });
+}
+
+/**
+ * The stress test the issue names: every reporter saving again the moment its last save answers,
+ * 200 saves in flight at all times (autocannon, closed loop). Its latency is bound by Little's law:
+ * mean latency = 200 ÷ throughput, whatever the server does per save.
+ */
+async function measureSaves(base: string, reporters: Reporter[]): Promise<Figures> {
+  const indicators = benchIndicators();
+  await refreshVersions(base, reporters);
   let clients = 0;
   const result = await autocannon({
     url: base,
     connections: REPORTERS,
     duration: SECONDS,
     timeout: 30,
-    ...(ratePerReporter ? { connectionRate: ratePerReporter } : {}),
     requests: [{ method: 'GET', path: '/healthz' }], // replaced for every connection below
     setupClient: (client) => {
       // Each connection is one reporter of its own unit, walking through the indicators and keeping
@@ -408,8 +438,107 @@ async function measureSaves(base: string, reporters: Reporter[], ratePerReporter
       ]);
     },
   });
-  const pace = ratePerReporter ? `, each ${ratePerReporter} save/s` : ', closed loop';
-  return figuresOf(`${REPORTERS} reporters saving answers (PUT …/answers/:code${pace})`, REPORTERS, result);
+  return figuresOf(`${REPORTERS} reporters saving answers (PUT …/answers/:code, closed loop)`, REPORTERS, result);
+}
+
+/**
+ * Reporters as people are: each saves on its own schedule, at random moments (a Poisson process of
+ * `ratePerReporter` saves a second on average; the web form's autosave sends one save 0.8 s after
+ * typing stops), over its own kept-alive connection, one save at a time. Open loop: a save's latency
+ * counts from the moment it was due, so a slow server is not excused by the saves it delayed
+ * (no coordinated omission). autocannon cannot stagger its connections (its connectionRate fires
+ * all 200 in the same millisecond every second), hence this small generator.
+ */
+async function measurePacedSaves(base: string, reporters: Reporter[], ratePerReporter: number): Promise<Figures> {
+  const indicators = benchIndicators();
+  await refreshVersions(base, reporters);
+  const { hostname, port } = new URL(base);
+  const latencies: number[] = [];
+  const statusCounts = new Map<string, number>();
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + SECONDS * 1000;
+  const nextGap = () => (-Math.log(1 - Math.random()) * 1000) / ratePerReporter;
+  await Promise.all(
+    reporters.map(async (reporter, r) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const versions = versionsOf(reporter);
+      let due = started + nextGap();
+      for (let n = r; due < deadline; n += 1) {
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        const indicator = indicators[n % indicators.length] as (typeof indicators)[number];
+        const body = JSON.stringify({
+          ...answerFor(indicator.method, indicator.maxPoints, n + 1),
+          explanation: `Lưu theo nhịp ${n} (BENCH)`,
+          baseVersion: versions.get(indicator.code) ?? 0,
+        });
+        try {
+          const response = await httpRequest(agent, {
+            hostname,
+            port,
+            method: 'PUT',
+            path: `/api/v1/assessments/${reporter.assessmentId}/answers/${indicator.code}`,
+            headers: {
+              cookie: reporter.session.cookie,
+              'x-csrf-token': reporter.session.csrfToken,
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+            },
+            body,
+          });
+          latencies.push(performance.now() - due);
+          if (response.status === 200) versions.set(indicator.code, (JSON.parse(response.text) as { version: number }).version);
+          else statusCounts.set(String(response.status), (statusCounts.get(String(response.status)) ?? 0) + 1);
+        } catch {
+          errors += 1;
+        }
+        due += nextGap();
+      }
+      agent.destroy();
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const percentile = (p: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0);
+  const non2xx = [...statusCounts.values()].reduce((sum, count) => sum + count, 0);
+  return {
+    name: `${REPORTERS} reporters saving answers (PUT …/answers/:code, open loop, ${ratePerReporter} save/s each on average, Poisson)`,
+    connections: REPORTERS,
+    requestsPerSecond: latencies.length / SECONDS,
+    p50: percentile(50),
+    p99: percentile(99),
+    errors,
+    errorCodes: new Map([...statusCounts].map(([status, count]) => [`HTTP ${status}`, count])),
+    non2xx,
+    total: latencies.length,
+  };
+}
+
+function httpRequest(
+  agent: Agent,
+  options: {
+    hostname: string;
+    port: string;
+    method: string;
+    path: string;
+    headers: Record<string, string | number>;
+    body: string;
+  },
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequestRaw({ ...options, agent, timeout: 30_000 }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+    });
+    request.on('timeout', () => request.destroy(new Error('request timed out')));
+    request.on('error', reject);
+    request.end(options.body);
+  });
 }
 
 async function measureReaders(base: string): Promise<Figures> {
@@ -569,7 +698,7 @@ async function benchDatabase(
       );
     if (SCENARIOS.has('paced'))
       printFigures(
-        await withCpu(child, () => measureSaves(child.base, reporters, PACED_SAVES_PER_REPORTER)),
+        await withCpu(child, () => measurePacedSaves(child.base, reporters, PACED_SAVES_PER_REPORTER)),
         floors.get(REPORTERS),
         'p99 < 100 ms on PostgreSQL',
       );
