@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { DomainError, type ScoreTable, toSearchKey } from '@opendti/core';
-import ExcelJS, { type CellValue, type Worksheet } from 'exceljs';
+import type { CellValue, Worksheet } from 'exceljs';
+import { loadExcelJS } from './load-exceljs.js';
 
 /**
  * An .xlsx is unzipped and parsed into memory whole; a clerk's answer sheet is well under a
@@ -59,7 +60,7 @@ export async function readXlsxTable(path: string, fileLabel: string): Promise<Sc
   }
   if (!startsWith(bytes, ZIP_SIGNATURE)) fail('không phải tệp Excel .xlsx');
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     // exceljs types `load` as taking an ArrayBuffer (its own `Buffer` declaration); JSZip below it
     // accepts either, so the file's bytes are handed over as the ArrayBuffer they live in.

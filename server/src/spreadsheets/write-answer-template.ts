@@ -6,7 +6,8 @@ import {
   type ScoringMethod,
   type UnitRef,
 } from '@opendti/core';
-import ExcelJS, { type DataValidation, type Fill, type Worksheet } from 'exceljs';
+import type { DataValidation, Fill, Worksheet } from 'exceljs';
+import { loadExcelJS } from './load-exceljs.js';
 import { ANSWER_SHEET_NAME } from './read-xlsx-table.js';
 import { saveWorkbook } from './save-workbook.js';
 
@@ -75,7 +76,7 @@ export interface TemplateItem {
 }
 
 export async function writeAnswerTemplate(framework: CompiledFramework, units: UnitRef[], path: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'OpenDTI';
   workbook.title = `Phiếu nhập liệu — ${framework.document.name}`;
   const items = templateItems(framework);

@@ -1,5 +1,6 @@
 import { type NodeResult, type ResultSet, sortByRank, type UnitResult } from '@opendti/core';
-import ExcelJS, { type Worksheet } from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import { loadExcelJS } from './load-exceljs.js';
 import { saveWorkbook } from './save-workbook.js';
 
 /**
@@ -23,7 +24,7 @@ interface ResultColumn {
 }
 
 export async function writeResultsWorkbook(results: ResultSet, path: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'OpenDTI';
   workbook.title = `Kết quả — ${results.framework.name} (${results.framework.year})`;
   const units = sortByRank(results.units);

@@ -18,9 +18,10 @@ import {
   unitCanEditAnswers,
 } from '@opendti/core';
 import { eq } from 'drizzle-orm';
-import ExcelJS, { type Worksheet } from 'exceljs';
+import type { Worksheet } from 'exceljs';
 import type { Database } from '../../db/database.js';
 import { answers } from '../../db/schema/index.js';
+import { loadExcelJS } from '../../spreadsheets/load-exceljs.js';
 import { decodeCsv, parseCsvRows } from '../../spreadsheets/read-csv.js';
 import { ANSWER_SHEET_NAME, readXlsxTable } from '../../spreadsheets/read-xlsx-table.js';
 import {
@@ -68,7 +69,7 @@ export async function writeUnitTemplate(db: Database, context: AssessmentContext
   try {
     const path = join(directory, 'template.xlsx');
     await writeAnswerTemplate(framework, [{ code: unit.code, name: unit.name }], path);
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await loadExcelJS()).Workbook();
     // Validations are planned again below: exceljs expands the ranges it reads into one rule per
     // cell and would write them back as overlapping ranges that Excel "repairs" away.
     await workbook.xlsx.readFile(path, { ignoreNodes: ['dataValidations'] });
