@@ -4207,10 +4207,12 @@ export interface paths {
                                 unitKind: string;
                                 frameworkId: string;
                                 frameworkName: string;
+                                frameworkNameEn: null | string;
                                 maxPoints: null | number;
                                 mainIndices: {
                                     code: string;
                                     name: string;
+                                    nameEn: null | string;
                                     maxPoints: null | number;
                                 }[];
                             }[];

@@ -28,3 +28,8 @@ export function formatDate(value: string | Date | null | undefined, locale: Loca
     year: 'numeric',
   }).format(date);
 }
+
+/** A framework's or a node's name in the reader's language: the English one where the framework gives it. */
+export function localName(node: { name: string; nameEn?: string | null }, locale: Locale): string {
+  return locale === 'en' && node.nameEn ? node.nameEn : node.name;
+}

@@ -1,4 +1,4 @@
-import { type CompiledFramework, DomainError, named, vietnamDay } from '@opendti/core';
+import { type CompiledFramework, DomainError, englishNamesOf, named, vietnamDay } from '@opendti/core';
 import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import {
@@ -180,15 +180,24 @@ export async function getCouncilOverview(db: Database, periodId: string, now = n
     period: { id: period.id, year: period.year, name: period.name, state: period.state },
     cohorts: cohortRows.map((cohort) => {
       const framework = frameworks.get(cohort.frameworkId) as CompiledFramework;
+      const english = englishNamesOf(framework.document);
       return {
         unitKind: cohort.unitKind,
         frameworkId: cohort.frameworkId,
         frameworkName: framework.document.name,
+        frameworkNameEn: english.framework ?? null,
         maxPoints: Number.isFinite(framework.maxPoints) ? framework.maxPoints : null,
         mainIndices: framework.mainIndexNodes.flatMap((index) => {
           const node = framework.nodes[index];
           return node && !node.unscored
-            ? [{ code: node.code, name: node.name, maxPoints: Number.isFinite(node.maxPoints) ? node.maxPoints : null }]
+            ? [
+                {
+                  code: node.code,
+                  name: node.name,
+                  nameEn: english.byCode.get(node.code) ?? null,
+                  maxPoints: Number.isFinite(node.maxPoints) ? node.maxPoints : null,
+                },
+              ]
             : [];
         }),
       };

@@ -51,8 +51,16 @@ export const CouncilOverview = Type.Object({
       unitKind: Type.String(),
       frameworkId: Type.String(),
       frameworkName: Type.String(),
+      frameworkNameEn: Nullable(Type.String()),
       maxPoints: Nullable(Type.Number()),
-      mainIndices: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), maxPoints: Nullable(Type.Number()) })),
+      mainIndices: Type.Array(
+        Type.Object({
+          code: Type.String(),
+          name: Type.String(),
+          nameEn: Nullable(Type.String()),
+          maxPoints: Nullable(Type.Number()),
+        }),
+      ),
     }),
   ),
   assessments: Type.Array(AssessmentDecisions),

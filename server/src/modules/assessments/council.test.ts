@@ -93,8 +93,10 @@ describe.each(TEST_DATABASE_KINDS)('the council overview on %s', (kind) => {
     expect(body.cohorts[0].mainIndices[0]).toEqual({
       code: '1',
       name: firstMainIndex?.name,
+      nameEn: 'Digital awareness',
       maxPoints: firstMainIndex?.maxPoints,
     });
+    expect(body.cohorts[0].frameworkNameEn).toBe('Digital transformation index of the districts, town and city of Điện Biên');
     expect(body.assessments.map((item: { unit: { code: string } }) => item.unit.code)).toEqual(['DBI', 'DBP']);
     const dbp = body.assessments.find((item: { id: string }) => item.id === dbpAssessment);
     expect(dbp).toMatchObject({

@@ -23,7 +23,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type CurrentUser, useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
-import { formatPercent } from '../../i18n/format';
+import { formatPercent, localName } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import type { OverviewAssessment, OverviewCohort, PeriodState } from './api-types';
 import { useAssessmentTransition, useCouncilOverview, useProvisionalResults } from './appraisal-queries';
@@ -195,7 +195,7 @@ const stickyCell = {
 function OverviewMatrix({ cohort, rows, user, periodState, showActions, onFinalise, onReopen }: MatrixProps) {
   const t = useMessages(appraisalMessages);
   const { locale } = useLocale();
-  const nameOf = new Map(cohort.mainIndices.map((main) => [main.code, main.name]));
+  const nameOf = new Map(cohort.mainIndices.map((main) => [main.code, localName(main, locale)]));
   return (
     <Table.ScrollContainer minWidth={560 + cohort.mainIndices.length * 84} visibleFrom="sm">
       <Table withTableBorder withColumnBorders verticalSpacing={6} horizontalSpacing="xs" fz="sm">
@@ -206,9 +206,9 @@ function OverviewMatrix({ cohort, rows, user, periodState, showActions, onFinali
             </Table.Th>
             <Table.Th ta="center">{t('colRank')}</Table.Th>
             {cohort.mainIndices.map((main) => (
-              <Table.Th key={main.code} ta="center" title={main.name} maw={110}>
+              <Table.Th key={main.code} ta="center" title={localName(main, locale)} maw={110}>
                 <Text size="xs" fw={700} lineClamp={2}>
-                  {main.code}. {main.name}
+                  {main.code}. {localName(main, locale)}
                 </Text>
                 <Text size="xs" c="dimmed" fw={400}>
                   /{formatPoints(main.maxPoints, locale)}
@@ -277,7 +277,7 @@ function OverviewMatrix({ cohort, rows, user, periodState, showActions, onFinali
 function OverviewCards({ cohort, rows, user, periodState, showActions, onFinalise, onReopen }: MatrixProps) {
   const t = useMessages(appraisalMessages);
   const { locale } = useLocale();
-  const nameOf = new Map(cohort.mainIndices.map((main) => [main.code, main.name]));
+  const nameOf = new Map(cohort.mainIndices.map((main) => [main.code, localName(main, locale)]));
   return (
     <Stack gap="xs" hiddenFrom="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
       {rows.map((row) => (

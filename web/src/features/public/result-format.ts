@@ -1,9 +1,6 @@
 import { formatNumber, type Locale } from '../../i18n/format';
 
-/** A framework's or a node's name in the reader's language: the English one where the framework gives it. */
-export function localName(node: { name: string; nameEn?: string | null }, locale: Locale): string {
-  return locale === 'en' && node.nameEn ? node.nameEn : node.name;
-}
+export { localName } from '../../i18n/format';
 
 /**
  * How the portal prints results, the Vietnamese way by default: values with the framework's
