@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
@@ -6,6 +7,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { readInitialImage } from './initial-database-image.js';
 import * as schema from './schema/index.js';
 
 /** The committed SQL migrations, beside `src/` and `dist/`. */
@@ -27,7 +29,11 @@ export interface DatabaseHandle {
  */
 export async function openEmbeddedDatabase(directory: string | undefined): Promise<DatabaseHandle> {
   if (directory !== undefined) mkdirSync(directory, { recursive: true });
-  const client = directory === undefined ? new PGlite() : new PGlite(directory);
+  // A new database starts from the built image of an empty, migrated one when there is one.
+  const isNew = directory === undefined || !existsSync(join(directory, 'PG_VERSION'));
+  const image = isNew ? readInitialImage() : undefined;
+  const options = image ? { loadDataDir: image } : {};
+  const client = directory === undefined ? new PGlite(options) : new PGlite(directory, options);
   await client.waitReady;
   const db = drizzlePglite({ client, schema });
   return {
