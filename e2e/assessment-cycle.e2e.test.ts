@@ -10,14 +10,10 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiSession, apiCall, apiSignIn, demoPassword } from './support/api.js';
 import { type AxeViolation, launchBrowser, loginAs, screenshot, seriousAccessibilityViolations } from './support/browser.js';
 import { keyboardProblems, walkByKeyboard } from './support/keyboard.js';
 import { type RunningServer, startServer } from './support/server.js';
-
-interface ApiSession {
-  cookie: string;
-  csrfToken: string;
-}
 
 interface AssessmentSummary {
   id: string;
@@ -61,40 +57,10 @@ describe('the 2023 assessment cycle of Thành phố Điện Biên Phủ, from se
   let periodId = '';
   let dbpId = '';
 
-  const password = (username: string) => {
-    const value = server.passwords.get(username);
-    if (!value) throw new Error(`no demo password for ${username}`);
-    return value;
-  };
-
-  async function signIn(username: string): Promise<ApiSession> {
-    const response = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: password(username) }),
-    });
-    if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
-    const cookie = response.headers
-      .getSetCookie()
-      .map((header) => header.split(';')[0] as string)
-      .find((pair) => pair.startsWith('opendti_session='));
-    const body = (await response.json()) as { csrfToken: string };
-    return { cookie: cookie ?? '', csrfToken: body.csrfToken };
-  }
-
-  async function call<T>(session: ApiSession | undefined, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+  const password = (username: string) => demoPassword(server, username);
+  const signIn = (username: string) => apiSignIn(server, username);
+  const call = <T>(session: ApiSession | undefined, method: 'GET' | 'POST', path: string, body?: unknown) =>
+    apiCall<T>(server, session, method, path, body);
 
   /** A page of a fresh browser context signed in as `username` through the form. */
   async function pageAs(username: string): Promise<Page> {

@@ -79,6 +79,19 @@ export default function CouncilOverviewPage() {
       )
     : [];
   const isChair = user?.role === 'councilChair';
+  // The same overview twice: a matrix from the small breakpoint up, one card per unit below it.
+  const overviewProps: MatrixProps | undefined =
+    cohort && rows.length > 0
+      ? {
+          cohort,
+          rows,
+          user: user ?? undefined,
+          periodState: period.state,
+          showActions: isChair,
+          onFinalise: (assessment) => setPending({ kind: 'finalise', assessment }),
+          onReopen: (assessment) => setPending({ kind: 'reopen', assessment }),
+        }
+      : undefined;
 
   return (
     <Stack gap="md">
@@ -115,28 +128,12 @@ export default function CouncilOverviewPage() {
       <Legend />
       {results.error && <Alert color="orange">{t('resultsUnavailable', { message: results.error.message })}</Alert>}
 
-      {!cohort || rows.length === 0 ? (
+      {!overviewProps ? (
         <Text c="dimmed">{t('noAssessments')}</Text>
       ) : (
         <>
-          <OverviewMatrix
-            cohort={cohort}
-            rows={rows}
-            user={user ?? undefined}
-            periodState={period.state}
-            showActions={isChair}
-            onFinalise={(assessment) => setPending({ kind: 'finalise', assessment })}
-            onReopen={(assessment) => setPending({ kind: 'reopen', assessment })}
-          />
-          <OverviewCards
-            cohort={cohort}
-            rows={rows}
-            user={user ?? undefined}
-            periodState={period.state}
-            showActions={isChair}
-            onFinalise={(assessment) => setPending({ kind: 'finalise', assessment })}
-            onReopen={(assessment) => setPending({ kind: 'reopen', assessment })}
-          />
+          <OverviewMatrix {...overviewProps} />
+          <OverviewCards {...overviewProps} />
         </>
       )}
       <Text size="xs" c="dimmed">
