@@ -1,4 +1,5 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 
 /** A serialised JSON response, ready in every encoding a client may accept. */
@@ -65,4 +66,12 @@ export function createEncodedResponseCache(maxBytes: number): LRUCache<string, E
     maxSize: maxBytes,
     sizeCalculation: (entry) => entry.identity.length + entry.gzip.length + entry.br.length,
   });
+}
+
+/** Sends an encoded JSON response in the best encoding the client accepts (the caller sets caching headers). */
+export function sendEncoded(request: FastifyRequest, reply: FastifyReply, response: EncodedResponse): FastifyReply {
+  const encoding = chooseEncoding(request.headers['accept-encoding']);
+  reply.header('Vary', 'Accept-Encoding').header('Content-Type', 'application/json; charset=utf-8');
+  if (encoding !== 'identity') reply.header('Content-Encoding', encoding);
+  return reply.send(response[encoding]);
 }

@@ -16,10 +16,10 @@ import { periods, resultSnapshots } from '../../db/schema/index.js';
 import { authorize } from '../../http/authenticate.js';
 import { Nullable, Timestamp } from '../../http/common-schemas.js';
 import {
-  chooseEncoding,
   createEncodedResponseCache,
   type EncodedResponse,
   encodeResponse,
+  sendEncoded,
 } from '../../http/encoded-response-cache.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { MainIndexAnalysisSchema, ResultSetSchema, UnitResultSchema } from '../../http/result-schemas.js';
@@ -168,16 +168,8 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
   const notModified = (reply: FastifyReply, etag: string) =>
     reply.header('ETag', etag).header('Cache-Control', 'public, max-age=60').status(304).send();
 
-  const sendCached = (request: FastifyRequest, reply: FastifyReply, etag: string, response: EncodedResponse) => {
-    const encoding = chooseEncoding(request.headers['accept-encoding']);
-    reply
-      .header('ETag', etag)
-      .header('Cache-Control', 'public, max-age=60')
-      .header('Vary', 'Accept-Encoding')
-      .header('Content-Type', 'application/json; charset=utf-8');
-    if (encoding !== 'identity') reply.header('Content-Encoding', encoding);
-    return reply.send(response[encoding]);
-  };
+  const sendCached = (request: FastifyRequest, reply: FastifyReply, etag: string, response: EncodedResponse) =>
+    sendEncoded(request, reply.header('ETag', etag).header('Cache-Control', 'public, max-age=60'), response);
 
   api.get(
     '/public/periods/:periodId/results/:unitKind',

@@ -2,6 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { authorize } from '../../http/authenticate.js';
+import { sendEncoded } from '../../http/encoded-response-cache.js';
 import { requestLocale } from '../../http/error-handler.js';
 import { errorResponses } from '../../http/error-schema.js';
 import {
@@ -135,8 +136,8 @@ export function registerUnitMapRoutes(api: FastifyInstance, { database }: AppDep
       const map = await getPublicUnitMap(db, periodId, unitKind, request.headers['if-none-match']);
       reply.header('ETag', map.etag).header('Cache-Control', 'public, max-age=60');
       if (map.body === undefined) return reply.status(304).send();
-      // Already JSON (serialised once per version): sent as it is.
-      return reply.type('application/json; charset=utf-8').send(map.body);
+      // Already JSON, serialised and compressed once per version: sent as the client accepts it.
+      return sendEncoded(request, reply, map.body);
     },
   );
 }

@@ -12,6 +12,7 @@ import {
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { periods, resultSnapshots, type StoredBoundaryCollection, unitMaps, units, users } from '../../db/schema/index.js';
+import { type EncodedResponse, encodeResponse } from '../../http/encoded-response-cache.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { codeKey, type PropertyCandidate, readBoundaryGeoJson } from './read-boundary-geojson.js';
 
@@ -270,12 +271,12 @@ const PUBLIC_STATES = ['published', 'archived'];
 
 export interface PublicUnitMap {
   etag: string;
-  /** The JSON body; undefined when the reader's copy (If-None-Match) is current. */
-  body?: string;
+  /** The JSON body, serialised and compressed once per version; undefined when the reader's copy (If-None-Match) is current. */
+  body?: EncodedResponse;
 }
 
 /** Bodies by ETag: serialised once per version, shared by every reader. */
-const PUBLIC_BODIES = new Map<string, string>();
+const PUBLIC_BODIES = new Map<string, EncodedResponse>();
 const PUBLIC_BODIES_KEPT = 8;
 
 const publicEtag = (mapEtag: string, snapshotEtag: string, name: string, unitKind: string) =>
@@ -332,7 +333,9 @@ export async function getPublicUnitMap(
       published.has(feature.properties.code) ? feature : { ...feature, properties: {} },
     ),
   };
-  const body = JSON.stringify({ unitKind, name: map.name, boundaries });
+  // Boundaries are the portal's largest response (a province's communes: megabytes of coordinates);
+  // compressed once here, a phone downloads a fraction of them.
+  const body = encodeResponse(JSON.stringify({ unitKind, name: map.name, boundaries }));
   const bodyEtag = publicEtag(map.etag, snapshot.etag, map.name, unitKind);
   PUBLIC_BODIES.set(bodyEtag, body);
   if (PUBLIC_BODIES.size > PUBLIC_BODIES_KEPT) PUBLIC_BODIES.delete(PUBLIC_BODIES.keys().next().value as string);

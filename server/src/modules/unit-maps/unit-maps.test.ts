@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from 'node:zlib';
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, periods } from '../../db/schema/index.js';
@@ -238,6 +239,15 @@ describe.each(TEST_DATABASE_KINDS)('unit boundary maps on %s', (kind) => {
       [0, -1],
       [0, 0],
     ]);
+
+    // Served compressed to a browser, the same JSON.
+    const compressed = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/public/periods/${published2022}/unit-maps/district`,
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect([compressed.headers['content-encoding'], compressed.headers.vary]).toEqual(['br', 'Accept-Encoding']);
+    expect(JSON.parse(brotliDecompressSync(compressed.rawPayload).toString('utf8'))).toEqual(served);
 
     firstEtag = map.headers.etag as string;
     expect(firstEtag).toMatch(/^"[\w-]{27}"$/);
