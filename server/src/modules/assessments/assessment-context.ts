@@ -1,6 +1,7 @@
 import { type CompiledFramework, DomainError, named } from '@opendti/core';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
+import { preparedPerDatabase } from '../../db/prepared-per-database.js';
 import { assessments, periods, units } from '../../db/schema/index.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 
@@ -15,27 +16,20 @@ export interface AssessmentContext {
   framework: CompiledFramework;
 }
 
-/** Every assessment route starts with this lookup: prepared once per database (see actorForToken). */
-const contextLookups = new WeakMap<Database, ReturnType<typeof prepareContextLookup>>();
-
-function prepareContextLookup(db: Database) {
-  return db
+/** Every assessment route starts with this lookup: prepared once per database. */
+const contextLookup = preparedPerDatabase((db) =>
+  db
     .select({ assessment: assessments, period: periods, unit: units })
     .from(assessments)
     .innerJoin(periods, eq(periods.id, assessments.periodId))
     .innerJoin(units, eq(units.id, assessments.unitId))
     .where(eq(assessments.id, sql.placeholder('assessmentId')))
-    .prepare('assessment_context');
-}
+    .prepare('assessment_context'),
+);
 
 /** Loads an assessment with its period, unit and framework: the first step of every assessment route. */
 export async function loadAssessmentContext(db: Database, assessmentId: string): Promise<AssessmentContext> {
-  let lookup = contextLookups.get(db);
-  if (!lookup) {
-    lookup = prepareContextLookup(db);
-    contextLookups.set(db, lookup);
-  }
-  const [row] = await lookup.execute({ assessmentId });
+  const [row] = await contextLookup(db).execute({ assessmentId });
   if (!row) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('assessment', assessmentId) } }]);
   return { ...row, framework: await getCompiledFramework(db, row.assessment.frameworkId) };
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type Actor, DomainError, named, type Role } from '@opendti/core';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
+import { preparedPerDatabase } from '../../db/prepared-per-database.js';
 import { loginThrottle, sessions, users } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashPassword, passwordWeakness, UNKNOWN_USER_HASH, verifyPassword } from './password.js';
@@ -166,29 +167,19 @@ async function countClientFailure(db: Database, clientKey: string, now: Date, wi
     });
 }
 
-/**
- * The session lookup runs on every signed-in request, so it is prepared once per database: built
- * once by Drizzle, and parsed and planned once per connection by PostgreSQL.
- */
-const sessionLookups = new WeakMap<Database, ReturnType<typeof prepareSessionLookup>>();
-
-function prepareSessionLookup(db: Database) {
-  return db
+/** The session lookup runs on every signed-in request: prepared once per database. */
+const sessionLookup = preparedPerDatabase((db) =>
+  db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
-    .prepare('actor_for_token');
-}
+    .prepare('actor_for_token'),
+);
 
 /** The actor of a session token, or undefined when it is unknown, expired or its user disabled. */
 export async function actorForToken(db: Database, token: string, now: Date): Promise<SessionActor | undefined> {
-  let lookup = sessionLookups.get(db);
-  if (!lookup) {
-    lookup = prepareSessionLookup(db);
-    sessionLookups.set(db, lookup);
-  }
-  const [row] = await lookup.execute({ tokenHash: hashToken(token), now: now.toISOString() });
+  const [row] = await sessionLookup(db).execute({ tokenHash: hashToken(token), now: now.toISOString() });
   if (!row || row.user.disabled) return undefined;
   return {
     userId: row.user.id,

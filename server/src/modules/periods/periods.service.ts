@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { type Actor, applyPeriodTransition, canPublish, DomainError, named } from '@opendti/core';
 import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { assessments, frameworks, periodCohorts, periods, periodUnits, resultSnapshots, units } from '../../db/schema/index.js';
+import { strongEtag } from '../../http/etag.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { computeCohortScores } from '../results/compute-results.js';
@@ -200,7 +200,7 @@ export async function transitionPeriod(
           unitKind: cohort.unitKind,
           framework,
         });
-        const etag = `"${createHash('sha256').update(JSON.stringify(results)).digest('base64url').slice(0, 27)}"`;
+        const etag = strongEtag(JSON.stringify(results));
         await tx.insert(resultSnapshots).values({
           periodId,
           unitKind: cohort.unitKind,

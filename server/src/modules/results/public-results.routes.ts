@@ -8,7 +8,7 @@ import {
   type MainIndexAnalysis,
   named,
 } from '@opendti/core';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { AppDependencies } from '../../app.js';
@@ -25,10 +25,10 @@ import { errorResponses } from '../../http/error-schema.js';
 import { MainIndexAnalysisSchema, ResultSetSchema, UnitResultSchema } from '../../http/result-schemas.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { analysisWithEnglishNames, withEnglishNames } from './english-result-names.js';
+import { isPublishedSnapshot, PUBLIC_PERIOD_STATES, readPublishedVersion } from './published-snapshot.js';
 import { type PublishedVersion, PublishedVersions } from './published-versions.js';
 import { scoresFromSnapshot } from './snapshot-scores.js';
 
-const PUBLIC_STATES = ['published', 'archived'];
 /** Rankings and unit pages of every published period of a province fit many times over in 64 MB. */
 const RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
 const COHORT_CACHE_ENTRIES = 32;
@@ -94,7 +94,7 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
         .select({ period: periods, unitKind: resultSnapshots.unitKind, frameworkId: resultSnapshots.frameworkId })
         .from(periods)
         .innerJoin(resultSnapshots, eq(resultSnapshots.periodId, periods.id))
-        .where(inArray(periods.state, PUBLIC_STATES))
+        .where(inArray(periods.state, PUBLIC_PERIOD_STATES))
         .orderBy(periods.year);
       const byId = new Map<
         string,
@@ -126,19 +126,13 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
     { results: ReturnType<typeof withEnglishNames>; scores: CohortScores; names: EnglishNames }
   >({ max: COHORT_CACHE_ENTRIES });
   const cacheKeyOf = (snapshot: { etag: string; publishedAt: Date }) => `${snapshot.etag}@${snapshot.publishedAt.getTime()}`;
-  const isPublished = (periodId: string, unitKind: string) =>
-    and(eq(resultSnapshots.periodId, periodId), eq(resultSnapshots.unitKind, unitKind), inArray(periods.state, PUBLIC_STATES));
   const notPublished = () =>
     // Unpublished and unknown look the same to the public: nothing to see.
     new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('publishedResults') } }]);
 
   /** The snapshot's ETag, and the key of its cached responses (republishing the same results changes only the date). */
   const versions = new PublishedVersions(async (periodId, unitKind) => {
-    const [row] = await db
-      .select({ etag: resultSnapshots.etag, publishedAt: resultSnapshots.publishedAt })
-      .from(resultSnapshots)
-      .innerJoin(periods, eq(periods.id, resultSnapshots.periodId))
-      .where(isPublished(periodId, unitKind));
+    const row = await readPublishedVersion(db, periodId, unitKind);
     return row ? { etag: row.etag, key: cacheKeyOf(row) } : undefined;
   });
   api.addHook('onClose', async () => versions.dispose());
@@ -160,7 +154,7 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
       })
       .from(resultSnapshots)
       .innerJoin(periods, eq(periods.id, resultSnapshots.periodId))
-      .where(isPublished(periodId, unitKind));
+      .where(isPublishedSnapshot(periodId, unitKind));
     if (!row) throw notPublished();
     return row;
   };
@@ -232,10 +226,11 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
       if (!cohort) {
         const snapshot = await snapshotOf(periodId, unitKind, true);
         const framework = await getCompiledFramework(db, snapshot.frameworkId);
+        const names = englishNamesOf(framework.document);
         cohort = {
-          results: withEnglishNames(snapshot.results, englishNamesOf(framework.document)),
+          results: withEnglishNames(snapshot.results, names),
           scores: scoresFromSnapshot(framework, snapshot.results, snapshot.detail ?? {}),
-          names: englishNamesOf(framework.document),
+          names,
         };
         // Republished between the two reads: what was read is what is sent, under its own ETag.
         etag = snapshot.etag;

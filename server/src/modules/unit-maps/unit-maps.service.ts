@@ -11,9 +11,11 @@ import {
 } from '@opendti/core';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { periods, resultSnapshots, type StoredBoundaryCollection, unitMaps, units, users } from '../../db/schema/index.js';
-import { type EncodedResponse, encodeResponse } from '../../http/encoded-response-cache.js';
+import { resultSnapshots, type StoredBoundaryCollection, unitMaps, units, users } from '../../db/schema/index.js';
+import { createEncodedResponseCache, type EncodedResponse, encodeResponse } from '../../http/encoded-response-cache.js';
+import { strongEtag } from '../../http/etag.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { readPublishedVersion } from '../results/published-snapshot.js';
 import { codeKey, type PropertyCandidate, readBoundaryGeoJson } from './read-boundary-geojson.js';
 
 type UnitMapRow = typeof unitMaps.$inferSelect;
@@ -63,8 +65,6 @@ export interface UnitMapReport {
   replaces: UnitMapSummary | null;
   map: UnitMapSummary | null;
 }
-
-const strongEtag = (text: string) => `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
 
 const notFound = (what: LocalizedText) => new DomainError('not-found', [{ code: 'http.not-found', params: { what } }]);
 
@@ -267,31 +267,22 @@ export async function listPublicUnitMaps(db: Database): Promise<{ unitKind: stri
   return rows.map((row) => ({ unitKind: row.unitKind, name: row.name, featureCount: row.featureCodes.length }));
 }
 
-const PUBLIC_STATES = ['published', 'archived'];
-
 export interface PublicUnitMap {
   etag: string;
   /** The JSON body, serialised and compressed once per version; undefined when the reader's copy (If-None-Match) is current. */
   body?: EncodedResponse;
 }
 
-/** Bodies by ETag: serialised once per version, shared by every reader. */
-const PUBLIC_BODIES = new Map<string, EncodedResponse>();
-const PUBLIC_BODIES_KEPT = 8;
+/** Bodies by ETag: serialised and compressed once per version, shared by every reader, the least recently read evicted first. */
+const PUBLIC_BODIES = createEncodedResponseCache(64 * 1024 * 1024);
 
 const publicEtag = (mapEtag: string, snapshotEtag: string, name: string, unitKind: string) =>
   strongEtag(JSON.stringify([mapEtag, snapshotEtag, name, unitKind]));
 
 async function publishedSnapshotEtag(db: Database, periodId: string, unitKind: string): Promise<string> {
-  const [snapshot] = await db
-    .select({ etag: resultSnapshots.etag })
-    .from(resultSnapshots)
-    .innerJoin(periods, eq(periods.id, resultSnapshots.periodId))
-    .where(
-      and(eq(resultSnapshots.periodId, periodId), eq(resultSnapshots.unitKind, unitKind), inArray(periods.state, PUBLIC_STATES)),
-    );
-  if (!snapshot) throw notFound(named('publishedResults'));
-  return snapshot.etag;
+  const version = await readPublishedVersion(db, periodId, unitKind);
+  if (!version) throw notFound(named('publishedResults'));
+  return version.etag;
 }
 
 /**
@@ -338,7 +329,6 @@ export async function getPublicUnitMap(
   const body = encodeResponse(JSON.stringify({ unitKind, name: map.name, boundaries }));
   const bodyEtag = publicEtag(map.etag, snapshot.etag, map.name, unitKind);
   PUBLIC_BODIES.set(bodyEtag, body);
-  if (PUBLIC_BODIES.size > PUBLIC_BODIES_KEPT) PUBLIC_BODIES.delete(PUBLIC_BODIES.keys().next().value as string);
   return { etag: bodyEtag, body };
 }
 
