@@ -10,9 +10,10 @@ import {
   type Problem,
 } from '@opendti/core';
 import { and, eq, inArray } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../../db/database.js';
 import { resultSnapshots, type StoredBoundaryCollection, unitMaps, units, users } from '../../db/schema/index.js';
-import { createEncodedResponseCache, type EncodedResponse, encodeResponse } from '../../http/encoded-response-cache.js';
+import { type EncodedResponse, encodeResponse } from '../../http/encoded-response-cache.js';
 import { strongEtag } from '../../http/etag.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { readPublishedVersion } from '../results/published-snapshot.js';
@@ -273,8 +274,8 @@ export interface PublicUnitMap {
   body?: EncodedResponse;
 }
 
-/** Bodies by ETag: serialised and compressed once per version, shared by every reader, the least recently read evicted first. */
-const PUBLIC_BODIES = createEncodedResponseCache(64 * 1024 * 1024);
+/** Bodies by ETag: serialised and compressed once per version, shared by every reader; eight kept, the least recently read evicted first. */
+const PUBLIC_BODIES = new LRUCache<string, EncodedResponse>({ max: 8 });
 
 const publicEtag = (mapEtag: string, snapshotEtag: string, name: string, unitKind: string) =>
   strongEtag(JSON.stringify([mapEtag, snapshotEtag, name, unitKind]));
