@@ -1,7 +1,8 @@
-import { Button, Menu, VisuallyHidden } from '@mantine/core';
+import { Menu } from '@mantine/core';
 import { Link } from 'react-router';
 import { PASSWORD_CHANGE_PATH } from '../features/auth/paths';
 import { useMessages } from '../i18n/locale';
+import { AccountButton } from './account-button';
 import { appMessages } from './messages';
 
 /**
@@ -14,17 +15,7 @@ export default function AccountMenu({ username, displayName }: { username: strin
   return (
     <Menu position="bottom-end">
       <Menu.Target>
-        <Button
-          variant="subtle"
-          size="xs"
-          visibleFrom="sm"
-          maw={220}
-          title={displayName}
-          styles={{ label: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' } }}
-        >
-          <VisuallyHidden>{t('account')}: </VisuallyHidden>
-          {displayName}
-        </Button>
+        <AccountButton displayName={displayName} />
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{username}</Menu.Label>

@@ -7,6 +7,7 @@ import { COUNCIL_ROLES, MANAGER_ROLES, UNIT_ROLES, useCurrentUser, useSignOut } 
 import { PasswordChangeGuard } from '../features/auth/password-change-guard';
 import { PASSWORD_CHANGE_PATH } from '../features/auth/paths';
 import { useLocale, useMessages } from '../i18n/locale';
+import { AccountButton } from './account-button';
 import { appMessages } from './messages';
 import { PageLoader } from './page-states';
 
@@ -71,7 +72,7 @@ export function ApplicationShell() {
               ]}
             />
             {user && (
-              <Suspense fallback={null}>
+              <Suspense fallback={<AccountButton displayName={user.displayName} />}>
                 <AccountMenu username={user.username} displayName={user.displayName} />
               </Suspense>
             )}
