@@ -1,17 +1,14 @@
-import { AppShell, Burger, Button, Group, NavLink, SegmentedControl, Text, Title, VisuallyHidden } from '@mantine/core';
+import { AppShell, Burger, Button, Group, Menu, NavLink, SegmentedControl, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Link, Outlet, NavLink as RouterNavLink, useNavigate } from 'react-router';
 import { setApiLanguage } from '../api/client';
 import { COUNCIL_ROLES, MANAGER_ROLES, UNIT_ROLES, useCurrentUser, useSignOut } from '../api/session';
 import { PasswordChangeGuard } from '../features/auth/password-change-guard';
 import { PASSWORD_CHANGE_PATH } from '../features/auth/paths';
 import { useLocale, useMessages } from '../i18n/locale';
-import { AccountButton } from './account-button';
 import { appMessages } from './messages';
 import { PageLoader } from './page-states';
-
-const AccountMenu = lazy(() => import('./account-menu'));
 
 /** The frame of every page: header with the role's sections, language switch, sign-in state. */
 export function ApplicationShell() {
@@ -72,9 +69,27 @@ export function ApplicationShell() {
               ]}
             />
             {user && (
-              <Suspense fallback={<AccountButton displayName={user.displayName} />}>
-                <AccountMenu username={user.username} displayName={user.displayName} />
-              </Suspense>
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <Button
+                    variant="subtle"
+                    size="xs"
+                    visibleFrom="sm"
+                    maw={220}
+                    title={user.displayName}
+                    styles={{ label: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' } }}
+                  >
+                    <VisuallyHidden>{t('account')}: </VisuallyHidden>
+                    {user.displayName}
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>{user.username}</Menu.Label>
+                  <Menu.Item component={Link} to={PASSWORD_CHANGE_PATH}>
+                    {t('changePassword')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
             )}
             {user ? (
               <Button
