@@ -6,9 +6,7 @@ import { existsSync } from 'node:fs';
 
 const main = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(main)) {
-  process.stderr.write(
-    'opendti: chưa biên dịch — hãy chạy "npm run build" trước / not built yet — run "npm run build" first\n',
-  );
+  process.stderr.write('opendti: chưa biên dịch — hãy chạy "npm run build" trước / not built yet — run "npm run build" first\n');
   process.exit(2);
 }
 await import(main.href);
