@@ -84,8 +84,13 @@ describe('opendti score', () => {
   beforeAll(async () => {
     // The committed demo files must be what the generator writes today.
     const regenerated = mkdtempSync(join(tmpdir(), 'opendti-demo-'));
-    await writeDemoFiles(`${regenerated}/`);
+    await writeDemoFiles(`${regenerated}/`, `${regenerated}/`);
     expect(readFileSync(join(regenerated, 'dienbien-2022-district.csv'), 'utf8')).toBe(readFileSync(demoCsv, 'utf8'));
+    for (const example of ['units.csv', 'answers-2023.csv']) {
+      expect(readFileSync(join(regenerated, example), 'utf8')).toBe(
+        readFileSync(new URL(`../../../examples/${example}`, import.meta.url), 'utf8'),
+      );
+    }
   });
 
   it('scores the demo spreadsheet and prints the ranking', async () => {

@@ -1,22 +1,33 @@
 /**
- * Regenerates the demo input files in frameworks/demo/: `npm run demo:files`.
- * The files are committed so that the README's first command works without this step.
+ * Regenerates the demo input files in frameworks/demo/ and the README's example inputs in examples/:
+ * `npm run demo:files`. The files are committed so that the README's commands work without this step.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileFramework } from '@opendti/core';
 import { loadBuiltinFramework } from '@opendti/frameworks';
 import ExcelJS from 'exceljs';
-import { DEMO_HEADER, demoAnswerCells, generateDemoAnswers } from './demo-answers.js';
+import { DEMO_HEADER, DIEN_BIEN_DISTRICTS, demoAnswerCells, generateDemoAnswers } from './demo-answers.js';
 
 const demoDirectory = fileURLToPath(new URL('../../../frameworks/demo/', import.meta.url));
+const examplesDirectory = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
-export async function writeDemoFiles(directory = demoDirectory): Promise<string[]> {
+const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+const csvText = (rows: string[][]) => `${rows.map((row) => row.map(quote).join(',')).join('\n')}\n`;
+
+export async function writeDemoFiles(directory = demoDirectory, examples = examplesDirectory): Promise<string[]> {
   const framework = compileFramework(loadBuiltinFramework('dienbien-2022-district'));
   const rows = generateDemoAnswers(framework).map(demoAnswerCells);
   const csvPath = `${directory}dienbien-2022-district.csv`;
-  const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  writeFileSync(csvPath, `${[DEMO_HEADER, ...rows].map((row) => row.map(quote).join(',')).join('\n')}\n`);
+  writeFileSync(csvPath, csvText([DEMO_HEADER, ...rows]));
+
+  // The README's examples: the unit list a template is made for, and a following year in which every
+  // district did a little better, to be compared with the demo year (`score --previous`).
+  const unitsPath = `${examples}units.csv`;
+  writeFileSync(unitsPath, csvText([['Mã đơn vị', 'Tên đơn vị'], ...DIEN_BIEN_DISTRICTS.map((unit) => [unit.code, unit.name])]));
+  const nextYear = DIEN_BIEN_DISTRICTS.map((unit) => ({ ...unit, capability: Math.min(unit.capability + 0.06, 1) }));
+  const answersPath = `${examples}answers-2023.csv`;
+  writeFileSync(answersPath, csvText([DEMO_HEADER, ...generateDemoAnswers(framework, nextYear, 2023).map(demoAnswerCells)]));
 
   const workbook = new ExcelJS.Workbook();
   // Fixed dates keep the committed file byte-stable between regenerations.
@@ -31,7 +42,7 @@ export async function writeDemoFiles(directory = demoDirectory): Promise<string[
   });
   const xlsxPath = `${directory}dienbien-2022-district.xlsx`;
   await workbook.xlsx.writeFile(xlsxPath);
-  return [csvPath, xlsxPath];
+  return [csvPath, xlsxPath, unitsPath, answersPath];
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
