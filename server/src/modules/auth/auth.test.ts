@@ -164,6 +164,52 @@ describe.each(TEST_DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
     });
   });
 
+  describe('parallel guessing (issue 9, §2)', () => {
+    // Before the counts were atomic, 100 parallel guesses all read "fewer than 5 so far" while their
+    // passwords were being verified: 13–22 got a verdict at one account, 23 against 20 per address.
+    it('verifies at most 5 of 100 parallel wrong passwords for one account; the rest are refused as locked', async () => {
+      const { userId } = await newAccount('doan.song.song');
+      const responses = await Promise.all(
+        Array.from({ length: 100 }, (_, index) =>
+          login('doan.song.song', `Sai-mat-khau-${index}`, { client: `10.9.${index}.1` }),
+        ),
+      );
+      const codes = responses.map((response) => response.json().error.code as string);
+      expect(codes.filter((code) => code === 'auth.wrong-credentials')).toHaveLength(5);
+      expect(codes.filter((code) => code === 'auth.locked')).toHaveLength(95);
+      expect((await login('doan.song.song', PASSWORD, { client: newClient() })).json().error.code).toBe('auth.locked');
+      const audit = await t.call(admin, 'GET', '/api/v1/audit?action=auth.locked&pageSize=200');
+      expect(audit.json().items.filter((entry: { entityId: string }) => entry.entityId === userId)).toHaveLength(1);
+    });
+
+    it('verifies at most 5 of 100 parallel guesses at an unknown name, answering exactly as for an account', async () => {
+      const responses = await Promise.all(
+        Array.from({ length: 100 }, (_, index) => login('khong.ton.tai', `Sai-mat-khau-${index}`, { client: `10.8.${index}.1` })),
+      );
+      const codes = responses.map((response) => response.json().error.code as string);
+      expect(codes.filter((code) => code === 'auth.wrong-credentials')).toHaveLength(5);
+      expect(codes.filter((code) => code === 'auth.locked')).toHaveLength(95);
+    });
+
+    it('lets at most 20 of 100 parallel sign-ins from one address be tried; the rest wait', async () => {
+      const client = newClient();
+      const responses = await Promise.all(
+        Array.from({ length: 100 }, (_, index) => login(`khach.song.song.${index}`, 'Doan-mo-mat-khau-1', { client })),
+      );
+      const statuses = responses.map((response) => response.statusCode);
+      expect(statuses.filter((status) => status === 401)).toHaveLength(20);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(80);
+    });
+
+    it('does not count successful sign-ins against their address', async () => {
+      const client = newClient();
+      const password = t.demo.accounts.find((account) => account.username === 'quanly')?.password as string;
+      for (let attempt = 1; attempt <= 25; attempt++) {
+        expect([attempt, (await login('quanly', password, { client })).statusCode]).toEqual([attempt, 200]);
+      }
+    });
+  });
+
   describe('CSRF', () => {
     const writes = (): { method: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body?: unknown; session: () => Session }[] => [
       {
@@ -285,6 +331,22 @@ describe.each(TEST_DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
         expect([weak, response.statusCode, response.json().error.code]).toEqual([weak, 400, 'auth.weak-password']);
       }
       expect((await login('doi.mat.khau.sai', PASSWORD)).statusCode).toBe(200);
+    });
+
+    it('counts wrong current passwords like failed sign-ins: the fifth locks the account (issue 9, §3)', async () => {
+      const session = await newAccount('phien.bi.lay');
+      const guess = (currentPassword: string) =>
+        t.call(session, 'POST', '/api/v1/auth/password', { currentPassword, newPassword: 'Mat-khau-cua-ke-gian-1' });
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        const response = await guess(`Doan-thu-${attempt}`);
+        expect([attempt, response.statusCode, response.json().error.code]).toEqual([attempt, 400, 'auth.wrong-current-password']);
+      }
+      // Now even the right password is refused, here and at sign-in, until the lock runs out.
+      const refused = await guess(PASSWORD);
+      expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'auth.locked']);
+      expect((await login('phien.bi.lay', PASSWORD, { client: newClient() })).json().error.code).toBe('auth.locked');
+      const parallel = await Promise.all(Array.from({ length: 20 }, (_, index) => guess(`Song-song-${index}`)));
+      expect(parallel.every((response) => response.json().error.code === 'auth.locked')).toBe(true);
     });
 
     it('ends the user’s other sessions but keeps the current one', async () => {
@@ -505,8 +567,9 @@ describe.each(TEST_DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
         },
       });
       expect(await t.database.db.select().from(users).where(eq(users.username, 'khong.that'))).toEqual([]);
+      // Seven attempts counted: the five that were verified, and two refused while locked.
       const [counted] = await t.database.db.select().from(loginThrottle).where(eq(loginThrottle.clientKey, 'user:khong.that'));
-      expect(counted?.failures).toBe(5);
+      expect(counted?.failures).toBe(7);
     });
 
     it('lifts the lock of an unknown username when it runs out, and counts again from one', async () => {
