@@ -458,6 +458,11 @@ const catalogue = {
     vi: 'tài khoản đang dùng mật khẩu tạm thời do quản trị viên cấp; hãy đổi mật khẩu (Tài khoản → Đổi mật khẩu) trước khi làm việc khác',
     en: 'this account has a temporary password set by the administrator; change the password (Account → Change password) before anything else',
   },
+  // accounts
+  'user.last-administrator': {
+    vi: 'không thể khoá hoặc đổi vai trò của quản trị viên cuối cùng còn hoạt động: hãy cấp quyền quản trị cho một tài khoản khác trước',
+    en: 'the last active administrator cannot be disabled or given another role: make another account an administrator first',
+  },
   // backup
   'backup.invalid': {
     vi: 'tệp sao lưu không hợp lệ: {detail}',

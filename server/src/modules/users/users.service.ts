@@ -1,5 +1,5 @@
 import { type Actor, DomainError, named, ROLES, type Role } from '@opendti/core';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { sessions, users } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -102,9 +102,25 @@ export async function updateUser(
 ) {
   if (input.unitId) await getUnit(db, input.unitId);
   return db.transaction(async (tx) => {
+    // The active administrators' rows are locked first, so that two administrators demoting each
+    // other at the same moment cannot both see the other one still there.
+    const administrators = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, 'administrator'), eq(users.disabled, false)))
+      .for('update');
     const [before] = await tx.select().from(users).where(eq(users.id, userId));
     if (!before) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('user', userId) } }]);
     checkRole(input.role ?? before.role, input.unitId === undefined ? before.unitId : input.unitId);
+    const removesAdministrator =
+      before.role === 'administrator' &&
+      !before.disabled &&
+      ((input.role !== undefined && input.role !== 'administrator') || input.disabled === true);
+    // With no active administrator nobody could create accounts or reset passwords again, except by
+    // editing the database (issue 9, §4); `opendti users create-admin` is the operator's way back.
+    if (removesAdministrator && administrators.length <= 1) {
+      throw new DomainError('conflict', [{ code: 'user.last-administrator' }]);
+    }
     const [after] = await tx.update(users).set(input).where(eq(users.id, userId)).returning();
     if (!after) throw new Error('update returned nothing');
     // A change of role, unit or status takes effect now, not at the next sign-in.
