@@ -468,6 +468,22 @@ const catalogue = {
     vi: 'tệp sao lưu không hợp lệ: {detail}',
     en: 'invalid backup file: {detail}',
   },
+  'backup.no-database': {
+    vi: 'không có cơ sở dữ liệu OpenDTI ở {where}: hãy kiểm tra DATA_DIR hoặc DATABASE_URL',
+    en: 'there is no OpenDTI database at {where}: check DATA_DIR or DATABASE_URL',
+  },
+  'backup.foreign-directory': {
+    vi: 'thư mục dữ liệu {where} đã chứa tệp khác, không phải của OpenDTI: hãy khôi phục vào một thư mục trống hoặc chưa có',
+    en: 'the data directory {where} already holds other files, not OpenDTI’s: restore into an empty or new directory',
+  },
+  'backup.unreadable': {
+    vi: 'không đọc được tệp sao lưu {file}: {detail}',
+    en: 'cannot read the backup file {file}: {detail}',
+  },
+  'user.exists': {
+    vi: 'đã có tài khoản "{username}": dùng "opendti users reset-password {username}" để cấp lại mật khẩu',
+    en: 'the account "{username}" already exists: use "opendti users reset-password {username}" to give it a new password',
+  },
   'backup.not-empty': {
     vi: 'chỉ khôi phục vào cơ sở dữ liệu trống (đã có người dùng); hãy dùng thư mục dữ liệu mới',
     en: 'restore only into an empty database (this one has users); use a new data directory',

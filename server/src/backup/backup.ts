@@ -101,8 +101,16 @@ export async function restoreBackup(
   if (((existing as unknown as { rows: { count: number }[] }).rows[0]?.count ?? 0) > 0) {
     throw new DomainError('conflict', [{ code: 'backup.not-empty' }]);
   }
-  const input = createReadStream(path).pipe(createGunzip());
+  // pipe() forwards no errors: a missing file, or a gunzip failure after the loop below has already
+  // stopped at a bad line, was an unhandled 'error' event — a Node stack trace after the message.
+  // Every stream's error now ends the read, and the loop's catch reports the first one.
+  const file = createReadStream(path);
+  const input = createGunzip();
+  file.on('error', (error) => input.destroy(error));
+  file.pipe(input);
   const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  reader.on('error', () => {});
+  input.on('error', () => {});
   let header: Extract<Line, { format: string }> | undefined;
   let ended = false;
   let rows = 0;
@@ -150,10 +158,18 @@ export async function restoreBackup(
     });
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR' || (error as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') {
       throw badBackup('không giải nén được (không phải tệp .gz của OpenDTI)');
     }
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+      throw new DomainError('invalid-input', [{ code: 'backup.unreadable', params: { file: path, detail: code } }]);
+    }
     throw error;
+  } finally {
+    reader.close();
+    file.destroy();
+    input.destroy();
   }
   return { rows, files };
 }

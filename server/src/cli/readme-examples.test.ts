@@ -64,5 +64,6 @@ describe('the README examples of the opendti command', () => {
     }
     const compared = JSON.parse(readFileSync(join(scratch, '2023.json'), 'utf8')) as { units: { previous?: unknown }[] };
     expect(compared.units.every((unit) => unit.previous)).toBe(true);
-  });
+    // About fifteen processes in a row, each opening the embedded database or a spreadsheet.
+  }, 300_000);
 });

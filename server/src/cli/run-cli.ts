@@ -8,6 +8,7 @@ import { listFrameworks, showFramework, validateFrameworkFile } from './commands
 import { runScore, type ScoreFormat } from './commands/score-command.js';
 import { runBackup, runMigrate, runRestore, runServe, STARTUP_ERRORS } from './commands/serve-command.js';
 import { runTemplate } from './commands/template-command.js';
+import { createAdministratorCommand, listUsersCommand, resetPasswordCommand } from './commands/users-command.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -123,6 +124,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .argument('<file>', 'tệp sao lưu / backup file')
     .description('khôi phục vào thư mục dữ liệu trống / restore into an empty data directory')
     .action(async (file: string) => runRestore(io.env, file, (line) => io.stdout(`${line}\n`)));
+
+  const accounts = program.command('users').description('tài khoản, cho người vận hành máy chủ / accounts, for the operator');
+  accounts
+    .command('list')
+    .description('liệt kê tài khoản / list the accounts')
+    .action(async () => listUsersCommand(io.env, locale, io.stdout));
+  accounts
+    .command('reset-password')
+    .argument('<username>', 'tên đăng nhập / username')
+    .description('cấp mật khẩu tạm thời, phải đổi khi đăng nhập / set a temporary password, to be changed at sign-in')
+    .action(async (username: string) => resetPasswordCommand(io.env, username, io.stdout));
+  accounts
+    .command('create-admin')
+    .argument('<username>', 'tên đăng nhập / username')
+    .option('--name <displayName>', 'họ tên / display name', 'Quản trị viên')
+    .description('tạo quản trị viên với mật khẩu tạm thời / create an administrator with a temporary password')
+    .action(async (username: string, options: { name: string }) =>
+      createAdministratorCommand(io.env, username, options.name, io.stdout),
+    );
 
   program
     .command('openapi')

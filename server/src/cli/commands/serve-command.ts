@@ -1,9 +1,9 @@
 import { createBackup, restoreBackup } from '../../backup/backup.js';
-import { ConfigError, readConfig, type ServerConfig } from '../../config/env.js';
+import { ConfigError, readConfig } from '../../config/env.js';
 import { DataDirectoryLockedError } from '../../db/data-directory-lock.js';
-import type { DatabaseHandle } from '../../db/database.js';
-import { openDatabase, startServer } from '../../start-server.js';
+import { startServer } from '../../start-server.js';
 import { openEvidenceStorage } from '../../storage/create-evidence-storage.js';
+import { withMigratedDatabase } from './one-shot-database.js';
 
 /**
  * `opendti serve`: runs until SIGTERM or SIGINT, then stops accepting connections, lets requests in
@@ -25,25 +25,6 @@ export async function runServe(env: Record<string, string | undefined>, print: (
   });
 }
 
-/**
- * Opens the configured database (taking the data-directory lock for the embedded one), brings its
- * schema up to date, runs `work`, and always closes and releases: the frame of every one-shot command.
- */
-async function withMigratedDatabase(
-  env: Record<string, string | undefined>,
-  work: (database: DatabaseHandle, config: ServerConfig) => Promise<void>,
-): Promise<void> {
-  const config = readConfig(env);
-  const { database, release } = await openDatabase(config);
-  try {
-    await database.migrate();
-    await work(database, config);
-  } finally {
-    await database.close();
-    release();
-  }
-}
-
 /** `opendti migrate`: applies the committed migrations and exits (for deployments that migrate first). */
 export async function runMigrate(env: Record<string, string | undefined>, print: (line: string) => void): Promise<void> {
   await withMigratedDatabase(env, async (database) => print(`Đã áp dụng migration (${database.kind}).`));
@@ -60,10 +41,14 @@ export async function runBackup(
   file: string,
   print: (line: string) => void,
 ): Promise<void> {
-  await withMigratedDatabase(env, async (database, config) => {
-    const { rows, files } = await createBackup(database.db, await openEvidenceStorage(config), file);
-    print(`Đã sao lưu ${rows} dòng dữ liệu và ${files} tệp minh chứng vào ${file}`);
-  });
+  await withMigratedDatabase(
+    env,
+    async (database, config) => {
+      const { rows, files } = await createBackup(database.db, await openEvidenceStorage(config), file);
+      print(`Đã sao lưu ${rows} dòng dữ liệu và ${files} tệp minh chứng vào ${file}`);
+    },
+    'existing',
+  );
 }
 
 /** `opendti restore <file>`: into an empty data directory (or empty PostgreSQL database) only. */
@@ -72,8 +57,12 @@ export async function runRestore(
   file: string,
   print: (line: string) => void,
 ): Promise<void> {
-  await withMigratedDatabase(env, async (database, config) => {
-    const { rows, files } = await restoreBackup(database.db, await openEvidenceStorage(config), file);
-    print(`Đã khôi phục ${rows} dòng dữ liệu và ${files} tệp minh chứng từ ${file}`);
-  });
+  await withMigratedDatabase(
+    env,
+    async (database, config) => {
+      const { rows, files } = await restoreBackup(database.db, await openEvidenceStorage(config), file);
+      print(`Đã khôi phục ${rows} dòng dữ liệu và ${files} tệp minh chứng từ ${file}`);
+    },
+    'new',
+  );
 }

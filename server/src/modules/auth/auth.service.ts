@@ -283,8 +283,13 @@ export async function changePassword(
   await recordAudit(db, { actor, action: 'auth.password-changed', entityType: 'user', entityId: user.id });
 }
 
-/** An administrator sets a temporary password; the user must change it at next sign-in. */
-export async function resetPassword(db: Database, actor: Actor, userId: string, temporaryPassword: string): Promise<void> {
+/** An administrator (or the operator at the console: no actor) sets a temporary password; the user must change it at next sign-in. */
+export async function resetPassword(
+  db: Database,
+  actor: Actor | undefined,
+  userId: string,
+  temporaryPassword: string,
+): Promise<void> {
   const weakness = passwordWeakness(temporaryPassword);
   if (weakness) throw new DomainError('invalid-input', [weakness]);
   const updated = await db
