@@ -15,7 +15,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['core/src/**/*.test.ts', 'frameworks/src/**/*.test.ts', 'server/src/**/*.test.ts', 'e2e/**/*.e2e.test.ts'],
+          include: [
+            'core/src/**/*.test.ts',
+            'frameworks/src/**/*.test.ts',
+            'server/src/**/*.test.ts',
+            'e2e/**/*.e2e.test.ts',
+            // The repository's own checks (import cycles, the request-data cast rule).
+            'scripts/**/*.test.mjs',
+          ],
         },
       },
       // The web app's tests run in jsdom with its own Vite config (web/src/**/*.test.{ts,tsx}).

@@ -2,10 +2,8 @@ import { createRequire } from 'node:module';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { ServerConfig } from './config/env.js';
-import type { DatabaseHandle } from './db/database.js';
+import type { AppDependencies, TypeBoxRequests } from './http/api.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { answerRouterError, registerErrorHandling } from './http/error-handler.js';
 import { ErrorSchema } from './http/error-schema.js';
@@ -15,6 +13,7 @@ import { registerCouncilRoutes } from './modules/assessments/council.routes.js';
 import { registerOfflineRoutes } from './modules/assessments/offline.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { actorForToken } from './modules/auth/auth.service.js';
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.js';
 import { registerFrameworkEditingRoutes } from './modules/frameworks/framework-editing.routes.js';
 import { registerFrameworkRoutes } from './modules/frameworks/frameworks.routes.js';
@@ -26,7 +25,6 @@ import { registerUnitImportRoutes } from './modules/units/unit-import.routes.js'
 import { registerUnitRoutes } from './modules/units/units.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import { createEvidenceStorage } from './storage/create-evidence-storage.js';
-import type { EvidenceStorage } from './storage/evidence-storage.js';
 
 /** A validator compiler factory as Fastify calls it: (shared schemas, its `ajv` option) → per-route compiler. */
 type ValidatorBuilder = (
@@ -46,16 +44,6 @@ const buildValidatorWithoutBodyCoercion: ValidatorBuilder = (externalSchemas, op
   });
   return (route) => (route.httpPart === 'body' ? exact(route) : coercing(route));
 };
-
-export interface AppDependencies {
-  config: ServerConfig;
-  database: DatabaseHandle;
-  logger?: FastifyServerOptions['logger'];
-  /** Where evidence files live; createEvidenceStorage(config) when omitted (tests pass their own). */
-  storage?: EvidenceStorage;
-  /** The built web app's directory; the default is web/dist beside the server, served when present. */
-  webRoot?: string;
-}
 
 /**
  * Builds the HTTP application. Every plugin and route family is registered here, explicitly, in one
@@ -83,14 +71,14 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     },
     // The router's own refusals (an undecodable URL, an over-long parameter) in the one error shape.
     frameworkErrors: answerRouterError,
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  }).withTypeProvider<TypeBoxRequests>();
   const storage = dependencies.storage ?? createEvidenceStorage(config, app.log);
 
   registerSecurityHeaders(app);
   const servesWebApp = await registerWebApp(app, dependencies.webRoot);
   registerErrorHandling(app, servesWebApp);
   await app.register(cookie);
-  registerAuthentication(app, dependencies.database.db);
+  registerAuthentication(app, (token, now) => actorForToken(dependencies.database.db, token, now));
   await app.register(multipart, {
     limits: { fileSize: config.maxUploadBytes, files: 10, fields: 20, parts: 30 },
   });

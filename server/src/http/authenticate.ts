@@ -1,7 +1,5 @@
-import { type Capability, DomainError, decide, type ResourceContext } from '@opendti/core';
+import { type Actor, type Capability, DomainError, decide, type ResourceContext } from '@opendti/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Database } from '../db/database.js';
-import { actorForToken, type SessionActor } from '../modules/auth/auth.service.js';
 
 export const SESSION_COOKIE = 'opendti_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -25,6 +23,20 @@ declare module 'fastify' {
   }
 }
 
+/** The signed-in user a session stands for, as the auth module's session lookup returns it. */
+export interface SessionActor extends Actor {
+  username: string;
+  displayName: string;
+  csrfToken: string;
+  mustChangePassword: boolean;
+}
+
+/**
+ * Finds the live session of a cookie's token (modules/auth's `actorForToken`). Passed in by app.ts,
+ * so that this folder, which every module imports, imports none of them.
+ */
+export type FindSession = (token: string, now: Date) => Promise<SessionActor | undefined>;
+
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -38,14 +50,14 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * instead of asking to sign in. Deciding it here, before any route runs, makes it default deny: a
  * route never receives such an actor unless it says it may.
  */
-export function registerAuthentication(app: FastifyInstance, db: Database): void {
+export function registerAuthentication(app: FastifyInstance, findSession: FindSession): void {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('sessionToken', undefined);
   app.decorateRequest('awaitsPasswordChange', false);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const actor = await actorForToken(db, token, new Date());
+    const actor = await findSession(token, new Date());
     if (!actor) return;
     if (
       UNSAFE_METHODS.has(request.method) &&
@@ -70,12 +82,25 @@ export function registerAuthentication(app: FastifyInstance, db: Database): void
 export function authorize(request: FastifyRequest, capability: Capability, resource: ResourceContext = {}): SessionActor {
   const decision = decide(request.actor, capability, resource);
   if (!decision.allowed) {
-    if (decision.reason === 'unauthenticated' && request.awaitsPasswordChange) {
-      throw new DomainError('forbidden', [{ code: 'auth.must-change-password' }]);
-    }
     throw decision.reason === 'unauthenticated'
-      ? new DomainError('unauthenticated', [{ code: 'http.unauthenticated' }])
+      ? refusalOfAnonymous(request)
       : new DomainError('forbidden', [{ code: 'http.forbidden' }]);
   }
   return request.actor as SessionActor;
+}
+
+/**
+ * The check of the routes about one's own session (who am I, change my password): any signed-in
+ * session will do, whatever its role. No capability is involved: the session itself is the resource.
+ */
+export function requireSession(request: FastifyRequest): SessionActor {
+  if (!request.actor) throw refusalOfAnonymous(request);
+  return request.actor;
+}
+
+/** Sign in (401), or, for a session set aside because its password is temporary, change the password first (403). */
+function refusalOfAnonymous(request: FastifyRequest): DomainError {
+  return request.awaitsPasswordChange
+    ? new DomainError('forbidden', [{ code: 'auth.must-change-password' }])
+    : new DomainError('unauthenticated', [{ code: 'http.unauthenticated' }]);
 }

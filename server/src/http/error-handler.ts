@@ -46,8 +46,10 @@ export interface ErrorBody {
 }
 
 export function requestLocale(request: FastifyRequest): Locale {
-  const query = (request.query as { lang?: string } | undefined)?.lang;
-  if (query === 'en' || query === 'vi') return query;
+  // Any route's request, whatever its query schema: `lang` is read, not declared.
+  const query: unknown = request.query;
+  const lang = typeof query === 'object' && query !== null && 'lang' in query ? query.lang : undefined;
+  if (lang === 'en' || lang === 'vi') return lang;
   return request.headers['accept-language']?.toLowerCase().startsWith('en') ? 'en' : 'vi';
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /** The built web app, beside the server package (`web/dist`), in a clone and in the installed tree alike. */
 export const WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
@@ -23,8 +23,8 @@ export async function registerWebApp(app: FastifyInstance, root = WEB_ROOT): Pro
       reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  app.get('/assets/*', { schema: { hide: true } }, (request: FastifyRequest, reply: FastifyReply) =>
-    reply.sendFile(`assets/${(request.params as { '*': string })['*']}`),
+  app.get<{ Params: { '*': string } }>('/assets/*', { schema: { hide: true } }, (request, reply) =>
+    reply.sendFile(`assets/${request.params['*']}`),
   );
   return true;
 }

@@ -2602,6 +2602,7 @@ export interface paths {
                             unitKind: string;
                             frameworkId: string;
                         }[];
+                        /** @description Participating units; by default every unit of the cohorts' kinds active during the year */
                         unitIds?: string[];
                         /** Format: date */
                         selfAssessmentDeadline?: string;
@@ -2817,7 +2818,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        action: string;
+                        /** @enum {string} */
+                        action: "openSelfAssessment" | "startAppraisal" | "publish" | "archive" | "reopenPeriod";
                         reason?: string;
                     };
                 };
@@ -3331,7 +3333,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The method's raw input ("có", "12/15", "4", an option code) or, for a main index, its 0–1 value */
                         value?: null | string;
+                        /** @description Points typed directly (direct methods, or the unit's own judgement) */
                         points?: null | number;
                         notAssessed?: boolean;
                         notAssessedReason?: null | string;
@@ -3451,7 +3455,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        action: string;
+                        /** @enum {string} */
+                        action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen";
                         reason?: string;
                     };
                 };

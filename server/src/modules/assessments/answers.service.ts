@@ -1,3 +1,4 @@
+import type { Static } from '@fastify/type-provider-typebox';
 import {
   type Actor,
   assessmentStateLabel,
@@ -13,20 +14,11 @@ import type { Database } from '../../db/database.js';
 import { answers, auditLog } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { type AssessmentContext, requireAnswerableNode } from './assessment-context.js';
+import type { AnswerBody } from './assessment-schemas.js';
 
 export type AnswerRow = typeof answers.$inferSelect;
 
-export interface AnswerInput {
-  /** The method's raw input ("có", "12/15", "4", an option code) or, for a main index, its 0–1 value. */
-  value?: string | null;
-  /** Points typed directly (direct methods, or the unit's own judgement). */
-  points?: number | null;
-  notAssessed?: boolean;
-  notAssessedReason?: string | null;
-  explanation?: string | null;
-  /** The version this edit was based on; 0 for a first answer. */
-  baseVersion: number;
-}
+export type AnswerInput = Static<typeof AnswerBody>;
 
 const EPSILON = 1e-9;
 

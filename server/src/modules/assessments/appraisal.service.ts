@@ -1,3 +1,4 @@
+import type { Static } from '@fastify/type-provider-typebox';
 import {
   type Actor,
   applyTransition,
@@ -14,19 +15,11 @@ import type { Database } from '../../db/database.js';
 import { answers, appraisals, assessments, supplementationRequests } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { type AssessmentContext, requireAnswerableNode } from './assessment-context.js';
+import type { DecisionBody } from './assessment-schemas.js';
 
 export type AppraisalRow = typeof appraisals.$inferSelect;
 
-export interface DecisionInput {
-  decision: 'accepted' | 'adjusted' | 'supplementationRequested';
-  appraisedPoints?: number | null;
-  reason?: string | null;
-  councilNote?: string | null;
-  /** For a supplementation request: what the unit must add or explain, and by when (yyyy-mm-dd). */
-  comment?: string | null;
-  dueOn?: string | null;
-  baseVersion: number;
-}
+export type DecisionInput = Static<typeof DecisionBody>;
 
 const EPSILON = 1e-9;
 

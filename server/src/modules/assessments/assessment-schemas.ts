@@ -1,8 +1,11 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { ASSESSMENT_STATES, PERIOD_STATES, UNIT_KINDS } from '@opendti/core';
+import { ASSESSMENT_ACTIONS, ASSESSMENT_STATES, PERIOD_STATES, UNIT_KINDS } from '@opendti/core';
 import { CalendarDay, Nullable, StringEnum, Timestamp } from '../../http/common-schemas.js';
 
-/** Response schemas of the assessment, answer and appraisal routes: what the services return. */
+/**
+ * Request and response schemas of the assessment, answer and appraisal routes: what the services
+ * take (their input types are these schemas' static types) and what they return.
+ */
 
 export const AssessmentStateSchema = StringEnum(ASSESSMENT_STATES);
 const DecisionSchema = StringEnum(['accepted', 'adjusted', 'supplementationRequested'] as const);
@@ -12,6 +15,48 @@ const UnitRefSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
   kind: StringEnum(UNIT_KINDS),
+});
+
+/** One answer, as the save route and the spreadsheet import hand it to saveAnswer. */
+export const AnswerBody = Type.Object({
+  value: Type.Optional(
+    Type.Union([Type.Null(), Type.String({ maxLength: 200 })], {
+      description: 'The method\'s raw input ("có", "12/15", "4", an option code) or, for a main index, its 0–1 value',
+    }),
+  ),
+  points: Type.Optional(
+    Type.Union([Type.Null(), Type.Number()], {
+      description: "Points typed directly (direct methods, or the unit's own judgement)",
+    }),
+  ),
+  notAssessed: Type.Optional(Type.Boolean()),
+  notAssessedReason: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 2000 })])),
+  explanation: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 10000 })])),
+  baseVersion: Type.Integer({
+    minimum: 0,
+    description: 'The version the edit is based on (0 for a first answer); a stale one gets 409.',
+  }),
+});
+
+/** A council decision on one indicator (decideIndicator's input). */
+export const DecisionBody = Type.Object({
+  decision: Type.Union([Type.Literal('accepted'), Type.Literal('adjusted'), Type.Literal('supplementationRequested')]),
+  appraisedPoints: Type.Optional(Type.Union([Type.Null(), Type.Number()])),
+  reason: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 5000 })])),
+  councilNote: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 5000 })])),
+  // For a supplementation request: what the unit must add or explain, and by when.
+  comment: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 5000 })])),
+  dueOn: Type.Optional(Type.Union([Type.Null(), Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })])),
+  baseVersion: Type.Integer({ minimum: 0 }),
+});
+
+/**
+ * A move of the assessment's workflow: the actions are core's assessment workflow table's own
+ * (a supplementation is requested through an indicator's appraisal, not here).
+ */
+export const AssessmentTransitionBody = Type.Object({
+  action: StringEnum(ASSESSMENT_ACTIONS),
+  reason: Type.Optional(Type.String({ maxLength: 5000 })),
 });
 
 /** One row of a period's assessment list. */

@@ -1,22 +1,24 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { type Capability, DomainError } from '@opendti/core';
-import type { FastifyInstance } from 'fastify';
-import type { AppDependencies } from '../../app.js';
+import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { PageQuery } from '../../http/pagination.js';
 import { readAuditLog } from '../audit/audit-read.service.js';
 import { AuditPageSchema } from '../audit/audit-schemas.js';
-import { type AnswerInput, saveAnswer } from './answers.service.js';
-import { type DecisionInput, decideIndicator } from './appraisal.service.js';
+import { saveAnswer } from './answers.service.js';
+import { decideIndicator } from './appraisal.service.js';
 import { loadAssessmentContext, mainIndexCodeOf } from './assessment-context.js';
 import {
   AcceptRemainingSchema,
+  AnswerBody,
   AnswerSchema,
   AppraisalSchema,
   AssessmentSummarySchema,
+  AssessmentTransitionBody,
   AssessmentTransitionSchema,
   AssessmentViewSchema,
+  DecisionBody,
 } from './assessment-schemas.js';
 import {
   acceptRemaining,
@@ -42,7 +44,7 @@ const TRANSITION_CAPABILITY: Record<string, Capability> = {
   startAppraisal: 'appraisal.decide',
 };
 
-export function registerAssessmentRoutes(api: FastifyInstance, { database }: AppDependencies): void {
+export function registerAssessmentRoutes(api: Api, { database }: AppDependencies): void {
   const db = database.db;
 
   api.get(
@@ -57,7 +59,7 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
     },
     async (request) => {
       const actor = authorize(request, 'period.read');
-      return { items: await listAssessments(db, actor, (request.params as { periodId: string }).periodId) };
+      return { items: await listAssessments(db, actor, request.params.periodId) };
     },
   );
 
@@ -72,7 +74,7 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
       },
     },
     async (request) => {
-      const context = await loadAssessmentContext(db, (request.params as { assessmentId: string }).assessmentId);
+      const context = await loadAssessmentContext(db, request.params.assessmentId);
       const actor = authorize(request, 'assessment.read', { unitId: context.unit.id });
       return getAssessmentView(db, actor, context);
     },
@@ -85,25 +87,15 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
         tags: ['assessments'],
         summary: 'Lưu tự đánh giá một chỉ số (theo phiên bản) / save one answer (versioned)',
         params: IndicatorParams,
-        body: Type.Object({
-          value: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 200 })])),
-          points: Type.Optional(Type.Union([Type.Null(), Type.Number()])),
-          notAssessed: Type.Optional(Type.Boolean()),
-          notAssessedReason: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 2000 })])),
-          explanation: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 10000 })])),
-          baseVersion: Type.Integer({
-            minimum: 0,
-            description: 'The version the edit is based on (0 for a first answer); a stale one gets 409.',
-          }),
-        }),
+        body: AnswerBody,
         response: { 200: AnswerSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
-      const { assessmentId, indicatorCode } = request.params as { assessmentId: string; indicatorCode: string };
+      const { assessmentId, indicatorCode } = request.params;
       const context = await loadAssessmentContext(db, assessmentId);
       const actor = authorize(request, 'assessment.answer', { unitId: context.unit.id });
-      return saveAnswer(db, actor, context, indicatorCode, request.body as AnswerInput);
+      return saveAnswer(db, actor, context, indicatorCode, request.body);
     },
   );
 
@@ -114,13 +106,13 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
         tags: ['assessments'],
         summary: 'Nộp, trả lại, chốt, mở lại… / submit, return, finalise, reopen…',
         params: AssessmentParams,
-        body: Type.Object({ action: Type.String({ maxLength: 40 }), reason: Type.Optional(Type.String({ maxLength: 5000 })) }),
+        body: AssessmentTransitionBody,
         response: { 200: AssessmentTransitionSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
-      const { action, reason } = request.body as { action: string; reason?: string };
-      const context = await loadAssessmentContext(db, (request.params as { assessmentId: string }).assessmentId);
+      const { action, reason } = request.body;
+      const context = await loadAssessmentContext(db, request.params.assessmentId);
       const capability = Object.hasOwn(TRANSITION_CAPABILITY, action) ? TRANSITION_CAPABILITY[action] : undefined;
       if (!capability) {
         throw new DomainError('invalid-input', [
@@ -140,27 +132,19 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
         tags: ['appraisal'],
         summary: 'Thẩm định một chỉ số: công nhận, điều chỉnh, yêu cầu bổ sung / appraise one indicator',
         params: IndicatorParams,
-        body: Type.Object({
-          decision: Type.Union([Type.Literal('accepted'), Type.Literal('adjusted'), Type.Literal('supplementationRequested')]),
-          appraisedPoints: Type.Optional(Type.Union([Type.Null(), Type.Number()])),
-          reason: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 5000 })])),
-          councilNote: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 5000 })])),
-          comment: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 5000 })])),
-          dueOn: Type.Optional(Type.Union([Type.Null(), Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })])),
-          baseVersion: Type.Integer({ minimum: 0 }),
-        }),
+        body: DecisionBody,
         response: { 200: AppraisalSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
-      const { assessmentId, indicatorCode } = request.params as { assessmentId: string; indicatorCode: string };
+      const { assessmentId, indicatorCode } = request.params;
       const context = await loadAssessmentContext(db, assessmentId);
       const actor = authorize(request, 'appraisal.decide', {
         unitId: context.unit.id,
         indicatorCode,
         mainIndexCode: mainIndexCodeOf(context.framework, indicatorCode),
       });
-      return decideIndicator(db, actor, context, indicatorCode, request.body as DecisionInput, new Date());
+      return decideIndicator(db, actor, context, indicatorCode, request.body, new Date());
     },
   );
 
@@ -176,8 +160,8 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
       },
     },
     async (request) => {
-      const context = await loadAssessmentContext(db, (request.params as { assessmentId: string }).assessmentId);
-      const { mainIndexCode } = request.body as { mainIndexCode?: string };
+      const context = await loadAssessmentContext(db, request.params.assessmentId);
+      const { mainIndexCode } = request.body;
       const actor = authorize(request, 'appraisal.decide', { unitId: context.unit.id, mainIndexCode });
       return { accepted: await acceptRemaining(db, actor, context, mainIndexCode, new Date()) };
     },
@@ -195,10 +179,10 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
       },
     },
     async (request, reply) => {
-      const { assessmentId, requestId } = request.params as { assessmentId: string; requestId: string };
+      const { assessmentId, requestId } = request.params;
       const context = await loadAssessmentContext(db, assessmentId);
       const actor = authorize(request, 'assessment.supplement', { unitId: context.unit.id });
-      await respondToSupplementation(db, actor, context, requestId, (request.body as { response: string }).response, new Date());
+      await respondToSupplementation(db, actor, context, requestId, request.body.response, new Date());
       return reply.status(204).send();
     },
   );
@@ -215,11 +199,11 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
       },
     },
     async (request) => {
-      const context = await loadAssessmentContext(db, (request.params as { assessmentId: string }).assessmentId);
+      const context = await loadAssessmentContext(db, request.params.assessmentId);
       authorize(request, 'audit.readOwnUnit', { unitId: context.unit.id });
       return readAuditLog(db, {
         assessmentId: context.assessment.id,
-        ...(request.query as { page?: number; pageSize?: number }),
+        ...request.query,
       });
     },
   );

@@ -1,7 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { ASSESSMENT_STATES, PERIOD_STATES } from '@opendti/core';
-import type { FastifyInstance } from 'fastify';
-import type { AppDependencies } from '../../app.js';
+import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
 import { CalendarDay, Nullable, StringEnum, Timestamp } from '../../http/common-schemas.js';
 import { errorResponses } from '../../http/error-schema.js';
@@ -71,7 +70,7 @@ export const CouncilOverview = Type.Object({
  * main index. It shows work in progress across every unit, so it is open to those who may read the
  * council's internal deliberation (council and managers), never to a unit.
  */
-export function registerCouncilRoutes(api: FastifyInstance, { database }: AppDependencies): void {
+export function registerCouncilRoutes(api: Api, { database }: AppDependencies): void {
   api.get(
     '/periods/:periodId/council-overview',
     {
@@ -84,7 +83,7 @@ export function registerCouncilRoutes(api: FastifyInstance, { database }: AppDep
     },
     async (request) => {
       authorize(request, 'appraisal.readCouncilNotes');
-      return getCouncilOverview(database.db, (request.params as { periodId: string }).periodId);
+      return getCouncilOverview(database.db, request.params.periodId);
     },
   );
 }

@@ -1,12 +1,12 @@
 import type {} from '@fastify/multipart';
 import { Type } from '@fastify/type-provider-typebox';
 import { DomainError } from '@opendti/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDependencies } from '../../app.js';
+import type { FastifyRequest } from 'fastify';
+import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
+import { contentDisposition } from '../../http/content-disposition.js';
 import { requestLocale } from '../../http/error-handler.js';
 import { errorResponses } from '../../http/error-schema.js';
-import { contentDisposition } from '../evidence/evidence-file-name.js';
 import { loadAssessmentContext } from './assessment-context.js';
 import { importAnswers, requireAnswersEditable, type UploadedSheet, writeUnitTemplate } from './offline.service.js';
 
@@ -52,7 +52,7 @@ async function readOneFile(request: FastifyRequest): Promise<UploadedSheet> {
  * Offline filling: the unit's answer template, pre-filled, and its upload back. Reading the template
  * needs `assessment.read` on the unit; importing needs `assessment.answer`, like every other save.
  */
-export function registerOfflineRoutes(api: FastifyInstance, { database, config }: AppDependencies): void {
+export function registerOfflineRoutes(api: Api, { database, config }: AppDependencies): void {
   const db = database.db;
 
   api.get(
@@ -74,7 +74,7 @@ export function registerOfflineRoutes(api: FastifyInstance, { database, config }
       },
     },
     async (request, reply) => {
-      const context = await loadAssessmentContext(db, (request.params as { assessmentId: string }).assessmentId);
+      const context = await loadAssessmentContext(db, request.params.assessmentId);
       authorize(request, 'assessment.read', { unitId: context.unit.id });
       const template = await writeUnitTemplate(db, context);
       return reply
@@ -100,7 +100,7 @@ export function registerOfflineRoutes(api: FastifyInstance, { database, config }
       },
     },
     async (request) => {
-      const context = await loadAssessmentContext(db, (request.params as { assessmentId: string }).assessmentId);
+      const context = await loadAssessmentContext(db, request.params.assessmentId);
       // Authorized before the body is read: a stranger's upload is never buffered.
       const actor = authorize(request, 'assessment.answer', { unitId: context.unit.id });
       const locale = requestLocale(request);

@@ -1,19 +1,11 @@
+import type { Static } from '@fastify/type-provider-typebox';
 import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { auditLog } from '../../db/schema/index.js';
 import type { Page } from '../../http/pagination.js';
+import type { AuditQuery } from './audit-schemas.js';
 
-export interface AuditFilter {
-  periodId?: string;
-  unitId?: string;
-  assessmentId?: string;
-  action?: string;
-  actorId?: string;
-  from?: string;
-  to?: string;
-  page?: number;
-  pageSize?: number;
-}
+export type AuditFilter = Static<typeof AuditQuery>;
 
 /** The audit log, newest first, filtered and paged in the database (it grows with every save). */
 export async function readAuditLog(db: Database, filter: AuditFilter): Promise<Page<typeof auditLog.$inferSelect>> {

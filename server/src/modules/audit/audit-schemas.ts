@@ -1,6 +1,20 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { Nullable, Timestamp } from '../../http/common-schemas.js';
-import { PageOf } from '../../http/pagination.js';
+import { PageOf, PageQuery } from '../../http/pagination.js';
+
+/** The administrator's filters over the whole log, and the page (readAuditLog's input). */
+export const AuditQuery = Type.Intersect([
+  PageQuery,
+  Type.Object({
+    periodId: Type.Optional(Type.String({ format: 'uuid' })),
+    unitId: Type.Optional(Type.String({ format: 'uuid' })),
+    assessmentId: Type.Optional(Type.String({ format: 'uuid' })),
+    actorId: Type.Optional(Type.String({ format: 'uuid' })),
+    action: Type.Optional(Type.String({ maxLength: 60 })),
+    from: Type.Optional(Type.String({ format: 'date-time' })),
+    to: Type.Optional(Type.String({ format: 'date-time' })),
+  }),
+]);
 
 /** One audit log entry, as stored: who, when, what, old → new and why. */
 export const AuditEntrySchema = Type.Object({

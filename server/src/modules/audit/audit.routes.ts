@@ -1,38 +1,24 @@
-import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
-import type { AppDependencies } from '../../app.js';
+import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
 import { errorResponses } from '../../http/error-schema.js';
-import { PageQuery } from '../../http/pagination.js';
-import { type AuditFilter, readAuditLog } from './audit-read.service.js';
-import { AuditPageSchema } from './audit-schemas.js';
+import { readAuditLog } from './audit-read.service.js';
+import { AuditPageSchema, AuditQuery } from './audit-schemas.js';
 
 /** The whole audit log, for the administrator; a unit reads its own through /assessments/:id/audit. */
-export function registerAuditRoutes(api: FastifyInstance, { database }: AppDependencies): void {
+export function registerAuditRoutes(api: Api, { database }: AppDependencies): void {
   api.get(
     '/audit',
     {
       schema: {
         tags: ['audit'],
         summary: 'Nhật ký hệ thống (quản trị) / audit log (administrator)',
-        querystring: Type.Intersect([
-          PageQuery,
-          Type.Object({
-            periodId: Type.Optional(Type.String({ format: 'uuid' })),
-            unitId: Type.Optional(Type.String({ format: 'uuid' })),
-            assessmentId: Type.Optional(Type.String({ format: 'uuid' })),
-            actorId: Type.Optional(Type.String({ format: 'uuid' })),
-            action: Type.Optional(Type.String({ maxLength: 60 })),
-            from: Type.Optional(Type.String({ format: 'date-time' })),
-            to: Type.Optional(Type.String({ format: 'date-time' })),
-          }),
-        ]),
+        querystring: AuditQuery,
         response: { 200: AuditPageSchema, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
       authorize(request, 'audit.readAll');
-      return readAuditLog(database.db, request.query as AuditFilter);
+      return readAuditLog(database.db, request.query);
     },
   );
 }

@@ -1,11 +1,10 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import { ROLES } from '@opendti/core';
-import type { FastifyInstance } from 'fastify';
-import type { AppDependencies } from '../../app.js';
-import { authorize, SESSION_COOKIE } from '../../http/authenticate.js';
+import type { Api, AppDependencies } from '../../http/api.js';
+import { authorize, requireSession, SESSION_COOKIE, type SessionActor } from '../../http/authenticate.js';
 import { Nullable, StringEnum } from '../../http/common-schemas.js';
 import { errorResponses } from '../../http/error-schema.js';
-import { changePassword, login, logout, resetPassword, type SessionActor } from './auth.service.js';
+import { changePassword, login, logout, resetPassword } from './auth.service.js';
 
 const NoContent = Type.Null({ description: 'Done; no content' });
 
@@ -33,7 +32,7 @@ function presentMe(actor: SessionActor): Static<typeof Me> {
   };
 }
 
-export function registerAuthRoutes(api: FastifyInstance, { database, config }: AppDependencies): void {
+export function registerAuthRoutes(api: Api, { database, config }: AppDependencies): void {
   const db = database.db;
   api.post(
     '/auth/login',
@@ -52,7 +51,7 @@ export function registerAuthRoutes(api: FastifyInstance, { database, config }: A
       },
     },
     async (request, reply) => {
-      const { username, password } = request.body as { username: string; password: string };
+      const { username, password } = request.body;
       const session = await login(db, {
         username,
         password,
@@ -92,10 +91,7 @@ export function registerAuthRoutes(api: FastifyInstance, { database, config }: A
       config: { allowsTemporaryPassword: true },
       schema: { tags: ['auth'], summary: 'Người dùng hiện tại / current user', response: { 200: Me, ...errorResponses(401) } },
     },
-    async (request) => {
-      const actor = authorize(request, 'period.read');
-      return presentMe(actor);
-    },
+    async (request) => presentMe(requireSession(request)),
   );
 
   api.post(
@@ -110,9 +106,8 @@ export function registerAuthRoutes(api: FastifyInstance, { database, config }: A
       },
     },
     async (request, reply) => {
-      const actor = authorize(request, 'period.read');
-      const body = request.body as { currentPassword: string; newPassword: string };
-      await changePassword(db, actor, { ...body, keepToken: request.sessionToken as string });
+      const actor = requireSession(request);
+      await changePassword(db, actor, { ...request.body, keepToken: request.sessionToken as string });
       return reply.status(204).send();
     },
   );
@@ -130,8 +125,7 @@ export function registerAuthRoutes(api: FastifyInstance, { database, config }: A
     },
     async (request, reply) => {
       const actor = authorize(request, 'user.manage');
-      const { userId } = request.params as { userId: string };
-      await resetPassword(db, actor, userId, (request.body as { temporaryPassword: string }).temporaryPassword);
+      await resetPassword(db, actor, request.params.userId, request.body.temporaryPassword);
       return reply.status(204).send();
     },
   );

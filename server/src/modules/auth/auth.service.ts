@@ -4,6 +4,7 @@ import { and, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { preparedPerDatabase } from '../../db/prepared-per-database.js';
 import { loginThrottle, sessions, users } from '../../db/schema/index.js';
+import type { SessionActor } from '../../http/authenticate.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashPassword, passwordWeakness, UNKNOWN_USER_HASH, verifyPassword } from './password.js';
 
@@ -13,13 +14,6 @@ export const LOCKOUT_MINUTES = 15;
 /** Failures from one client address within the window before it must wait (slows guessing across accounts). */
 export const MAX_CLIENT_FAILURES = 20;
 export const CLIENT_WINDOW_MINUTES = 15;
-
-export interface SessionActor extends Actor {
-  username: string;
-  displayName: string;
-  csrfToken: string;
-  mustChangePassword: boolean;
-}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

@@ -1,9 +1,10 @@
 import type {} from '@fastify/multipart';
 import { type TSchema, Type } from '@fastify/type-provider-typebox';
 import { DomainError, type Problem } from '@opendti/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDependencies } from '../../app.js';
+import type { FastifyRequest } from 'fastify';
+import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
+import { contentDisposition } from '../../http/content-disposition.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { PageQuery, pageOf } from '../../http/pagination.js';
 import type { EvidenceStorage } from '../../storage/evidence-storage.js';
@@ -16,11 +17,10 @@ import {
   evidenceWriteCapability,
   listEvidence,
   loadEvidenceFile,
-  type ReferenceInput,
   requireEvidenceWritable,
   type UploadedFile,
 } from './evidence.service.js';
-import { contentDisposition } from './evidence-file-name.js';
+import { ReferenceBody } from './evidence-schemas.js';
 
 const IndicatorParams = Type.Object({
   assessmentId: Type.String({ format: 'uuid' }),
@@ -81,7 +81,7 @@ async function readUploadedFiles(request: FastifyRequest): Promise<UploadedFile[
  * references. Reading needs `assessment.read` on the unit; changing needs `assessment.answer` while
  * the unit edits its self-assessment, or `assessment.supplement` when the council asked for more.
  */
-export function registerEvidenceRoutes(api: FastifyInstance, dependencies: AppDependencies & { storage: EvidenceStorage }): void {
+export function registerEvidenceRoutes(api: Api, dependencies: AppDependencies & { storage: EvidenceStorage }): void {
   const db = dependencies.database.db;
   const { storage } = dependencies;
   const base = '/assessments/:assessmentId/indicators/:indicatorCode/evidence';
@@ -106,11 +106,11 @@ export function registerEvidenceRoutes(api: FastifyInstance, dependencies: AppDe
       },
     },
     async (request) => {
-      const { assessmentId, indicatorCode } = request.params as { assessmentId: string; indicatorCode: string };
+      const { assessmentId, indicatorCode } = request.params;
       const context = await loadAssessmentContext(db, assessmentId);
       requireAnswerableNode(context.framework, indicatorCode);
       authorize(request, 'assessment.read', { unitId: context.assessment.unitId });
-      return pageOf(await listEvidence(db, context, indicatorCode), request.query as { page?: number; pageSize?: number });
+      return pageOf(await listEvidence(db, context, indicatorCode), request.query);
     },
   );
 
@@ -129,7 +129,7 @@ export function registerEvidenceRoutes(api: FastifyInstance, dependencies: AppDe
       },
     },
     async (request, reply) => {
-      const { assessmentId, indicatorCode } = request.params as { assessmentId: string; indicatorCode: string };
+      const { assessmentId, indicatorCode } = request.params;
       const context = await loadAssessmentContext(db, assessmentId);
       requireAnswerableNode(context.framework, indicatorCode);
       // Authorized before the body is read: a stranger's upload is never buffered.
@@ -149,22 +149,16 @@ export function registerEvidenceRoutes(api: FastifyInstance, dependencies: AppDe
         tags: ['evidence'],
         summary: 'Thêm văn bản dẫn chứng (số hiệu, ngày, cơ quan ban hành, trích yếu) / add a document reference',
         params: IndicatorParams,
-        body: Type.Object({
-          documentNumber: Type.String({ maxLength: 100, description: 'Số, ký hiệu văn bản, e.g. 2001/QĐ-UBND' }),
-          documentDate: Type.String({ maxLength: 10, description: 'dd/mm/yyyy or yyyy-mm-dd' }),
-          issuer: Type.String({ maxLength: 300 }),
-          summary: Type.String({ maxLength: 5000 }),
-          link: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 2000, description: 'http(s) only' })])),
-        }),
+        body: ReferenceBody,
         response: { 201: EvidenceItem, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
-      const { assessmentId, indicatorCode } = request.params as { assessmentId: string; indicatorCode: string };
+      const { assessmentId, indicatorCode } = request.params;
       const context = await loadAssessmentContext(db, assessmentId);
       requireAnswerableNode(context.framework, indicatorCode);
       const actor = authorize(request, evidenceWriteCapability(context.assessment.state), { unitId: context.assessment.unitId });
-      const item = await addEvidenceReference(db, actor, context, indicatorCode, request.body as ReferenceInput);
+      const item = await addEvidenceReference(db, actor, context, indicatorCode, request.body);
       return reply.status(201).send(item);
     },
   );
@@ -180,11 +174,7 @@ export function registerEvidenceRoutes(api: FastifyInstance, dependencies: AppDe
       },
     },
     async (request, reply) => {
-      const { assessmentId, indicatorCode, evidenceId } = request.params as {
-        assessmentId: string;
-        indicatorCode: string;
-        evidenceId: string;
-      };
+      const { assessmentId, indicatorCode, evidenceId } = request.params;
       const context = await loadAssessmentContext(db, assessmentId);
       requireAnswerableNode(context.framework, indicatorCode);
       const actor = authorize(request, evidenceWriteCapability(context.assessment.state), { unitId: context.assessment.unitId });
@@ -213,7 +203,7 @@ export function registerEvidenceRoutes(api: FastifyInstance, dependencies: AppDe
       },
     },
     async (request, reply) => {
-      const { row, unitId } = await loadEvidenceFile(db, (request.params as { evidenceId: string }).evidenceId);
+      const { row, unitId } = await loadEvidenceFile(db, request.params.evidenceId);
       authorize(request, 'assessment.read', { unitId });
       const etag = `"${row.sha256}"`;
       if (request.headers['if-none-match'] === etag) return reply.status(304).header('etag', etag).send();

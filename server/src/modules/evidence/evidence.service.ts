@@ -1,3 +1,4 @@
+import type { Static } from '@fastify/type-provider-typebox';
 import {
   type Actor,
   assessmentStateLabel,
@@ -16,6 +17,7 @@ import { inspectEvidenceFile, isInlineMediaType } from '../../storage/file-type.
 import type { AssessmentContext } from '../assessments/assessment-context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { sanitiseFileName } from './evidence-file-name.js';
+import type { ReferenceBody } from './evidence-schemas.js';
 
 export type EvidenceRow = typeof evidence.$inferSelect;
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -236,14 +238,7 @@ export async function addEvidenceFiles(
   });
 }
 
-export interface ReferenceInput {
-  documentNumber: string;
-  /** dd/mm/yyyy or yyyy-mm-dd */
-  documentDate: string;
-  issuer: string;
-  summary: string;
-  link?: string | null;
-}
+export type ReferenceInput = Static<typeof ReferenceBody>;
 
 const REFERENCE_FIELDS = {
   documentNumber: ['Số, ký hiệu văn bản', 'The document number'],

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppDependencies, buildApp } from '../../app.js';
+import { buildApp } from '../../app.js';
 import { readConfig } from '../../config/env.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import {
@@ -18,6 +18,7 @@ import {
   units,
   users,
 } from '../../db/schema/index.js';
+import type { AppDependencies } from '../../http/api.js';
 import { LocalEvidenceStorage } from '../../storage/local-evidence-storage.js';
 import { openTestDatabase, TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
 import { installBuiltinFrameworks } from '../frameworks/frameworks.service.js';

@@ -1,15 +1,9 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
-import type { AppDependencies } from '../../app.js';
+import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
 import { errorResponses } from '../../http/error-schema.js';
-import {
-  type CloneInput,
-  cloneFramework,
-  getFrameworkUsage,
-  replaceFrameworkDocument,
-  summariseFramework,
-} from './framework-editing.service.js';
+import { cloneFramework, getFrameworkUsage, replaceFrameworkDocument, summariseFramework } from './framework-editing.service.js';
+import { CloneBody } from './framework-schemas.js';
 
 const FrameworkParams = Type.Object({ frameworkId: Type.String({ maxLength: 80 }) });
 
@@ -37,7 +31,7 @@ const FrameworkUsageSchema = Type.Object({
  * Editing frameworks from the administration pages: clone into a new year, replace the document of
  * a framework no period uses yet, and tell the page whether a framework is still editable.
  */
-export function registerFrameworkEditingRoutes(api: FastifyInstance, { database }: AppDependencies): void {
+export function registerFrameworkEditingRoutes(api: Api, { database }: AppDependencies): void {
   const db = database.db;
 
   api.get(
@@ -52,7 +46,7 @@ export function registerFrameworkEditingRoutes(api: FastifyInstance, { database 
     },
     async (request) => {
       authorize(request, 'framework.read');
-      return getFrameworkUsage(db, (request.params as { frameworkId: string }).frameworkId);
+      return getFrameworkUsage(db, request.params.frameworkId);
     },
   );
 
@@ -63,22 +57,13 @@ export function registerFrameworkEditingRoutes(api: FastifyInstance, { database 
         tags: ['frameworks'],
         summary: 'Nhân bản bộ chỉ số sang năm mới / clone a framework into a new year',
         params: FrameworkParams,
-        body: Type.Object({
-          id: Type.String({ minLength: 1, maxLength: 80, pattern: '^[a-z0-9][a-z0-9-]*$' }),
-          year: Type.Integer({ minimum: 2000, maximum: 2100 }),
-          name: Type.Optional(Type.String({ maxLength: 500 })),
-        }),
+        body: CloneBody,
         response: { 201: FrameworkSummary, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
       const actor = authorize(request, 'framework.manage');
-      const document = await cloneFramework(
-        db,
-        actor,
-        (request.params as { frameworkId: string }).frameworkId,
-        request.body as CloneInput,
-      );
+      const document = await cloneFramework(db, actor, request.params.frameworkId, request.body);
       return reply.status(201).send(summariseFramework(document, 'imported'));
     },
   );
@@ -100,8 +85,7 @@ export function registerFrameworkEditingRoutes(api: FastifyInstance, { database 
     },
     async (request) => {
       const actor = authorize(request, 'framework.manage');
-      const { frameworkId } = request.params as { frameworkId: string };
-      const document = await replaceFrameworkDocument(db, actor, frameworkId, (request.body as { document: unknown }).document);
+      const document = await replaceFrameworkDocument(db, actor, request.params.frameworkId, request.body.document);
       return summariseFramework(document, 'imported');
     },
   );

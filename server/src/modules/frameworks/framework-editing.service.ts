@@ -1,8 +1,10 @@
+import type { Static } from '@fastify/type-provider-typebox';
 import { type Actor, DomainError, type FrameworkDocument, named, type Problem, validateFramework } from '@opendti/core';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { frameworks, periodCohorts, periods } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
+import type { CloneBody } from './framework-schemas.js';
 import { forgetCompiledFramework } from './frameworks.service.js';
 
 export interface FrameworkUsage {
@@ -78,11 +80,7 @@ export function nameForYear(name: string, fromYear: number, toYear: number, loca
   return locale === 'vi' ? `${name} (năm ${toYear})` : `${name} (${toYear})`;
 }
 
-export interface CloneInput {
-  id: string;
-  year: number;
-  name?: string;
-}
+export type CloneInput = Static<typeof CloneBody>;
 
 /**
  * A new year's framework from an existing one: the same tree under a new id and year, editable

@@ -120,3 +120,10 @@ export const FrameworkSummarySchema = Type.Object({
   indicators: Type.Integer({ description: 'How many' }),
   source: StringEnum(['builtin', 'imported'] as const),
 });
+
+/** A new year's copy of a framework: its id, year and name (cloneFramework's input). */
+export const CloneBody = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 80, pattern: '^[a-z0-9][a-z0-9-]*$' }),
+  year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+  name: Type.Optional(Type.String({ maxLength: 500 })),
+});

@@ -1,12 +1,11 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
-import type { AppDependencies } from '../../app.js';
+import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { FrameworkDocumentSchema, FrameworkSummarySchema } from './framework-schemas.js';
 import { getCompiledFramework, importFramework, listFrameworks } from './frameworks.service.js';
 
-export function registerFrameworkRoutes(api: FastifyInstance, { database }: AppDependencies): void {
+export function registerFrameworkRoutes(api: Api, { database }: AppDependencies): void {
   const db = database.db;
   api.get(
     '/frameworks',
@@ -47,7 +46,7 @@ export function registerFrameworkRoutes(api: FastifyInstance, { database }: AppD
     },
     async (request) => {
       authorize(request, 'framework.read');
-      const framework = await getCompiledFramework(db, (request.params as { frameworkId: string }).frameworkId);
+      const framework = await getCompiledFramework(db, request.params.frameworkId);
       return framework.document;
     },
   );
@@ -64,7 +63,7 @@ export function registerFrameworkRoutes(api: FastifyInstance, { database }: AppD
     },
     async (request, reply) => {
       const actor = authorize(request, 'framework.manage');
-      const { fileName, content } = request.body as { fileName: string; content: string };
+      const { fileName, content } = request.body;
       const document = await importFramework(db, actor, content, fileName);
       return reply.status(201).send({ id: document.id });
     },

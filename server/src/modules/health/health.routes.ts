@@ -1,10 +1,9 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
-import type { AppDependencies } from '../../app.js';
+import type { Api, AppDependencies } from '../../http/api.js';
 import { errorResponses } from '../../http/error-schema.js';
 
 /** Version and database kind, for operators. */
-export function registerHealthRoutes(api: FastifyInstance, dependencies: AppDependencies): void {
+export function registerHealthRoutes(api: Api, dependencies: AppDependencies): void {
   api.get(
     '/status',
     {

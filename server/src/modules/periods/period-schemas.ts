@@ -1,6 +1,34 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { PERIOD_STATES, UNIT_KINDS } from '@opendti/core';
+import { PERIOD_ACTIONS, PERIOD_STATES, UNIT_KINDS } from '@opendti/core';
 import { CalendarDay, Nullable, StringEnum, Timestamp } from '../../http/common-schemas.js';
+
+// A real day (2023-02-30 is refused here, not by the database).
+const IsoDate = Type.String({ format: 'date' });
+
+/** What creating a period takes (createPeriod's input). */
+export const NewPeriodBody = Type.Object({
+  year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+  cohorts: Type.Array(Type.Object({ unitKind: Type.String({ maxLength: 20 }), frameworkId: Type.String({ maxLength: 80 }) }), {
+    minItems: 1,
+    maxItems: 10,
+  }),
+  unitIds: Type.Optional(
+    Type.Array(Type.String({ format: 'uuid' }), {
+      maxItems: 5000,
+      description: "Participating units; by default every unit of the cohorts' kinds active during the year",
+    }),
+  ),
+  selfAssessmentDeadline: Type.Optional(IsoDate),
+  appraisalDeadline: Type.Optional(Type.Union([Type.Null(), IsoDate])),
+  publicationDue: Type.Optional(Type.Union([Type.Null(), IsoDate])),
+});
+
+/** A move of the period's workflow: the actions are core's period workflow table's own. */
+export const PeriodTransitionBody = Type.Object({
+  action: StringEnum(PERIOD_ACTIONS),
+  reason: Type.Optional(Type.String({ maxLength: 5000 })),
+});
 
 /** A period row (kỳ đánh giá), as creating or moving it returns it. */
 export const PeriodSchema = Type.Object({

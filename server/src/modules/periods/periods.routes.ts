@@ -1,7 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { type Capability, DomainError, englishNamesOf, named } from '@opendti/core';
-import type { FastifyInstance } from 'fastify';
-import type { AppDependencies } from '../../app.js';
+import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { PageOf, PageQuery, pageOf } from '../../http/pagination.js';
@@ -9,11 +8,9 @@ import { ResultSetSchema } from '../../http/result-schemas.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { computeCohortScores } from '../results/compute-results.js';
 import { withEnglishNames } from '../results/english-result-names.js';
-import { PeriodDetailSchema, PeriodSchema } from './period-schemas.js';
-import { createPeriod, getPeriod, listPeriods, type PeriodInput, transitionPeriod } from './periods.service.js';
+import { NewPeriodBody, PeriodDetailSchema, PeriodSchema, PeriodTransitionBody } from './period-schemas.js';
+import { createPeriod, getPeriod, listPeriods, transitionPeriod } from './periods.service.js';
 
-// A real day (2023-02-30 is refused here, not by the database).
-const IsoDate = Type.String({ format: 'date' });
 const PeriodParams = Type.Object({ periodId: Type.String({ format: 'uuid' }) });
 
 const TRANSITION_CAPABILITY: Record<string, Capability> = {
@@ -24,7 +21,7 @@ const TRANSITION_CAPABILITY: Record<string, Capability> = {
   reopenPeriod: 'period.manage',
 };
 
-export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDependencies): void {
+export function registerPeriodRoutes(api: Api, { database }: AppDependencies): void {
   const db = database.db;
   api.get(
     '/periods',
@@ -38,7 +35,7 @@ export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDepe
     },
     async (request) => {
       authorize(request, 'period.read');
-      return pageOf(await listPeriods(db, false), request.query as { page?: number; pageSize?: number });
+      return pageOf(await listPeriods(db, false), request.query);
     },
   );
 
@@ -48,27 +45,13 @@ export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDepe
       schema: {
         tags: ['periods'],
         summary: 'Tạo kỳ đánh giá / create a period',
-        body: Type.Object({
-          year: Type.Integer({ minimum: 2000, maximum: 2100 }),
-          name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-          cohorts: Type.Array(
-            Type.Object({ unitKind: Type.String({ maxLength: 20 }), frameworkId: Type.String({ maxLength: 80 }) }),
-            {
-              minItems: 1,
-              maxItems: 10,
-            },
-          ),
-          unitIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 5000 })),
-          selfAssessmentDeadline: Type.Optional(IsoDate),
-          appraisalDeadline: Type.Optional(Type.Union([Type.Null(), IsoDate])),
-          publicationDue: Type.Optional(Type.Union([Type.Null(), IsoDate])),
-        }),
+        body: NewPeriodBody,
         response: { 201: PeriodSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
       const actor = authorize(request, 'period.manage');
-      return reply.status(201).send(await createPeriod(db, actor, request.body as PeriodInput));
+      return reply.status(201).send(await createPeriod(db, actor, request.body));
     },
   );
 
@@ -84,7 +67,7 @@ export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDepe
     },
     async (request) => {
       authorize(request, 'period.read');
-      return getPeriod(db, (request.params as { periodId: string }).periodId);
+      return getPeriod(db, request.params.periodId);
     },
   );
 
@@ -95,19 +78,19 @@ export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDepe
         tags: ['periods'],
         summary: 'Mở tự đánh giá, chuyển thẩm định, công bố… / open, start appraisal, publish…',
         params: PeriodParams,
-        body: Type.Object({ action: Type.String({ maxLength: 40 }), reason: Type.Optional(Type.String({ maxLength: 5000 })) }),
+        body: PeriodTransitionBody,
         response: { 200: PeriodSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
-      const { action, reason } = request.body as { action: string; reason?: string };
+      const { action, reason } = request.body;
       const capability = Object.hasOwn(TRANSITION_CAPABILITY, action) ? TRANSITION_CAPABILITY[action] : undefined;
       if (!capability)
         throw new DomainError('invalid-input', [
           { code: 'http.validation', params: { detail: `thao tác "${action}" không tồn tại` } },
         ]);
       const actor = authorize(request, capability);
-      return transitionPeriod(db, actor, (request.params as { periodId: string }).periodId, action, reason, new Date());
+      return transitionPeriod(db, actor, request.params.periodId, action, reason, new Date());
     },
   );
 
@@ -122,7 +105,7 @@ export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDepe
       },
     },
     async (request) => {
-      const { periodId, unitKind } = request.params as { periodId: string; unitKind: string };
+      const { periodId, unitKind } = request.params;
       authorize(request, 'results.readUnpublished');
       const period = await getPeriod(db, periodId);
       const cohort = period.cohorts.find((item) => item.unitKind === unitKind);

@@ -1,3 +1,4 @@
+import type { Static } from '@fastify/type-provider-typebox';
 import { type Actor, applyPeriodTransition, canPublish, DomainError, named } from '@opendti/core';
 import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
@@ -7,19 +8,11 @@ import { recordAudit } from '../audit/audit.service.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { computeCohortScores } from '../results/compute-results.js';
 import { forgetPublishedPeriod } from '../results/published-versions.js';
+import type { NewPeriodBody } from './period-schemas.js';
 
 export type PeriodRow = typeof periods.$inferSelect;
 
-export interface PeriodInput {
-  year: number;
-  name?: string;
-  cohorts: { unitKind: string; frameworkId: string }[];
-  /** Participating units; by default every unit of the cohorts' kinds active during the year. */
-  unitIds?: string[];
-  selfAssessmentDeadline?: string;
-  appraisalDeadline?: string | null;
-  publicationDue?: string | null;
-}
+export type PeriodInput = Static<typeof NewPeriodBody>;
 
 /**
  * Creates a period in `draft`. Defaults follow seed 001: units submit by 30 January of the following

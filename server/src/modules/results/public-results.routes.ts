@@ -9,10 +9,10 @@ import {
   named,
 } from '@opendti/core';
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import type { AppDependencies } from '../../app.js';
 import { periods, resultSnapshots } from '../../db/schema/index.js';
+import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
 import { Nullable, Timestamp } from '../../http/common-schemas.js';
 import {
@@ -63,7 +63,7 @@ function presentAnalysis(analysis: MainIndexAnalysis[]) {
  * The public portal's data: published snapshots only, never live answers. Anonymous; cacheable with
  * a strong ETag, so a thousand readers cost one serialisation.
  */
-export function registerPublicResultRoutes(api: FastifyInstance, { database }: AppDependencies): void {
+export function registerPublicResultRoutes(api: Api, { database }: AppDependencies): void {
   const db = database.db;
 
   api.get(
@@ -181,7 +181,7 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
     },
     async (request, reply) => {
       authorize(request, 'results.readPublished');
-      const { periodId, unitKind } = request.params as { periodId: string; unitKind: string };
+      const { periodId, unitKind } = request.params;
       const { etag, key } = await publishedVersionOf(periodId, unitKind);
       if (request.headers['if-none-match'] === etag) return notModified(reply, etag);
       const cached = responses.get(key);
@@ -216,7 +216,7 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
     },
     async (request, reply) => {
       authorize(request, 'results.readPublished');
-      const { periodId, unitKind, unitCode } = request.params as { periodId: string; unitKind: string; unitCode: string };
+      const { periodId, unitKind, unitCode } = request.params;
       let { etag, key } = await publishedVersionOf(periodId, unitKind);
       if (request.headers['if-none-match'] === etag) return notModified(reply, etag);
       // The NUL, never in a snapshot key, keeps unit page keys apart from ranking keys.

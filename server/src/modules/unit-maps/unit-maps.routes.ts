@@ -1,6 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
-import type { AppDependencies } from '../../app.js';
+import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
 import { sendEncoded } from '../../http/encoded-response-cache.js';
 import { requestLocale } from '../../http/error-handler.js';
@@ -13,21 +12,14 @@ import {
   UnitMapSummarySchema,
   UnitMapUploadSchema,
 } from './unit-map-schemas.js';
-import {
-  deleteUnitMap,
-  getPublicUnitMap,
-  listPublicUnitMaps,
-  listUnitMaps,
-  type UnitMapUpload,
-  uploadUnitMap,
-} from './unit-maps.service.js';
+import { deleteUnitMap, getPublicUnitMap, listPublicUnitMaps, listUnitMaps, uploadUnitMap } from './unit-maps.service.js';
 
 /**
  * Boundary maps of the cohorts: the administrator uploads a GeoJSON per unit kind (a preview with
  * `dryRun` first), the period manager sees them, and the public portal draws a published ranking on
  * its cohort's map.
  */
-export function registerUnitMapRoutes(api: FastifyInstance, { database }: AppDependencies): void {
+export function registerUnitMapRoutes(api: Api, { database }: AppDependencies): void {
   const db = database.db;
 
   api.get(
@@ -66,10 +58,8 @@ export function registerUnitMapRoutes(api: FastifyInstance, { database }: AppDep
     },
     async (request) => {
       const actor = authorize(request, 'unitMap.manage');
-      const { unitKind } = request.params as { unitKind: string };
-      const { dryRun } = request.query as { dryRun?: boolean };
-      return uploadUnitMap(db, actor, unitKind, request.body as UnitMapUpload, {
-        dryRun: dryRun === true,
+      return uploadUnitMap(db, actor, request.params.unitKind, request.body, {
+        dryRun: request.query.dryRun === true,
         locale: requestLocale(request),
       });
     },
@@ -87,7 +77,7 @@ export function registerUnitMapRoutes(api: FastifyInstance, { database }: AppDep
     },
     async (request, reply) => {
       const actor = authorize(request, 'unitMap.manage');
-      await deleteUnitMap(db, actor, (request.params as { unitKind: string }).unitKind);
+      await deleteUnitMap(db, actor, request.params.unitKind);
       return reply.status(204).send();
     },
   );
@@ -132,7 +122,7 @@ export function registerUnitMapRoutes(api: FastifyInstance, { database }: AppDep
     },
     async (request, reply) => {
       authorize(request, 'results.readPublished');
-      const { periodId, unitKind } = request.params as { periodId: string; unitKind: string };
+      const { periodId, unitKind } = request.params;
       const map = await getPublicUnitMap(db, periodId, unitKind, request.headers['if-none-match']);
       reply.header('ETag', map.etag).header('Cache-Control', 'public, max-age=60');
       if (map.body === undefined) return reply.status(304).send();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Static } from '@fastify/type-provider-typebox';
 import {
   type Actor,
   compareVietnamese,
@@ -18,15 +19,11 @@ import { strongEtag } from '../../http/etag.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { readPublishedVersion } from '../results/published-snapshot.js';
 import { codeKey, type PropertyCandidate, readBoundaryGeoJson } from './read-boundary-geojson.js';
+import type { UnitMapUploadSchema } from './unit-map-schemas.js';
 
 type UnitMapRow = typeof unitMaps.$inferSelect;
 
-export interface UnitMapUpload {
-  name: string;
-  fileName: string;
-  content: string;
-  codeProperty?: string | null;
-}
+export type UnitMapUpload = Static<typeof UnitMapUploadSchema>;
 
 export interface UnitMapSummary {
   id: string;

@@ -1,10 +1,10 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
-import type { AppDependencies } from '../../app.js';
+import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
 import { requestLocale } from '../../http/error-handler.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { importUnits } from './unit-import.service.js';
+import { UnitImportBody } from './unit-schemas.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([Type.Null(), schema]);
 
@@ -34,7 +34,7 @@ const ImportReportSchema = Type.Object({
 });
 
 /** CSV import of units, all or nothing, with a per-row report (and a preview that writes nothing). */
-export function registerUnitImportRoutes(api: FastifyInstance, { database }: AppDependencies): void {
+export function registerUnitImportRoutes(api: Api, { database }: AppDependencies): void {
   api.post(
     '/units/import',
     {
@@ -44,18 +44,13 @@ export function registerUnitImportRoutes(api: FastifyInstance, { database }: App
         description:
           'Columns code, name, kind, parent_code, active_from, active_to (Vietnamese headers accepted: Mã đơn vị, Tên đơn vị, Loại, Mã đơn vị cấp trên, Hiệu lực từ, Hiệu lực đến). ' +
           'New codes are created, known codes updated. dryRun: report only. Otherwise all or nothing: a file with a rejected row is refused (400) and nothing is written.',
-        body: Type.Object({
-          fileName: Type.String({ minLength: 1, maxLength: 200 }),
-          content: Type.String({ maxLength: 900_000 }),
-          dryRun: Type.Optional(Type.Boolean()),
-        }),
+        body: UnitImportBody,
         response: { 200: ImportReportSchema, ...errorResponses(400, 401, 403, 413) },
       },
     },
     async (request) => {
       const actor = authorize(request, 'unit.manage');
-      const body = request.body as { fileName: string; content: string; dryRun?: boolean };
-      return importUnits(database.db, actor, body, requestLocale(request));
+      return importUnits(database.db, actor, request.body, requestLocale(request));
     },
   );
 }

@@ -1,3 +1,4 @@
+import type { Static } from '@fastify/type-provider-typebox';
 import {
   type Actor,
   DomainError,
@@ -13,6 +14,7 @@ import type { Database } from '../../db/database.js';
 import { units } from '../../db/schema/index.js';
 import { parseCsvRows } from '../../spreadsheets/read-csv.js';
 import { recordAudit } from '../audit/audit.service.js';
+import type { UnitImportBody } from './unit-schemas.js';
 
 /**
  * Importing the list of units from a CSV file: the province's departments and its communes, which a
@@ -329,7 +331,7 @@ function countActions(rows: ImportRow[]): ImportReport['counts'] {
 export async function importUnits(
   db: Database,
   actor: Actor,
-  input: { fileName: string; content: string; dryRun?: boolean },
+  input: Static<typeof UnitImportBody>,
   locale: Locale,
 ): Promise<ImportReport> {
   return db.transaction(async (tx) => {

@@ -1,25 +1,14 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
-import type { AppDependencies } from '../../app.js';
+import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { PageOf, PageQuery, pageOf } from '../../http/pagination.js';
-import { UnitSchema } from './unit-schemas.js';
-import { createUnit, getUnit, listUnits, replaceUnits, type UnitInput, updateUnit } from './units.service.js';
+import { UnitBody, UnitReplacementBody, UnitSchema } from './unit-schemas.js';
+import { createUnit, getUnit, listUnits, replaceUnits, updateUnit } from './units.service.js';
 
-// A real day (2023-02-30 is refused here, not by the database).
-const IsoDate = Type.String({ format: 'date' });
-const UnitBody = Type.Object({
-  code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9._-]+$' }),
-  name: Type.String({ minLength: 1, maxLength: 300 }),
-  kind: Type.String({ maxLength: 20 }),
-  parentId: Type.Optional(Type.Union([Type.Null(), Type.String({ format: 'uuid' })])),
-  activeFrom: Type.Optional(Type.Union([Type.Null(), IsoDate])),
-  activeTo: Type.Optional(Type.Union([Type.Null(), IsoDate])),
-});
 const UnitParams = Type.Object({ unitId: Type.String({ format: 'uuid' }) });
 
-export function registerUnitRoutes(api: FastifyInstance, { database }: AppDependencies): void {
+export function registerUnitRoutes(api: Api, { database }: AppDependencies): void {
   const db = database.db;
   api.get(
     '/units',
@@ -36,7 +25,7 @@ export function registerUnitRoutes(api: FastifyInstance, { database }: AppDepend
     },
     async (request) => {
       authorize(request, 'unit.read');
-      const query = request.query as { search?: string; kind?: string; page?: number; pageSize?: number };
+      const query = request.query;
       return pageOf(await listUnits(db, query), query);
     },
   );
@@ -52,7 +41,7 @@ export function registerUnitRoutes(api: FastifyInstance, { database }: AppDepend
     },
     async (request) => {
       authorize(request, 'unit.read');
-      return getUnit(db, (request.params as { unitId: string }).unitId);
+      return getUnit(db, request.params.unitId);
     },
   );
   api.post(
@@ -67,7 +56,7 @@ export function registerUnitRoutes(api: FastifyInstance, { database }: AppDepend
     },
     async (request, reply) => {
       const actor = authorize(request, 'unit.manage');
-      return reply.status(201).send(await createUnit(db, actor, request.body as UnitInput));
+      return reply.status(201).send(await createUnit(db, actor, request.body));
     },
   );
   api.patch(
@@ -83,7 +72,7 @@ export function registerUnitRoutes(api: FastifyInstance, { database }: AppDepend
     },
     async (request) => {
       const actor = authorize(request, 'unit.manage');
-      return updateUnit(db, actor, (request.params as { unitId: string }).unitId, request.body as Partial<UnitInput>);
+      return updateUnit(db, actor, request.params.unitId, request.body);
     },
   );
   api.post(
@@ -92,17 +81,13 @@ export function registerUnitRoutes(api: FastifyInstance, { database }: AppDepend
       schema: {
         tags: ['units'],
         summary: 'Sáp nhập: các đơn vị cũ được thay bằng một đơn vị mới / merge: old units replaced by one',
-        body: Type.Object({
-          replacedIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 100 }),
-          replacementId: Type.String({ format: 'uuid' }),
-          on: IsoDate,
-        }),
+        body: UnitReplacementBody,
         response: { 204: Type.Null({ description: 'Replaced' }), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
       const actor = authorize(request, 'unit.manage');
-      await replaceUnits(db, actor, request.body as { replacedIds: string[]; replacementId: string; on: string });
+      await replaceUnits(db, actor, request.body);
       return reply.status(204).send();
     },
   );

@@ -1,19 +1,14 @@
+import type { Static } from '@fastify/type-provider-typebox';
 import { type Actor, compareVietnamese, DomainError, matchesSearch, named, UNIT_KINDS } from '@opendti/core';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { units } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
+import type { UnitBody, UnitReplacementBody } from './unit-schemas.js';
 
 export type UnitRow = typeof units.$inferSelect;
 
-export interface UnitInput {
-  code: string;
-  name: string;
-  kind: string;
-  parentId?: string | null;
-  activeFrom?: string | null;
-  activeTo?: string | null;
-}
+export type UnitInput = Static<typeof UnitBody>;
 
 /**
  * Units sorted the Vietnamese way (Đ after D) and searched without diacritics ("dien bien" finds
@@ -86,11 +81,7 @@ export async function updateUnit(db: Database, actor: Actor, id: string, input: 
  * A reorganisation (2025: districts abolished, provinces merged): the old units stop on `on` and
  * point to the unit that replaces them, so their history can be followed into the new unit.
  */
-export async function replaceUnits(
-  db: Database,
-  actor: Actor,
-  input: { replacedIds: string[]; replacementId: string; on: string },
-): Promise<void> {
+export async function replaceUnits(db: Database, actor: Actor, input: Static<typeof UnitReplacementBody>): Promise<void> {
   await db.transaction(async (tx) => {
     const [replacement] = await tx.select().from(units).where(eq(units.id, input.replacementId));
     if (!replacement)

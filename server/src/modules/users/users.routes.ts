@@ -1,13 +1,12 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
-import type { AppDependencies } from '../../app.js';
+import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { PageOf, PageQuery, pageOf } from '../../http/pagination.js';
-import { UserSchema } from './user-schemas.js';
-import { createUser, listUsers, type UserInput, updateUser } from './users.service.js';
+import { NewUserBody, UserChangesBody, UserSchema } from './user-schemas.js';
+import { createUser, listUsers, updateUser } from './users.service.js';
 
-export function registerUserRoutes(api: FastifyInstance, { database }: AppDependencies): void {
+export function registerUserRoutes(api: Api, { database }: AppDependencies): void {
   const db = database.db;
   api.get(
     '/users',
@@ -21,7 +20,7 @@ export function registerUserRoutes(api: FastifyInstance, { database }: AppDepend
     },
     async (request) => {
       authorize(request, 'user.manage');
-      return pageOf(await listUsers(db), request.query as { page?: number; pageSize?: number });
+      return pageOf(await listUsers(db), request.query);
     },
   );
   api.post(
@@ -30,20 +29,13 @@ export function registerUserRoutes(api: FastifyInstance, { database }: AppDepend
       schema: {
         tags: ['users'],
         summary: 'Tạo người dùng / create a user',
-        body: Type.Object({
-          username: Type.String({ minLength: 3, maxLength: 60, pattern: '^[A-Za-z0-9._-]+$' }),
-          displayName: Type.String({ minLength: 1, maxLength: 200 }),
-          role: Type.String({ maxLength: 30 }),
-          unitId: Type.Optional(Type.Union([Type.Null(), Type.String({ format: 'uuid' })])),
-          assignedScopes: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 500 })),
-          password: Type.String({ maxLength: 200 }),
-        }),
+        body: NewUserBody,
         response: { 201: UserSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
       const actor = authorize(request, 'user.manage');
-      return reply.status(201).send(await createUser(db, actor, request.body as UserInput));
+      return reply.status(201).send(await createUser(db, actor, request.body));
     },
   );
   api.patch(
@@ -53,24 +45,13 @@ export function registerUserRoutes(api: FastifyInstance, { database }: AppDepend
         tags: ['users'],
         summary: 'Sửa người dùng: vai trò, đơn vị, phân công, khoá / edit a user',
         params: Type.Object({ userId: Type.String({ format: 'uuid' }) }),
-        body: Type.Object({
-          displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-          role: Type.Optional(Type.String({ maxLength: 30 })),
-          unitId: Type.Optional(Type.Union([Type.Null(), Type.String({ format: 'uuid' })])),
-          assignedScopes: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 500 })),
-          disabled: Type.Optional(Type.Boolean()),
-        }),
+        body: UserChangesBody,
         response: { 200: UserSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
       const actor = authorize(request, 'user.manage');
-      return updateUser(
-        db,
-        actor,
-        (request.params as { userId: string }).userId,
-        request.body as Parameters<typeof updateUser>[3],
-      );
+      return updateUser(db, actor, request.params.userId, request.body);
     },
   );
 }

@@ -1,3 +1,4 @@
+import type { Static } from '@fastify/type-provider-typebox';
 import { type Actor, DomainError, named, ROLES, type Role } from '@opendti/core';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
@@ -5,16 +6,10 @@ import { sessions, users } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashPassword, passwordWeakness } from '../auth/password.js';
 import { getUnit } from '../units/units.service.js';
+import type { NewUserBody, UserChangesBody } from './user-schemas.js';
 
-export interface UserInput {
-  username: string;
-  displayName: string;
-  role: string;
-  unitId?: string | null;
-  assignedScopes?: string[];
-  password: string;
-  mustChangePassword?: boolean;
-}
+/** A new account: the route's body; the demo seed also says whether its password is temporary. */
+export type UserInput = Static<typeof NewUserBody> & { mustChangePassword?: boolean };
 
 const UNIT_ROLES: Role[] = ['unitReporter', 'unitLeader'];
 
@@ -94,12 +89,7 @@ export async function createUser(db: Database, actor: Actor | undefined, input: 
   });
 }
 
-export async function updateUser(
-  db: Database,
-  actor: Actor,
-  userId: string,
-  input: { displayName?: string; role?: string; unitId?: string | null; assignedScopes?: string[]; disabled?: boolean },
-) {
+export async function updateUser(db: Database, actor: Actor, userId: string, input: Static<typeof UserChangesBody>) {
   if (input.unitId) await getUnit(db, input.unitId);
   return db.transaction(async (tx) => {
     // The active administrators' rows are locked first, so that two administrators demoting each
