@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import classes from '../../app/stacked-table.module.css';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { endOfVietnamDay, parseVietnameseDate, startOfVietnamDay, toVietnameseDate } from '../../shared/calendar-day';
 import { AdministratorOnly, PageHeader } from './admin-layout';
 import type { AuditEntry } from './admin-records';
 import { useAuditLog } from './audit-queries';
@@ -15,7 +16,6 @@ import { vietnameseOptionsFilter } from './option-filter';
 import { usePeriods } from './period-queries';
 import { useAllUnits } from './unit-queries';
 import { useUsers } from './user-queries';
-import { endOfVietnamDay, parseVietnameseDate, startOfVietnamDay, toVietnameseDate } from './vietnamese-date';
 
 const PAGE_SIZE = 25;
 const FILTERS = ['periodId', 'unitId', 'actorId', 'action', 'from', 'to'] as const;
@@ -251,7 +251,7 @@ function ChangeList({ entry, unitName }: { entry: AuditEntry; unitName: Readonly
       case 'role':
         return labels.role(value);
       case 'kind':
-        return labels.kind(value);
+        return labels.unitKind(value);
       case 'unitId':
       case 'parentId':
       case 'replacedById':

@@ -4,10 +4,11 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import classes from '../../app/stacked-table.module.css';
-import { formatNumber, matchesSearch } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatNumber, matchesSearch } from '../../shared/format';
+import { UNIT_KINDS } from '../../shared/labels';
 import { PageHeader } from './admin-layout';
-import { type FrameworkSummary, UNIT_KINDS } from './admin-records';
+import type { FrameworkSummary } from './admin-records';
 import { CloneFrameworkModal } from './clone-framework-modal';
 import { useFrameworks, useImportFramework } from './framework-queries';
 import { useAdminLabels } from './labels';
@@ -100,7 +101,7 @@ export default function FrameworksPage() {
         <Select
           label={t('unitKind')}
           placeholder={t('allKinds')}
-          data={UNIT_KINDS.map((value) => ({ value, label: labels.kind(value) }))}
+          data={UNIT_KINDS.map((value) => ({ value, label: labels.unitKind(value) }))}
           value={kind}
           onChange={setKind}
           clearable
@@ -140,7 +141,7 @@ export default function FrameworksPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td data-label={t('year')}>{framework.year}</Table.Td>
-                  <Table.Td data-label={t('unitKind')}>{labels.kind(framework.unitKind)}</Table.Td>
+                  <Table.Td data-label={t('unitKind')}>{labels.unitKind(framework.unitKind)}</Table.Td>
                   <Table.Td ta="right" data-label={t('maxPoints')}>
                     {formatNumber(framework.maxPoints, 0, locale)}
                   </Table.Td>

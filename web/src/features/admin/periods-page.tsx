@@ -1,11 +1,11 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import classes from '../../app/stacked-table.module.css';
-import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatDate } from '../../shared/format';
+import { PeriodStateBadge } from '../../shared/state-badges';
 import { PageHeader } from './admin-layout';
-import { PERIOD_STATE_COLORS, useAdminLabels } from './labels';
 import { adminMessages } from './messages';
 import { usePeriods } from './period-queries';
 
@@ -13,7 +13,6 @@ import { usePeriods } from './period-queries';
 export default function PeriodsPage() {
   const t = useMessages(adminMessages);
   const { locale } = useLocale();
-  const labels = useAdminLabels();
   const periods = usePeriods();
   return (
     <Stack>
@@ -57,9 +56,7 @@ export default function PeriodsPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td data-label={t('state')}>
-                    <Badge color={PERIOD_STATE_COLORS[period.state] ?? 'gray'} variant="light">
-                      {labels.periodState(period.state)}
-                    </Badge>
+                    <PeriodStateBadge state={period.state} />
                   </Table.Td>
                   <Table.Td data-label={t('selfAssessmentDeadline')}>
                     {formatDate(period.selfAssessmentDeadline, locale)}

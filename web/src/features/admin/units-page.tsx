@@ -16,8 +16,10 @@ import {
 import { type ReactNode, useMemo, useState } from 'react';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useMessages } from '../../i18n/locale';
+import { todayInVietnam, toVietnameseDate } from '../../shared/calendar-day';
+import { UNIT_KINDS } from '../../shared/labels';
 import { PageHeader } from './admin-layout';
-import { UNIT_KINDS, type UnitRecord } from './admin-records';
+import type { UnitRecord } from './admin-records';
 import { useAdminLabels } from './labels';
 import { MergeUnitsModal } from './merge-units-modal';
 import { adminMessages } from './messages';
@@ -25,7 +27,6 @@ import { UnitFormModal } from './unit-form-modal';
 import { UnitImportModal } from './unit-import-modal';
 import { useAllUnits } from './unit-queries';
 import { buildUnitTree, filterUnitTree, isActiveOn, keepWithAncestors, type UnitTreeNode } from './unit-tree';
-import { toVietnameseDate } from './vietnamese-date';
 
 const KIND_COLORS: Record<string, string> = {
   province: 'indigo',
@@ -35,10 +36,6 @@ const KIND_COLORS: Record<string, string> = {
   ministry: 'blue',
   other: 'gray',
 };
-
-function today(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** The units as a tree (province → departments, districts, communes), searchable without diacritics. */
 export default function UnitsPage() {
@@ -52,7 +49,7 @@ export default function UnitsPage() {
   const [editing, setEditing] = useState<{ unit?: UnitRecord; parentId?: string | null }>();
   const [importing, setImporting] = useState(false);
   const [merging, setMerging] = useState(false);
-  const day = today();
+  const day = todayInVietnam();
 
   const all = units.data ?? [];
   const byId = useMemo(() => new Map(all.map((unit) => [unit.id, unit])), [all]);
@@ -108,7 +105,7 @@ export default function UnitsPage() {
                 {unit.code}
               </Text>
               <Badge size="xs" variant="light" color={KIND_COLORS[unit.kind] ?? 'gray'}>
-                {labels.kind(unit.kind)}
+                {labels.unitKind(unit.kind)}
               </Badge>
               {node.children.length > 0 && (
                 <Text size="xs" c="dimmed">
@@ -174,7 +171,7 @@ export default function UnitsPage() {
         <Select
           label={t('unitKind')}
           placeholder={t('allKinds')}
-          data={UNIT_KINDS.map((value) => ({ value, label: labels.kind(value) }))}
+          data={UNIT_KINDS.map((value) => ({ value, label: labels.unitKind(value) }))}
           value={kind}
           onChange={setKind}
           clearable

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
-import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatDate } from '../../shared/format';
 import type { EvidenceItem } from './api-types';
 import { appraisalMessages } from './messages';
 

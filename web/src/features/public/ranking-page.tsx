@@ -3,8 +3,8 @@ import { useMediaQuery } from '@mantine/hooks';
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorNotice, NotFoundPage, PageLoader } from '../../app/page-states';
-import { formatDate, formatNumber } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatDate, formatNumber, localName } from '../../shared/format';
 import { rankingBarsHeight, rankingBarsOption } from './chart-options';
 import { EChartsChart } from './echarts-chart';
 import { publicMessages } from './messages';
@@ -23,7 +23,6 @@ import {
   sortRankingRows,
 } from './ranking-rows';
 import { RankingTable } from './ranking-table';
-import { formatValue, localName } from './result-format';
 import { writeXlsx, XLSX_MIME } from './xlsx-writer';
 
 /** The map's code (and ECharts' map build after it) is fetched only for a cohort that has a map. */
@@ -111,7 +110,7 @@ function RankingView({
     () =>
       rankingBarsOption(
         bars,
-        (value) => formatValue(value, precision, locale),
+        (value) => formatNumber(value, precision, locale),
         (value) => formatNumber(value, 1, locale),
         compact,
       ),
@@ -304,9 +303,9 @@ function RankingView({
                         label={t('barChartLabel', {
                           count: bars.length,
                           top: bars[0]?.name ?? '',
-                          topValue: formatValue(bars[0]?.value, precision, locale),
+                          topValue: formatNumber(bars[0]?.value, precision, locale),
                           bottom: bars[bars.length - 1]?.name ?? '',
-                          bottomValue: formatValue(bars[bars.length - 1]?.value, precision, locale),
+                          bottomValue: formatNumber(bars[bars.length - 1]?.value, precision, locale),
                         })}
                       />
                     </section>
