@@ -25,13 +25,13 @@ import { type CurrentUser, useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatPercent, formatPoints, formatSigned, localName } from '../../shared/format';
+import { useDomainLabels } from '../../shared/labels';
+import { AssessmentStateBadge } from '../../shared/state-badges';
 import type { OverviewAssessment, OverviewCohort, PeriodState } from './api-types';
 import { useAssessmentTransition, useCouncilOverview, useProvisionalResults } from './appraisal-queries';
 import { canReopen, type FinaliseBlock, finaliseReadiness } from './finalise-readiness';
-import { PERIOD_STATE_KEYS, unitKindKey } from './labels';
 import { type AppraisalMessageKey, appraisalMessages } from './messages';
 import { buildOverviewRows, type MainIndexCell, type OverviewRow, type PointComparison } from './point-differences';
-import { AssessmentStateBadge } from './state-badge';
 
 const FINALISE_BLOCK_KEYS: Record<FinaliseBlock, AppraisalMessageKey> = {
   notChair: 'finaliseNotChair',
@@ -52,6 +52,7 @@ type Pending = { kind: 'finalise' | 'reopen'; assessment: OverviewAssessment } |
 /** /tham-dinh/ky/:periodId — units × main indices, self versus appraised points, provisional ranking; the chair finalises and reopens. */
 export default function CouncilOverviewPage() {
   const t = useMessages(appraisalMessages);
+  const labels = useDomainLabels();
   const { periodId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const { data: user } = useCurrentUser();
@@ -104,7 +105,7 @@ export default function CouncilOverviewPage() {
         <Group gap="sm" align="center">
           <Title order={2}>{t('overviewTitle')}</Title>
           <Badge variant="outline" color={period.state === 'appraisal' ? 'indigo' : 'gray'} tt="none">
-            {t(PERIOD_STATE_KEYS[period.state])}
+            {labels.periodState(period.state)}
           </Badge>
         </Group>
         <Text c="dimmed" size="sm">
@@ -119,7 +120,7 @@ export default function CouncilOverviewPage() {
           aria-label={t('cohort')}
           value={cohort?.unitKind}
           onChange={(value) => setParams({ nhom: value }, { replace: true })}
-          data={cohorts.map((entry) => ({ value: entry.unitKind, label: t(unitKindKey(entry.unitKind)) }))}
+          data={cohorts.map((entry) => ({ value: entry.unitKind, label: labels.cohort(entry.unitKind) }))}
           style={{ alignSelf: 'flex-start' }}
         />
       )}

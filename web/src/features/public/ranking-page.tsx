@@ -5,12 +5,13 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorNotice, NotFoundPage, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatDate, formatNumber, localName } from '../../shared/format';
+import { useDomainLabels } from '../../shared/labels';
 import { rankingBarsHeight, rankingBarsOption } from './chart-options';
 import { EChartsChart } from './echarts-chart';
 import { publicMessages } from './messages';
 import { type PublishedPeriod, useCohortResults, useCohortsWithMaps, usePublishedPeriods } from './public-api';
 import { rankingPath, unitPath } from './public-paths';
-import { cohortKindsOf, findPreviousPeriod, isKnownCohort, sortNewestFirst } from './published-periods';
+import { cohortKindsOf, findPreviousPeriod, sortNewestFirst } from './published-periods';
 import { buildRankingTable, saveFile, toCsv } from './ranking-export';
 import {
   buildRankingRows,
@@ -77,7 +78,7 @@ function RankingView({
   const [query, setQuery] = useState(() => searchParams.get('q') ?? '');
   const deferredQuery = useDeferredValue(query);
   const sort = parseSort(searchParams.get('sort'));
-  const cohortLabel = (kind: string) => (isKnownCohort(kind) ? t(`cohort_${kind}`) : kind);
+  const cohortLabel = useDomainLabels().cohort;
 
   const previousPeriod = findPreviousPeriod(periods, period, unitKind);
   const current = useCohortResults(period.id, unitKind);

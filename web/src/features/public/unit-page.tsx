@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client';
 import { ErrorNotice, NotFoundPage, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatNumber, formatPoints, localName } from '../../shared/format';
+import { useDomainLabels } from '../../shared/labels';
 import { historyOption, radarOption } from './chart-options';
 import { EChartsChart } from './echarts-chart';
 import { publicMessages } from './messages';
@@ -19,7 +20,7 @@ import {
   useUnitDetail,
 } from './public-api';
 import { rankingPath, unitPath } from './public-paths';
-import { isKnownCohort, periodsOfCohort } from './published-periods';
+import { periodsOfCohort } from './published-periods';
 import { RankChange, ValueChange } from './rank-change';
 import { formatPercentValue } from './result-format';
 import { UnitAnalysis } from './unit-analysis';
@@ -100,7 +101,7 @@ function UnitContent({
   const { locale } = useLocale();
   const compact = useMediaQuery('(max-width: 36em)') ?? false;
   const { unit, analysis } = detail;
-  const cohortLabel = isKnownCohort(unitKind) ? t(`cohort_${unitKind}`) : unitKind;
+  const cohortLabel = useDomainLabels().cohort(unitKind);
   const precision = cohort.framework.precision;
   const rankedCount = cohort.units.filter((candidate) => candidate.rank !== null).length;
 

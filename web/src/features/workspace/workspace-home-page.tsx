@@ -6,8 +6,8 @@ import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { todayInVietnam } from '../../shared/calendar-day';
 import { formatDate } from '../../shared/format';
+import { AssessmentStateBadge } from '../../shared/state-badges';
 import { workspaceMessages } from './messages';
-import { AssessmentStateBadge } from './status-badges';
 import { UnitGuard } from './unit-guard';
 import { fetchAssessmentView, type Period, usePeriodAssessments, usePeriods, workspaceKeys } from './workspace-api';
 
