@@ -25,7 +25,7 @@ import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatBytes, formatDate, formatNumber } from '../../shared/format';
 import { UNIT_KINDS } from '../../shared/labels';
-import { PageHeader } from './admin-layout';
+import { PageHeader } from '../../shared/page-header';
 import { useAdminLabels } from './labels';
 import { adminMessages } from './messages';
 import { ProblemList } from './problem-list';

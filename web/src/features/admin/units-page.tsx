@@ -7,20 +7,18 @@ import {
   Group,
   Paper,
   Select,
-  Stack,
   Text,
   TextInput,
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
 import { type ReactNode, useMemo, useState } from 'react';
-import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useMessages } from '../../i18n/locale';
 import { todayInVietnam, toVietnameseDate } from '../../shared/calendar-day';
-import { UNIT_KINDS } from '../../shared/labels';
-import { PageHeader } from './admin-layout';
+import { labelledOptions, UNIT_KINDS, useDomainLabels } from '../../shared/labels';
+import { ListFilters, ListPage } from '../../shared/list-page';
+import { EmptyList } from '../../shared/list-table';
 import type { UnitRecord } from './admin-records';
-import { useAdminLabels } from './labels';
 import { MergeUnitsModal } from './merge-units-modal';
 import { adminMessages } from './messages';
 import { UnitFormModal } from './unit-form-modal';
@@ -40,7 +38,7 @@ const KIND_COLORS: Record<string, string> = {
 /** The units as a tree (province → departments, districts, communes), searchable without diacritics. */
 export default function UnitsPage() {
   const t = useMessages(adminMessages);
-  const labels = useAdminLabels();
+  const labels = useDomainLabels();
   const units = useAllUnits();
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<string | null>(null);
@@ -144,51 +142,49 @@ export default function UnitsPage() {
   };
 
   return (
-    <Stack>
-      <PageHeader
-        title={t('unitsTitle')}
-        description={t('unitsIntro')}
-        actions={
-          <Group mt="xs">
-            <Button onClick={() => setEditing({})}>{t('addUnit')}</Button>
-            <Button variant="light" onClick={() => setImporting(true)}>
-              {t('importCsv')}
-            </Button>
-            <Button variant="light" onClick={() => setMerging(true)}>
-              {t('mergeUnits')}
-            </Button>
-          </Group>
-        }
-      />
-      <Group align="flex-end">
-        <TextInput
-          label={t('search')}
-          placeholder={t('unitSearchPlaceholder')}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          w={340}
-        />
-        <Select
-          label={t('unitKind')}
-          placeholder={t('allKinds')}
-          data={UNIT_KINDS.map((value) => ({ value, label: labels.unitKind(value) }))}
-          value={kind}
-          onChange={setKind}
-          clearable
-          w={220}
-        />
-        <Checkbox
-          label={t('showEnded')}
-          checked={showEnded}
-          onChange={(event) => setShowEnded(event.currentTarget.checked)}
-          mb={8}
-        />
-      </Group>
-      {units.isPending ? (
-        <PageLoader />
-      ) : units.error ? (
-        <ErrorNotice error={units.error} />
-      ) : (
+    <ListPage
+      title={t('unitsTitle')}
+      description={t('unitsIntro')}
+      actions={
+        <Group mt="xs">
+          <Button onClick={() => setEditing({})}>{t('addUnit')}</Button>
+          <Button variant="light" onClick={() => setImporting(true)}>
+            {t('importCsv')}
+          </Button>
+          <Button variant="light" onClick={() => setMerging(true)}>
+            {t('mergeUnits')}
+          </Button>
+        </Group>
+      }
+      filters={
+        <ListFilters>
+          <TextInput
+            label={t('search')}
+            placeholder={t('unitSearchPlaceholder')}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            w={340}
+          />
+          <Select
+            label={t('unitKind')}
+            placeholder={t('allKinds')}
+            data={labelledOptions(UNIT_KINDS, labels.unitKind)}
+            value={kind}
+            onChange={setKind}
+            clearable
+            w={220}
+          />
+          <Checkbox
+            label={t('showEnded')}
+            checked={showEnded}
+            onChange={(event) => setShowEnded(event.currentTarget.checked)}
+            mb={8}
+          />
+        </ListFilters>
+      }
+      query={units}
+      // The units are a tree, not a table: the list pattern around it is the same.
+      render={() => (
         <Paper withBorder p="xs">
           <Text size="xs" c="dimmed" mb={4} aria-live="polite">
             {search.trim() ? t('matchCount', { count: filtered.matches }) : t('unitCount', { count: visible.length })}
@@ -196,18 +192,15 @@ export default function UnitsPage() {
           <div role="tree" aria-label={t('unitsTitle')}>
             {filtered.tree.map(renderNode)}
           </div>
-          {filtered.tree.length === 0 && (
-            <Text c="dimmed" ta="center" py="md">
-              {t('nothingFound')}
-            </Text>
-          )}
+          {filtered.tree.length === 0 && <EmptyList>{t('nothingFound')}</EmptyList>}
         </Paper>
       )}
+    >
       {editing && (
         <UnitFormModal unit={editing.unit} parentId={editing.parentId} units={all} onClose={() => setEditing(undefined)} />
       )}
       {importing && <UnitImportModal onClose={() => setImporting(false)} />}
       {merging && <MergeUnitsModal units={all} onClose={() => setMerging(false)} />}
-    </Stack>
+    </ListPage>
   );
 }
