@@ -23,7 +23,7 @@ export * from './scoring/score-sheet.js';
 export * from './scoring/scoring-methods.js';
 export * from './text/search-text.js';
 export * from './workflow/assessment-workflow.js';
-export { formatCalendarDay, isCalendarDay, vietnamDay } from './workflow/calendar-day.js';
+export { addDays, formatCalendarDay, isCalendarDay, parseVietnameseDate, vietnamDay } from './workflow/calendar-day.js';
 export * from './workflow/capabilities.js';
 export * from './workflow/period-workflow.js';
 export * from './workflow/roles.js';

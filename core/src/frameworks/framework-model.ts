@@ -5,10 +5,34 @@
  * validated against `frameworks/schema/framework.schema.json` and the rules in `validate-framework.ts`,
  * then compiled into the flat, index-based `CompiledFramework` the scoring engine walks.
  */
+import type { Locale } from '../errors/problem.js';
 
 /** The kinds of unit a framework can assess; a period has one framework per kind (cohort). */
 export const UNIT_KINDS = ['province', 'department', 'district', 'commune', 'ministry', 'other'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** A unit's kind, said of one unit ("Cấp huyện": the district of Mường Nhé is a district-level unit). */
+export const UNIT_KIND_LABELS: Readonly<Record<UnitKind, Readonly<Record<Locale, string>>>> = {
+  province: { vi: 'Cấp tỉnh', en: 'Province' },
+  department: { vi: 'Sở, ban, ngành', en: 'Department' },
+  district: { vi: 'Cấp huyện', en: 'District' },
+  commune: { vi: 'Cấp xã', en: 'Commune' },
+  ministry: { vi: 'Bộ, ngành', en: 'Ministry' },
+  other: { vi: 'Khác', en: 'Other' },
+};
+
+/**
+ * The units of one kind assessed and ranked together (a cohort, "nhóm đơn vị"), named as the
+ * published ranking names them: "Huyện, thị xã, thành phố" heads the districts' table.
+ */
+export const COHORT_LABELS: Readonly<Record<UnitKind, Readonly<Record<Locale, string>>>> = {
+  department: { vi: 'Sở, ban, ngành', en: 'Departments' },
+  district: { vi: 'Huyện, thị xã, thành phố', en: 'Districts, towns and cities' },
+  commune: { vi: 'Xã, phường', en: 'Communes and wards' },
+  province: { vi: 'Tỉnh, thành phố', en: 'Provinces' },
+  ministry: { vi: 'Bộ, ngành', en: 'Ministries' },
+  other: { vi: 'Đơn vị khác', en: 'Other units' },
+};
 
 /**
  * How a node's score is built from its children.

@@ -25,3 +25,29 @@ export function formatCalendarDay(day: string): string {
   const [year, month, date] = day.split('-');
   return `${date}/${month}/${year}`;
 }
+
+const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const VIETNAMESE_DAY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/**
+ * A day as officials type it or a spreadsheet holds it → yyyy-mm-dd; undefined when the text is not
+ * a real day. Day first, always (30/01/2025, also 30/1/2025, 30-01-2025, 30.01.2025), never the
+ * American month first; yyyy-mm-dd is read too, as a spreadsheet or a browser may write it. One
+ * reader for the unit-list import and every date typed in the web app, so both accept the same text.
+ */
+export function parseVietnameseDate(text: string): string | undefined {
+  const value = text.trim();
+  const iso = ISO_DAY.exec(value);
+  const vietnamese = VIETNAMESE_DAY.exec(value);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : vietnamese ? [vietnamese[3], vietnamese[2], vietnamese[1]] : undefined;
+  if (!parts) return undefined;
+  const day = `${parts[0]}-${String(parts[1]).padStart(2, '0')}-${String(parts[2]).padStart(2, '0')}`;
+  return isCalendarDay(day) ? day : undefined;
+}
+
+/** The day `days` after (or before, when negative) a yyyy-mm-dd day: a due date a week ahead. */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

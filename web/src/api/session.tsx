@@ -1,3 +1,4 @@
+import { type Role, UNIT_ROLES } from '@opendti/core/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from './client';
 
@@ -5,7 +6,7 @@ export interface CurrentUser {
   id: string;
   username: string;
   displayName: string;
-  role: 'administrator' | 'periodManager' | 'unitReporter' | 'unitLeader' | 'appraiser' | 'councilChair';
+  role: Role;
   unitId: string | null;
   assignedScopes: string[];
   mustChangePassword: boolean;
@@ -80,6 +81,8 @@ export function useSignOut() {
   });
 }
 
+/** Roles that belong to one unit: core's list. */
+export { UNIT_ROLES };
+
 export const COUNCIL_ROLES: CurrentUser['role'][] = ['appraiser', 'councilChair'];
-export const UNIT_ROLES: CurrentUser['role'][] = ['unitReporter', 'unitLeader'];
 export const MANAGER_ROLES: CurrentUser['role'][] = ['administrator', 'periodManager'];

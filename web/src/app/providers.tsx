@@ -3,8 +3,8 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useMemo } from 'react';
 import { ApiError } from '../api/client';
-import type { Locale } from '../i18n/format';
 import { LocaleProvider, useLocale } from '../i18n/locale';
+import type { Locale } from '../shared/format';
 import { appMessages } from './messages';
 
 /** Mantine's own texts (the names of its icon-only buttons) in the interface language. */

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import type { Locale } from './format';
+import type { Locale } from '../shared/format';
 
 /**
  * The interface language: Vietnamese by default, English on request, remembered in the browser.

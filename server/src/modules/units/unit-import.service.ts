@@ -2,9 +2,9 @@ import type { Static } from '@fastify/type-provider-typebox';
 import {
   type Actor,
   DomainError,
-  isCalendarDay,
   type Locale,
   type Problem,
+  parseVietnameseDate,
   toSearchKey,
   UNIT_KINDS,
   type UnitKind,
@@ -161,15 +161,9 @@ function headerKey(title: string): string {
     .replace(/^_|_$/g, '');
 }
 
-/** dd/mm/yyyy (also d/m/yyyy, with - or .) or yyyy-mm-dd → yyyy-mm-dd; undefined when not a real day. */
+/** dd/mm/yyyy (also d/m/yyyy, with - or .) or yyyy-mm-dd → yyyy-mm-dd; undefined when not a real day (core's reader, as in the web). */
 export function readImportDate(text: string): string | undefined {
-  const value = text.trim();
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
-  const vietnamese = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
-  const parts = iso ? [iso[1], iso[2], iso[3]] : vietnamese ? [vietnamese[3], vietnamese[2], vietnamese[1]] : undefined;
-  if (!parts) return undefined;
-  const day = `${parts[0]}-${String(parts[1]).padStart(2, '0')}-${String(parts[2]).padStart(2, '0')}`;
-  return isCalendarDay(day) ? day : undefined;
+  return parseVietnameseDate(text);
 }
 
 /** "Sở", "xã", "district" → the unit kind; undefined when not recognised. */

@@ -88,18 +88,3 @@ export function AdministratorOnly({ children }: { children: ReactNode }) {
   if (user?.role !== 'administrator') return <NoAccess onlyAdministrator />;
   return <>{children}</>;
 }
-
-/** The page heading: a title, a sentence saying what the page is for, and the page's main actions. */
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
-  return (
-    <Stack gap={4}>
-      <Title order={2}>{title}</Title>
-      {description && (
-        <Text c="dimmed" size="sm" maw={900}>
-          {description}
-        </Text>
-      )}
-      {actions}
-    </Stack>
-  );
-}

@@ -1,28 +1,17 @@
 import type { FrameworkDocument } from '@opendti/core';
 import type { ApiResponse } from '../../api/types';
+import type { UnitKind } from '../../shared/labels';
 
+export type { AssessmentState, PeriodState, Role, UnitKind } from '../../shared/labels';
 /**
  * The shapes the administration pages read, derived from the types generated from the server's
- * OpenAPI document (never written again by hand), and the closed lists the forms offer.
+ * OpenAPI document (never written again by hand). The closed lists (roles, kinds, states) are core's,
+ * through shared/labels.
  */
 export type { FrameworkDocument };
 
-export type UnitKind = 'province' | 'department' | 'district' | 'commune' | 'ministry' | 'other';
-export const UNIT_KINDS: readonly UnitKind[] = ['province', 'department', 'district', 'commune', 'ministry', 'other'];
-
 /** The kinds a period assesses as cohorts (each with its own framework). */
 export const COHORT_KINDS: readonly UnitKind[] = ['department', 'district', 'commune', 'province'];
-
-export type Role = 'administrator' | 'periodManager' | 'unitReporter' | 'unitLeader' | 'appraiser' | 'councilChair';
-export const ROLES: readonly Role[] = [
-  'administrator',
-  'periodManager',
-  'unitReporter',
-  'unitLeader',
-  'appraiser',
-  'councilChair',
-];
-export const UNIT_ROLES: readonly Role[] = ['unitReporter', 'unitLeader'];
 
 export interface Page<T> {
   items: T[];
@@ -34,19 +23,6 @@ export interface Page<T> {
 export type UnitRecord = ApiResponse<'/api/v1/units'>['items'][number];
 
 export type UserRecord = ApiResponse<'/api/v1/users'>['items'][number];
-
-export type PeriodState = 'draft' | 'selfAssessment' | 'appraisal' | 'published' | 'archived';
-export const PERIOD_STATES: readonly PeriodState[] = ['draft', 'selfAssessment', 'appraisal', 'published', 'archived'];
-
-export type AssessmentState = 'draft' | 'submitted' | 'inAppraisal' | 'supplementationRequested' | 'supplemented' | 'finalised';
-export const ASSESSMENT_STATES: readonly AssessmentState[] = [
-  'draft',
-  'submitted',
-  'inAppraisal',
-  'supplementationRequested',
-  'supplemented',
-  'finalised',
-];
 
 export type PeriodRecord = ApiResponse<'/api/v1/periods'>['items'][number];
 

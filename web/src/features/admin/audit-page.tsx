@@ -1,10 +1,11 @@
-import { Button, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Pagination, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ErrorNotice, PageLoader } from '../../app/page-states';
-import classes from '../../app/stacked-table.module.css';
 import { useLocale, useMessages } from '../../i18n/locale';
-import { AdministratorOnly, PageHeader } from './admin-layout';
+import { endOfVietnamDay, parseVietnameseDate, startOfVietnamDay, toVietnameseDate } from '../../shared/calendar-day';
+import { ListPage } from '../../shared/list-page';
+import { type ListColumn, ListTable } from '../../shared/list-table';
+import { AdministratorOnly } from './admin-layout';
 import type { AuditEntry } from './admin-records';
 import { useAuditLog } from './audit-queries';
 import { describeAuditChange, formatAuditValue } from './audit-values';
@@ -15,7 +16,6 @@ import { vietnameseOptionsFilter } from './option-filter';
 import { usePeriods } from './period-queries';
 import { useAllUnits } from './unit-queries';
 import { useUsers } from './user-queries';
-import { endOfVietnamDay, parseVietnameseDate, startOfVietnamDay, toVietnameseDate } from './vietnamese-date';
 
 const PAGE_SIZE = 25;
 const FILTERS = ['periodId', 'unitId', 'actorId', 'action', 'from', 'to'] as const;
@@ -97,136 +97,140 @@ function AuditLog() {
     return parts.filter(Boolean).join(' · ');
   };
 
+  const columns: ListColumn<AuditEntry>[] = [
+    {
+      header: t('auditWhen'),
+      width: 150,
+      cell: (entry) => <Text size="sm">{formatAuditValue(entry.at, locale)}</Text>,
+    },
+    {
+      header: t('auditWho'),
+      width: 200,
+      cell: (entry) => (
+        <>
+          <Text size="sm">{entry.actorName ?? t('system')}</Text>
+          {entry.actorRole && (
+            <Text size="xs" c="dimmed">
+              {labels.role(entry.actorRole)}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      header: t('auditWhat'),
+      width: 220,
+      alone: true,
+      cell: (entry) => (
+        <>
+          <Text size="sm" fw={500}>
+            {labels.action(entry.action)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {subject(entry)}
+          </Text>
+        </>
+      ),
+    },
+    { header: t('auditChange'), cell: (entry) => <ChangeList entry={entry} unitName={unitName} /> },
+    {
+      header: t('reason'),
+      width: 220,
+      // A card names the reason only where there is one.
+      alone: (entry) => !entry.reason,
+      cell: (entry) => <Text size="sm">{entry.reason ?? ''}</Text>,
+    },
+  ];
+
   return (
-    <Stack>
-      <PageHeader title={t('auditTitle')} description={t('auditIntro')} />
-      <Paper withBorder p="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          <Select
-            label={t('filterPeriod')}
-            placeholder={t('any')}
-            data={(periods.data ?? []).map((period) => ({ value: period.id, label: period.name }))}
-            value={filter.periodId ?? null}
-            onChange={(value) => setFilter('periodId', value)}
-            searchable
-            filter={vietnameseOptionsFilter}
-            clearable
-          />
-          <Select
-            label={t('filterUnit')}
-            placeholder={t('any')}
-            data={[...unitName].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'vi'))}
-            value={filter.unitId ?? null}
-            onChange={(value) => setFilter('unitId', value)}
-            searchable
-            filter={vietnameseOptionsFilter}
-            clearable
-            nothingFoundMessage={t('nothingFound')}
-          />
-          <Select
-            label={t('filterAction')}
-            placeholder={t('any')}
-            data={actionOptions}
-            value={filter.action ?? null}
-            onChange={(value) => setFilter('action', value)}
-            searchable
-            filter={vietnameseOptionsFilter}
-            clearable
-          />
-          <Select
-            label={t('filterActor')}
-            placeholder={t('any')}
-            data={(users.data ?? []).map((user) => ({ value: user.id, label: `${user.displayName} (${user.username})` }))}
-            value={filter.actorId ?? null}
-            onChange={(value) => setFilter('actorId', value)}
-            searchable
-            filter={vietnameseOptionsFilter}
-            clearable
-          />
-          <DateField label={t('filterFrom')} value={from} onChange={(text) => setDay('from', text, setFrom)} />
-          <DateField label={t('filterTo')} value={to} onChange={(text) => setDay('to', text, setTo)} />
-        </SimpleGrid>
-        {activeFilters > 0 && (
-          <Button
-            mt="sm"
-            variant="subtle"
-            size="xs"
-            onClick={() => {
-              setFrom('');
-              setTo('');
-              setParams({}, { replace: true });
-            }}
-          >
-            {t('clearFilters', { count: activeFilters })}
-          </Button>
-        )}
-      </Paper>
-      {log.isPending ? (
-        <PageLoader />
-      ) : log.error ? (
-        <ErrorNotice error={log.error} />
-      ) : (
+    <ListPage
+      title={t('auditTitle')}
+      description={t('auditIntro')}
+      filters={
+        <Paper withBorder p="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+            <Select
+              label={t('filterPeriod')}
+              placeholder={t('any')}
+              data={(periods.data ?? []).map((period) => ({ value: period.id, label: period.name }))}
+              value={filter.periodId ?? null}
+              onChange={(value) => setFilter('periodId', value)}
+              searchable
+              filter={vietnameseOptionsFilter}
+              clearable
+            />
+            <Select
+              label={t('filterUnit')}
+              placeholder={t('any')}
+              data={[...unitName]
+                .map(([value, label]) => ({ value, label }))
+                .sort((a, b) => a.label.localeCompare(b.label, 'vi'))}
+              value={filter.unitId ?? null}
+              onChange={(value) => setFilter('unitId', value)}
+              searchable
+              filter={vietnameseOptionsFilter}
+              clearable
+              nothingFoundMessage={t('nothingFound')}
+            />
+            <Select
+              label={t('filterAction')}
+              placeholder={t('any')}
+              data={actionOptions}
+              value={filter.action ?? null}
+              onChange={(value) => setFilter('action', value)}
+              searchable
+              filter={vietnameseOptionsFilter}
+              clearable
+            />
+            <Select
+              label={t('filterActor')}
+              placeholder={t('any')}
+              data={(users.data ?? []).map((user) => ({ value: user.id, label: `${user.displayName} (${user.username})` }))}
+              value={filter.actorId ?? null}
+              onChange={(value) => setFilter('actorId', value)}
+              searchable
+              filter={vietnameseOptionsFilter}
+              clearable
+            />
+            <DateField label={t('filterFrom')} value={from} onChange={(text) => setDay('from', text, setFrom)} />
+            <DateField label={t('filterTo')} value={to} onChange={(text) => setDay('to', text, setTo)} />
+          </SimpleGrid>
+          {activeFilters > 0 && (
+            <Button
+              mt="sm"
+              variant="subtle"
+              size="xs"
+              onClick={() => {
+                setFrom('');
+                setTo('');
+                setParams({}, { replace: true });
+              }}
+            >
+              {t('clearFilters', { count: activeFilters })}
+            </Button>
+          )}
+        </Paper>
+      }
+      query={log}
+      render={(data) => (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
-            {t('auditCount', { count: log.data.total })}
+            {t('auditCount', { count: data.total })}
           </Text>
-          <Table.ScrollContainer minWidth={1000} className={classes.container}>
-            <Table striped verticalSpacing="xs" className={classes.table} style={{ opacity: log.isPlaceholderData ? 0.6 : 1 }}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={150}>{t('auditWhen')}</Table.Th>
-                  <Table.Th w={200}>{t('auditWho')}</Table.Th>
-                  <Table.Th w={220}>{t('auditWhat')}</Table.Th>
-                  <Table.Th>{t('auditChange')}</Table.Th>
-                  <Table.Th w={220}>{t('reason')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {log.data.items.map((entry) => (
-                  <Table.Tr key={entry.id} style={{ verticalAlign: 'top' }}>
-                    <Table.Td data-label={t('auditWhen')}>
-                      <Text size="sm">{formatAuditValue(entry.at, locale)}</Text>
-                    </Table.Td>
-                    <Table.Td data-label={t('auditWho')}>
-                      <Text size="sm">{entry.actorName ?? t('system')}</Text>
-                      {entry.actorRole && (
-                        <Text size="xs" c="dimmed">
-                          {labels.role(entry.actorRole)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {labels.action(entry.action)}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {subject(entry)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td data-label={t('auditChange')}>
-                      <ChangeList entry={entry} unitName={unitName} />
-                    </Table.Td>
-                    <Table.Td data-label={entry.reason ? t('reason') : undefined}>
-                      <Text size="sm">{entry.reason ?? ''}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-                {log.data.items.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={5}>
-                      <Text c="dimmed" ta="center" py="md">
-                        {t('nothingFound')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {log.data.total > PAGE_SIZE && (
+          <ListTable
+            rows={data.items}
+            columns={columns}
+            rowKey={(entry) => entry.id}
+            minWidth={1000}
+            empty={t('nothingFound')}
+            highlightOnHover={false}
+            style={{ opacity: log.isPlaceholderData ? 0.6 : 1 }}
+            rowProps={() => ({ style: { verticalAlign: 'top' } })}
+          />
+          {data.total > PAGE_SIZE && (
             <Group justify="center">
               <Pagination
-                total={Math.ceil(log.data.total / PAGE_SIZE)}
+                total={Math.ceil(data.total / PAGE_SIZE)}
                 value={page}
                 onChange={(value) => setFilter('page', String(value))}
                 getControlProps={(control) => ({ 'aria-label': t(`page_${control}`) })}
@@ -235,7 +239,7 @@ function AuditLog() {
           )}
         </>
       )}
-    </Stack>
+    />
   );
 }
 
@@ -251,7 +255,7 @@ function ChangeList({ entry, unitName }: { entry: AuditEntry; unitName: Readonly
       case 'role':
         return labels.role(value);
       case 'kind':
-        return labels.kind(value);
+        return labels.unitKind(value);
       case 'unitId':
       case 'parentId':
       case 'replacedById':

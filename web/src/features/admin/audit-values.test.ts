@@ -14,7 +14,7 @@ describe('formatAuditValue', () => {
   });
 
   it('shows instants in Vietnam time', () => {
-    expect(formatAuditValue('2025-01-29T17:30:00.000Z', 'vi')).toBe('00:30 30/01/2025');
+    expect(formatAuditValue('2025-01-29T17:30:00.000Z', 'vi')).toBe('00:30, 30/01/2025');
   });
 });
 

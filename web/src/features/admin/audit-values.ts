@@ -1,4 +1,5 @@
-type Locale = 'vi' | 'en';
+import { toVietnameseDate } from '../../shared/calendar-day';
+import { formatDateTime, formatPlain, type Locale } from '../../shared/format';
 
 /**
  * Old → new values of the audit log in words a reader can check: dates as 30/01/2025, numbers
@@ -11,8 +12,8 @@ export interface ValueChange {
   after: string;
 }
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -28,24 +29,12 @@ export type PresentValue = (field: string | null, value: unknown) => string | un
 export function formatAuditValue(value: unknown, locale: Locale): string {
   if (value === null || value === undefined || value === '') return '–';
   if (typeof value === 'boolean') return value ? (locale === 'vi' ? 'có' : 'yes') : locale === 'vi' ? 'không' : 'no';
-  if (typeof value === 'number') {
-    return new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 4 }).format(value);
-  }
+  if (typeof value === 'number') return formatPlain(value, locale);
   if (typeof value === 'string') {
-    const day = DAY.exec(value);
-    if (day) return `${day[3]}/${day[2]}/${day[1]}`;
+    if (DAY.test(value)) return toVietnameseDate(value);
     if (INSTANT.test(value)) {
-      const date = new Date(value);
-      if (!Number.isNaN(date.getTime())) {
-        return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-          day: '2-digit',
-          month: '2-digit',
-          year: 'numeric',
-          hour: '2-digit',
-          minute: '2-digit',
-          timeZone: 'Asia/Ho_Chi_Minh',
-        }).format(date);
-      }
+      const text = formatDateTime(value, locale);
+      if (text !== '–') return text;
     }
     return value;
   }

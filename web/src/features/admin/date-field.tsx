@@ -1,8 +1,8 @@
 import { TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useMessages } from '../../i18n/locale';
+import { parseVietnameseDate, toVietnameseDate } from '../../shared/calendar-day';
 import { adminMessages } from './messages';
-import { parseVietnameseDate, toVietnameseDate } from './vietnamese-date';
 
 interface DateFieldProps {
   label: string;

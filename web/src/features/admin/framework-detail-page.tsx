@@ -2,15 +2,15 @@ import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, List, Stack, Text, Te
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
-import { formatNumber } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { toVietnameseDate } from '../../shared/calendar-day';
+import { formatNumber } from '../../shared/format';
 import { CloneFrameworkModal } from './clone-framework-modal';
 import { FrameworkEditor } from './framework-editor';
 import { useFramework, useFrameworks, useFrameworkUsage } from './framework-queries';
 import { FrameworkTree } from './framework-tree';
 import { useAdminLabels } from './labels';
 import { adminMessages } from './messages';
-import { toVietnameseDate } from './vietnamese-date';
 
 /** One framework: its tree, whether it can still change, and the edit, clone and download actions. */
 export default function FrameworkDetailPage() {
@@ -54,7 +54,7 @@ export default function FrameworkDetailPage() {
         <Group gap="xs">
           <Badge variant="light">{document.year}</Badge>
           <Badge variant="light" color="gray">
-            {labels.kind(document.unitKind)}
+            {labels.unitKind(document.unitKind)}
           </Badge>
           {document.maxPoints !== undefined && (
             <Badge variant="light" color="gray">

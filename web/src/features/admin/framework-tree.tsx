@@ -1,7 +1,7 @@
 import { Accordion, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
-import { formatNumber, matchesSearch } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatNumber, matchesSearch } from '../../shared/format';
 import type { FrameworkDocument } from './admin-records';
 import { groupMainIndices } from './framework-outline';
 import { adminMessages } from './messages';

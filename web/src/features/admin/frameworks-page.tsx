@@ -1,16 +1,15 @@
-import { Anchor, Badge, Button, FileButton, Group, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, FileButton, Group, Select, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ErrorNotice, PageLoader } from '../../app/page-states';
-import classes from '../../app/stacked-table.module.css';
-import { formatNumber, matchesSearch } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
-import { PageHeader } from './admin-layout';
-import { type FrameworkSummary, UNIT_KINDS } from './admin-records';
+import { formatNumber, matchesSearch } from '../../shared/format';
+import { labelledOptions, UNIT_KINDS, useDomainLabels } from '../../shared/labels';
+import { ListFilters, ListPage } from '../../shared/list-page';
+import { type ListColumn, ListTable } from '../../shared/list-table';
+import type { FrameworkSummary } from './admin-records';
 import { CloneFrameworkModal } from './clone-framework-modal';
 import { useFrameworks, useImportFramework } from './framework-queries';
-import { useAdminLabels } from './labels';
 import { adminMessages } from './messages';
 import { ProblemList } from './problem-list';
 
@@ -21,7 +20,7 @@ const MAX_FILE_BYTES = 900_000;
 export default function FrameworksPage() {
   const t = useMessages(adminMessages);
   const { locale } = useLocale();
-  const labels = useAdminLabels();
+  const labels = useDomainLabels();
   const navigate = useNavigate();
   const frameworks = useFrameworks();
   const importFramework = useImportFramework();
@@ -61,129 +60,106 @@ export default function FrameworksPage() {
     );
   };
 
+  const columns: ListColumn<FrameworkSummary>[] = [
+    {
+      header: t('frameworkName'),
+      alone: true,
+      cell: (framework) => (
+        <>
+          <Anchor component={Link} to={`/quan-tri/bo-chi-so/${framework.id}`} fw={500}>
+            {framework.name}
+          </Anchor>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {framework.id}
+          </Text>
+        </>
+      ),
+    },
+    { header: t('year'), cell: (framework) => framework.year },
+    { header: t('unitKind'), cell: (framework) => labels.unitKind(framework.unitKind) },
+    { header: t('maxPoints'), align: 'right', cell: (framework) => formatNumber(framework.maxPoints, 0, locale) },
+    { header: t('mainIndicesCount'), align: 'right', cell: (framework) => framework.mainIndices },
+    { header: t('indicatorsCount'), align: 'right', cell: (framework) => framework.indicators },
+    {
+      header: t('source'),
+      width: 120,
+      cell: (framework) => (
+        <Badge variant="light" color={framework.source === 'builtin' ? 'gray' : 'indigo'} style={{ overflow: 'visible' }}>
+          {framework.source === 'builtin' ? t('sourceBuiltin') : t('sourceProvince')}
+        </Badge>
+      ),
+    },
+    {
+      header: t('actions'),
+      hiddenHeader: true,
+      cell: (framework) => (
+        <Button size="compact-sm" variant="subtle" onClick={() => setCloneSource(framework)}>
+          {t('cloneAction')}
+        </Button>
+      ),
+    },
+  ];
+
   return (
-    <Stack>
-      <PageHeader
-        title={t('frameworksTitle')}
-        description={t('frameworksIntro')}
-        actions={
-          <Group mt="xs">
-            <FileButton onChange={readFile} accept=".yaml,.yml,.json,application/json,text/yaml">
-              {(props) => (
-                <Button {...props} loading={importFramework.isPending}>
-                  {t('importFramework')}
-                </Button>
-              )}
-            </FileButton>
-            <Text size="xs" c="dimmed">
-              {t('importFrameworkHelp')}
-            </Text>
-          </Group>
-        }
-      />
-      {fileProblem && <ProblemList error={new Error(fileProblem)} onClose={() => setFileProblem(undefined)} />}
-      {importFramework.error && (
-        <ProblemList
-          error={importFramework.error}
-          title={t('importRefused', { name: importFileName ?? '' })}
-          onClose={() => importFramework.reset()}
-        />
+    <ListPage
+      title={t('frameworksTitle')}
+      description={t('frameworksIntro')}
+      actions={
+        <Group mt="xs">
+          <FileButton onChange={readFile} accept=".yaml,.yml,.json,application/json,text/yaml">
+            {(props) => (
+              <Button {...props} loading={importFramework.isPending}>
+                {t('importFramework')}
+              </Button>
+            )}
+          </FileButton>
+          <Text size="xs" c="dimmed">
+            {t('importFrameworkHelp')}
+          </Text>
+        </Group>
+      }
+      notices={
+        <>
+          {fileProblem && <ProblemList error={new Error(fileProblem)} onClose={() => setFileProblem(undefined)} />}
+          {importFramework.error && (
+            <ProblemList
+              error={importFramework.error}
+              title={t('importRefused', { name: importFileName ?? '' })}
+              onClose={() => importFramework.reset()}
+            />
+          )}
+        </>
+      }
+      filters={
+        <ListFilters>
+          <TextInput
+            label={t('search')}
+            placeholder={t('frameworkSearchPlaceholder')}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            w={320}
+          />
+          <Select
+            label={t('unitKind')}
+            placeholder={t('allKinds')}
+            data={labelledOptions(UNIT_KINDS, labels.unitKind)}
+            value={kind}
+            onChange={setKind}
+            clearable
+            w={220}
+          />
+        </ListFilters>
+      }
+      query={frameworks}
+      render={() => (
+        <ListTable rows={rows} columns={columns} rowKey={(framework) => framework.id} minWidth={900} empty={t('nothingFound')} />
       )}
-      <Group align="flex-end">
-        <TextInput
-          label={t('search')}
-          placeholder={t('frameworkSearchPlaceholder')}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          w={320}
-        />
-        <Select
-          label={t('unitKind')}
-          placeholder={t('allKinds')}
-          data={UNIT_KINDS.map((value) => ({ value, label: labels.kind(value) }))}
-          value={kind}
-          onChange={setKind}
-          clearable
-          w={220}
-        />
-      </Group>
-      {frameworks.isPending ? (
-        <PageLoader />
-      ) : frameworks.error ? (
-        <ErrorNotice error={frameworks.error} />
-      ) : (
-        <Table.ScrollContainer minWidth={900} className={classes.container}>
-          <Table striped highlightOnHover verticalSpacing="xs" className={classes.table}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('frameworkName')}</Table.Th>
-                <Table.Th>{t('year')}</Table.Th>
-                <Table.Th>{t('unitKind')}</Table.Th>
-                <Table.Th ta="right">{t('maxPoints')}</Table.Th>
-                <Table.Th ta="right">{t('mainIndicesCount')}</Table.Th>
-                <Table.Th ta="right">{t('indicatorsCount')}</Table.Th>
-                <Table.Th w={120}>{t('source')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((framework) => (
-                <Table.Tr key={framework.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/quan-tri/bo-chi-so/${framework.id}`} fw={500}>
-                      {framework.name}
-                    </Anchor>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {framework.id}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td data-label={t('year')}>{framework.year}</Table.Td>
-                  <Table.Td data-label={t('unitKind')}>{labels.kind(framework.unitKind)}</Table.Td>
-                  <Table.Td ta="right" data-label={t('maxPoints')}>
-                    {formatNumber(framework.maxPoints, 0, locale)}
-                  </Table.Td>
-                  <Table.Td ta="right" data-label={t('mainIndicesCount')}>
-                    {framework.mainIndices}
-                  </Table.Td>
-                  <Table.Td ta="right" data-label={t('indicatorsCount')}>
-                    {framework.indicators}
-                  </Table.Td>
-                  <Table.Td data-label={t('source')}>
-                    <Badge
-                      variant="light"
-                      color={framework.source === 'builtin' ? 'gray' : 'indigo'}
-                      style={{ overflow: 'visible' }}
-                    >
-                      {framework.source === 'builtin' ? t('sourceBuiltin') : t('sourceProvince')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button size="compact-sm" variant="subtle" onClick={() => setCloneSource(framework)}>
-                      {t('cloneAction')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              {rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={8}>
-                    <Text c="dimmed" ta="center" py="md">
-                      {t('nothingFound')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+    >
       <CloneFrameworkModal
         source={cloneSource}
         existingIds={(frameworks.data ?? []).map((framework) => framework.id)}
         onClose={() => setCloneSource(undefined)}
       />
-    </Stack>
+    </ListPage>
   );
 }

@@ -1,14 +1,7 @@
 import { useMemo } from 'react';
 import { useLocale } from '../../i18n/locale';
-import {
-  assessmentStateLabels,
-  auditActionLabels,
-  auditFieldLabels,
-  entityTypeLabels,
-  kindLabels,
-  periodStateLabels,
-  roleLabels,
-} from './messages';
+import { domainLabels } from '../../shared/labels';
+import { auditActionLabels, auditFieldLabels, entityTypeLabels } from './messages';
 
 type Labels = Record<'vi' | 'en', Record<string, string>>;
 
@@ -17,15 +10,15 @@ function lookup(labels: Labels, locale: 'vi' | 'en') {
   return (value: string | null | undefined) => (value ? (labels[locale][value] ?? value) : '–');
 }
 
-/** Names of unit kinds, roles, states and audit actions in the reader's language. */
+/**
+ * Names in the reader's language: roles, unit kinds and states from core (shared/labels), and the
+ * audit log's own vocabulary (actions, entities, fields), which only the administration shows.
+ */
 export function useAdminLabels() {
   const { locale } = useLocale();
   return useMemo(
     () => ({
-      kind: lookup(kindLabels, locale),
-      role: lookup(roleLabels, locale),
-      periodState: lookup(periodStateLabels, locale),
-      assessmentState: lookup(assessmentStateLabels, locale),
+      ...domainLabels(locale),
       action: lookup(auditActionLabels, locale),
       entityType: lookup(entityTypeLabels, locale),
       /** A field of an audit value; a framework edit's "1.2 · maxPoints" keeps its code and names the field. */
@@ -38,11 +31,3 @@ export function useAdminLabels() {
     [locale],
   );
 }
-
-export const PERIOD_STATE_COLORS: Record<string, string> = {
-  draft: 'gray',
-  selfAssessment: 'blue',
-  appraisal: 'orange',
-  published: 'green',
-  archived: 'dark',
-};

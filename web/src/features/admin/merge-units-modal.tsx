@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, Text } from '@
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useMessages } from '../../i18n/locale';
+import { parseVietnameseDate, toVietnameseDate } from '../../shared/calendar-day';
 import type { UnitRecord } from './admin-records';
 import { DateField } from './date-field';
 import { useAdminLabels } from './labels';
@@ -10,7 +11,6 @@ import { vietnameseOptionsFilter } from './option-filter';
 import { ProblemList } from './problem-list';
 import { validateMerge } from './unit-form';
 import { useReplaceUnits } from './unit-queries';
-import { parseVietnameseDate, toVietnameseDate } from './vietnamese-date';
 
 /**
  * A reorganisation: several old units replaced by one (2025: districts abolished, communes merged).
@@ -32,7 +32,7 @@ export function MergeUnitsModal({ units, onClose }: { units: readonly UnitRecord
         .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
         .map((unit) => ({
           value: unit.id,
-          label: `${unit.name} (${unit.code}) — ${labels.kind(unit.kind)}${unit.replacedById ? ` · ${t('alreadyReplaced')}` : ''}`,
+          label: `${unit.name} (${unit.code}) — ${labels.unitKind(unit.kind)}${unit.replacedById ? ` · ${t('alreadyReplaced')}` : ''}`,
         })),
     [units, labels, t],
   );

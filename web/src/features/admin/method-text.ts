@@ -1,6 +1,5 @@
 import type { ScoringMethod, ScoringMethodType } from '@opendti/core';
-
-type Locale = 'vi' | 'en';
+import { formatPlain, type Locale } from '../../shared/format';
 
 /** The names of the scoring methods, as a framework author reads them. */
 export const METHOD_NAMES: Record<ScoringMethodType, Record<Locale, string>> = {
@@ -12,13 +11,6 @@ export const METHOD_NAMES: Record<ScoringMethodType, Record<Locale, string>> = {
   minMax: { vi: 'Chuẩn hoá min–max', en: 'Min–max normalised' },
   direct: { vi: 'Chấm điểm trực tiếp', en: 'Points judged directly' },
 };
-
-/** 2.5 → "2,5" in Vietnamese, at most four decimals, no grouping. */
-function number(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 4, useGrouping: false }).format(
-    value,
-  );
-}
 
 /**
  * One line describing how an indicator is scored, with its parameters: "Theo ngưỡng: ≥4 → 20;
@@ -32,15 +24,15 @@ export function describeMethod(method: ScoringMethod | undefined, locale: Locale
     case 'ratio':
       if (method.target === undefined || method.target === 1) return vi ? 'Tỷ lệ a/b' : 'Ratio a/b';
       return vi
-        ? `Tỷ lệ a/b (đạt ${number(method.target * 100, locale)}% được điểm tối đa)`
-        : `Ratio a/b (full marks at ${number(method.target * 100, locale)}%)`;
+        ? `Tỷ lệ a/b (đạt ${formatPlain(method.target * 100, locale)}% được điểm tối đa)`
+        : `Ratio a/b (full marks at ${formatPlain(method.target * 100, locale)}%)`;
     case 'thresholds':
       return `${METHOD_NAMES.thresholds[locale]}: ${method.steps
-        .map((step) => `≥${number(step.atLeast, locale)} → ${number(step.points, locale)}`)
+        .map((step) => `≥${formatPlain(step.atLeast, locale)} → ${formatPlain(step.points, locale)}`)
         .join('; ')}`;
     case 'options':
       return `${vi ? 'Chọn' : 'Options'}: ${method.options
-        .map((option) => `${option.label} = ${number(option.points, locale)}`)
+        .map((option) => `${option.label} = ${formatPlain(option.points, locale)}`)
         .join('; ')}`;
     case 'minMax':
       return method.direction === 1

@@ -1,5 +1,5 @@
 import type { ComboboxItem, ComboboxParsedItem, OptionsFilter } from '@mantine/core';
-import { matchesSearch } from '../../i18n/format';
+import { matchesSearch } from '../../shared/format';
 
 /**
  * The filter of every searchable select of the administration: Vietnamese without diacritics

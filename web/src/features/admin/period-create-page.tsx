@@ -16,8 +16,8 @@ import {
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { matchesSearch } from '../../i18n/format';
 import { useMessages } from '../../i18n/locale';
+import { matchesSearch } from '../../shared/format';
 import { COHORT_KINDS, type UnitKind } from './admin-records';
 import { DateField } from './date-field';
 import { useFrameworks } from './framework-queries';
@@ -136,7 +136,7 @@ export default function PeriodCreatePage() {
           {COHORT_KINDS.map((kind) => (
             <Select
               key={kind}
-              label={labels.kind(kind)}
+              label={labels.unitKind(kind)}
               placeholder={t('cohortNotTaking')}
               data={frameworksForKind(frameworks.data ?? [], kind).map((framework) => ({
                 value: framework.id,
@@ -193,7 +193,7 @@ export default function PeriodCreatePage() {
                     size="xs"
                     checked={selected.includes(unit.id)}
                     onChange={(event) => toggleUnit(unit.id, event.currentTarget.checked)}
-                    label={`${unit.name} (${unit.code}) — ${labels.kind(unit.kind)}`}
+                    label={`${unit.name} (${unit.code}) — ${labels.unitKind(unit.kind)}`}
                   />
                 ))}
               </SimpleGrid>

@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Breadcrumbs,
   Button,
   Group,
@@ -22,11 +21,13 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
-import { formatDate, formatPercent } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
-import { ASSESSMENT_STATES, PERIOD_STATES, type PeriodDetail, type Role } from './admin-records';
+import { formatDate, formatPercent } from '../../shared/format';
+import { ASSESSMENT_STATES, PERIOD_STATES } from '../../shared/labels';
+import { PeriodStateBadge } from '../../shared/state-badges';
+import type { PeriodDetail, Role } from './admin-records';
 import { useFrameworks } from './framework-queries';
-import { PERIOD_STATE_COLORS, useAdminLabels } from './labels';
+import { useAdminLabels } from './labels';
 import { type AdminKey, adminMessages } from './messages';
 import { type PeriodAction, periodActions } from './period-form';
 import { usePeriod, usePeriodTransition } from './period-queries';
@@ -71,9 +72,7 @@ export default function PeriodDetailPage() {
         <Stack gap={4}>
           <Title order={2}>{data.name}</Title>
           <Group gap="xs">
-            <Badge size="lg" color={PERIOD_STATE_COLORS[data.state] ?? 'gray'}>
-              {labels.periodState(data.state)}
-            </Badge>
+            <PeriodStateBadge state={data.state} size="lg" variant="filled" />
             {data.publishedAt && (
               <Text size="sm" c="dimmed">
                 {t('publishedOn', { date: formatDate(data.publishedAt, locale) })}
@@ -202,7 +201,7 @@ export default function PeriodDetailPage() {
               {data.cohorts.map((cohort) => (
                 <List.Item key={cohort.unitKind}>
                   <Text span fw={500}>
-                    {labels.kind(cohort.unitKind)}
+                    {labels.unitKind(cohort.unitKind)}
                   </Text>{' '}
                   ({t('unitCount', { count: unitsByKind.get(cohort.unitKind)?.length ?? 0 })}):{' '}
                   <Anchor component={Link} to={`/quan-tri/bo-chi-so/${cohort.frameworkId}`} size="sm">

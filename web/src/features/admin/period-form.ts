@@ -1,5 +1,6 @@
+import { parseVietnameseDate, toVietnameseDate } from '../../shared/calendar-day';
 import type { FrameworkSummary, PeriodState, Role, UnitKind } from './admin-records';
-import { defaultPublicationDue, defaultSelfAssessmentDeadline, parseVietnameseDate, toVietnameseDate } from './vietnamese-date';
+import { defaultPublicationDue, defaultSelfAssessmentDeadline } from './period-deadlines';
 
 /**
  * Creating a period: a year, one framework per cohort (departments with departments, communes with

@@ -2,7 +2,8 @@ import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@man
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useMessages } from '../../i18n/locale';
-import { UNIT_KINDS, type UnitRecord } from './admin-records';
+import { UNIT_KINDS } from '../../shared/labels';
+import type { UnitRecord } from './admin-records';
 import { DateField } from './date-field';
 import { useAdminLabels } from './labels';
 import { adminMessages } from './messages';
@@ -80,7 +81,7 @@ export function UnitFormModal({
           />
           <Select
             label={t('unitKind')}
-            data={UNIT_KINDS.map((value) => ({ value, label: labels.kind(value) }))}
+            data={UNIT_KINDS.map((value) => ({ value, label: labels.unitKind(value) }))}
             value={form.kind || null}
             onChange={(kind) => setForm({ ...form, kind: kind ?? '' })}
             error={shown('kind')}

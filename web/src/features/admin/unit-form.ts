@@ -1,5 +1,5 @@
+import { parseVietnameseDate, toVietnameseDate } from '../../shared/calendar-day';
 import type { UnitRecord } from './admin-records';
-import { parseVietnameseDate, toVietnameseDate } from './vietnamese-date';
 
 /**
  * The unit form: an official code (plain letters, digits, . _ -), a name, a kind, a parent, and the

@@ -2,12 +2,12 @@ import { Alert, Anchor, Badge, Button, FileButton, Group, List, Modal, Stack, Ta
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useMessages } from '../../i18n/locale';
+import { toVietnameseDate } from '../../shared/calendar-day';
 import { useAdminLabels } from './labels';
 import { adminMessages } from './messages';
 import { ProblemList } from './problem-list';
 import { UNIT_CSV_SAMPLE } from './unit-form';
 import { useImportUnits } from './unit-queries';
-import { toVietnameseDate } from './vietnamese-date';
 
 type Report = NonNullable<Awaited<ReturnType<ReturnType<typeof useImportUnits>['mutateAsync']>>>;
 
@@ -135,7 +135,7 @@ export function UnitImportModal({ onClose }: { onClose: () => void }) {
                         {row.code || '–'}
                       </Table.Td>
                       <Table.Td>{row.name || '–'}</Table.Td>
-                      <Table.Td>{row.kind ? labels.kind(row.kind) : '–'}</Table.Td>
+                      <Table.Td>{row.kind ? labels.unitKind(row.kind) : '–'}</Table.Td>
                       <Table.Td ff="monospace">{row.parentCode ?? '–'}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         {row.activeFrom || row.activeTo

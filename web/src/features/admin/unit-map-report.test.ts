@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSaveMap, codePropertyChoices, formatBytes, nameFromFile } from './unit-map-report';
+import { canSaveMap, codePropertyChoices, nameFromFile } from './unit-map-report';
 
 describe('codePropertyChoices', () => {
   const properties = [
@@ -31,17 +31,6 @@ describe('canSaveMap', () => {
     expect(canSaveMap({ codeProperty: null, problems: [] }, 'Ranh giới huyện')).toBe(false);
     expect(canSaveMap({ codeProperty: 'ma', problems: [{ code: 'map.code-missing' }] }, 'Ranh giới huyện')).toBe(false);
     expect(canSaveMap({ codeProperty: 'ma', problems: [] }, '  ')).toBe(false);
-  });
-});
-
-describe('formatBytes', () => {
-  it.each([
-    [512, 'vi', '512 B'],
-    [48_000, 'vi', '47 KB'],
-    [1_258_291, 'vi', '1,2 MB'],
-    [1_258_291, 'en', '1.2 MB'],
-  ] as const)('%i bytes in %s → %s', (bytes, locale, text) => {
-    expect(formatBytes(bytes, locale)).toBe(text);
   });
 });
 

@@ -1,5 +1,3 @@
-import { formatNumber, type Locale } from '../../i18n/format';
-
 /** A property of the uploaded features, as the server's check reports it. */
 export interface PropertyCandidate {
   name: string;
@@ -32,13 +30,6 @@ export function codePropertyChoices(properties: readonly PropertyCandidate[], su
 /** A report can be saved when its code property is known and nothing stands in the way. */
 export function canSaveMap(report: { codeProperty: string | null; problems: readonly unknown[] }, name: string): boolean {
   return report.codeProperty !== null && report.problems.length === 0 && name.trim() !== '';
-}
-
-/** 48 KB, 1,2 MB: sizes as a reader compares them (decimal comma in Vietnamese). */
-export function formatBytes(bytes: number, locale: Locale): string {
-  if (bytes < 1024) return `${formatNumber(bytes, 0, locale)} B`;
-  if (bytes < 1024 * 1024) return `${formatNumber(Math.round(bytes / 1024), 0, locale)} KB`;
-  return `${formatNumber(bytes / (1024 * 1024), 1, locale)} MB`;
 }
 
 /** A map's default name from its file: "ranh-gioi_huyen.geojson" → "ranh gioi huyen". */

@@ -22,11 +22,12 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
-import { formatDate, formatNumber } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
-import { PageHeader } from './admin-layout';
+import { formatBytes, formatDate, formatNumber } from '../../shared/format';
+import { UNIT_KINDS } from '../../shared/labels';
+import { PageHeader } from '../../shared/page-header';
 import { useAdminLabels } from './labels';
-import { adminMessages, kindLabels } from './messages';
+import { adminMessages } from './messages';
 import { ProblemList } from './problem-list';
 import {
   type MapCohort,
@@ -36,11 +37,11 @@ import {
   useUnitMaps,
   useUploadUnitMap,
 } from './unit-map-queries';
-import { canSaveMap, codePropertyChoices, formatBytes, nameFromFile } from './unit-map-report';
+import { canSaveMap, codePropertyChoices, nameFromFile } from './unit-map-report';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const ACCEPT = { 'application/geo+json': ['.geojson'], 'application/json': ['.json', '.geojson'] };
-const COHORTS = Object.keys(kindLabels.vi) as MapCohort[];
+const COHORTS = UNIT_KINDS as readonly MapCohort[];
 
 /**
  * Boundary maps of the cohorts (/quan-tri/ban-do): the list for the administrator and the period
@@ -106,7 +107,7 @@ function MapList({ maps, canDelete }: { maps: UnitMapSummary[]; canDelete: boole
             <Table.Tbody>
               {maps.map((map) => (
                 <Table.Tr key={map.id}>
-                  <Table.Td>{labels.kind(map.unitKind)}</Table.Td>
+                  <Table.Td>{labels.unitKind(map.unitKind)}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{map.name}</Text>
                     <Text size="xs" c="dimmed">
@@ -139,7 +140,7 @@ function MapList({ maps, canDelete }: { maps: UnitMapSummary[]; canDelete: boole
                         variant="light"
                         color="red"
                         onClick={() => setDeleting(map)}
-                        aria-label={`${t('mapDelete')}: ${labels.kind(map.unitKind)}`}
+                        aria-label={`${t('mapDelete')}: ${labels.unitKind(map.unitKind)}`}
                       >
                         {t('mapDelete')}
                       </Button>
@@ -155,7 +156,7 @@ function MapList({ maps, canDelete }: { maps: UnitMapSummary[]; canDelete: boole
         <Modal
           opened
           onClose={() => setDeleting(undefined)}
-          title={t('mapDeleteConfirmTitle', { cohort: labels.kind(deleting.unitKind) })}
+          title={t('mapDeleteConfirmTitle', { cohort: labels.unitKind(deleting.unitKind) })}
           closeButtonProps={{ 'aria-label': t('close') }}
         >
           <Stack>
@@ -173,7 +174,7 @@ function MapList({ maps, canDelete }: { maps: UnitMapSummary[]; canDelete: boole
                     onSuccess: () => {
                       notifications.show({
                         color: 'green',
-                        message: t('mapDeleted', { cohort: labels.kind(deleting.unitKind) }),
+                        message: t('mapDeleted', { cohort: labels.unitKind(deleting.unitKind) }),
                       });
                       setDeleting(undefined);
                     },
@@ -254,7 +255,7 @@ function MapUpload({ maps }: { maps: UnitMapSummary[] }) {
         onSuccess: (saved) => {
           notifications.show({
             color: 'green',
-            message: t('mapSaved', { cohort: labels.kind(cohort), matched: saved.matchedUnits.length }),
+            message: t('mapSaved', { cohort: labels.unitKind(cohort), matched: saved.matchedUnits.length }),
           });
           setFile(undefined);
           setReport(undefined);
@@ -294,7 +295,7 @@ function MapUpload({ maps }: { maps: UnitMapSummary[] }) {
               setCohort(next);
               if (file) check(file, next, report?.codeProperty ?? null);
             }}
-            data={COHORTS.map((kind) => ({ value: kind, label: labels.kind(kind) }))}
+            data={COHORTS.map((kind) => ({ value: kind, label: labels.unitKind(kind) }))}
           />
           <TextInput
             label={t('mapName')}

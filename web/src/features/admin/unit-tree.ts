@@ -1,4 +1,4 @@
-import { matchesSearch } from '../../i18n/format';
+import { matchesSearch } from '../../shared/format';
 import type { UnitRecord } from './admin-records';
 
 /**

@@ -7,25 +7,24 @@ import {
   Group,
   Paper,
   Select,
-  Stack,
   Text,
   TextInput,
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
 import { type ReactNode, useMemo, useState } from 'react';
-import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useMessages } from '../../i18n/locale';
-import { PageHeader } from './admin-layout';
-import { UNIT_KINDS, type UnitRecord } from './admin-records';
-import { useAdminLabels } from './labels';
+import { todayInVietnam, toVietnameseDate } from '../../shared/calendar-day';
+import { labelledOptions, UNIT_KINDS, useDomainLabels } from '../../shared/labels';
+import { ListFilters, ListPage } from '../../shared/list-page';
+import { EmptyList } from '../../shared/list-table';
+import type { UnitRecord } from './admin-records';
 import { MergeUnitsModal } from './merge-units-modal';
 import { adminMessages } from './messages';
 import { UnitFormModal } from './unit-form-modal';
 import { UnitImportModal } from './unit-import-modal';
 import { useAllUnits } from './unit-queries';
 import { buildUnitTree, filterUnitTree, isActiveOn, keepWithAncestors, type UnitTreeNode } from './unit-tree';
-import { toVietnameseDate } from './vietnamese-date';
 
 const KIND_COLORS: Record<string, string> = {
   province: 'indigo',
@@ -36,14 +35,10 @@ const KIND_COLORS: Record<string, string> = {
   other: 'gray',
 };
 
-function today(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** The units as a tree (province → departments, districts, communes), searchable without diacritics. */
 export default function UnitsPage() {
   const t = useMessages(adminMessages);
-  const labels = useAdminLabels();
+  const labels = useDomainLabels();
   const units = useAllUnits();
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<string | null>(null);
@@ -52,7 +47,7 @@ export default function UnitsPage() {
   const [editing, setEditing] = useState<{ unit?: UnitRecord; parentId?: string | null }>();
   const [importing, setImporting] = useState(false);
   const [merging, setMerging] = useState(false);
-  const day = today();
+  const day = todayInVietnam();
 
   const all = units.data ?? [];
   const byId = useMemo(() => new Map(all.map((unit) => [unit.id, unit])), [all]);
@@ -108,7 +103,7 @@ export default function UnitsPage() {
                 {unit.code}
               </Text>
               <Badge size="xs" variant="light" color={KIND_COLORS[unit.kind] ?? 'gray'}>
-                {labels.kind(unit.kind)}
+                {labels.unitKind(unit.kind)}
               </Badge>
               {node.children.length > 0 && (
                 <Text size="xs" c="dimmed">
@@ -147,51 +142,49 @@ export default function UnitsPage() {
   };
 
   return (
-    <Stack>
-      <PageHeader
-        title={t('unitsTitle')}
-        description={t('unitsIntro')}
-        actions={
-          <Group mt="xs">
-            <Button onClick={() => setEditing({})}>{t('addUnit')}</Button>
-            <Button variant="light" onClick={() => setImporting(true)}>
-              {t('importCsv')}
-            </Button>
-            <Button variant="light" onClick={() => setMerging(true)}>
-              {t('mergeUnits')}
-            </Button>
-          </Group>
-        }
-      />
-      <Group align="flex-end">
-        <TextInput
-          label={t('search')}
-          placeholder={t('unitSearchPlaceholder')}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          w={340}
-        />
-        <Select
-          label={t('unitKind')}
-          placeholder={t('allKinds')}
-          data={UNIT_KINDS.map((value) => ({ value, label: labels.kind(value) }))}
-          value={kind}
-          onChange={setKind}
-          clearable
-          w={220}
-        />
-        <Checkbox
-          label={t('showEnded')}
-          checked={showEnded}
-          onChange={(event) => setShowEnded(event.currentTarget.checked)}
-          mb={8}
-        />
-      </Group>
-      {units.isPending ? (
-        <PageLoader />
-      ) : units.error ? (
-        <ErrorNotice error={units.error} />
-      ) : (
+    <ListPage
+      title={t('unitsTitle')}
+      description={t('unitsIntro')}
+      actions={
+        <Group mt="xs">
+          <Button onClick={() => setEditing({})}>{t('addUnit')}</Button>
+          <Button variant="light" onClick={() => setImporting(true)}>
+            {t('importCsv')}
+          </Button>
+          <Button variant="light" onClick={() => setMerging(true)}>
+            {t('mergeUnits')}
+          </Button>
+        </Group>
+      }
+      filters={
+        <ListFilters>
+          <TextInput
+            label={t('search')}
+            placeholder={t('unitSearchPlaceholder')}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            w={340}
+          />
+          <Select
+            label={t('unitKind')}
+            placeholder={t('allKinds')}
+            data={labelledOptions(UNIT_KINDS, labels.unitKind)}
+            value={kind}
+            onChange={setKind}
+            clearable
+            w={220}
+          />
+          <Checkbox
+            label={t('showEnded')}
+            checked={showEnded}
+            onChange={(event) => setShowEnded(event.currentTarget.checked)}
+            mb={8}
+          />
+        </ListFilters>
+      }
+      query={units}
+      // The units are a tree, not a table: the list pattern around it is the same.
+      render={() => (
         <Paper withBorder p="xs">
           <Text size="xs" c="dimmed" mb={4} aria-live="polite">
             {search.trim() ? t('matchCount', { count: filtered.matches }) : t('unitCount', { count: visible.length })}
@@ -199,18 +192,15 @@ export default function UnitsPage() {
           <div role="tree" aria-label={t('unitsTitle')}>
             {filtered.tree.map(renderNode)}
           </div>
-          {filtered.tree.length === 0 && (
-            <Text c="dimmed" ta="center" py="md">
-              {t('nothingFound')}
-            </Text>
-          )}
+          {filtered.tree.length === 0 && <EmptyList>{t('nothingFound')}</EmptyList>}
         </Paper>
       )}
+    >
       {editing && (
         <UnitFormModal unit={editing.unit} parentId={editing.parentId} units={all} onClose={() => setEditing(undefined)} />
       )}
       {importing && <UnitImportModal onClose={() => setImporting(false)} />}
       {merging && <MergeUnitsModal units={all} onClose={() => setMerging(false)} />}
-    </Stack>
+    </ListPage>
   );
 }

@@ -1,7 +1,8 @@
 import { Button, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useMessages } from '../../i18n/locale';
-import { ROLES, type Role, UNIT_ROLES, type UnitRecord, type UserRecord } from './admin-records';
+import { ROLES, UNIT_ROLES } from '../../shared/labels';
+import type { Role, UnitRecord, UserRecord } from './admin-records';
 import { useFramework, useFrameworks } from './framework-queries';
 import { useAdminLabels } from './labels';
 import { adminMessages } from './messages';

@@ -1,6 +1,6 @@
 import { unmetPasswordRules } from '@opendti/core/password-rules';
+import { UNIT_ROLES } from '../../shared/labels';
 import type { FrameworkDocument, Role } from './admin-records';
-import { UNIT_ROLES } from './admin-records';
 
 /**
  * The account form's rules, as the server applies them, checked while typing: a username of plain

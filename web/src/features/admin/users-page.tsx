@@ -1,13 +1,14 @@
-import { Badge, Button, Group, Menu, Modal, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Menu, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useCurrentUser } from '../../api/session';
-import { ErrorNotice, PageLoader } from '../../app/page-states';
-import classes from '../../app/stacked-table.module.css';
-import { matchesSearch } from '../../i18n/format';
 import { useMessages } from '../../i18n/locale';
-import { AdministratorOnly, PageHeader } from './admin-layout';
-import { ROLES, type UserRecord } from './admin-records';
+import { matchesSearch } from '../../shared/format';
+import { labelledOptions, ROLES } from '../../shared/labels';
+import { ListFilters, ListPage } from '../../shared/list-page';
+import { type ListColumn, ListTable } from '../../shared/list-table';
+import { AdministratorOnly } from './admin-layout';
+import type { UserRecord } from './admin-records';
 import { useAdminLabels } from './labels';
 import { adminMessages } from './messages';
 import { ProblemList } from './problem-list';
@@ -73,112 +74,92 @@ function UsersList() {
     return <Badge color="green">{t('statusActive')}</Badge>;
   };
 
+  const columns: ListColumn<UserRecord>[] = [
+    { header: t('username'), cell: (user) => user.username, cellProps: { ff: 'monospace' } },
+    { header: t('displayName'), alone: true, cell: (user) => user.displayName },
+    { header: t('role'), cell: (user) => labels.role(user.role) },
+    {
+      header: t('userUnitOrScope'),
+      cell: (user) =>
+        user.unitId ? (
+          (unitName.get(user.unitId) ?? '…')
+        ) : user.role === 'appraiser' ? (
+          <Text size="sm" c="dimmed">
+            {user.assignedScopes.length > 0 ? t('scopeList', { codes: user.assignedScopes.join(', ') }) : t('allIndicators')}
+          </Text>
+        ) : (
+          '–'
+        ),
+    },
+    { header: t('status'), cell: status },
+    {
+      header: t('actions'),
+      hiddenHeader: true,
+      cell: (user) => (
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button size="compact-sm" variant="subtle" aria-label={t('actionsFor', { username: user.username })}>
+              {t('actions')} ▾
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item onClick={() => setEditing({ user })}>{t('edit')}</Menu.Item>
+            <Menu.Item onClick={() => setResetting(user)}>{t('resetPassword')}</Menu.Item>
+            {user.disabled ? (
+              <Menu.Item onClick={() => setDisabled(user, false)}>{t('enableUser')}</Menu.Item>
+            ) : (
+              <Menu.Item color="red" disabled={user.id === me?.id} onClick={() => setDisabling(user)}>
+                {user.id === me?.id ? t('cannotDisableSelf') : t('disableUser')}
+              </Menu.Item>
+            )}
+          </Menu.Dropdown>
+        </Menu>
+      ),
+    },
+  ];
+
   return (
-    <Stack>
-      <PageHeader
-        title={t('usersTitle')}
-        description={t('usersIntro')}
-        actions={
-          <Group mt="xs">
-            <Button onClick={() => setEditing({})}>{t('addUser')}</Button>
-          </Group>
-        }
-      />
-      <Group align="flex-end">
-        <TextInput
-          label={t('search')}
-          placeholder={t('userSearchPlaceholder')}
-          value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
-          w={320}
+    <ListPage
+      title={t('usersTitle')}
+      description={t('usersIntro')}
+      actions={
+        <Group mt="xs">
+          <Button onClick={() => setEditing({})}>{t('addUser')}</Button>
+        </Group>
+      }
+      notices={update.error && !disabling && <ProblemList error={update.error} onClose={() => update.reset()} />}
+      filters={
+        <ListFilters>
+          <TextInput
+            label={t('search')}
+            placeholder={t('userSearchPlaceholder')}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            w={320}
+          />
+          <Select
+            label={t('role')}
+            placeholder={t('allRoles')}
+            data={labelledOptions(ROLES, labels.role)}
+            value={role}
+            onChange={setRole}
+            clearable
+            w={280}
+          />
+        </ListFilters>
+      }
+      query={users}
+      render={() => (
+        <ListTable
+          rows={rows}
+          columns={columns}
+          rowKey={(user) => user.id}
+          minWidth={900}
+          empty={t('nothingFound')}
+          rowProps={(user) => ({ c: user.disabled ? 'dimmed' : undefined })}
         />
-        <Select
-          label={t('role')}
-          placeholder={t('allRoles')}
-          data={ROLES.map((value) => ({ value, label: labels.role(value) }))}
-          value={role}
-          onChange={setRole}
-          clearable
-          w={280}
-        />
-      </Group>
-      {update.error && !disabling && <ProblemList error={update.error} onClose={() => update.reset()} />}
-      {users.isPending ? (
-        <PageLoader />
-      ) : users.error ? (
-        <ErrorNotice error={users.error} />
-      ) : (
-        <Table.ScrollContainer minWidth={900} className={classes.container}>
-          <Table striped highlightOnHover verticalSpacing="xs" className={classes.table}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('username')}</Table.Th>
-                <Table.Th>{t('displayName')}</Table.Th>
-                <Table.Th>{t('role')}</Table.Th>
-                <Table.Th>{t('userUnitOrScope')}</Table.Th>
-                <Table.Th>{t('status')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((user) => (
-                <Table.Tr key={user.id} c={user.disabled ? 'dimmed' : undefined}>
-                  <Table.Td ff="monospace" data-label={t('username')}>
-                    {user.username}
-                  </Table.Td>
-                  <Table.Td>{user.displayName}</Table.Td>
-                  <Table.Td data-label={t('role')}>{labels.role(user.role)}</Table.Td>
-                  <Table.Td data-label={t('userUnitOrScope')}>
-                    {user.unitId ? (
-                      (unitName.get(user.unitId) ?? '…')
-                    ) : user.role === 'appraiser' ? (
-                      <Text size="sm" c="dimmed">
-                        {user.assignedScopes.length > 0
-                          ? t('scopeList', { codes: user.assignedScopes.join(', ') })
-                          : t('allIndicators')}
-                      </Text>
-                    ) : (
-                      '–'
-                    )}
-                  </Table.Td>
-                  <Table.Td data-label={t('status')}>{status(user)}</Table.Td>
-                  <Table.Td>
-                    <Menu position="bottom-end" withinPortal>
-                      <Menu.Target>
-                        <Button size="compact-sm" variant="subtle" aria-label={t('actionsFor', { username: user.username })}>
-                          {t('actions')} ▾
-                        </Button>
-                      </Menu.Target>
-                      <Menu.Dropdown>
-                        <Menu.Item onClick={() => setEditing({ user })}>{t('edit')}</Menu.Item>
-                        <Menu.Item onClick={() => setResetting(user)}>{t('resetPassword')}</Menu.Item>
-                        {user.disabled ? (
-                          <Menu.Item onClick={() => setDisabled(user, false)}>{t('enableUser')}</Menu.Item>
-                        ) : (
-                          <Menu.Item color="red" disabled={user.id === me?.id} onClick={() => setDisabling(user)}>
-                            {user.id === me?.id ? t('cannotDisableSelf') : t('disableUser')}
-                          </Menu.Item>
-                        )}
-                      </Menu.Dropdown>
-                    </Menu>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              {rows.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text c="dimmed" ta="center" py="md">
-                      {t('nothingFound')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
       )}
+    >
       {editing && <UserFormModal user={editing.user} units={units.data ?? []} onClose={() => setEditing(undefined)} />}
       {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(undefined)} />}
       {disabling && (
@@ -197,7 +178,7 @@ function UsersList() {
           </Stack>
         </Modal>
       )}
-    </Stack>
+    </ListPage>
   );
 }
 

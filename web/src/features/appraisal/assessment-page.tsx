@@ -5,8 +5,9 @@ import { useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
-import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatDate } from '../../shared/format';
+import { AssessmentStateBadge } from '../../shared/state-badges';
 import { useAcceptRemaining, useAssessment, useFramework } from './appraisal-queries';
 import { IndicatorDetail } from './indicator-detail';
 import { IndicatorList } from './indicator-list';
@@ -22,7 +23,6 @@ import {
   outlineItems,
 } from './indicator-outline';
 import { appraisalMessages } from './messages';
-import { AssessmentStateBadge } from './state-badge';
 
 const INDICATOR_PARAM = 'chi-so';
 

@@ -23,16 +23,15 @@ import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type CurrentUser, useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
-import { formatPercent, localName } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatPercent, formatPoints, formatSigned, localName } from '../../shared/format';
+import { useDomainLabels } from '../../shared/labels';
+import { AssessmentStateBadge } from '../../shared/state-badges';
 import type { OverviewAssessment, OverviewCohort, PeriodState } from './api-types';
 import { useAssessmentTransition, useCouncilOverview, useProvisionalResults } from './appraisal-queries';
 import { canReopen, type FinaliseBlock, finaliseReadiness } from './finalise-readiness';
-import { formatDifference, formatPoints } from './format-points';
-import { PERIOD_STATE_KEYS, unitKindKey } from './labels';
 import { type AppraisalMessageKey, appraisalMessages } from './messages';
 import { buildOverviewRows, type MainIndexCell, type OverviewRow, type PointComparison } from './point-differences';
-import { AssessmentStateBadge } from './state-badge';
 
 const FINALISE_BLOCK_KEYS: Record<FinaliseBlock, AppraisalMessageKey> = {
   notChair: 'finaliseNotChair',
@@ -53,6 +52,7 @@ type Pending = { kind: 'finalise' | 'reopen'; assessment: OverviewAssessment } |
 /** /tham-dinh/ky/:periodId — units × main indices, self versus appraised points, provisional ranking; the chair finalises and reopens. */
 export default function CouncilOverviewPage() {
   const t = useMessages(appraisalMessages);
+  const labels = useDomainLabels();
   const { periodId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const { data: user } = useCurrentUser();
@@ -105,7 +105,7 @@ export default function CouncilOverviewPage() {
         <Group gap="sm" align="center">
           <Title order={2}>{t('overviewTitle')}</Title>
           <Badge variant="outline" color={period.state === 'appraisal' ? 'indigo' : 'gray'} tt="none">
-            {t(PERIOD_STATE_KEYS[period.state])}
+            {labels.periodState(period.state)}
           </Badge>
         </Group>
         <Text c="dimmed" size="sm">
@@ -120,7 +120,7 @@ export default function CouncilOverviewPage() {
           aria-label={t('cohort')}
           value={cohort?.unitKind}
           onChange={(value) => setParams({ nhom: value }, { replace: true })}
-          data={cohorts.map((entry) => ({ value: entry.unitKind, label: t(unitKindKey(entry.unitKind)) }))}
+          data={cohorts.map((entry) => ({ value: entry.unitKind, label: labels.cohort(entry.unitKind) }))}
           style={{ alignSelf: 'flex-start' }}
         />
       )}
@@ -245,7 +245,7 @@ function OverviewMatrix({ cohort, rows, user, periodState, showActions, onFinali
               </Table.Td>
               <Table.Td ta="center">{formatPercent(row.percent, locale, 2)}</Table.Td>
               <Table.Td ta="center" c={row.cutPoints < 0 ? 'red.8' : 'dimmed'} fw={row.cutPoints < 0 ? 700 : 400}>
-                {formatDifference(row.cutPoints, locale)}
+                {formatSigned(row.cutPoints, locale)}
               </Table.Td>
               {showActions && (
                 <Table.Td>
@@ -311,7 +311,7 @@ function OverviewCards({ cohort, rows, user, periodState, showActions, onFinalis
                   {t('colCuts')}
                 </Text>
                 <Text size="sm" ta="center" c={row.cutPoints < 0 ? 'red.8' : 'dimmed'} fw={row.cutPoints < 0 ? 700 : 400}>
-                  {formatDifference(row.cutPoints, locale)}
+                  {formatSigned(row.cutPoints, locale)}
                 </Text>
               </Box>
             </SimpleGrid>
@@ -329,7 +329,7 @@ function OverviewCards({ cohort, rows, user, periodState, showActions, onFinalis
                       main: `${cell.code}. ${nameOf.get(cell.code) ?? ''}`,
                       self: formatPoints(cell.self, locale),
                       appraised: formatPoints(cell.appraised, locale),
-                      difference: formatDifference(cell.difference, locale),
+                      difference: formatSigned(cell.difference, locale),
                     })}
                     {cell.undecided > 0 ? `, ${t('undecidedShort', { count: cell.undecided })}` : ''}
                   </VisuallyHidden>
@@ -381,7 +381,7 @@ function ComparisonText({ comparison }: { comparison: PointComparison }) {
             {t('selfShort')} {formatPoints(comparison.self, locale)}
           </Text>
           <Text size="xs" fw={700} c={comparison.cut ? 'red.9' : 'green.9'}>
-            {formatDifference(comparison.difference, locale)}
+            {formatSigned(comparison.difference, locale)}
           </Text>
         </>
       )}
@@ -400,7 +400,7 @@ function PointsCell({ cell, name }: { cell: MainIndexCell; name: string }) {
         main: name,
         self: formatPoints(cell.self, locale),
         appraised: formatPoints(cell.appraised, locale),
-        difference: formatDifference(cell.difference, locale),
+        difference: formatSigned(cell.difference, locale),
       })}
     >
       <ComparisonText comparison={cell} />

@@ -4,11 +4,11 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { addDays, todayInVietnam, toVietnameseDate } from '../../shared/calendar-day';
+import { formatPoints } from '../../shared/format';
 import type { AppraisalView, Decision } from './api-types';
 import { useDecideIndicator } from './appraisal-queries';
-import { addDays, formatDayInput, vietnamDay } from './date-input';
 import { buildDecisionBody, type DecisionDraft, type DecisionField, type DecisionProblem } from './decision-input';
-import { formatPoints } from './format-points';
 import { LockIcon } from './lock-icon';
 import { appraisalMessages } from './messages';
 
@@ -39,7 +39,7 @@ function initialDraft(current: AppraisalView | undefined, selfPoints: number | n
     reason: current?.decision === 'adjusted' ? (current.reason ?? '') : '',
     comment: '',
     // A week to answer by default; the council changes it as needed.
-    dueOn: formatDayInput(addDays(vietnamDay(new Date()), 7)),
+    dueOn: toVietnameseDate(addDays(todayInVietnam(), 7)),
     councilNote: current?.councilNote ?? '',
   };
   return draft;
@@ -75,7 +75,7 @@ export function DecisionForm(props: DecisionFormProps) {
       maxPoints: props.maxPoints,
       selfPoints: props.selfPoints,
       baseVersion: props.current?.version ?? 0,
-      today: vietnamDay(new Date()),
+      today: todayInVietnam(),
     });
     if (!built.ok) {
       setProblems(built.problems);

@@ -87,7 +87,8 @@ describe('buildDecisionBody: request supplementation', () => {
 
   it.each([
     ['', 'dueDateRequired'],
-    ['2024-02-17', 'dueDateInvalid'],
+    ['17/02/24', 'dueDateInvalid'],
+    ['02/17/2024', 'dueDateInvalid'],
     ['30/02/2024', 'dueDateInvalid'],
     ['09/02/2024', 'dueDatePast'],
   ])('refuses due date %j: %s', (dueOn, problem) => {

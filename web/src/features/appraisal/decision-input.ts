@@ -1,6 +1,6 @@
 import { parseLocaleNumber } from '@opendti/core/format';
+import { parseVietnameseDate } from '../../shared/calendar-day';
 import type { Decision } from './api-types';
-import { parseDayInput } from './date-input';
 
 /** What the decision form holds, as typed. */
 export interface DecisionDraft {
@@ -89,11 +89,11 @@ export function buildDecisionBody(
   if (draft.decision === 'supplementationRequested') {
     const comment = draft.comment.trim();
     if (!comment) problems.comment = 'commentRequired';
-    const dueOn = parseDayInput(draft.dueOn);
+    const dueOn = parseVietnameseDate(draft.dueOn);
     if (draft.dueOn.trim() === '') problems.dueOn = 'dueDateRequired';
-    else if (dueOn === null) problems.dueOn = 'dueDateInvalid';
+    else if (dueOn === undefined) problems.dueOn = 'dueDateInvalid';
     else if (dueOn < context.today) problems.dueOn = 'dueDatePast';
-    if (Object.keys(problems).length > 0 || dueOn === null) return { ok: false, problems };
+    if (Object.keys(problems).length > 0 || dueOn === undefined) return { ok: false, problems };
     return {
       ok: true,
       body: {

@@ -1,16 +1,8 @@
 import { Anchor, Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
-import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatBytes, formatDate } from '../../shared/format';
 import type { EvidenceItem } from './api-types';
 import { appraisalMessages } from './messages';
-
-function formatSize(bytes: number | null, locale: 'vi' | 'en'): string {
-  if (bytes === null) return '';
-  const kilobytes = bytes / 1024;
-  const format = (value: number) =>
-    new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 1 }).format(value);
-  return kilobytes < 1024 ? `${format(kilobytes)} KB` : `${format(kilobytes / 1024)} MB`;
-}
 
 /** The evidence of one indicator: files (choose one to view) and document references. */
 export function EvidenceList({
@@ -87,7 +79,7 @@ export function EvidenceList({
                 <Group gap={6} wrap="nowrap">
                   {supplementary}
                   <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                    {formatSize(item.sizeBytes, locale)}
+                    {formatBytes(item.sizeBytes, locale)}
                   </Text>
                 </Group>
               </Group>

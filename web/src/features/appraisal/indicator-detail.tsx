@@ -2,14 +2,13 @@ import { Alert, Badge, Box, Card, Grid, Group, Loader, Paper, Spoiler, Stack, Te
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { ErrorNotice } from '../../app/page-states';
-import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatDate, formatPoints } from '../../shared/format';
 import type { AnswerView, AppraisalView, AssessmentView, SupplementationRequestView } from './api-types';
 import { useEvidence } from './appraisal-queries';
 import { DecisionForm } from './decision-form';
 import { EvidenceList } from './evidence-list';
 import { EvidenceViewer } from './evidence-viewer';
-import { formatPoints } from './format-points';
 import type { DecideMode, OutlineItem } from './indicator-outline';
 import { DECISION_COLOURS, DECISION_KEYS, METHOD_KEYS } from './labels';
 import { LockIcon } from './lock-icon';

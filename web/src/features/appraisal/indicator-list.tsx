@@ -1,8 +1,8 @@
 import { Badge, Box, Button, Group, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatPoints } from '../../shared/format';
 import type { AnswerView, AppraisalView } from './api-types';
-import { formatPoints } from './format-points';
 import { type DecisionStatus, decisionStatus, type OutlineMainIndex, outlineItems } from './indicator-outline';
 import { DECISION_COLOURS, DECISION_KEYS } from './labels';
 import { appraisalMessages } from './messages';

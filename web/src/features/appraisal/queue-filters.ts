@@ -1,5 +1,5 @@
 import { compareVietnamese } from '@opendti/core/text';
-import { matchesSearch } from '../../i18n/format';
+import { matchesSearch } from '../../shared/format';
 import type { AssessmentState, OverviewAssessment } from './api-types';
 import { isInScope } from './indicator-outline';
 

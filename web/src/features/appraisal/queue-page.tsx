@@ -21,12 +21,13 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
-import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatDate } from '../../shared/format';
+import { useDomainLabels } from '../../shared/labels';
+import { AssessmentStateBadge } from '../../shared/state-badges';
 import type { OverviewAssessment, OverviewCohort, Period } from './api-types';
 import { useCouncilOverview, usePeriods } from './appraisal-queries';
 import { effectiveScopes } from './indicator-outline';
-import { PERIOD_STATE_KEYS, unitKindKey } from './labels';
 import { type AppraisalMessageKey, appraisalMessages } from './messages';
 import {
   awaitsCouncil,
@@ -38,7 +39,6 @@ import {
   sortQueue,
   undecidedInScope,
 } from './queue-filters';
-import { AssessmentStateBadge } from './state-badge';
 
 const FILTER_KEYS = {
   mine: 'filterMine',
@@ -176,6 +176,7 @@ function scopeText(t: ReturnType<typeof useMessages<AppraisalMessageKey>>, scope
 
 function OtherPeriods({ periods }: { periods: Period[] }) {
   const t = useMessages(appraisalMessages);
+  const labels = useDomainLabels();
   return (
     <Stack gap={4}>
       <Title order={3} size="h5">
@@ -187,7 +188,7 @@ function OtherPeriods({ periods }: { periods: Period[] }) {
             {period.name}
           </Anchor>
           <Badge variant="outline" color="gray" size="sm" tt="none">
-            {t(PERIOD_STATE_KEYS[period.state])}
+            {labels.periodState(period.state)}
           </Badge>
         </Group>
       ))}
@@ -210,6 +211,7 @@ interface QueueListProps {
 
 function QueueList(props: QueueListProps) {
   const t = useMessages(appraisalMessages);
+  const labels = useDomainLabels();
   const { items, scopes } = props;
   const unitKind = props.unitKind && props.cohorts.includes(props.unitKind) ? props.unitKind : null;
   const counts = countByFilter(items, scopes);
@@ -263,7 +265,7 @@ function QueueList(props: QueueListProps) {
                 w={narrow ? '100%' : undefined}
                 data={[
                   { value: 'all', label: t('allCohorts') },
-                  ...props.cohorts.map((kind) => ({ value: kind, label: t(unitKindKey(kind)) })),
+                  ...props.cohorts.map((kind) => ({ value: kind, label: labels.cohort(kind) })),
                 ]}
               />
             )}
@@ -351,6 +353,7 @@ function MinePart({ item, scopes }: { item: OverviewAssessment; scopes: string[]
 
 function QueueTable({ items, scopes, showMine }: { items: OverviewAssessment[]; scopes: string[]; showMine: boolean }) {
   const t = useMessages(appraisalMessages);
+  const labels = useDomainLabels();
   const { locale } = useLocale();
   return (
     <Table.ScrollContainer minWidth={860} visibleFrom="sm">
@@ -376,7 +379,7 @@ function QueueTable({ items, scopes, showMine }: { items: OverviewAssessment[]; 
                   {item.unit.name}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {item.unit.code} · {t(unitKindKey(item.unit.kind))}
+                  {item.unit.code} · {labels.cohort(item.unit.kind)}
                 </Text>
               </Table.Td>
               <Table.Td>

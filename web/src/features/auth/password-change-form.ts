@@ -1,6 +1,6 @@
 import { PASSWORD_RULES, type PasswordRuleId, unmetPasswordRules } from '@opendti/core/password-rules';
 import { ApiError } from '../../api/client';
-import type { Locale } from '../../i18n/format';
+import type { Locale } from '../../shared/format';
 
 /**
  * The password change form's rules, checked before anything is sent: every field filled, the new

@@ -1,14 +1,13 @@
 import { Center, Loader, Text, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useCallback, useMemo, useRef } from 'react';
-import { formatNumber } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatNumber } from '../../shared/format';
 import { choroplethOption, joinUnitsToMap, type MapUnit, mapGeoJson } from './choropleth';
 import { EChartsChart } from './echarts-chart';
 import { publicMessages } from './messages';
 import { useNearScreen } from './near-screen';
 import { useCohortMap } from './public-api';
-import { formatValue } from './result-format';
 
 /**
  * The published ranking on the cohort's map, when the administrator has uploaded one. Neither the
@@ -37,7 +36,7 @@ export default function ChoroplethMap({
   const map = useCohortMap(periodId, unitKind, near);
   const height = compact ? 420 : 520;
   const mapName = `opendti:${periodId}:${unitKind}`;
-  const format = useCallback((value: number) => formatValue(value, precision, locale), [precision, locale]);
+  const format = useCallback((value: number) => formatNumber(value, precision, locale), [precision, locale]);
 
   const boundaries = map.data?.boundaries;
   const option = useMemo(
@@ -99,9 +98,9 @@ export default function ChoroplethMap({
               name: map.data.name,
               count: ranked.length,
               top: top?.name ?? '',
-              topValue: formatValue(top?.value, precision, locale),
+              topValue: formatNumber(top?.value, precision, locale),
               bottom: bottom?.name ?? '',
-              bottomValue: formatValue(bottom?.value, precision, locale),
+              bottomValue: formatNumber(bottom?.value, precision, locale),
             })}
           />
           <Text size="sm" c="dimmed" mt="xs">

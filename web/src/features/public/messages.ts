@@ -5,12 +5,6 @@ type Key =
   | 'unitPageTitle'
   | 'period'
   | 'cohort'
-  | 'cohort_department'
-  | 'cohort_district'
-  | 'cohort_commune'
-  | 'cohort_province'
-  | 'cohort_ministry'
-  | 'cohort_other'
   | 'noPublished'
   | 'noCohort'
   | 'publishedOn'
@@ -106,12 +100,6 @@ export const publicMessages: Dictionary<Key> = {
     unitPageTitle: 'Kết quả của đơn vị',
     period: 'Kỳ đánh giá',
     cohort: 'Nhóm đơn vị',
-    cohort_department: 'Sở, ban, ngành',
-    cohort_district: 'Huyện, thị xã, thành phố',
-    cohort_commune: 'Xã, phường',
-    cohort_province: 'Tỉnh, thành phố',
-    cohort_ministry: 'Bộ, ngành',
-    cohort_other: 'Đơn vị khác',
     noPublished: 'Chưa có kết quả nào được công bố.',
     noCohort: 'Kỳ đánh giá này không có nhóm đơn vị đã chọn.',
     publishedOn: 'Công bố ngày {date}',
@@ -210,12 +198,6 @@ export const publicMessages: Dictionary<Key> = {
     unitPageTitle: 'Unit results',
     period: 'Assessment period',
     cohort: 'Cohort',
-    cohort_department: 'Departments',
-    cohort_district: 'Districts, towns and cities',
-    cohort_commune: 'Communes and wards',
-    cohort_province: 'Provinces',
-    cohort_ministry: 'Ministries',
-    cohort_other: 'Other units',
     noPublished: 'No results have been published yet.',
     noCohort: 'This period has no results for the chosen cohort.',
     publishedOn: 'Published on {date}',

@@ -14,10 +14,6 @@ export interface PeriodSummary {
 export const COHORT_ORDER = ['department', 'district', 'commune', 'province', 'ministry', 'other'] as const;
 export type KnownCohort = (typeof COHORT_ORDER)[number];
 
-export function isKnownCohort(unitKind: string): unitKind is KnownCohort {
-  return (COHORT_ORDER as readonly string[]).includes(unitKind);
-}
-
 function cohortPosition(unitKind: string): number {
   const position = COHORT_ORDER.indexOf(unitKind as KnownCohort);
   return position < 0 ? COHORT_ORDER.length : position;

@@ -1,7 +1,7 @@
 import { Text, VisuallyHidden } from '@mantine/core';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatSigned } from '../../shared/format';
 import { publicMessages } from './messages';
-import { formatSignedValue } from './result-format';
 
 // Mantine teal.9 and red.9: both above WCAG AA's 4.5:1 on white; the arrow and the words carry the
 // meaning too, not the colour alone.
@@ -46,7 +46,7 @@ export function ValueChange({ change, precision }: { change: number | null; prec
   const color = change === null || change === 0 ? undefined : change > 0 ? UP : DOWN;
   return (
     <Text span c={color} style={{ whiteSpace: 'nowrap' }}>
-      {formatSignedValue(change, precision, locale)}
+      {formatSigned(change, locale, precision)}
     </Text>
   );
 }

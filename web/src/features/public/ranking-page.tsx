@@ -3,14 +3,15 @@ import { useMediaQuery } from '@mantine/hooks';
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorNotice, NotFoundPage, PageLoader } from '../../app/page-states';
-import { formatDate, formatNumber } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatDate, formatNumber, localName } from '../../shared/format';
+import { useDomainLabels } from '../../shared/labels';
 import { rankingBarsHeight, rankingBarsOption } from './chart-options';
 import { EChartsChart } from './echarts-chart';
 import { publicMessages } from './messages';
 import { type PublishedPeriod, useCohortResults, useCohortsWithMaps, usePublishedPeriods } from './public-api';
 import { rankingPath, unitPath } from './public-paths';
-import { cohortKindsOf, findPreviousPeriod, isKnownCohort, sortNewestFirst } from './published-periods';
+import { cohortKindsOf, findPreviousPeriod, sortNewestFirst } from './published-periods';
 import { buildRankingTable, saveFile, toCsv } from './ranking-export';
 import {
   buildRankingRows,
@@ -23,7 +24,6 @@ import {
   sortRankingRows,
 } from './ranking-rows';
 import { RankingTable } from './ranking-table';
-import { formatValue, localName } from './result-format';
 import { writeXlsx, XLSX_MIME } from './xlsx-writer';
 
 /** The map's code (and ECharts' map build after it) is fetched only for a cohort that has a map. */
@@ -78,7 +78,7 @@ function RankingView({
   const [query, setQuery] = useState(() => searchParams.get('q') ?? '');
   const deferredQuery = useDeferredValue(query);
   const sort = parseSort(searchParams.get('sort'));
-  const cohortLabel = (kind: string) => (isKnownCohort(kind) ? t(`cohort_${kind}`) : kind);
+  const cohortLabel = useDomainLabels().cohort;
 
   const previousPeriod = findPreviousPeriod(periods, period, unitKind);
   const current = useCohortResults(period.id, unitKind);
@@ -111,7 +111,7 @@ function RankingView({
     () =>
       rankingBarsOption(
         bars,
-        (value) => formatValue(value, precision, locale),
+        (value) => formatNumber(value, precision, locale),
         (value) => formatNumber(value, 1, locale),
         compact,
       ),
@@ -304,9 +304,9 @@ function RankingView({
                         label={t('barChartLabel', {
                           count: bars.length,
                           top: bars[0]?.name ?? '',
-                          topValue: formatValue(bars[0]?.value, precision, locale),
+                          topValue: formatNumber(bars[0]?.value, precision, locale),
                           bottom: bars[bars.length - 1]?.name ?? '',
-                          bottomValue: formatValue(bars[bars.length - 1]?.value, precision, locale),
+                          bottomValue: formatNumber(bars[bars.length - 1]?.value, precision, locale),
                         })}
                       />
                     </section>

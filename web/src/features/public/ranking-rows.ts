@@ -1,4 +1,4 @@
-import { matchesSearch } from '../../i18n/format';
+import { matchesSearch } from '../../shared/format';
 
 /**
  * The ranking table's rows: a cohort's published results joined, by unit code, to the previous

@@ -2,11 +2,12 @@ import { Anchor, Table, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatNumber, formatPoints } from '../../shared/format';
 import { publicMessages } from './messages';
 import { RankChange, ValueChange } from './rank-change';
 import type { RankingRow, SortColumn, SortState } from './ranking-rows';
 import classes from './ranking-table.module.css';
-import { formatPercentValue, formatPoints, formatValue } from './result-format';
+import { formatPercentValue } from './result-format';
 
 function SortableHeader({
   column,
@@ -146,7 +147,7 @@ export function RankingTable({
                   {row.name}
                 </Anchor>
               </Table.Th>
-              <Table.Td style={{ textAlign: 'right', fontWeight: 600 }}>{formatValue(row.value, precision, locale)}</Table.Td>
+              <Table.Td style={{ textAlign: 'right', fontWeight: 600 }}>{formatNumber(row.value, precision, locale)}</Table.Td>
               <Table.Td style={{ textAlign: 'right' }}>{formatPercentValue(row.percent, precision, locale)}</Table.Td>
               <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
                 {formatPoints(row.points, locale, 2)} / {formatPoints(row.max, locale)}

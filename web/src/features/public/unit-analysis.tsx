@@ -1,9 +1,9 @@
 import { Accordion, Badge, Box, Group, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatPoints, localName } from '../../shared/format';
 import { publicMessages } from './messages';
 import type { IndicatorAnalysis, MainIndexAnalysis } from './public-api';
-import { formatPoints, localName } from './result-format';
 
 const STATUS_ORDER = ['full', 'partial', 'zero', 'notAssessed'] as const;
 // White text on every badge stays above WCAG AA's 4.5:1 (teal.9 5.0, dark amber 5.9, red.9 5.5,

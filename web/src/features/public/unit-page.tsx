@@ -4,8 +4,9 @@ import { type ReactNode, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ErrorNotice, NotFoundPage, PageLoader } from '../../app/page-states';
-import { formatNumber } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatNumber, formatPoints, localName } from '../../shared/format';
+import { useDomainLabels } from '../../shared/labels';
 import { historyOption, radarOption } from './chart-options';
 import { EChartsChart } from './echarts-chart';
 import { publicMessages } from './messages';
@@ -19,9 +20,9 @@ import {
   useUnitDetail,
 } from './public-api';
 import { rankingPath, unitPath } from './public-paths';
-import { isKnownCohort, periodsOfCohort } from './published-periods';
+import { periodsOfCohort } from './published-periods';
 import { RankChange, ValueChange } from './rank-change';
-import { formatPercentValue, formatPoints, formatValue, localName } from './result-format';
+import { formatPercentValue } from './result-format';
 import { UnitAnalysis } from './unit-analysis';
 import { averageMainIndexValues, buildUnitHistory } from './unit-history';
 
@@ -100,7 +101,7 @@ function UnitContent({
   const { locale } = useLocale();
   const compact = useMediaQuery('(max-width: 36em)') ?? false;
   const { unit, analysis } = detail;
-  const cohortLabel = isKnownCohort(unitKind) ? t(`cohort_${unitKind}`) : unitKind;
+  const cohortLabel = useDomainLabels().cohort(unitKind);
   const precision = cohort.framework.precision;
   const rankedCount = cohort.units.filter((candidate) => candidate.rank !== null).length;
 
@@ -134,7 +135,7 @@ function UnitContent({
           { name: unit.name, values: unit.mainIndices.map((main) => main.value) },
           { name: t('cohortAverage'), values: unit.mainIndices.map((main) => averages.get(main.code) ?? null) },
         ],
-        (value) => formatValue(value, precision, locale),
+        (value) => formatNumber(value, precision, locale),
         compact,
       ),
     [unit, averages, t, precision, locale, compact],
@@ -147,7 +148,7 @@ function UnitContent({
         history.map((point) => ({ label: String(point.year), value: point.value, rank: point.rank })),
         { value: t('value'), rank: t('rank') },
         Math.max(...history.map((point) => point.rankedCount), 2),
-        (value) => formatValue(value, precision, locale),
+        (value) => formatNumber(value, precision, locale),
         (value) => formatNumber(value, 1, locale),
       ),
     [historyKey, t, precision, locale],
@@ -185,7 +186,7 @@ function UnitContent({
               ) : undefined
             }
           >
-            {formatValue(unit.value, precision, locale)}
+            {formatNumber(unit.value, precision, locale)}
           </Figure>
           <Figure
             label={t('rank')}
@@ -238,7 +239,7 @@ function UnitContent({
                     {main.code}. {localName(main, locale)}
                   </Table.Th>
                   <Table.Td style={{ textAlign: 'right', fontWeight: 600 }}>
-                    {formatValue(main.value, precision, locale)}
+                    {formatNumber(main.value, precision, locale)}
                   </Table.Td>
                   <Table.Td style={{ textAlign: 'right' }}>
                     {main.rank === null ? '–' : t('rankOf', { rank: main.rank, count: rankedCount })}
@@ -246,7 +247,7 @@ function UnitContent({
                   <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
                     {formatPoints(main.points, locale)} / {formatPoints(main.max, locale)}
                   </Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>{formatValue(averages.get(main.code), precision, locale)}</Table.Td>
+                  <Table.Td style={{ textAlign: 'right' }}>{formatNumber(averages.get(main.code), precision, locale)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -275,8 +276,8 @@ function UnitContent({
                     <th scope="row">
                       {main.code}. {localName(main, locale)}
                     </th>
-                    <td>{formatValue(main.value, precision, locale)}</td>
-                    <td>{formatValue(averages.get(main.code), precision, locale)}</td>
+                    <td>{formatNumber(main.value, precision, locale)}</td>
+                    <td>{formatNumber(averages.get(main.code), precision, locale)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -318,7 +319,7 @@ function UnitContent({
                   points: history
                     .map(
                       (point) =>
-                        `${point.year}: ${formatValue(point.value, precision, locale)}, ${t('rank').toLowerCase()} ${point.rank ?? '–'}`,
+                        `${point.year}: ${formatNumber(point.value, precision, locale)}, ${t('rank').toLowerCase()} ${point.rank ?? '–'}`,
                     )
                     .join('; '),
                 })}
@@ -362,7 +363,7 @@ function UnitContent({
                           </Anchor>
                         )}
                       </Table.Th>
-                      <Table.Td style={{ textAlign: 'right' }}>{formatValue(point.value, precision, locale)}</Table.Td>
+                      <Table.Td style={{ textAlign: 'right' }}>{formatNumber(point.value, precision, locale)}</Table.Td>
                       <Table.Td style={{ textAlign: 'right' }}>
                         {point.rank === null ? '–' : t('rankOf', { rank: point.rank, count: point.rankedCount })}
                       </Table.Td>

@@ -26,9 +26,8 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
-import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
-import { formatBytes, formatDateTime } from './display-format';
+import { formatBytes, formatDate, formatDateTime } from '../../shared/format';
 import { workspaceMessages } from './messages';
 import { uploadWithProgress } from './upload-with-progress';
 import { addReference, deleteEvidence, type EvidenceItem, evidenceUploadUrl, useEvidence, workspaceKeys } from './workspace-api';

@@ -1,10 +1,9 @@
 import { Alert, Badge, Button, Checkbox, Divider, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { Locale } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatDateTime, formatPoints, type Locale } from '../../shared/format';
 import { type AnswerContent, contentOf, EMPTY_CONTENT, type EntryState } from './autosave-machine';
 import type { AutosaveStore } from './autosave-store';
-import { formatDateTime, formatPoints } from './display-format';
 import { EvidencePanel } from './evidence-panel';
 import { type AnswerItem, localName } from './framework-items';
 import { type Translate, workspaceMessages } from './messages';

@@ -1,7 +1,7 @@
 import { Badge, Box, Group, Progress, SegmentedControl, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { matchesSearch } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { matchesSearch } from '../../shared/format';
 import type { AnswerContent, EntryState } from './autosave-machine';
 import { localName, type MainIndexGroup } from './framework-items';
 import { workspaceMessages } from './messages';

@@ -15,14 +15,6 @@ const vi = {
   noIndicators: 'Bộ chỉ số không có chỉ số nào để tự đánh giá.',
   nextIndicator: 'Chỉ số tiếp theo: {code}',
 
-  // assessment states (core's workflow labels)
-  'state.draft': 'Đang tự đánh giá',
-  'state.submitted': 'Đã nộp, chờ thẩm định',
-  'state.inAppraisal': 'Đang thẩm định',
-  'state.supplementationRequested': 'Yêu cầu bổ sung, giải trình',
-  'state.supplemented': 'Đã bổ sung, chờ thẩm định lại',
-  'state.finalised': 'Đã chốt kết quả',
-
   // why the page is read-only
   'readOnly.title': 'Chỉ xem, không sửa được',
   'readOnly.draft': '',
@@ -270,13 +262,6 @@ const en: Record<WorkspaceKey, string> = {
   backToList: "The unit's assessment periods",
   noIndicators: 'This framework has no indicator to self-assess.',
   nextIndicator: 'Next indicator: {code}',
-
-  'state.draft': 'Self-assessment in progress',
-  'state.submitted': 'Submitted, awaiting appraisal',
-  'state.inAppraisal': 'Under appraisal',
-  'state.supplementationRequested': 'Supplementation requested',
-  'state.supplemented': 'Supplemented, awaiting re-appraisal',
-  'state.finalised': 'Result finalised',
 
   'readOnly.title': 'Read only',
   'readOnly.draft': '',

@@ -1,6 +1,6 @@
 import { Button, Group, Radio, SegmentedControl, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useLocale, useMessages } from '../../i18n/locale';
-import { formatPlain, formatPoints } from './display-format';
+import { formatPlain, formatPoints } from '../../shared/format';
 import type { AnswerItem } from './framework-items';
 import { LocaleNumberInput } from './locale-number-input';
 import { workspaceMessages } from './messages';

@@ -17,7 +17,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocale, useMessages } from '../../i18n/locale';
-import { formatPoints } from './display-format';
+import { formatPoints } from '../../shared/format';
 import { workspaceMessages } from './messages';
 import { uploadWithProgress } from './upload-with-progress';
 import { type ImportReport, importUrl, templateUrl, workspaceKeys } from './workspace-api';

@@ -3,25 +3,6 @@ import { useMessages } from '../../i18n/locale';
 import type { OverallStatus, SaveStatus } from './autosave-machine';
 import { workspaceMessages } from './messages';
 import type { IndicatorStatus } from './submission-checklist';
-import type { AssessmentState } from './workspace-api';
-
-const STATE_COLORS: Record<AssessmentState, string> = {
-  draft: 'blue',
-  submitted: 'teal',
-  inAppraisal: 'violet',
-  supplementationRequested: 'orange',
-  supplemented: 'cyan',
-  finalised: 'green',
-};
-
-export function AssessmentStateBadge({ state, size = 'md' }: { state: AssessmentState; size?: 'sm' | 'md' | 'lg' }) {
-  const t = useMessages(workspaceMessages);
-  return (
-    <Badge color={STATE_COLORS[state]} variant="light" size={size} style={{ textTransform: 'none' }}>
-      {t(`state.${state}`)}
-    </Badge>
-  );
-}
 
 const DOT_COLORS: Record<IndicatorStatus, string> = {
   empty: 'var(--mantine-color-gray-4)',

@@ -3,8 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
-import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatDate } from '../../shared/format';
 import { workspaceMessages } from './messages';
 import { type SupplementationRequest, transitionAssessment, workspaceKeys } from './workspace-api';
 

@@ -2,9 +2,8 @@ import { Alert, Badge, Button, Group, Stack, Text, Textarea } from '@mantine/cor
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
-import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
-import { formatDateTime } from './display-format';
+import { formatDate, formatDateTime } from '../../shared/format';
 import { workspaceMessages } from './messages';
 import { respondToSupplementation, type SupplementationRequest, workspaceKeys } from './workspace-api';
 

@@ -3,11 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { CurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
-import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
-import { todayInVietnam } from './display-format';
+import { todayInVietnam } from '../../shared/calendar-day';
+import { formatDate } from '../../shared/format';
+import { AssessmentStateBadge } from '../../shared/state-badges';
 import { workspaceMessages } from './messages';
-import { AssessmentStateBadge } from './status-badges';
 import { UnitGuard } from './unit-guard';
 import { fetchAssessmentView, type Period, usePeriodAssessments, usePeriods, workspaceKeys } from './workspace-api';
 

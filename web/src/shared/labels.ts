@@ -1,0 +1,59 @@
+import {
+  ASSESSMENT_STATE_LABELS,
+  COHORT_LABELS,
+  type Labels,
+  type Locale,
+  PERIOD_STATE_LABELS,
+  ROLE_LABELS,
+  UNIT_KIND_LABELS,
+} from '@opendti/core/labels';
+import { useMemo } from 'react';
+import { useLocale } from '../i18n/locale';
+
+/**
+ * The closed lists of the domain and their names, from core's tables (the names the server's
+ * messages use), in the reader's language. Features list and name roles, kinds and states only
+ * through here, so a new state or a reworded role changes in one place.
+ */
+export {
+  ASSESSMENT_STATES,
+  type AssessmentState,
+  PERIOD_STATES,
+  type PeriodState,
+  ROLES,
+  type Role,
+  UNIT_KINDS,
+  UNIT_ROLES,
+  type UnitKind,
+} from '@opendti/core/labels';
+
+/** A lookup that shows an unknown value (bad data, a newer server) as its code rather than hiding it. */
+function lookup<Key extends string>(labels: Labels<Key>, locale: Locale) {
+  return (value: string | null | undefined): string =>
+    value ? (Object.hasOwn(labels, value) ? labels[value as Key][locale] : value) : '–';
+}
+
+export function domainLabels(locale: Locale) {
+  return {
+    role: lookup(ROLE_LABELS, locale),
+    /** One unit's kind: "Cấp huyện". */
+    unitKind: lookup(UNIT_KIND_LABELS, locale),
+    /** The units of a kind ranked together: "Huyện, thị xã, thành phố". */
+    cohort: lookup(COHORT_LABELS, locale),
+    periodState: lookup(PERIOD_STATE_LABELS, locale),
+    assessmentState: lookup(ASSESSMENT_STATE_LABELS, locale),
+  };
+}
+
+export type DomainLabels = ReturnType<typeof domainLabels>;
+
+/** Names of roles, unit kinds, cohorts and states in the current language. */
+export function useDomainLabels(): DomainLabels {
+  const { locale } = useLocale();
+  return useMemo(() => domainLabels(locale), [locale]);
+}
+
+/** A select's options for a closed list: the value and its name. */
+export function labelledOptions(values: readonly string[], label: (value: string) => string) {
+  return values.map((value) => ({ value, label: label(value) }));
+}

@@ -1,0 +1,40 @@
+import { Badge, type BadgeProps } from '@mantine/core';
+import type { AssessmentState, PeriodState } from './labels';
+import { useDomainLabels } from './labels';
+
+/** Mantine colours: work for the council in blue, waiting for the unit in orange, done in green. */
+const ASSESSMENT_STATE_COLOURS: Record<AssessmentState, string> = {
+  draft: 'gray',
+  submitted: 'blue',
+  inAppraisal: 'indigo',
+  supplementationRequested: 'orange',
+  supplemented: 'cyan',
+  finalised: 'green',
+};
+
+const PERIOD_STATE_COLOURS: Record<PeriodState, string> = {
+  draft: 'gray',
+  selfAssessment: 'blue',
+  appraisal: 'orange',
+  published: 'green',
+  archived: 'dark',
+};
+
+/** An assessment's state, named as core names it, in the same colour on every page. */
+export function AssessmentStateBadge({ state, ...props }: { state: string } & BadgeProps) {
+  const labels = useDomainLabels();
+  return (
+    <Badge color={ASSESSMENT_STATE_COLOURS[state as AssessmentState] ?? 'gray'} variant="light" radius="sm" {...props} tt="none">
+      {labels.assessmentState(state)}
+    </Badge>
+  );
+}
+
+export function PeriodStateBadge({ state, ...props }: { state: string } & BadgeProps) {
+  const labels = useDomainLabels();
+  return (
+    <Badge color={PERIOD_STATE_COLOURS[state as PeriodState] ?? 'gray'} variant="light" {...props}>
+      {labels.periodState(state)}
+    </Badge>
+  );
+}
