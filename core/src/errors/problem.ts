@@ -458,6 +458,23 @@ const catalogue = {
     vi: 'tài khoản đang dùng mật khẩu tạm thời do quản trị viên cấp; hãy đổi mật khẩu (Tài khoản → Đổi mật khẩu) trước khi làm việc khác',
     en: 'this account has a temporary password set by the administrator; change the password (Account → Change password) before anything else',
   },
+  // units and periods
+  'unit.parent-loop': {
+    vi: 'trường parentId: {unit} không thể thuộc {parent}, vì {parent} đang nằm dưới {unit} (chuỗi: {chain}); cây đơn vị không được có vòng lặp',
+    en: 'field parentId: {unit} cannot sit under {parent}, because {parent} is below {unit} (chain: {chain}); the unit tree cannot loop',
+  },
+  'unit.self-parent': {
+    vi: 'trường parentId: đơn vị {unit} không thể là đơn vị cấp trên của chính nó',
+    en: 'field parentId: unit {unit} cannot be its own parent',
+  },
+  'unit.ends-before-start': {
+    vi: 'trường activeTo: ngày kết thúc hoạt động {activeTo} trước ngày bắt đầu {activeFrom}',
+    en: 'field activeTo: the end of activity {activeTo} is before its start {activeFrom}',
+  },
+  'period.unknown-units': {
+    vi: 'trường unitIds: không có đơn vị nào với mã định danh {ids}',
+    en: 'field unitIds: there is no unit with the id {ids}',
+  },
   // accounts
   'user.last-administrator': {
     vi: 'không thể khoá hoặc đổi vai trò của quản trị viên cuối cùng còn hoạt động: hãy cấp quyền quản trị cho một tài khoản khác trước',

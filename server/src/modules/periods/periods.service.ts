@@ -73,6 +73,11 @@ export async function createPeriod(db: Database, actor: Actor, input: PeriodInpu
               or(isNull(units.activeTo), gte(units.activeTo, yearStart)),
             ),
           );
+    // Unknown ids once gave a period with fewer participants than asked for, or none (201, 0 units).
+    const unknown = input.unitIds?.filter((id) => !participants.some((unit) => unit.id === id)) ?? [];
+    if (unknown.length > 0) {
+      throw new DomainError('invalid-input', [{ code: 'period.unknown-units', params: { ids: unknown.join(', ') } }]);
+    }
     const outsideCohorts = participants.filter((unit) => !kinds.has(unit.kind));
     if (outsideCohorts.length > 0) {
       throw new DomainError('invalid-input', [

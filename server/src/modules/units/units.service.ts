@@ -1,5 +1,15 @@
 import type { Static } from '@fastify/type-provider-typebox';
-import { type Actor, compareVietnamese, DomainError, matchesSearch, named, UNIT_KINDS } from '@opendti/core';
+import {
+  type Actor,
+  compareVietnamese,
+  DomainError,
+  endsBeforeItBegins,
+  formatCalendarDay,
+  matchesSearch,
+  named,
+  parentLoop,
+  UNIT_KINDS,
+} from '@opendti/core';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { units } from '../../db/schema/index.js';
@@ -37,8 +47,40 @@ function checkKind(kind: string): void {
   }
 }
 
+/** Refuses a unit whose activity ends before it begins, naming the field. */
+function checkActivity(activeFrom: string | null | undefined, activeTo: string | null | undefined): void {
+  if (endsBeforeItBegins(activeFrom, activeTo)) {
+    throw new DomainError('invalid-input', [
+      {
+        code: 'unit.ends-before-start',
+        params: { activeFrom: formatCalendarDay(activeFrom ?? ''), activeTo: formatCalendarDay(activeTo ?? '') },
+      },
+    ]);
+  }
+}
+
+/** Refuses a parent that would put the unit under itself or one of its own descendants. */
+async function checkParent(db: Pick<Database, 'select'>, unit: UnitRow, parentId: string): Promise<void> {
+  if (parentId === unit.id) throw new DomainError('invalid-input', [{ code: 'unit.self-parent', params: { unit: unit.code } }]);
+  const all = await db.select({ id: units.id, code: units.code, parentId: units.parentId }).from(units);
+  const loop = parentLoop(new Map(all.map((row) => [row.id, row.parentId])), unit.id, parentId);
+  if (!loop) return;
+  const codeOf = new Map(all.map((row) => [row.id, row.code]));
+  throw new DomainError('invalid-input', [
+    {
+      code: 'unit.parent-loop',
+      params: {
+        unit: unit.code,
+        parent: codeOf.get(parentId) ?? parentId,
+        chain: loop.map((id) => codeOf.get(id) ?? id).join(' → '),
+      },
+    },
+  ]);
+}
+
 export async function createUnit(db: Database, actor: Actor, input: UnitInput): Promise<UnitRow> {
   checkKind(input.kind);
+  checkActivity(input.activeFrom, input.activeTo);
   if (input.parentId) await getUnit(db, input.parentId); // 404 for an unknown parent, not a foreign-key failure
   return db.transaction(async (tx) => {
     const [created] = await tx.insert(units).values(input).onConflictDoNothing().returning();
@@ -61,8 +103,13 @@ export async function updateUnit(db: Database, actor: Actor, id: string, input: 
   if (input.kind !== undefined) checkKind(input.kind);
   if (input.parentId) await getUnit(db, input.parentId);
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(units).where(eq(units.id, id));
+    const [before] = await tx.select().from(units).where(eq(units.id, id)).for('update');
     if (!before) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('unit', id) } }]);
+    checkActivity(
+      input.activeFrom === undefined ? before.activeFrom : input.activeFrom,
+      input.activeTo === undefined ? before.activeTo : input.activeTo,
+    );
+    if (input.parentId) await checkParent(tx, before, input.parentId);
     const [after] = await tx.update(units).set(input).where(eq(units.id, id)).returning();
     await recordAudit(tx, {
       actor,
