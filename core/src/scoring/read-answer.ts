@@ -137,3 +137,9 @@ export function readValue(
   }
   return { points: outcome.points, raw: null };
 }
+
+/** Two stored points are the same answer when they differ by rounding only (null only equals null). */
+export function samePoints(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) < EPSILON;
+}
