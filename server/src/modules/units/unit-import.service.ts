@@ -4,7 +4,7 @@ import {
   isCalendarDay,
   type Locale,
   type Problem,
-  toSearchKey,
+  toColumnKey,
   UNIT_KINDS,
   type UnitKind,
 } from '@opendti/core';
@@ -153,12 +153,6 @@ function rowProblem(code: RowProblemCode, params: Record<string, string | number
   return { code, message };
 }
 
-function headerKey(title: string): string {
-  return toSearchKey(title ?? '')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
-}
-
 /** dd/mm/yyyy (also d/m/yyyy, with - or .) or yyyy-mm-dd → yyyy-mm-dd; undefined when not a real day. */
 export function readImportDate(text: string): string | undefined {
   const value = text.trim();
@@ -172,7 +166,7 @@ export function readImportDate(text: string): string | undefined {
 
 /** "Sở", "xã", "district" → the unit kind; undefined when not recognised. */
 export function readUnitKind(text: string): UnitKind | undefined {
-  const key = headerKey(text);
+  const key = toColumnKey(text);
   if ((UNIT_KINDS as readonly string[]).includes(key)) return key as UnitKind;
   return KIND_WORDS[key];
 }
@@ -202,7 +196,7 @@ function checkRows(content: string, fileName: string, existing: ExistingUnit[], 
   const cells: string[][] = [];
   parseCsvRows(content.replace(/^\uFEFF/, ''), fileName, (row) => cells.push(row));
   const header = cells.shift() ?? [];
-  const keys = header.map(headerKey);
+  const keys = header.map(toColumnKey);
   const columnOf = {} as Record<Column, number>;
   const missing: Column[] = [];
   for (const column of Object.keys(HEADERS) as Column[]) {
