@@ -2,7 +2,7 @@ import { type AnswerNode, compileFramework } from '@opendti/core';
 import { loadBuiltinFramework } from '@opendti/frameworks';
 import { describe, expect, it } from 'vitest';
 import type { AnswerRow } from './answers.service.js';
-import { readImportRow } from './offline-import.service.js';
+import { isUnchanged, readImportRow } from './offline-import.service.js';
 
 const dti = compileFramework(loadBuiltinFramework('dti-province-2022'));
 const district = compileFramework(loadBuiltinFramework('dienbien-2022-district'));
@@ -39,5 +39,12 @@ describe('readImportRow: a row over the answer stored now', () => {
     expect(readImportRow(node(district, '1.2'), { points: '11' }, undefined)).toEqual({
       problems: [{ code: 'input.points-above-max', params: { points: '11', max: 10, indicator: '1.2' } }],
     });
+  });
+
+  it('takes a main index typed again as the same points as unchanged (regression: its points were compared with its 0–1 value)', () => {
+    const existing = stored({ selfPoints: 0.7036 });
+    const read = readImportRow(node(dti, '1'), { value: '', points: '70,36' }, existing);
+    if ('problems' in read) throw new Error(JSON.stringify(read.problems));
+    expect(isUnchanged(existing, read.answer, read.selfPoints)).toBe(true);
   });
 });

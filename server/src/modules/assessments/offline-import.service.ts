@@ -287,7 +287,7 @@ function sameText(a: string | null | undefined, b: string | null | undefined): b
 }
 
 /** `selfPoints`: what `next` scores, so that a main index typed as points compares as its 0–1 value. */
-function isUnchanged(existing: AnswerRow | undefined, next: NextAnswer, selfPoints: number | null): boolean {
+export function isUnchanged(existing: AnswerRow | undefined, next: NextAnswer, selfPoints: number | null): boolean {
   if (!existing) {
     return next.value === null && next.points === undefined && !next.notAssessed && !next.explanation;
   }
