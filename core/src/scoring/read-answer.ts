@@ -3,6 +3,9 @@ import type { CompiledNode } from '../frameworks/framework-model.js';
 import { parseLocaleNumber } from './parse-number.js';
 import { scoreRawValue } from './scoring-methods.js';
 
+// The web builds answer nodes from the framework document, with the maximum compiling gives them.
+export { nodeMaximum } from '../frameworks/node-maximum.js';
+
 /**
  * The rules of one answer, once: the web's live points, the save route, the spreadsheet import,
  * the council's adjusted points and the score-table reader all read an answer here, so a value
