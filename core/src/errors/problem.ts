@@ -128,16 +128,16 @@ const catalogue = {
     en: '"{value}" is not a number',
   },
   'input.bad-value': {
-    vi: 'giá trị "{value}" không hợp lệ cho phương pháp {method}: {expected}',
-    en: 'value "{value}" does not fit method {method}: {expected}',
+    vi: 'giá trị "{value}" của "{indicator}" không hợp lệ (phương pháp {method}), cần {expected}',
+    en: 'value "{value}" of "{indicator}" does not fit method {method}: expected {expected}',
   },
   'input.points-above-max': {
     vi: 'điểm {points} vượt điểm tối đa {max} của "{indicator}"',
     en: 'points {points} exceed the maximum {max} of "{indicator}"',
   },
   'input.negative-points': {
-    vi: 'điểm {points} âm',
-    en: 'points {points} are negative',
+    vi: 'điểm {points} của "{indicator}" âm',
+    en: 'points {points} of "{indicator}" are negative',
   },
   'input.duplicate-row': {
     vi: 'đơn vị "{unit}", chỉ số "{indicator}" đã có ở dòng {firstRow}',

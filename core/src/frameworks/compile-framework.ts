@@ -1,4 +1,5 @@
 import type { CompiledFramework, CompiledNode, FrameworkDocument } from './framework-model.js';
+import { nodeMaximum } from './node-maximum.js';
 
 /**
  * Flattens a validated framework into index-addressed nodes so that scoring 10,000 units walks
@@ -25,7 +26,7 @@ export function compileFramework(document: FrameworkDocument): CompiledFramework
     name: document.name,
     level: 'framework',
     parent: -1,
-    maxPoints: isSum ? (document.maxPoints ?? Number.NaN) : scale,
+    maxPoints: nodeMaximum(document, document.maxPoints),
     weight: 1,
     unscored: false,
   });
@@ -53,7 +54,7 @@ export function compileFramework(document: FrameworkDocument): CompiledFramework
       name: mainIndex.name,
       level: 'mainIndex',
       parent,
-      maxPoints: isSum ? (mainIndex.maxPoints ?? Number.NaN) : scale,
+      maxPoints: nodeMaximum(document, mainIndex.maxPoints),
       weight: mainIndex.weight ?? 1,
       unscored: mainIndex.unscored === true,
     });
@@ -67,7 +68,7 @@ export function compileFramework(document: FrameworkDocument): CompiledFramework
         name: indicator.name,
         level: 'indicator',
         parent: mainNode.index,
-        maxPoints: isSum ? (indicator.maxPoints ?? Number.NaN) : scale,
+        maxPoints: nodeMaximum(document, indicator.maxPoints),
         weight: indicator.weight ?? 1,
         method: indicator.method,
         unscored: false,

@@ -33,10 +33,10 @@ describe('readScoreRows: one clear message per problem, with row and column', ()
     [[['U1', '2.1', '', '31']], 'answers.csv, row 2, column points: points 31 exceed the maximum 30 of "2.1"'],
     [[['U1', '2.1', '', '', '30,5']], 'answers.csv, row 2, column appraised_points: points 30,5 exceed the maximum 30 of "2.1"'],
     [[['U1', '2.1', '', 'abc']], 'answers.csv, row 2, column points: "abc" is not a number'],
-    [[['U1', '2.1', '', '-1']], 'answers.csv, row 2, column points: points -1 are negative'],
+    [[['U1', '2.1', '', '-1']], 'answers.csv, row 2, column points: points -1 of "2.1" are negative'],
     [
       [['U1', '1.1', 'maybe']],
-      'answers.csv, row 2, column value: value "maybe" does not fit method yesNo: có/không (yes/no, x, 1/0)',
+      'answers.csv, row 2, column value: value "maybe" of "1.1" does not fit method yesNo: expected yes/no (có/không, x, 1/0)',
     ],
     [
       [['U1', '1.1', '', '', '', 'perhaps']],

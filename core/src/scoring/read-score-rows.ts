@@ -1,9 +1,9 @@
 import type { Problem } from '../errors/problem.js';
 import type { CompiledFramework } from '../frameworks/framework-model.js';
-import { toSearchKey } from '../text/search-text.js';
-import { parseLocaleNumber } from './parse-number.js';
+import { toColumnKey } from '../text/column-key.js';
+import { readPoints, readValue } from './read-answer.js';
 import { createScoreSheet, ensureNodeArrays, type ScoreSheet, type UnitRef } from './score-sheet.js';
-import { parseYesNo, scoreRawValue } from './scoring-methods.js';
+import { parseYesNo } from './scoring-methods.js';
 
 /**
  * The long input table: one row per unit and indicator (or main index), as a spreadsheet clerk
@@ -41,17 +41,13 @@ export interface ReadScoreRowsResult {
 export function resolveScoreColumns(header: readonly string[]): Partial<Record<ScoreColumn, number>> {
   const columns: Partial<Record<ScoreColumn, number>> = {};
   header.forEach((title, index) => {
-    const key = toSearchKey(title ?? '')
-      .replace(/[^a-z0-9]+/g, '_')
-      .replace(/^_|_$/g, '');
+    const key = toColumnKey(title);
     for (const [column, names] of Object.entries(SCORE_COLUMNS) as [ScoreColumn, readonly string[]][]) {
       if (columns[column] === undefined && names.includes(key)) columns[column] = index;
     }
   });
   return columns;
 }
-
-const EPSILON = 1e-9;
 
 /**
  * Reads a score table into a ScoreSheet for `framework`, collecting every problem (unknown
@@ -220,28 +216,22 @@ export function createScoreRowReader(
     let raw = Number.NaN;
     let rowIsValid = true;
     const isIndicator = node.level === 'indicator';
-    const max = isIndicator ? (framework.document.aggregation === 'sum' ? node.maxPoints : framework.scale) : node.maxPoints;
+    // Compiling already gives an indicator of a weighted-mean framework the scale as its maximum.
+    const max = node.maxPoints;
+    const refuse = (column: ScoreColumn, found: Problem[]): void => {
+      for (const problem of found) report({ ...problem, location: at(column) });
+      rowIsValid = false;
+    };
 
-    const readPoints = (column: 'points' | 'appraisedPoints'): number => {
+    const readColumnPoints = (column: 'points' | 'appraisedPoints'): number => {
       const text = cell(column);
       if (text === '') return Number.NaN;
-      const points = parseLocaleNumber(text);
-      if (!Number.isFinite(points)) {
-        report({ code: 'input.not-a-number', params: { value: text }, location: at(column) });
-        rowIsValid = false;
+      const read = readPoints(node, text);
+      if ('problems' in read) {
+        refuse(column, read.problems);
         return Number.NaN;
       }
-      if (points < 0) {
-        report({ code: 'input.negative-points', params: { points: text }, location: at(column) });
-        rowIsValid = false;
-        return Number.NaN;
-      }
-      if (Number.isFinite(max) && points > max + EPSILON) {
-        report({ code: 'input.points-above-max', params: { points: text, max, indicator: indicatorCode }, location: at(column) });
-        rowIsValid = false;
-        return Number.NaN;
-      }
-      return points;
+      return read.points;
     };
 
     if (
@@ -256,60 +246,21 @@ export function createScoreRowReader(
     }
 
     const valueText = cell('value');
+    if (valueText !== '') {
+      const read = readValue(node, valueText);
+      if ('problems' in read) refuse('value', read.problems);
+      else if (read.raw !== null) raw = read.raw;
+      else self = read.points;
+    }
+    // Points typed beside a raw value are the unit's own judgement and take precedence. A main
+    // index or group is given as a 0–1 value (0,3750 or 37,5%) or as points out of its maximum.
+    const typed = readColumnPoints('points');
+    const appraisedPoints = readColumnPoints('appraisedPoints');
     if (isIndicator) {
-      const method = node.method ?? { type: 'direct' as const };
-      if (valueText !== '') {
-        const outcome = scoreRawValue(method, valueText, max);
-        if ('expected' in outcome) {
-          report({
-            code: 'input.bad-value',
-            params: { value: valueText, method: method.type, expected: outcome.expected },
-            location: at('value'),
-          });
-          rowIsValid = false;
-        } else if ('raw' in outcome) {
-          raw = outcome.raw;
-        } else if (outcome.points > max + EPSILON) {
-          report({
-            code: 'input.points-above-max',
-            params: { points: valueText, max, indicator: indicatorCode },
-            location: at('value'),
-          });
-          rowIsValid = false;
-        } else if (outcome.points < 0) {
-          report({ code: 'input.negative-points', params: { points: valueText }, location: at('value') });
-          rowIsValid = false;
-        } else {
-          self = outcome.points;
-        }
-      }
-      // Points typed beside a raw value are the unit's own judgement and take precedence.
-      const typed = readPoints('points');
       if (!Number.isNaN(typed)) self = typed;
-      appraised = readPoints('appraisedPoints');
+      appraised = appraisedPoints;
     } else {
-      // A main index or group: a 0–1 value (0,3750 or 37,5%) or points out of its maximum.
-      if (valueText !== '') {
-        const value = parseLocaleNumber(valueText);
-        if (!Number.isFinite(value) || value < 0 || value > 1 + EPSILON) {
-          report({
-            code: 'input.value-level',
-            params: {
-              indicator: indicatorCode,
-              kind: node.level === 'group' ? 'nhóm chỉ số' : 'chỉ số chính',
-              kindEn: node.level === 'group' ? 'group' : 'main index',
-              value: valueText,
-            },
-            location: at('value'),
-          });
-          rowIsValid = false;
-        } else {
-          self = value;
-        }
-      }
-      const typed = readPoints('points');
       if (!Number.isNaN(typed)) self = max > 0 ? typed / max : Number.NaN;
-      const appraisedPoints = readPoints('appraisedPoints');
       if (!Number.isNaN(appraisedPoints)) appraised = max > 0 ? appraisedPoints / max : Number.NaN;
     }
     if (!rowIsValid) return;

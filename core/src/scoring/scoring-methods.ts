@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../errors/problem.js';
 import type { ScoringMethod } from '../frameworks/framework-model.js';
 import { removeDiacritics } from '../text/search-text.js';
 import { parseLocaleNumber } from './parse-number.js';
@@ -6,9 +7,10 @@ import { parseLocaleNumber } from './parse-number.js';
  * The outcome of reading one raw input for one indicator:
  * - `points`: methods that score a unit on its own (yes/no, ratio, thresholds, options, direct);
  * - `raw`: methods that need the whole cohort first (relative to best, min–max); the engine scores them;
- * - `expected`: the input does not fit; the text says what would.
+ * - `expected`: the input does not fit; the text says what would, in both languages (it ends up in
+ *   an `input.bad-value` message that the reader may ask for in English).
  */
-export type RawValueOutcome = { points: number } | { raw: number } | { expected: string };
+export type RawValueOutcome = { points: number } | { raw: number } | { expected: LocalizedText };
 
 const YES = new Set(['co', 'yes', 'y', 'x', '1', 'true', 'dat', 'da', 'ok']);
 const NO = new Set(['khong', 'no', 'n', '0', 'false', 'chua', 'chua dat', 'khong dat']);
@@ -26,13 +28,26 @@ export function scoreRawValue(method: ScoringMethod, text: string, maxPoints: nu
   switch (method.type) {
     case 'yesNo': {
       const answer = parseYesNo(text);
-      return answer === undefined ? { expected: 'có/không (yes/no, x, 1/0)' } : { points: answer ? maxPoints : 0 };
+      return answer === undefined
+        ? { expected: { vi: 'có/không (x, 1/0)', en: 'yes/no (có/không, x, 1/0)' } }
+        : { points: answer ? maxPoints : 0 };
     }
     case 'ratio': {
       const ratio = readRatio(text);
-      if (ratio === undefined) return { expected: 'a/b (12/15), tỷ lệ 0–1 (0,8) hoặc phần trăm (80%)' };
+      if (ratio === undefined)
+        return {
+          expected: {
+            vi: 'a/b (12/15), tỷ lệ 0–1 (0,8) hoặc phần trăm (80%)',
+            en: 'a/b (12/15), a 0–1 ratio (0.8) or a percentage (80%)',
+          },
+        };
       if (ratio.denominator === 0) {
-        return { expected: 'mẫu số khác 0 — nếu không có đối tượng để tính, hãy đánh dấu "không đánh giá"' };
+        return {
+          expected: {
+            vi: 'mẫu số khác 0 — nếu không có đối tượng để tính, hãy đánh dấu "không đánh giá"',
+            en: 'a denominator other than 0 — if there is nothing to count, mark the indicator not assessed',
+          },
+        };
       }
       // "Triển khai được bao nhiêu tính điểm bấy nhiêu", never above the maximum. Multiplying before
       // dividing keeps 12/15 of 20 at exactly 16 points, not 15.999….
@@ -41,7 +56,7 @@ export function scoreRawValue(method: ScoringMethod, text: string, maxPoints: nu
     }
     case 'thresholds': {
       const count = parseLocaleNumber(text);
-      if (!Number.isFinite(count)) return { expected: 'một số (ví dụ 4)' };
+      if (!Number.isFinite(count)) return { expected: { vi: 'một số (ví dụ 4)', en: 'a number (e.g. 4)' } };
       // Steps are sorted highest first when the framework is loaded.
       const step = method.steps.find((candidate) => count >= candidate.atLeast);
       return { points: step ? step.points : 0 };
@@ -53,19 +68,23 @@ export function scoreRawValue(method: ScoringMethod, text: string, maxPoints: nu
       );
       return option
         ? { points: option.points }
-        : { expected: `một trong: ${method.options.map((candidate) => candidate.code).join(', ')}` };
+        : { expected: { vi: `một trong: ${codes(method.options)}`, en: `one of: ${codes(method.options)}` } };
     }
     case 'relativeToBest':
     case 'minMax': {
       const raw = parseLocaleNumber(text);
-      return Number.isFinite(raw) ? { raw } : { expected: 'một số' };
+      return Number.isFinite(raw) ? { raw } : { expected: { vi: 'một số', en: 'a number' } };
     }
     case 'direct': {
       const points = parseLocaleNumber(text);
-      return Number.isFinite(points) ? { points } : { expected: `điểm từ 0 đến ${maxPoints}` };
+      return Number.isFinite(points)
+        ? { points }
+        : { expected: { vi: `điểm từ 0 đến ${maxPoints}`, en: `points from 0 to ${maxPoints}` } };
     }
   }
 }
+
+const codes = (options: readonly { code: string }[]): string => options.map((option) => option.code).join(', ');
 
 /**
  * "12/15" → 0.8; "80%" → 0.8; "0,8" → 0.8. A ratio above 1 written as a percentage ("120%") is kept:

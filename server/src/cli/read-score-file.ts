@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
   type CompiledFramework,
@@ -8,7 +7,8 @@ import {
   type ScoreRowReader,
 } from '@opendti/core';
 import { decodeCsv, parseCsvRows } from '../spreadsheets/read-csv.js';
-import { readXlsxTable } from '../spreadsheets/read-xlsx-table.js';
+import { MAX_XLSX_BYTES, readXlsxTable } from '../spreadsheets/read-xlsx-table.js';
+import { readInputFile } from './read-input-file.js';
 
 /** CSV and XLSX are read whole; past this a clerk's file is a mistake, not an assessment. */
 const MAX_INPUT_BYTES = 512 * 1024 * 1024;
@@ -19,39 +19,25 @@ const MAX_INPUT_BYTES = 512 * 1024 * 1024;
  * file is never held as an array of rows.
  */
 export async function readScoreFile(framework: CompiledFramework, path: string): Promise<ReadScoreRowsResult> {
-  const label = basename(path);
-  const fail = (detail: string): never => {
-    throw new DomainError('invalid-input', [{ code: 'input.unreadable', params: { detail }, location: { file: label } }]);
-  };
-  let size = 0;
-  try {
-    size = statSync(path).size;
-  } catch (error) {
-    fail(
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'không tìm thấy tệp (file not found)'
-        : String((error as Error).message),
-    );
-  }
-  if (size > MAX_INPUT_BYTES) fail(`tệp ${Math.round(size / 1048576)} MB, vượt giới hạn ${MAX_INPUT_BYTES / 1048576} MB`);
-
   const extension = extname(path).toLowerCase();
+  if (extension !== '.xlsx' && extension !== '.csv' && extension !== '.txt') {
+    throw new DomainError('invalid-input', [
+      {
+        code: 'input.unreadable',
+        params: { detail: `định dạng "${extension || '(không có đuôi)'}" không được hỗ trợ; dùng .csv hoặc .xlsx` },
+        location: { file: basename(path) },
+      },
+    ]);
+  }
+  // An .xlsx is unzipped into memory whole, so it has a lower limit than a CSV, which is streamed.
+  const { name, bytes } = await readInputFile(path, extension === '.xlsx' ? MAX_XLSX_BYTES : MAX_INPUT_BYTES);
   if (extension === '.xlsx') {
-    const table = await readXlsxTable(path, label);
+    const table = await readXlsxTable(bytes, name);
     const reader = createScoreRowReader(framework, table);
     for (const row of table.rows) reader.addRow(row);
     return reader.finish();
   }
-  if (extension !== '.csv' && extension !== '.txt') {
-    fail(`định dạng "${extension || '(không có đuôi)'}" không được hỗ trợ; dùng .csv hoặc .xlsx`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    return fail(`không đọc được tệp (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  return readScoreCsv(framework, bytes, label);
+  return readScoreCsv(framework, bytes, name);
 }
 
 /** Parses CSV bytes (UTF-8, optional BOM; comma, semicolon or tab separated) into the row reader. */

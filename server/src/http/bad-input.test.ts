@@ -242,11 +242,9 @@ describe.each(TEST_DATABASE_KINDS)('bad input on %s', (kind) => {
   describe('what the framework and the data refuse', () => {
     it('refuses points above the indicator’s maximum, and below zero', async () => {
       const above = await json(reporter, 'PUT', `/api/v1/assessments/${draft}/answers/1.2`, { points: 999, baseVersion: 0 });
-      expect(expectError(above, 400, 'http.validation').message).toBe(
-        'dữ liệu gửi lên không hợp lệ: chỉ số 1.2: điểm 999 vượt điểm tối đa 10',
-      );
+      expect(expectError(above, 400, 'input.points-above-max').message).toBe('điểm 999 vượt điểm tối đa 10 của "1.2"');
       const below = await json(reporter, 'PUT', `/api/v1/assessments/${draft}/answers/1.2`, { points: -1, baseVersion: 0 });
-      expectError(below, 400, 'http.validation');
+      expect(expectError(below, 400, 'input.negative-points').message).toBe('điểm -1 của "1.2" âm');
     });
 
     it('refuses a value that does not fit the method: "maybe" for yes/no', async () => {
@@ -254,8 +252,8 @@ describe.each(TEST_DATABASE_KINDS)('bad input on %s', (kind) => {
         value: 'maybe',
         baseVersion: 0,
       });
-      expect(expectError(response, 400, 'http.validation').message).toBe(
-        'dữ liệu gửi lên không hợp lệ: chỉ số 1.1: "maybe" không hợp lệ, cần có/không (yes/no, x, 1/0)',
+      expect(expectError(response, 400, 'input.bad-value').message).toBe(
+        'giá trị "maybe" của "1.1" không hợp lệ (phương pháp yesNo), cần có/không (x, 1/0)',
       );
     });
 
@@ -348,9 +346,7 @@ describe.each(TEST_DATABASE_KINDS)('bad input on %s', (kind) => {
         reason: 'Vượt',
         baseVersion: 0,
       });
-      expect(expectError(above, 400, 'http.validation').message).toBe(
-        'dữ liệu gửi lên không hợp lệ: chỉ số 1.2: điểm thẩm định phải từ 0 đến 10',
-      );
+      expect(expectError(above, 400, 'input.points-above-max').message).toBe('điểm 11 vượt điểm tối đa 10 của "1.2"');
       const decide = (baseVersion: number) =>
         t.call(appraiser, 'PUT', `/api/v1/assessments/${assessmentId}/appraisals/1.1`, { decision: 'accepted', baseVersion });
       expect((await decide(0)).statusCode).toBe(200);

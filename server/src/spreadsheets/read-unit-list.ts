@@ -1,39 +1,29 @@
-import { readFile, stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import { DomainError, type Problem, type ScoreTable, toSearchKey, type UnitRef } from '@opendti/core';
-import { decodeCsv, parseCsvRows } from './read-csv.js';
-import { readXlsxTable } from './read-xlsx-table.js';
+import { DomainError, type Problem, type ScoreTable, toColumnKey, type UnitRef } from '@opendti/core';
+import { readSpreadsheet } from './read-spreadsheet.js';
 
 /** A province has at most a few thousand communes; a list past this is the wrong file. */
-const MAX_UNIT_LIST_BYTES = 10 * 1024 * 1024;
+export const MAX_UNIT_LIST_BYTES = 10 * 1024 * 1024;
 
-/** Header keys (see `headerKey`) accepted for each column, in English or Vietnamese. */
+/** Header keys (see core's `toColumnKey`) accepted for each column, in English or Vietnamese. */
 const CODE_HEADERS = ['code', 'unit_code', 'ma_don_vi', 'ma_dv'];
 const NAME_HEADERS = ['name', 'unit_name', 'ten_don_vi', 'ten_dv'];
 
 /**
- * Reads the list of units (đơn vị) a template is made for: `opendti template --units units.csv`.
+ * Reads the list of units (đơn vị) a template is made for (`opendti template --units units.csv`),
+ * from the file's bytes; `fileName` chooses the format and names the file in every problem.
  *
  * A .csv (UTF-8, optional BOM, comma, semicolon or tab separated — Vietnamese Excel saves "CSV" with
  * semicolons) or an .xlsx, with a code column and an optional name column; the name defaults to the
  * code. Every problem of the file (missing code, duplicate code) is reported at once, with its row.
  */
-export async function readUnitList(path: string): Promise<UnitRef[]> {
-  const label = basename(path);
-  const extension = extname(path).toLowerCase();
-  const table =
-    extension === '.xlsx'
-      ? await readXlsxTable(path, label)
-      : extension === '.csv' || extension === '.txt'
-        ? await readCsvTable(path, label)
-        : unreadable(label, `định dạng "${extension || '(không có đuôi)'}" không được hỗ trợ; dùng .csv hoặc .xlsx`);
-  return unitsFromTable(table);
+export async function readUnitList(bytes: Uint8Array, fileName: string): Promise<UnitRef[]> {
+  return unitsFromTable(await readSpreadsheet(bytes, fileName));
 }
 
 /** The units of a parsed table; throws one DomainError listing every problem found. */
 export function unitsFromTable(table: ScoreTable): UnitRef[] {
   const file = table.file;
-  const keys = table.header.map(headerKey);
+  const keys = table.header.map(toColumnKey);
   const codeColumn = keys.findIndex((key) => CODE_HEADERS.includes(key));
   const nameColumn = keys.findIndex((key) => NAME_HEADERS.includes(key));
   if (codeColumn < 0) {
@@ -75,35 +65,4 @@ export function unitsFromTable(table: ScoreTable): UnitRef[] {
   if (problems.length === 0 && units.length === 0) problems.push({ code: 'input.empty', location: { file } });
   if (problems.length > 0) throw new DomainError('invalid-input', problems);
   return units;
-}
-
-/** "Mã đơn vị" → "ma_don_vi", "Unit code" → "unit_code": the form in which headers are compared. */
-function headerKey(title: string): string {
-  return toSearchKey(title ?? '')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
-}
-
-async function readCsvTable(path: string, label: string): Promise<ScoreTable> {
-  let bytes: Uint8Array = new Uint8Array(0);
-  try {
-    if ((await stat(path)).size > MAX_UNIT_LIST_BYTES) {
-      unreadable(label, `tệp lớn hơn ${MAX_UNIT_LIST_BYTES / (1024 * 1024)} MB, không phải danh sách đơn vị`);
-    }
-    bytes = await readFile(path);
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    unreadable(label, code === 'ENOENT' ? 'không tìm thấy tệp (ENOENT)' : `không đọc được tệp (${code ?? String(error)})`);
-  }
-
-  const text = decodeCsv(bytes, label);
-  const rows: string[][] = [];
-  parseCsvRows(text, label, (cells) => rows.push(cells));
-  const header = rows.shift() ?? [];
-  return { file: label, header, rows };
-}
-
-function unreadable(file: string, detail: string): never {
-  throw new DomainError('invalid-input', [{ code: 'input.unreadable', params: { detail }, location: { file } }]);
 }

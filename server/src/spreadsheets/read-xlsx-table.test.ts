@@ -1,21 +1,12 @@
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DomainError, formatProblem } from '@opendti/core';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readXlsxTable } from './read-xlsx-table.js';
 
-let directory = '';
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'opendti-xlsx-'));
-});
-afterAll(async () => {
-  await rm(directory, { recursive: true, force: true });
-});
+const bytesOf = async (workbook: ExcelJS.Workbook): Promise<Uint8Array> => new Uint8Array(await workbook.xlsx.writeBuffer());
 
-async function unreadableDetail(path: string, label: string): Promise<string> {
-  const error = await readXlsxTable(path, label).then(
+async function unreadableDetail(bytes: Uint8Array, label: string): Promise<string> {
+  const error = await readXlsxTable(bytes, label).then(
     () => undefined,
     (caught: unknown) => caught,
   );
@@ -44,10 +35,7 @@ describe('readXlsxTable', () => {
       { error: '#DIV/0!' },
     ]);
     sheet.addRow(['H04', 12, 'có', { sharedFormula: 'B4', result: 'shared' }]);
-    const path = join(directory, 'cells.xlsx');
-    await workbook.xlsx.writeFile(path);
-
-    const table = await readXlsxTable(path, 'cells.xlsx');
+    const table = await readXlsxTable(await bytesOf(workbook), 'cells.xlsx');
     expect(table.file).toBe('cells.xlsx');
     expect(table.header).toEqual(['unit_code', 'indicator', 'value', 'note']);
     expect([...table.rows]).toEqual([
@@ -66,46 +54,32 @@ describe('readXlsxTable', () => {
     sheet.addRow(['H01']);
     sheet.getCell('E2').value = 'beyond the header';
     workbook.addWorksheet('Sheet2').addRow(['other']);
-    const path = join(directory, 'first.xlsx');
-    await workbook.xlsx.writeFile(path);
-
-    const table = await readXlsxTable(path, 'first.xlsx');
+    const table = await readXlsxTable(await bytesOf(workbook), 'first.xlsx');
     expect(table.header).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Ghi chú']);
     expect([...table.rows]).toEqual([['H01', '', '']]);
   });
 
   it('refuses a file that is not an xlsx', async () => {
-    const path = join(directory, 'notes.xlsx');
-    await writeFile(path, 'unit_code,value\nH01,1\n');
-    expect(await unreadableDetail(path, 'notes.xlsx')).toMatch(/không phải tệp Excel/);
+    const csv = new TextEncoder().encode('unit_code,value\nH01,1\n');
+    expect(await unreadableDetail(csv, 'notes.xlsx')).toMatch(/không phải tệp Excel/);
   });
 
   it('refuses a truncated xlsx with a short detail', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Nhập liệu').addRow(['unit_code']);
-    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    const path = join(directory, 'truncated.xlsx');
-    await writeFile(path, bytes.subarray(0, 200));
-    const detail = await unreadableDetail(path, 'truncated.xlsx');
+    const bytes = await bytesOf(workbook);
+    const detail = await unreadableDetail(bytes.subarray(0, 200), 'truncated.xlsx');
     expect(detail).toMatch(/bị hỏng/);
     expect(detail.length).toBeLessThan(250);
   });
 
   it('names an old .xls (or password-protected) file', async () => {
-    const path = join(directory, 'old.xlsx');
-    await writeFile(path, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
-    expect(await unreadableDetail(path, 'old.xlsx')).toMatch(/\.xls/);
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    expect(await unreadableDetail(ole, 'old.xlsx')).toMatch(/\.xls/);
   });
 
-  it('says when the file does not exist', async () => {
-    expect(await unreadableDetail(join(directory, 'missing.xlsx'), 'missing.xlsx')).toMatch(/ENOENT/);
-  });
-
-  it('refuses a file over 50 MB without reading it, naming the size and the limit', async () => {
-    const path = join(directory, 'huge.xlsx');
-    await writeFile(path, '');
-    await truncate(path, 51 * 1024 * 1024); // sparse: no 51 MB written
-    const detail = await unreadableDetail(path, 'huge.xlsx');
+  it('refuses more than 50 MB, naming the size and the limit', async () => {
+    const detail = await unreadableDetail(new Uint8Array(51 * 1024 * 1024), 'huge.xlsx');
     expect(detail).toContain('51 MB');
     expect(detail).toContain('50 MB');
   });

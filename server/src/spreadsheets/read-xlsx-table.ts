@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import { DomainError, type ScoreTable, toSearchKey } from '@opendti/core';
 import type { CellValue, Worksheet } from 'exceljs';
 import { loadExcelJS } from './load-exceljs.js';
@@ -6,7 +5,7 @@ import { loadExcelJS } from './load-exceljs.js';
 /**
  * An .xlsx is unzipped and parsed into memory whole; a clerk's answer sheet is well under a
  * megabyte, so anything past this is a wrong file, and refusing it early keeps the server and the
- * CLI from running out of memory on it.
+ * CLI from running out of memory on it (the CLI checks a file's size before it reads it).
  */
 export const MAX_XLSX_BYTES = 50 * 1024 * 1024;
 
@@ -26,7 +25,8 @@ const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 
 /**
- * Reads the answer sheet of an .xlsx file as text cells for `readScoreRows`.
+ * Reads the answer sheet of an .xlsx file, given as its bytes (an upload, or a file the CLI read),
+ * as text cells for `readScoreRows`. `fileLabel` names the file in every problem.
  *
  * The sheet is "Nhập liệu" when the workbook has one (the answer template), otherwise the first
  * visible sheet. Row 1 is the header. Every later row is returned, blank ones included, so that the
@@ -34,27 +34,11 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
  * Cells come back as the text the score reader parses: numbers in JavaScript notation ("0.8"),
  * formulas as their cached result, dates as ISO dates.
  */
-export async function readXlsxTable(path: string, fileLabel: string): Promise<ScoreTable> {
+export async function readXlsxTable(bytes: Uint8Array, fileLabel: string): Promise<ScoreTable> {
   const fail = (detail: string): never => {
     throw new DomainError('invalid-input', [{ code: 'input.unreadable', params: { detail }, location: { file: fileLabel } }]);
   };
-
-  let size = 0;
-  try {
-    size = (await stat(path)).size;
-  } catch (error) {
-    fail(describeFileError(error));
-  }
-  if (size > MAX_XLSX_BYTES) {
-    fail(`tệp ${formatMegabytes(size)} MB, vượt giới hạn ${formatMegabytes(MAX_XLSX_BYTES)} MB cho tệp .xlsx`);
-  }
-
-  let bytes: Uint8Array<ArrayBuffer> = new Uint8Array(0);
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    fail(describeFileError(error));
-  }
+  if (bytes.byteLength > MAX_XLSX_BYTES) fail(describeOversize(bytes.byteLength, MAX_XLSX_BYTES, '.xlsx'));
   if (startsWith(bytes, OLE_SIGNATURE)) {
     fail('tệp Excel 97–2003 (.xls) hoặc tệp có đặt mật khẩu; hãy mở bằng Excel và lưu lại thành .xlsx không mật khẩu');
   }
@@ -63,8 +47,9 @@ export async function readXlsxTable(path: string, fileLabel: string): Promise<Sc
   const workbook = new (await loadExcelJS()).Workbook();
   try {
     // exceljs types `load` as taking an ArrayBuffer (its own `Buffer` declaration); JSZip below it
-    // accepts either, so the file's bytes are handed over as the ArrayBuffer they live in.
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), {
+    // accepts either. A copy of the bytes owns an ArrayBuffer of its own (an upload's Buffer may be
+    // a slice of a larger, shared pool).
+    await workbook.xlsx.load(bytes.slice().buffer, {
       ignoreNodes: IGNORED_NODES,
     });
   } catch (error) {
@@ -119,23 +104,6 @@ export function cellText(value: CellValue): string {
   return '';
 }
 
-function describeFileError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'không tìm thấy tệp (ENOENT)';
-    case 'EACCES':
-    case 'EPERM':
-      return `không có quyền đọc tệp (${code})`;
-    case 'EISDIR':
-      return 'đây là thư mục, không phải tệp (EISDIR)';
-    case 'EBUSY':
-      return 'tệp đang bị chương trình khác khoá, hãy đóng tệp trong Excel (EBUSY)';
-    default:
-      return firstLine(error);
-  }
-}
-
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const line = message.split('\n')[0]?.trim() ?? '';
@@ -144,6 +112,11 @@ function firstLine(error: unknown): string {
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((byte, index) => bytes[index] === byte);
+}
+
+/** "tệp 51 MB, vượt giới hạn 50 MB cho tệp .xlsx": shared with the CLI, which checks before reading. */
+export function describeOversize(size: number, limit: number, kind: string): string {
+  return `tệp ${formatMegabytes(size)} MB, vượt giới hạn ${formatMegabytes(limit)} MB cho tệp ${kind}`;
 }
 
 function formatMegabytes(bytes: number): string {

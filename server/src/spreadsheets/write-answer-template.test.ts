@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type CompiledFramework, compileFramework, presentCohort, readScoreRows, scoreCohort, type UnitRef } from '@opendti/core';
 import { loadBuiltinFramework } from '@opendti/frameworks';
 import ExcelJS, { type Worksheet } from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readXlsxTable } from './read-xlsx-table.js';
 import {
   ANSWER_COLUMNS,
@@ -13,14 +10,6 @@ import {
   templateItems,
   writeAnswerTemplate,
 } from './write-answer-template.js';
-
-let directory = '';
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'opendti-template-'));
-});
-afterAll(async () => {
-  await rm(directory, { recursive: true, force: true });
-});
 
 const units: UnitRef[] = [
   { code: 'H01', name: 'Thành phố Điện Biên Phủ' },
@@ -78,12 +67,16 @@ function builtin(id: string): CompiledFramework {
   return compileFramework(loadBuiltinFramework(id));
 }
 
-async function writeAndOpen(framework: CompiledFramework, name: string): Promise<{ path: string; workbook: ExcelJS.Workbook }> {
-  const path = join(directory, name);
-  await writeAnswerTemplate(framework, units, path);
+async function writeAndOpen(framework: CompiledFramework): Promise<{ bytes: Uint8Array; workbook: ExcelJS.Workbook }> {
+  const bytes = await writeAnswerTemplate(framework, units);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  return { path, workbook };
+  await workbook.xlsx.load(bytes.slice().buffer);
+  return { bytes, workbook };
+}
+
+/** The workbook as a clerk saves it after filling it in. */
+async function save(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 function answerSheet(workbook: ExcelJS.Workbook): Worksheet {
@@ -103,7 +96,7 @@ function rowOf(sheet: Worksheet, unit: string, code: string): number {
 describe('writeAnswerTemplate', () => {
   it('writes the three sheets, one answer row per unit and indicator, with the exact header', async () => {
     const framework = builtin('dienbien-2022-district');
-    const { workbook } = await writeAndOpen(framework, 'layout.xlsx');
+    const { workbook } = await writeAndOpen(framework);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Hướng dẫn', 'Nhập liệu', 'Bộ chỉ số']);
 
     const sheet = answerSheet(workbook);
@@ -132,7 +125,7 @@ describe('writeAnswerTemplate', () => {
   });
 
   it('puts a validation on every input cell, matching the scoring method of the row', async () => {
-    const { workbook } = await writeAndOpen(builtin('dienbien-2022-district'), 'validations.xlsx');
+    const { workbook } = await writeAndOpen(builtin('dienbien-2022-district'));
     const sheet = answerSheet(workbook);
     const yesNo = rowOf(sheet, 'H02', '1.1');
     const direct = rowOf(sheet, 'H02', '1.2');
@@ -207,7 +200,7 @@ describe('writeAnswerTemplate', () => {
   });
 
   it('handles thresholds, options and cohort-relative methods', async () => {
-    const { path, workbook } = await writeAndOpen(methodsFramework, 'methods.xlsx');
+    const { workbook } = await writeAndOpen(methodsFramework);
     const sheet = answerSheet(workbook);
     expect(sheet.getColumn(6).values.slice(2, 6)).toEqual([
       'Theo ngưỡng: ≥4 → 20; ≥3 → 15',
@@ -224,8 +217,7 @@ describe('writeAnswerTemplate', () => {
       const unitAnswers = answers[String(sheet.getCell(row, 1).value)] ?? [];
       sheet.getCell(row, 7).value = unitAnswers[(row - 2) % 4] ?? null;
     }
-    await workbook.xlsx.writeFile(path);
-    const read = readScoreRows(methodsFramework, await readXlsxTable(path, 'methods.xlsx'));
+    const read = readScoreRows(methodsFramework, await readXlsxTable(await save(workbook), 'methods.xlsx'));
     expect(read.problems).toEqual([]);
     const results = presentCohort(scoreCohort(read.sheet));
     // H01: 20 + 5 + 20 (the best count) + 0 (the lowest); H02: 15 + 10 + 4/10 × 20 + 10.
@@ -237,10 +229,10 @@ describe('writeAnswerTemplate', () => {
 
   it('scores a filled-in template: yes/no, ratio, direct points and not assessed', async () => {
     const framework = builtin('dienbien-2022-district');
-    const { path, workbook } = await writeAndOpen(framework, 'round-trip.xlsx');
+    const { bytes, workbook } = await writeAndOpen(framework);
 
     // Left empty, the template reads without a single problem.
-    const empty = readScoreRows(framework, await readXlsxTable(path, 'round-trip.xlsx'));
+    const empty = readScoreRows(framework, await readXlsxTable(bytes, 'round-trip.xlsx'));
     expect(empty.problems).toEqual([]);
     expect(empty.dataRows).toBe(2 * 68);
 
@@ -251,9 +243,8 @@ describe('writeAnswerTemplate', () => {
     sheet.getCell(rowOf(sheet, 'H01', '3.1'), 7).value = '12/15'; // ratio of 5 points → 4
     sheet.getCell(rowOf(sheet, 'H02', '3.1'), 7).value = '80%';
     sheet.getCell(rowOf(sheet, 'H02', '3.1'), 9).value = 3; // the council's points win
-    await workbook.xlsx.writeFile(path);
 
-    const read = readScoreRows(framework, await readXlsxTable(path, 'round-trip.xlsx'));
+    const read = readScoreRows(framework, await readXlsxTable(await save(workbook), 'round-trip.xlsx'));
     expect(read.problems).toEqual([]);
     const results = presentCohort(scoreCohort(read.sheet));
     const [first, second] = results.units;
@@ -266,7 +257,7 @@ describe('writeAnswerTemplate', () => {
 
   it('gives a framework scored from main-index values one row per unit and main index', async () => {
     const framework = builtin('dti-province-2022');
-    const { path, workbook } = await writeAndOpen(framework, 'dti.xlsx');
+    const { workbook } = await writeAndOpen(framework);
     const sheet = answerSheet(workbook);
     // 9 main indices, of which Đô thị thông minh carries no points.
     expect(sheet.rowCount).toBe(1 + units.length * 8);
@@ -277,8 +268,7 @@ describe('writeAnswerTemplate', () => {
 
     for (let row = 2; row <= sheet.rowCount; row++)
       sheet.getCell(row, 7).value = sheet.getCell(row, 1).value === 'H01' ? 0.5 : 0.25;
-    await workbook.xlsx.writeFile(path);
-    const read = readScoreRows(framework, await readXlsxTable(path, 'dti.xlsx'));
+    const read = readScoreRows(framework, await readXlsxTable(await save(workbook), 'dti.xlsx'));
     expect(read.problems).toEqual([]);
     const results = presentCohort(scoreCohort(read.sheet));
     expect(results.units.map((unit) => [unit.code, unit.mainIndices[0]?.value, unit.rank])).toEqual([
@@ -289,16 +279,15 @@ describe('writeAnswerTemplate', () => {
 
   it('reads back an empty template of a weighted-mean framework without problems', async () => {
     const framework = builtin('ict-index-2018');
-    const { path } = await writeAndOpen(framework, 'ict.xlsx');
-    const read = readScoreRows(framework, await readXlsxTable(path, 'ict.xlsx'));
+    const { bytes } = await writeAndOpen(framework);
+    const read = readScoreRows(framework, await readXlsxTable(bytes, 'ict.xlsx'));
     expect(read.problems).toEqual([]);
     expect(read.dataRows).toBe(units.length * templateItems(framework).length);
   });
 
   it('writes a header-only answer sheet when there are no units', async () => {
-    const path = join(directory, 'no-units.xlsx');
-    await writeAnswerTemplate(builtin('dienbien-2022-department'), [], path);
-    const table = await readXlsxTable(path, 'no-units.xlsx');
+    const bytes = await writeAnswerTemplate(builtin('dienbien-2022-department'), []);
+    const table = await readXlsxTable(bytes, 'no-units.xlsx');
     expect(table.header).toEqual([...ANSWER_COLUMNS]);
     expect([...table.rows]).toEqual([]);
   });

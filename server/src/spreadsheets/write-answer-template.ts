@@ -6,10 +6,9 @@ import {
   type ScoringMethod,
   type UnitRef,
 } from '@opendti/core';
-import type { DataValidation, Fill, Worksheet } from 'exceljs';
+import type { DataValidation, Fill, Workbook, Worksheet } from 'exceljs';
 import { loadExcelJS } from './load-exceljs.js';
 import { ANSWER_SHEET_NAME } from './read-xlsx-table.js';
-import { saveWorkbook } from './save-workbook.js';
 
 /**
  * The answer template (phiếu nhập liệu): the spreadsheet units fill in offline and send back to be
@@ -75,7 +74,16 @@ export interface TemplateItem {
   input: ValueInput;
 }
 
-export async function writeAnswerTemplate(framework: CompiledFramework, units: UnitRef[], path: string): Promise<void> {
+/** The answer template for `units` as .xlsx bytes: what `opendti template` writes to its output. */
+export async function writeAnswerTemplate(framework: CompiledFramework, units: UnitRef[]): Promise<Uint8Array> {
+  return new Uint8Array(await (await createAnswerTemplate(framework, units)).xlsx.writeBuffer());
+}
+
+/**
+ * The answer template as a workbook, for a caller that adds to it before writing it (a unit's
+ * template pre-filled with its answers). The answer sheet's validations are already in place.
+ */
+export async function createAnswerTemplate(framework: CompiledFramework, units: UnitRef[]): Promise<Workbook> {
   const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'OpenDTI';
   workbook.title = `Phiếu nhập liệu — ${framework.document.name}`;
@@ -83,7 +91,7 @@ export async function writeAnswerTemplate(framework: CompiledFramework, units: U
   writeInstructions(workbook.addWorksheet('Hướng dẫn'), framework, items);
   writeAnswerSheet(workbook.addWorksheet(ANSWER_SHEET_NAME), items, units);
   writeFrameworkTree(workbook.addWorksheet('Bộ chỉ số'), framework);
-  await saveWorkbook(workbook, path);
+  return workbook;
 }
 
 /**

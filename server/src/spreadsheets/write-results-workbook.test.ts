@@ -1,18 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DomainError, type NodeResult, type ResultSet, type UnitResult } from '@opendti/core';
+import type { NodeResult, ResultSet, UnitResult } from '@opendti/core';
 import ExcelJS, { type Worksheet } from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeResultsWorkbook } from './write-results-workbook.js';
-
-let directory = '';
-beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'opendti-results-'));
-});
-afterAll(async () => {
-  await rm(directory, { recursive: true, force: true });
-});
 
 function node(code: string, name: string, points: number | null, max: number, rank: number | null): NodeResult {
   return { code, name, points, selfPoints: points, max, value: points === null ? null : points / max, rank };
@@ -50,9 +39,9 @@ const results: ResultSet = {
   ],
 };
 
-async function open(path: string): Promise<{ ranking: Worksheet; long: Worksheet }> {
+async function open(bytes: Uint8Array): Promise<{ ranking: Worksheet; long: Worksheet }> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
+  await workbook.xlsx.load(bytes.slice().buffer);
   const ranking = workbook.getWorksheet('Xếp hạng');
   const long = workbook.getWorksheet('Chỉ số chính');
   if (!ranking || !long) throw new Error(`sheets: ${workbook.worksheets.map((sheet) => sheet.name).join(', ')}`);
@@ -61,9 +50,7 @@ async function open(path: string): Promise<{ ranking: Worksheet; long: Worksheet
 
 describe('writeResultsWorkbook', () => {
   it('writes the ranking sorted by rank, numbers as numbers with number formats', async () => {
-    const path = join(directory, 'results.xlsx');
-    await writeResultsWorkbook(results, path);
-    const { ranking } = await open(path);
+    const { ranking } = await open(await writeResultsWorkbook(results));
 
     expect(ranking.getRow(1).values).toEqual([
       undefined,
@@ -109,13 +96,11 @@ describe('writeResultsWorkbook', () => {
   });
 
   it('lists main indices in long form and leaves out the year-over-year columns when there is no previous year', async () => {
-    const path = join(directory, 'no-previous.xlsx');
     const withoutPrevious: ResultSet = {
       ...results,
       units: results.units.map(({ previous: _previous, change: _change, ...rest }) => rest),
     };
-    await writeResultsWorkbook(withoutPrevious, path);
-    const { ranking, long } = await open(path);
+    const { ranking, long } = await open(await writeResultsWorkbook(withoutPrevious));
     expect(ranking.getCell(1, 9).value).toBe('1 Nhận thức số – giá trị');
 
     expect(long.getRow(1).values).toEqual([
@@ -142,16 +127,5 @@ describe('writeResultsWorkbook', () => {
       1,
     ]);
     expect(long.getCell(2, 7).numFmt).toBe('0.0000');
-  });
-
-  it('turns an unwritable path into one clear problem', async () => {
-    const error = await writeResultsWorkbook(results, join(directory, 'no-such-folder', 'results.xlsx')).then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
-    expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).problems).toEqual([
-      expect.objectContaining({ code: 'cli.output-unwritable', params: { detail: expect.stringContaining('ENOENT') } }),
-    ]);
   });
 });

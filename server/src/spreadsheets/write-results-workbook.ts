@@ -1,7 +1,6 @@
 import { type NodeResult, type ResultSet, sortByRank, type UnitResult } from '@opendti/core';
 import type { Worksheet } from 'exceljs';
 import { loadExcelJS } from './load-exceljs.js';
-import { saveWorkbook } from './save-workbook.js';
 
 /**
  * The results workbook (`opendti score --output results.xlsx`): the ranking, one row per unit, and
@@ -23,7 +22,8 @@ interface ResultColumn {
   value: (unit: UnitResult) => string | number | null;
 }
 
-export async function writeResultsWorkbook(results: ResultSet, path: string): Promise<void> {
+/** The results as .xlsx bytes (`opendti score --output results.xlsx` writes them to the file). */
+export async function writeResultsWorkbook(results: ResultSet): Promise<Uint8Array> {
   const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'OpenDTI';
   workbook.title = `Kết quả — ${results.framework.name} (${results.framework.year})`;
@@ -35,7 +35,7 @@ export async function writeResultsWorkbook(results: ResultSet, path: string): Pr
 
   writeTable(workbook.addWorksheet('Xếp hạng'), rankingColumns(units, valueFormat, percentFormat), units, 3);
   writeMainIndexTable(workbook.addWorksheet('Chỉ số chính'), units, valueFormat);
-  await saveWorkbook(workbook, path);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 function rankingColumns(units: UnitResult[], valueFormat: string, percentFormat: string): ResultColumn[] {

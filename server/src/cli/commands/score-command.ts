@@ -14,6 +14,7 @@ import { resolveFramework } from '@opendti/frameworks';
 import { writeResultsWorkbook } from '../../spreadsheets/write-results-workbook.js';
 import { renderResultsCsv, renderResultsTable } from '../present-results.js';
 import { readScoreFile } from '../read-score-file.js';
+import { writeOutputFile } from '../write-output-file.js';
 
 export type ScoreFormat = 'table' | 'json' | 'csv' | 'xlsx';
 
@@ -48,8 +49,8 @@ export async function runScore(options: ScoreOptions): Promise<string | undefine
     ]);
   }
   const results = await scoreFile(options);
-  if (options.format === 'xlsx') {
-    await writeResultsWorkbook(results, options.output as string);
+  if (options.format === 'xlsx' && options.output) {
+    await writeOutputFile(options.output, await writeResultsWorkbook(results));
     return undefined;
   }
   const text =

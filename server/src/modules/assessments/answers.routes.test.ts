@@ -97,6 +97,62 @@ describe.each(TEST_DATABASE_KINDS)('saving answers over HTTP on %s', (kind) => {
     expect(stale.statusCode).toBe(409);
   });
 
+  const putIn = (locale: 'vi' | 'en', code: string, body: unknown) =>
+    t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/assessments/${assessmentId}/answers/${code}`,
+      headers: {
+        cookie: reporter.cookie,
+        'x-csrf-token': reporter.csrfToken,
+        'content-type': 'application/json',
+        'accept-language': locale,
+      },
+      payload: JSON.stringify(body),
+    });
+
+  it('refuses a bad answer with an input.* code and a message naming the indicator, in the reader’s language', async () => {
+    const cases: [string, unknown, string, string, string][] = [
+      [
+        '1.2',
+        { points: 11, baseVersion: 0 },
+        'input.points-above-max',
+        'điểm 11 vượt điểm tối đa 10 của "1.2"',
+        'points 11 exceed the maximum 10 of "1.2"',
+      ],
+      [
+        '1.1',
+        { value: 'maybe', baseVersion: 0 },
+        'input.bad-value',
+        'giá trị "maybe" của "1.1" không hợp lệ (phương pháp yesNo), cần có/không (x, 1/0)',
+        'value "maybe" of "1.1" does not fit method yesNo: expected yes/no (có/không, x, 1/0)',
+      ],
+      [
+        '1.1',
+        { notAssessed: true, baseVersion: 0 },
+        'workflow.reason-required',
+        'cần ghi rõ lý do để đánh dấu chỉ số 1.1 là "không đánh giá"',
+        'a reason is required to mark indicator 1.1 as not assessed',
+      ],
+    ];
+    for (const [code, body, problemCode, vi, en] of cases) {
+      for (const [locale, message] of [
+        ['vi', vi],
+        ['en', en],
+      ] as const) {
+        const response = await putIn(locale, code, body);
+        expect([response.statusCode, response.json()]).toEqual([400, { error: { code: problemCode, message } }]);
+      }
+    }
+  });
+
+  it('refuses a negative direct value instead of storing negative self points (regression: only typed points were checked)', async () => {
+    const response = await putIn('en', '1.6', { value: '-3', baseVersion: 0 });
+    expect([response.statusCode, response.json().error]).toEqual([
+      400,
+      { code: 'input.negative-points', message: 'points -3 of "1.6" are negative' },
+    ]);
+  });
+
   it('lets the demo unit submit today: the open demo period’s deadline is in the future', async () => {
     const leader = await t.signIn('lanhdao.dbp');
     const submitted = await t.call(leader, 'POST', `/api/v1/assessments/${assessmentId}/transitions`, { action: 'submit' });

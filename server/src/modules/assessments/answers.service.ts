@@ -1,12 +1,11 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import {
   type Actor,
+  type AnswerNode,
   assessmentStateLabel,
-  type CompiledNode,
   DomainError,
   named,
-  parseLocaleNumber,
-  scoreRawValue,
+  readAnswer,
   unitCanEditAnswers,
 } from '@opendti/core';
 import { and, eq, sql } from 'drizzle-orm';
@@ -20,37 +19,17 @@ export type AnswerRow = typeof answers.$inferSelect;
 
 export type AnswerInput = Static<typeof AnswerBody>;
 
-const EPSILON = 1e-9;
+/** The answer by core's rules (`readAnswer`): what it scores, or a 400 whose message names the indicator. */
+function scoreAnswer(node: AnswerNode, input: AnswerInput): { selfPoints: number | null; rawNumber: number | null } {
+  const reading = readAnswer(node, input);
+  if ('problems' in reading) throw new DomainError('invalid-input', reading.problems);
+  return { selfPoints: reading.answer.selfPoints, rawNumber: reading.answer.rawNumber };
+}
 
-/** The self points (or main-index value) and raw number an answer stands for, or a located problem. */
-export function scoreAnswer(node: CompiledNode, input: AnswerInput, aggregation: 'sum' | 'weightedMean', scale: number) {
-  const max = node.level === 'indicator' && aggregation !== 'sum' ? scale : node.maxPoints;
-  const invalid = (detail: string) =>
-    new DomainError('invalid-input', [{ code: 'http.validation', params: { detail: `chỉ số ${node.code}: ${detail}` } }]);
-  if (input.notAssessed) {
-    if (!input.notAssessedReason?.trim()) throw invalid('cần nêu lý do "không đánh giá"');
-    return { selfPoints: null, rawNumber: null };
-  }
-  if (input.points !== undefined && input.points !== null) {
-    if (input.points < 0) throw invalid('điểm không được âm');
-    if (Number.isFinite(max) && input.points > max + EPSILON) throw invalid(`điểm ${input.points} vượt điểm tối đa ${max}`);
-  }
-  if (node.level === 'mainIndex') {
-    // A main index answered directly (frameworks published as main-index values): store the value.
-    if (input.points !== undefined && input.points !== null)
-      return { selfPoints: max > 0 ? input.points / max : null, rawNumber: null };
-    if (!input.value?.trim()) return { selfPoints: null, rawNumber: null };
-    const value = parseLocaleNumber(input.value);
-    if (!Number.isFinite(value) || value < 0 || value > 1 + EPSILON) throw invalid(`giá trị "${input.value}" phải từ 0 đến 1`);
-    return { selfPoints: value, rawNumber: null };
-  }
-  if (input.points !== undefined && input.points !== null) return { selfPoints: input.points, rawNumber: null };
-  if (!input.value?.trim()) return { selfPoints: null, rawNumber: null };
-  const outcome = scoreRawValue(node.method ?? { type: 'direct' }, input.value, max);
-  if ('expected' in outcome) throw invalid(`"${input.value}" không hợp lệ, cần ${outcome.expected}`);
-  if ('raw' in outcome) return { selfPoints: null, rawNumber: outcome.raw };
-  if (outcome.points > max + EPSILON) throw invalid(`điểm ${outcome.points} vượt điểm tối đa ${max}`);
-  return { selfPoints: outcome.points, rawNumber: null };
+/** The answers of one assessment by indicator code, as stored now. */
+export async function answersByIndicator(db: Database, assessmentId: string): Promise<Map<string, AnswerRow>> {
+  const rows = await db.select().from(answers).where(eq(answers.assessmentId, assessmentId));
+  return new Map(rows.map((row) => [row.indicatorCode, row]));
 }
 
 function sameContent(row: AnswerRow, input: AnswerInput): boolean {
@@ -80,7 +59,7 @@ export async function saveAnswer(
     ]);
   }
   const node = requireAnswerableNode(context.framework, code);
-  const scored = scoreAnswer(node, input, context.framework.document.aggregation, context.framework.scale);
+  const scored = scoreAnswer(node, input);
   const saved = await saveInOneStatement(db, actor, context, code, input, scored);
   if (saved) return saved;
   return db.transaction(async (tx) => {

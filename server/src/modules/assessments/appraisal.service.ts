@@ -8,6 +8,7 @@ import {
   formatCalendarDay,
   isCalendarDay,
   named,
+  readPoints,
   vietnamDay,
 } from '@opendti/core';
 import { and, eq } from 'drizzle-orm';
@@ -20,8 +21,6 @@ import type { DecisionBody } from './assessment-schemas.js';
 export type AppraisalRow = typeof appraisals.$inferSelect;
 
 export type DecisionInput = Static<typeof DecisionBody>;
-
-const EPSILON = 1e-9;
 
 function invalid(detail: string): DomainError {
   return new DomainError('invalid-input', [{ code: 'http.validation', params: { detail } }]);
@@ -49,13 +48,12 @@ export async function decideIndicator(
     throw new DomainError('conflict', [{ code: 'workflow.locked', params: { state: assessmentStateLabel(assessment.state) } }]);
   }
   const node = requireAnswerableNode(context.framework, code);
-  const max = node.maxPoints;
   if (input.decision === 'adjusted') {
     if (input.appraisedPoints === undefined || input.appraisedPoints === null)
       throw invalid(`chỉ số ${code}: cần điểm thẩm định`);
-    if (input.appraisedPoints < 0 || (Number.isFinite(max) && input.appraisedPoints > max + EPSILON)) {
-      throw invalid(`chỉ số ${code}: điểm thẩm định phải từ 0 đến ${max}`);
-    }
+    // The same bounds as the unit's own points (core's readPoints): 0 … the indicator's maximum.
+    const read = readPoints(node, input.appraisedPoints);
+    if ('problems' in read) throw new DomainError('invalid-input', read.problems);
     if (!input.reason?.trim()) throw invalid(`chỉ số ${code}: điều chỉnh điểm cần nêu lý do`);
   }
   if (input.decision === 'supplementationRequested') {

@@ -8,7 +8,8 @@ import { contentDisposition } from '../../http/content-disposition.js';
 import { requestLocale } from '../../http/error-handler.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { loadAssessmentContext } from './assessment-context.js';
-import { importAnswers, requireAnswersEditable, type UploadedSheet, writeUnitTemplate } from './offline.service.js';
+import { importAnswers, requireAnswersEditable, type UploadedSheet } from './offline-import.service.js';
+import { writeUnitTemplate } from './offline-template.service.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const AssessmentParams = Type.Object({ assessmentId: Type.String({ format: 'uuid' }) });

@@ -183,7 +183,7 @@ describe.each(TEST_DATABASE_KINDS)('offline filling on %s', (kind) => {
     ]);
     expect(byRow.get(`${rowNumberOf('3.1')}:3.1`)?.selfPoints).toBe(4);
     const message = (key: string) => byRow.get(key)?.message ?? '';
-    expect(message(`${rowNumberOf('1.5')}:1.5`)).toContain('"có lẽ" không hợp lệ');
+    expect(message(`${rowNumberOf('1.5')}:1.5`)).toContain('"có lẽ" của "1.5" không hợp lệ');
     expect(message(`${rowNumberOf('1.6')}:1.6`)).toBe('điểm 50 vượt điểm tối đa 5 của "1.6"');
     expect(message(`${rowNumberOf('6.2')}:6.2`)).toContain('cần ghi rõ lý do');
     expect(message(`${sheet.rowCount - 2}:1.1`)).toContain('đơn vị "DBI"');
@@ -216,7 +216,7 @@ describe.each(TEST_DATABASE_KINDS)('offline filling on %s', (kind) => {
       [4, '2.2', 'rejected'],
       [5, '2.3', 'imported'],
     ]);
-    expect(rows[1]?.message).toMatch(/^value "abc" does not fit method direct/);
+    expect(rows[1]?.message).toBe('value "abc" of "2.1" does not fit method direct: expected points from 0 to 10');
     expect(rows[2]?.message).toMatch(/may not enter data for unit "DBI"/);
     const after = await answersNow();
     expect(after.get('2.3')).toMatchObject({ value: null, selfPoints: null });

@@ -5,7 +5,7 @@ import {
   type Locale,
   type Problem,
   parseVietnameseDate,
-  toSearchKey,
+  toColumnKey,
   UNIT_KINDS,
   type UnitKind,
 } from '@opendti/core';
@@ -155,12 +155,6 @@ function rowProblem(code: RowProblemCode, params: Record<string, string | number
   return { code, message };
 }
 
-function headerKey(title: string): string {
-  return toSearchKey(title ?? '')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
-}
-
 /** dd/mm/yyyy (also d/m/yyyy, with - or .) or yyyy-mm-dd → yyyy-mm-dd; undefined when not a real day (core's reader, as in the web). */
 export function readImportDate(text: string): string | undefined {
   return parseVietnameseDate(text);
@@ -168,7 +162,7 @@ export function readImportDate(text: string): string | undefined {
 
 /** "Sở", "xã", "district" → the unit kind; undefined when not recognised. */
 export function readUnitKind(text: string): UnitKind | undefined {
-  const key = headerKey(text);
+  const key = toColumnKey(text);
   if ((UNIT_KINDS as readonly string[]).includes(key)) return key as UnitKind;
   return KIND_WORDS[key];
 }
@@ -198,7 +192,7 @@ function checkRows(content: string, fileName: string, existing: ExistingUnit[], 
   const cells: string[][] = [];
   parseCsvRows(content.replace(/^\uFEFF/, ''), fileName, (row) => cells.push(row));
   const header = cells.shift() ?? [];
-  const keys = header.map(headerKey);
+  const keys = header.map(toColumnKey);
   const columnOf = {} as Record<Column, number>;
   const missing: Column[] = [];
   for (const column of Object.keys(HEADERS) as Column[]) {

@@ -1,3 +1,4 @@
+import { type AnswerNode, nodeMaximum } from '@opendti/core/answers';
 import type { scoreRawValue } from '@opendti/core/scoring-methods';
 
 /** Core's scoring method (how a raw input becomes points), as the framework document carries it. */
@@ -77,17 +78,20 @@ export function toScoringMethod(raw: unknown): ScoringMethod {
 /**
  * What the unit answers, per main index and in framework order — the same list the server's
  * progress counts (answerableCodes): an unscored main index is skipped; a main index whose
- * indicators carry no points is answered as a whole.
+ * indicators carry no points is answered as a whole. Maxima are core's `nodeMaximum`, as compiling
+ * the framework gives them to the server (an indicator of a weighted-mean framework is out of the
+ * scale, not "no points").
  */
 export function answerGroups(framework: FrameworkShape): MainIndexGroup[] {
   const groups: MainIndexGroup[] = [];
   for (const mainIndex of framework.mainIndices) {
     if (mainIndex.unscored) continue;
-    const maxPoints = mainIndex.maxPoints ?? Number.NaN;
+    const maxPoints = nodeMaximum(framework, mainIndex.maxPoints);
     const group: MainIndexGroup = { code: mainIndex.code, name: mainIndex.name, maxPoints, items: [] };
     if (mainIndex.nameEn) group.nameEn = mainIndex.nameEn;
     const byValue =
-      mainIndex.indicators.length === 0 || mainIndex.indicators.some((indicator) => indicator.maxPoints === undefined);
+      mainIndex.indicators.length === 0 ||
+      mainIndex.indicators.some((indicator) => !Number.isFinite(nodeMaximum(framework, indicator.maxPoints)));
     if (byValue) {
       group.items.push({
         code: mainIndex.code,
@@ -106,8 +110,7 @@ export function answerGroups(framework: FrameworkShape): MainIndexGroup[] {
           ...(indicator.nameEn ? { nameEn: indicator.nameEn } : {}),
           level: 'indicator',
           mainIndexCode: mainIndex.code,
-          // A weighted-mean framework scores indicators on its scale, not on points.
-          maxPoints: framework.aggregation === 'sum' ? (indicator.maxPoints ?? Number.NaN) : (framework.scale ?? 1),
+          maxPoints: nodeMaximum(framework, indicator.maxPoints),
           method: toScoringMethod(indicator.method),
           ...(indicator.inputUnit ? { inputUnit: indicator.inputUnit } : {}),
           ...(indicator.guidance ? { guidance: indicator.guidance } : {}),
@@ -119,6 +122,12 @@ export function answerGroups(framework: FrameworkShape): MainIndexGroup[] {
     groups.push(group);
   }
   return groups;
+}
+
+/** The item as core's answer rules read it (`readAnswer`): a main index is answered by its value. */
+export function answerNodeOf(item: AnswerItem): AnswerNode {
+  const method = item.method.type === 'mainIndexValue' ? undefined : item.method;
+  return { code: item.code, level: item.level, maxPoints: item.maxPoints, ...(method ? { method } : {}) };
 }
 
 /** The English name where the framework gives one (most publish Vietnamese only). */

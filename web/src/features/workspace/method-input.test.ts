@@ -167,6 +167,9 @@ describe('live self points, as the server computes them', () => {
     ['nothing yet', item({ type: 'yesNo' }, 5), content(null), { kind: 'none' }],
     ['not assessed', item({ type: 'yesNo' }, 5), content('có', { notAssessed: true }), { kind: 'notAssessed' }],
     ['points typed over the value', item({ type: 'yesNo' }, 5), content('có', { points: 3 }), { kind: 'points', points: 3 }],
+    // The save route refuses both (core's readAnswer); the live line said 3 and 7 points.
+    ['points typed beside an unreadable value', item({ type: 'yesNo' }, 5), content('có lẽ', { points: 3 }), { kind: 'invalid' }],
+    ['points typed above the maximum', item({ type: 'yesNo' }, 5), content('có', { points: 7 }), { kind: 'invalid' }],
   ])('%s', (_name, answerItem, answer, expected) => {
     expect(livePoints(answerItem, answer)).toEqual(expected);
   });

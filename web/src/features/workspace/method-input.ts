@@ -1,8 +1,9 @@
+import { readAnswer, samePoints } from '@opendti/core/answers';
 import { parseLocaleNumber } from '@opendti/core/format';
-import { parseYesNo, scoreRawValue } from '@opendti/core/scoring-methods';
+import { parseYesNo } from '@opendti/core/scoring-methods';
 import { removeDiacritics } from '@opendti/core/text';
 import type { AnswerContent, StoredAnswer } from './autosave-machine';
-import type { AnswerItem, ItemMethod } from './framework-items';
+import { type AnswerItem, answerNodeOf, type ItemMethod } from './framework-items';
 
 /**
  * The form fields of each scoring method, and their conversion to and from the answer's `value`
@@ -153,23 +154,20 @@ export type LivePoints =
   | { kind: 'cohort'; raw: number }
   | { kind: 'invalid' };
 
-/** The self points the server will compute for this content, exactly (core's scoreRawValue). */
+/**
+ * The self points the server will compute for this content, exactly: core's `readAnswer`, which
+ * the save route runs too. A main index stores its 0–1 value; the unit sees it as points out of
+ * the maximum.
+ */
 export function livePoints(item: AnswerItem, content: AnswerContent): LivePoints {
   if (content.notAssessed) return { kind: 'notAssessed' };
-  if (content.points !== null) return { kind: 'points', points: content.points };
-  const text = content.value?.trim() ?? '';
-  if (text === '') return { kind: 'none' };
-  if (item.method.type === 'mainIndexValue') {
-    const value = parseLocaleNumber(text);
-    if (!Number.isFinite(value) || value < 0 || value > 1 + 1e-9) return { kind: 'invalid' };
-    return Number.isFinite(item.maxPoints) ? { kind: 'points', points: value * item.maxPoints } : { kind: 'invalid' };
-  }
-  const outcome = scoreRawValue(item.method, text, item.maxPoints);
-  if ('expected' in outcome) return { kind: 'invalid' };
-  if ('raw' in outcome) return { kind: 'cohort', raw: outcome.raw };
-  return outcome.points > item.maxPoints + 1e-9 || outcome.points < 0
-    ? { kind: 'invalid' }
-    : { kind: 'points', points: outcome.points };
+  const reading = readAnswer(answerNodeOf(item), { value: content.value, points: content.points });
+  if ('problems' in reading) return { kind: 'invalid' };
+  const { selfPoints, rawNumber } = reading.answer;
+  if (rawNumber !== null) return { kind: 'cohort', raw: rawNumber };
+  if (selfPoints === null) return { kind: 'none' };
+  if (item.level !== 'mainIndex') return { kind: 'points', points: selfPoints };
+  return Number.isFinite(item.maxPoints) ? { kind: 'points', points: selfPoints * item.maxPoints } : { kind: 'invalid' };
 }
 
 /**
@@ -194,11 +192,7 @@ export function contentFromStored(item: AnswerItem | undefined, answer: StoredAn
     return { ...base, points: answer.selfPoints };
   }
   const computed = livePoints(item, base);
-  if (
-    item.method.type !== 'mainIndexValue' &&
-    computed.kind === 'points' &&
-    Math.abs(computed.points - answer.selfPoints) > 1e-9
-  ) {
+  if (item.method.type !== 'mainIndexValue' && computed.kind === 'points' && !samePoints(computed.points, answer.selfPoints)) {
     return { ...base, points: answer.selfPoints };
   }
   return base;

@@ -1,17 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { DomainError } from '@opendti/core';
-import type { Workbook } from 'exceljs';
 
 /**
- * Serialises a workbook, then writes it. The two steps are apart so that a file-system failure
- * (no such folder, no permission, the file open in Excel on Windows) becomes one clear problem
- * instead of a Node stack trace.
+ * Writes what a command produced (a workbook's bytes) to the path it was given. The writers build
+ * bytes in memory; only the command line knows paths, so a file-system failure (no such folder, no
+ * permission, the file open in Excel on Windows) becomes one clear problem here instead of a Node
+ * stack trace.
  */
-export async function saveWorkbook(workbook: Workbook, path: string): Promise<void> {
-  const bytes = await workbook.xlsx.writeBuffer();
+export async function writeOutputFile(path: string, bytes: Uint8Array): Promise<void> {
   try {
-    // exceljs types the buffer as its own ArrayBuffer-like `Buffer`; at run time it is a Node Buffer.
-    await writeFile(path, new Uint8Array(bytes));
+    await writeFile(path, bytes);
   } catch (error) {
     throw new DomainError('invalid-input', [
       { code: 'cli.output-unwritable', params: { detail: describeWriteError(error) }, location: { file: path } },
