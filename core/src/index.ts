@@ -23,6 +23,7 @@ export { type CohortScores, scoreCohort } from './scoring/score-cohort.js';
 export * from './scoring/score-sheet.js';
 export * from './scoring/scoring-methods.js';
 export * from './text/column-key.js';
+export * from './text/csv-text.js';
 export * from './text/search-text.js';
 export { endsBeforeItBegins, parentLoop } from './units/unit-hierarchy.js';
 export * from './workflow/assessment-workflow.js';

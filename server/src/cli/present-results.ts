@@ -1,4 +1,4 @@
-import { formatLocaleNumber, type Locale, type ResultSet, type UnitResult } from '@opendti/core';
+import { csvDocument, formatLocaleNumber, type Locale, type ResultSet, type UnitResult } from '@opendti/core';
 import { renderTable } from './terminal-table.js';
 
 const labels = {
@@ -129,17 +129,11 @@ export function renderResultsCsv(results: ResultSet): string {
     ...unit.mainIndices.flatMap((main) => [main.points, main.value, main.rank]),
     ...unit.pillars.flatMap((pillar) => [pillar.value, pillar.rank]),
   ]);
-  return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument([header, ...rows]);
 }
 
 /** Appraised minus self points, rounded like points; null when either is missing. */
 function difference(unit: UnitResult): number | null {
   if (unit.points === null || unit.selfPoints === null) return null;
   return Math.round((unit.points - unit.selfPoints) * 1e6) / 1e6;
-}
-
-function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -183,6 +183,22 @@ describe('opendti score', () => {
     expect([result.code, result.stderr]).toEqual([1, expect.stringContaining('broken.json: cannot read the previous results')]);
   });
 
+  it('neutralises formula-like unit names in CSV results, as the web export does (issue 9, §6)', async () => {
+    const hostile = readFileSync(demoCsv, 'utf8')
+      .replaceAll('Thành phố Điện Biên Phủ', "=cmd|' /C calc'!A0")
+      .replaceAll('Huyện Nậm Pồ', '@SUM(A1:A9)');
+    const input = file('hostile.csv', hostile);
+    const { code, stdout } = await cli('score', '--framework', 'dienbien-2022-district', '--input', input, '--format', 'csv');
+    expect(code).toBe(0);
+    const names = stdout
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',')[2]);
+    expect(names).toContain("'=cmd|' /C calc'!A0");
+    expect(names).toContain("'@SUM(A1:A9)");
+    expect(names.every((name) => !name || !/^[=+\-@]/.test(name))).toBe(true);
+  });
+
   it('writes CSV and XLSX results', async () => {
     const csv = (await cli('score', '--framework', 'dienbien-2022-district', '--input', demoCsv, '--format', 'csv')).stdout;
     const [header, firstRow] = csv.replace('\uFEFF', '').split('\r\n');

@@ -1,3 +1,4 @@
+import { csvDocument } from '@opendti/core/csv';
 import type { RankingRow } from './ranking-rows';
 
 /**
@@ -81,24 +82,9 @@ export function machineNumber(value: number): string {
   return value.toFixed(6).replace(/0+$/, '').replace(/\.$/, '');
 }
 
-/**
- * Text that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe
- * (OWASP "CSV injection"); unit names never start that way, so nothing real changes.
- */
-function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function csvField(cell: Cell): string {
-  if (cell === null) return '';
-  const text = typeof cell === 'number' ? machineNumber(cell) : neutraliseFormula(cell);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** RFC 4180 (comma, CRLF, quotes doubled), UTF-8 with a byte-order mark so Excel reads Vietnamese. */
 export function toCsv(table: ExportTable): string {
-  const lines = [table.columns.map((column) => csvField(column.header)), ...table.rows.map((row) => row.map(csvField))];
-  return `\uFEFF${lines.map((fields) => fields.join(',')).join('\r\n')}\r\n`;
+  return csvDocument([table.columns.map((column) => column.header), ...table.rows], machineNumber);
 }
 
 /** Hands a generated file to the browser as a download. */
