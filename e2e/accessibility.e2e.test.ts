@@ -8,7 +8,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ApiSession, apiCall, apiSignIn, demoPassword } from './support/api.js';
-import { type AxeViolation, launchBrowser, loginAs, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import {
+  type AxeViolation,
+  contentSecurityViolations,
+  launchBrowser,
+  loginAs,
+  screenshot,
+  seriousAccessibilityViolations,
+} from './support/browser.js';
 import { type KeyboardWalk, keyboardProblems, walkByKeyboard } from './support/keyboard.js';
 import { type RunningServer, startServer } from './support/server.js';
 
@@ -262,6 +269,10 @@ describe('every role’s main pages by keyboard, on a phone and in English', () 
       await screenshot(page, `phone-admin-${name}`);
     }
     expect(axe).toEqual({});
+  });
+
+  it('meets the Content-Security-Policy on every page visited: no violation reported', () => {
+    expect(contentSecurityViolations(browser)).toEqual([]);
   });
 });
 

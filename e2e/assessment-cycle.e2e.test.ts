@@ -11,7 +11,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, apiCall, apiSignIn, demoPassword } from './support/api.js';
-import { type AxeViolation, launchBrowser, loginAs, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import {
+  type AxeViolation,
+  contentSecurityViolations,
+  launchBrowser,
+  loginAs,
+  screenshot,
+  seriousAccessibilityViolations,
+} from './support/browser.js';
 import { keyboardProblems, walkByKeyboard } from './support/keyboard.js';
 import { type RunningServer, startServer } from './support/server.js';
 
@@ -310,5 +317,9 @@ describe('the 2023 assessment cycle of Thành phố Điện Biên Phủ, from se
     );
     const found = Object.fromEntries(Object.entries(accessibility).filter(([, violations]) => violations.length > 0));
     expect(found).toEqual({});
+  });
+
+  it('meets the Content-Security-Policy on every page visited: no violation reported', () => {
+    expect(contentSecurityViolations(browser)).toEqual([]);
   });
 });

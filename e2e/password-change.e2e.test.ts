@@ -8,7 +8,13 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import {
+  contentSecurityViolations,
+  launchBrowser,
+  loginAs,
+  screenshot,
+  seriousAccessibilityViolations,
+} from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 interface ApiSession {
@@ -169,5 +175,9 @@ describe('a temporary password from the administrator, changed at the first sign
     const fresh = await signIn('nhaplieu.dbp', CHOSEN);
     expect(fresh.status).toBe(200);
     expect((await call(fresh.session, 'GET', '/api/v1/periods')).status).toBe(200);
+  });
+
+  it('meets the Content-Security-Policy on every page visited: no violation reported', () => {
+    expect(contentSecurityViolations(browser)).toEqual([]);
   });
 });

@@ -4,7 +4,13 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import {
+  contentSecurityViolations,
+  launchBrowser,
+  loginAs,
+  screenshot,
+  seriousAccessibilityViolations,
+} from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 describe('the application shell in Chromium', () => {
@@ -52,5 +58,9 @@ describe('the application shell in Chromium', () => {
     await page.getByText('EN', { exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Page not found' }).count()).toBe(1);
     await page.close();
+  });
+
+  it('meets the Content-Security-Policy on every page visited: no violation reported', () => {
+    expect(contentSecurityViolations(browser)).toEqual([]);
   });
 });

@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DISTRICT_CODES, syntheticBoundaries } from '../server/src/test-support/synthetic-boundaries.js';
-import { launchBrowser, loginAs, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import {
+  contentSecurityViolations,
+  launchBrowser,
+  loginAs,
+  screenshot,
+  seriousAccessibilityViolations,
+} from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 describe('the choropleth map of a cohort', () => {
@@ -62,5 +68,9 @@ describe('the choropleth map of a cohort', () => {
     await page.mouse.click(box.x + box.width * 0.13, box.y + box.height / 2);
     await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/\/DBP$/);
     await page.close();
+  });
+
+  it('meets the Content-Security-Policy on every page visited: no violation reported', () => {
+    expect(contentSecurityViolations(browser)).toEqual([]);
   });
 });

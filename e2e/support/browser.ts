@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -8,8 +8,44 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
+/** Content-Security-Policy violations reported by any page of a browser this module launched. */
+const violationsOf = new WeakMap<Browser, string[]>();
+
+/**
+ * Every page a journey opens reports each Content-Security-Policy violation (issue 9, §5): the
+ * server's policy must let every page work, and a violation is a page that silently lost a script, a
+ * style or an image. The listener is an init script, which the policy does not apply to.
+ */
+export function contentSecurityViolations(browser: Browser): string[] {
+  return violationsOf.get(browser) ?? [];
+}
+
+function reportViolations(): void {
+  document.addEventListener('securitypolicyviolation', (event) => {
+    console.error(
+      `[csp-violation] ${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} on ${location.pathname} (${event.sourceFile}:${event.lineNumber})`,
+    );
+  });
+}
+
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
+  const browser = await launchChromium();
+  const violations: string[] = [];
+  violationsOf.set(browser, violations);
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(reportViolations);
+    context.on('console', (message) => {
+      if (message.text().startsWith('[csp-violation]')) violations.push(message.text());
+    });
+    return context;
+  };
+  return browser;
+}
+
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -49,7 +85,8 @@ export interface AxeViolation {
 
 /** axe-core's serious and critical violations on the current page (WCAG 2.1 A/AA rules). */
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol, not added as a <script>: the app's CSP allows no inline script.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }

@@ -82,4 +82,37 @@ describe('the web app on the API port', () => {
       await database.close();
     }
   });
+
+  it('gives the HTML a strict Content-Security-Policy, and in production HSTS and no source maps (issue 9, §5)', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const root = mkdtempSync(join(tmpdir(), 'opendti-web-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(root, 'assets', 'index-abc.js.map'), '{}');
+    const database = await openTestDatabase('pglite');
+    try {
+      for (const production of [false, true]) {
+        const config = readConfig(production ? { NODE_ENV: 'production' } : {});
+        const app = await buildApp({ config, database, logger: false, webRoot: `${root}/` });
+        try {
+          const page = await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } });
+          const csp = String(page.headers['content-security-policy']);
+          expect(csp).toContain("script-src 'self'");
+          expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+          expect(csp).toContain("frame-ancestors 'none'");
+          const json = await app.inject({ method: 'GET', url: '/healthz' });
+          expect(json.headers['content-security-policy']).toBeUndefined();
+          expect(page.headers['strict-transport-security']).toBe(production ? 'max-age=31536000; includeSubDomains' : undefined);
+          const map = await app.inject({ method: 'GET', url: '/assets/index-abc.js.map' });
+          expect([production, map.statusCode]).toEqual([production, production ? 404 : 200]);
+        } finally {
+          await app.close();
+        }
+      }
+    } finally {
+      await database.close();
+    }
+  });
 });

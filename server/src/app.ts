@@ -74,8 +74,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   }).withTypeProvider<TypeBoxRequests>();
   const storage = dependencies.storage ?? createEvidenceStorage(config, app.log);
 
-  registerSecurityHeaders(app);
-  const servesWebApp = await registerWebApp(app, dependencies.webRoot);
+  registerSecurityHeaders(app, { production: config.production });
+  const servesWebApp = await registerWebApp(app, dependencies.webRoot, { production: config.production });
   registerErrorHandling(app, servesWebApp);
   await app.register(cookie);
   registerAuthentication(app, (token, now) => actorForToken(dependencies.database.db, token, now));
