@@ -25,6 +25,7 @@ import { registerUnitMapRoutes } from './modules/unit-maps/unit-maps.routes.js';
 import { registerUnitImportRoutes } from './modules/units/unit-import.routes.js';
 import { registerUnitRoutes } from './modules/units/units.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
+import { API_TAGS, addSecurityRequirement, SECURITY_SCHEMES } from './openapi/api-description.js';
 import { createEvidenceStorage } from './storage/create-evidence-storage.js';
 import type { EvidenceStorage } from './storage/evidence-storage.js';
 
@@ -107,13 +108,14 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
         version: '1',
         description:
           'Đánh giá chỉ số chuyển đổi số: kỳ đánh giá, tự đánh giá, thẩm định, công bố. Errors: { "error": { "code", "message" } }.',
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'opendti_session' },
-        },
-      },
+      // Relative: the API is served by the same origin as the document (and the web app).
+      servers: [{ url: '/', description: 'Máy chủ này / this server' }],
+      tags: API_TAGS,
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
+    transform: addSecurityRequirement,
   });
 
   await app.register(

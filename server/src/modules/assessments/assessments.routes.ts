@@ -51,6 +51,8 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
       schema: {
         tags: ['assessments'],
         summary: 'Các bản đánh giá của kỳ / assessments of a period',
+        operationId: 'listAssessments',
+        description: "The assessments of a period that the caller may read: a unit's own, an appraiser's assigned ones, or all.",
         params: Type.Object({ periodId: Type.String({ format: 'uuid' }) }),
         response: { 200: Type.Object({ items: Type.Array(AssessmentSummarySchema) }), ...errorResponses(400, 401) },
       },
@@ -67,6 +69,9 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
       schema: {
         tags: ['assessments'],
         summary: 'Một bản đánh giá / one assessment',
+        operationId: 'getAssessment',
+        description:
+          "One unit's assessment as the caller may see it: its state, progress per main index, every answer with its version, the appraisal decisions and the supplementation requests.",
         params: AssessmentParams,
         response: { 200: AssessmentViewSchema, ...errorResponses(400, 401, 403, 404) },
       },
@@ -84,6 +89,9 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
       schema: {
         tags: ['assessments'],
         summary: 'Lưu tự đánh giá một chỉ số (theo phiên bản) / save one answer (versioned)',
+        operationId: 'saveAnswer',
+        description:
+          "Saves the unit's self-assessment of one indicator (the raw value or points, and a note). Optimistic locking: send the version the edit is based on (0 for a first answer); a stale version answers 409 with the current answer.",
         params: IndicatorParams,
         body: Type.Object({
           value: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 200 })])),
@@ -113,6 +121,9 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
       schema: {
         tags: ['assessments'],
         summary: 'Nộp, trả lại, chốt, mở lại… / submit, return, finalise, reopen…',
+        operationId: 'transitionAssessment',
+        description:
+          "Moves the assessment through its workflow: submit (the unit leader), submitSupplementation, returnToUnit, startAppraisal, finalise, reopen. Who may do which, and from which state, is core's workflow table; 409 when the state forbids it.",
         params: AssessmentParams,
         body: Type.Object({ action: Type.String({ maxLength: 40 }), reason: Type.Optional(Type.String({ maxLength: 5000 })) }),
         response: { 200: AssessmentTransitionSchema, ...errorResponses(400, 401, 403, 404, 409) },
@@ -139,6 +150,9 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
       schema: {
         tags: ['appraisal'],
         summary: 'Thẩm định một chỉ số: công nhận, điều chỉnh, yêu cầu bổ sung / appraise one indicator',
+        operationId: 'appraiseIndicator',
+        description:
+          'An appraiser decides one indicator within the main indices assigned to them: accept the self points, adjust them (with a reason), or request supplementation.',
         params: IndicatorParams,
         body: Type.Object({
           decision: Type.Union([Type.Literal('accepted'), Type.Literal('adjusted'), Type.Literal('supplementationRequested')]),
@@ -170,6 +184,8 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
       schema: {
         tags: ['appraisal'],
         summary: 'Công nhận tất cả chỉ số chưa thẩm định (của một chỉ số chính) / accept every undecided indicator',
+        operationId: 'acceptRemainingIndicators',
+        description: 'Accepts the self points of every indicator not yet decided, in one main index assigned to the appraiser.',
         params: AssessmentParams,
         body: Type.Object({ mainIndexCode: Type.Optional(Type.String({ maxLength: 40 })) }),
         response: { 200: AcceptRemainingSchema, ...errorResponses(400, 401, 403, 404, 409) },
@@ -189,6 +205,8 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
       schema: {
         tags: ['assessments'],
         summary: 'Giải trình theo yêu cầu bổ sung / answer a supplementation request',
+        operationId: 'respondToSupplementation',
+        description: 'The unit answers one supplementation request of the appraisal council with an explanation.',
         params: Type.Object({ assessmentId: Type.String({ format: 'uuid' }), requestId: Type.String({ format: 'uuid' }) }),
         body: Type.Object({ response: Type.String({ minLength: 1, maxLength: 10000 }) }),
         response: { 204: Type.Null({ description: 'Answered' }), ...errorResponses(400, 401, 403, 404, 409) },
@@ -209,6 +227,8 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
       schema: {
         tags: ['audit'],
         summary: 'Nhật ký của một bản đánh giá / audit log of one assessment',
+        operationId: 'listAssessmentAuditEntries',
+        description: "Who changed what in one assessment, newest first; the unit does not see the council's internal notes.",
         params: AssessmentParams,
         querystring: PageQuery,
         response: { 200: AuditPageSchema, ...errorResponses(400, 401, 403, 404) },

@@ -15,6 +15,9 @@ export function registerAuditRoutes(api: FastifyInstance, { database }: AppDepen
       schema: {
         tags: ['audit'],
         summary: 'Nhật ký hệ thống (quản trị) / audit log (administrator)',
+        operationId: 'listAuditEntries',
+        description:
+          'Every audited change, newest first, filtered by period, unit, assessment, actor, action or time, a page at a time. Administrator only.',
         querystring: Type.Intersect([
           PageQuery,
           Type.Object({

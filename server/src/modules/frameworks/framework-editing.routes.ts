@@ -46,6 +46,8 @@ export function registerFrameworkEditingRoutes(api: FastifyInstance, { database 
       schema: {
         tags: ['frameworks'],
         summary: 'Bộ chỉ số đang được kỳ nào dùng, còn sửa được không / where a framework is used, whether it is editable',
+        operationId: 'getFrameworkUsage',
+        description: 'The periods that use a framework and, when it cannot be edited, why.',
         params: FrameworkParams,
         response: { 200: FrameworkUsageSchema, ...errorResponses(401, 403, 404) },
       },
@@ -62,6 +64,8 @@ export function registerFrameworkEditingRoutes(api: FastifyInstance, { database 
       schema: {
         tags: ['frameworks'],
         summary: 'Nhân bản bộ chỉ số sang năm mới / clone a framework into a new year',
+        operationId: 'cloneFramework',
+        description: 'Copies a framework under a new id (usually a new year), which can then be edited until a period uses it.',
         params: FrameworkParams,
         body: Type.Object({
           id: Type.String({ minLength: 1, maxLength: 80, pattern: '^[a-z0-9][a-z0-9-]*$' }),
@@ -90,6 +94,7 @@ export function registerFrameworkEditingRoutes(api: FastifyInstance, { database 
         tags: ['frameworks'],
         summary:
           'Sửa bộ chỉ số chưa được kỳ nào dùng (tên, điểm, phương pháp) / edit a framework no period uses yet (names, points, methods)',
+        operationId: 'updateFramework',
         description:
           'The document is validated like an imported file; problems name the code of the node at fault. 409 when the framework is built in or used by a period.',
         params: FrameworkParams,

@@ -15,6 +15,8 @@ export function registerUserRoutes(api: FastifyInstance, { database }: AppDepend
       schema: {
         tags: ['users'],
         summary: 'Người dùng (quản trị) / users',
+        operationId: 'listUsers',
+        description: 'Every account, a page at a time. Administrator only.',
         querystring: PageQuery,
         response: { 200: PageOf(UserSchema), ...errorResponses(400, 401, 403) },
       },
@@ -30,6 +32,9 @@ export function registerUserRoutes(api: FastifyInstance, { database }: AppDepend
       schema: {
         tags: ['users'],
         summary: 'Tạo người dùng / create a user',
+        operationId: 'createUser',
+        description:
+          'Creates an account with a role, its unit (unit roles) or its appraisal assignments, and a first password. Administrator only.',
         body: Type.Object({
           username: Type.String({ minLength: 3, maxLength: 60, pattern: '^[A-Za-z0-9._-]+$' }),
           displayName: Type.String({ minLength: 1, maxLength: 200 }),
@@ -52,6 +57,9 @@ export function registerUserRoutes(api: FastifyInstance, { database }: AppDepend
       schema: {
         tags: ['users'],
         summary: 'Sửa người dùng: vai trò, đơn vị, phân công, khoá / edit a user',
+        operationId: 'updateUser',
+        description:
+          "Changes an account's display name, role, unit, appraisal assignments or whether it is disabled. Administrator only.",
         params: Type.Object({ userId: Type.String({ format: 'uuid' }) }),
         body: Type.Object({
           displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
