@@ -885,7 +885,7 @@ export interface paths {
         };
         /**
          * Kết quả và phân tích một đơn vị / one unit with its analysis
-         * @description One unit of a published ranking with its analysis: full, partial, zero and not-assessed indicators per main index, the change from the previous year and the largest opportunities. Public; cacheable with a strong ETag.
+         * @description One unit of a published ranking, with its change from the previous year, and the analysis of its indicators per main index (full, partial, zero, not assessed). Public; cacheable with a strong ETag (304 on If-None-Match).
          */
         get: operations["getPublishedUnitResult"];
         put?: never;

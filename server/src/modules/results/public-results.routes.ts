@@ -211,7 +211,7 @@ export function registerPublicResultRoutes(api: FastifyInstance, { database }: A
         summary: 'Kết quả và phân tích một đơn vị / one unit with its analysis',
         operationId: 'getPublishedUnitResult',
         description:
-          'One unit of a published ranking with its analysis: full, partial, zero and not-assessed indicators per main index, the change from the previous year and the largest opportunities. Public; cacheable with a strong ETag.',
+          'One unit of a published ranking, with its change from the previous year, and the analysis of its indicators per main index (full, partial, zero, not assessed). Public; cacheable with a strong ETag (304 on If-None-Match).',
         security: [],
         params: Type.Object({
           periodId: Type.String({ format: 'uuid' }),
