@@ -4,6 +4,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppDependencies, TypeBoxRequests } from './http/api.js';
+import { API_TAGS, addSecurityRequirement, SECURITY_SCHEMES } from './http/api-description.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { answerRouterError, registerErrorHandling } from './http/error-handler.js';
 import { ErrorSchema } from './http/error-schema.js';
@@ -95,13 +96,14 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
         version: '1',
         description:
           'Đánh giá chỉ số chuyển đổi số: kỳ đánh giá, tự đánh giá, thẩm định, công bố. Errors: { "error": { "code", "message" } }.',
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'opendti_session' },
-        },
-      },
+      // Relative: the API is served by the same origin as the document (and the web app).
+      servers: [{ url: '/', description: 'Máy chủ này / this server' }],
+      tags: API_TAGS,
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
+    transform: addSecurityRequirement,
   });
 
   await app.register(

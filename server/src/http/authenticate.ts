@@ -37,7 +37,8 @@ export interface SessionActor extends Actor {
  */
 export type FindSession = (token: string, now: Date) => Promise<SessionActor | undefined>;
 
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The methods that change state: with a session cookie, they need the CSRF token (the OpenAPI document says so too). */
+export const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Reads the session cookie into `request.actor` on every request, and refuses cookie-authenticated

@@ -884,6 +884,21 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
     expect([...inTable].filter((route) => !routes.includes(route))).toEqual([]);
   });
 
+  it('documents as public (`security: []`) exactly the routes that never ask the anonymous public to sign in', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    const documentedPublic = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, operation]) => operation.security?.length === 0)
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    const asksToSignIn = new Set(ROWS.filter((row) => row.expected[0] === 401).map((row) => row.route));
+    const openToAnonymous = [...new Set(ROWS.map((row) => row.route))].filter((route) => !asksToSignIn.has(route));
+    // Signing in is public by nature; auth.test.ts covers it.
+    expect(documentedPublic.sort()).toEqual([...openToAnonymous, 'POST /api/v1/auth/login'].sort());
+  });
+
   it.each(ROWS.map((row) => [`${row.route}${row.about ? ` — ${row.about}` : ''}`, row] as const))('%s', async (_name, row) => {
     const actual: Partial<Record<Who, number>> = {};
     const wrongErrors: string[] = [];

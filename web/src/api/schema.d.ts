@@ -11,40 +11,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Trạng thái máy chủ / server status */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                            database: string;
-                        };
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Trạng thái máy chủ / server status
+         * @description Answers when the server and its database respond; for operators and probes. Public.
+         */
+        get: operations["getStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -62,91 +33,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đăng nhập / sign in */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        username: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            username: string;
-                            displayName: string;
-                            /** @enum {string} */
-                            role: "administrator" | "periodManager" | "unitReporter" | "unitLeader" | "appraiser" | "councilChair";
-                            unitId: null | string;
-                            assignedScopes: string[];
-                            mustChangePassword: boolean;
-                            /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
-                            csrfToken: string;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Too many failed sign-ins from this address: wait (see Retry-After) */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Đăng nhập / sign in
+         * @description Signs in with a username and password and sets the session cookie; the answer carries the CSRF token to send in X-CSRF-Token on every write. A password set by the administrator must be changed first (mustChangePassword). Repeated failures lock the account, the username or the client address for a while (403 / 429). Needs no CSRF token.
+         */
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -162,43 +53,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đăng xuất / sign out */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Done; no content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Đăng xuất / sign out
+         * @description Ends the current session and clears its cookie; without a session it does nothing.
+         */
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -212,57 +71,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Người dùng hiện tại / current user */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            username: string;
-                            displayName: string;
-                            /** @enum {string} */
-                            role: "administrator" | "periodManager" | "unitReporter" | "unitLeader" | "appraiser" | "councilChair";
-                            unitId: null | string;
-                            assignedScopes: string[];
-                            mustChangePassword: boolean;
-                            /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
-                            csrfToken: string;
-                        };
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Người dùng hiện tại / current user
+         * @description The signed-in user with role, unit, whether the password must be changed first, and the CSRF token of the session.
+         */
+        get: operations["getCurrentUser"];
         put?: never;
         post?: never;
         delete?: never;
@@ -280,68 +93,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đổi mật khẩu / change password */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        currentPassword: string;
-                        newPassword: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Done; no content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Đổi mật khẩu / change password
+         * @description Changes the signed-in user's password (also a temporary one set by the administrator); the new one must pass the password rules.
+         */
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -357,78 +113,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đặt lại mật khẩu (quản trị) / reset a password (administrator) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    userId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        temporaryPassword: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Done; no content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Đặt lại mật khẩu (quản trị) / reset a password (administrator)
+         * @description The administrator sets a temporary password that the user must change at the next sign-in; the user's sessions end.
+         */
+        post: operations["resetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -442,189 +131,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Người dùng (quản trị) / users */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                username: string;
-                                displayName: string;
-                                /** @enum {string} */
-                                role: "administrator" | "periodManager" | "unitReporter" | "unitLeader" | "appraiser" | "councilChair";
-                                unitId: null | string;
-                                /** @description Main-index or indicator codes an appraiser appraises; empty = all */
-                                assignedScopes: string[];
-                                disabled: boolean;
-                                mustChangePassword: boolean;
-                                lockedUntil: null | string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            page: number;
-                            pageSize: number;
-                            /** @description Items in every page together */
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Người dùng (quản trị) / users
+         * @description Every account, a page at a time. Administrator only.
+         */
+        get: operations["listUsers"];
         put?: never;
-        /** Tạo người dùng / create a user */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        username: string;
-                        displayName: string;
-                        role: string;
-                        unitId?: null | string;
-                        assignedScopes?: string[];
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            username: string;
-                            displayName: string;
-                            /** @enum {string} */
-                            role: "administrator" | "periodManager" | "unitReporter" | "unitLeader" | "appraiser" | "councilChair";
-                            unitId: null | string;
-                            /** @description Main-index or indicator codes an appraiser appraises; empty = all */
-                            assignedScopes: string[];
-                            disabled: boolean;
-                            mustChangePassword: boolean;
-                            lockedUntil: null | string;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Conflict: a stale version or a workflow state that forbids it */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Tạo người dùng / create a user
+         * @description Creates an account with a role, its unit (unit roles) or its appraisal assignments, and a first password. Administrator only.
+         */
+        post: operations["createUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -644,99 +161,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Sửa người dùng: vai trò, đơn vị, phân công, khoá / edit a user */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    userId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        displayName?: string;
-                        role?: string;
-                        unitId?: null | string;
-                        assignedScopes?: string[];
-                        disabled?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            username: string;
-                            displayName: string;
-                            /** @enum {string} */
-                            role: "administrator" | "periodManager" | "unitReporter" | "unitLeader" | "appraiser" | "councilChair";
-                            unitId: null | string;
-                            /** @description Main-index or indicator codes an appraiser appraises; empty = all */
-                            assignedScopes: string[];
-                            disabled: boolean;
-                            mustChangePassword: boolean;
-                            lockedUntil: null | string;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Sửa người dùng: vai trò, đơn vị, phân công, khoá / edit a user
+         * @description Changes an account's display name, role, unit, appraisal assignments or whether it is disabled. Administrator only.
+         */
+        patch: operations["updateUser"];
         trace?: never;
     };
     "/api/v1/units": {
@@ -746,193 +175,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Danh sách đơn vị, tìm không dấu / units, diacritic-insensitive search */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    search?: string;
-                    kind?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                code: string;
-                                name: string;
-                                /**
-                                 * @description Also the cohort of a period
-                                 * @enum {string}
-                                 */
-                                kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
-                                parentId: null | string;
-                                activeFrom: null | string;
-                                activeTo: null | string;
-                                replacedById: null | string;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            page: number;
-                            pageSize: number;
-                            /** @description Items in every page together */
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Danh sách đơn vị, tìm không dấu / units, diacritic-insensitive search
+         * @description Units (districts, departments…), a page at a time; the search ignores diacritics and case.
+         */
+        get: operations["listUnits"];
         put?: never;
-        /** Thêm đơn vị / add a unit */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        code: string;
-                        name: string;
-                        kind: string;
-                        parentId?: null | string;
-                        activeFrom?: null | string;
-                        activeTo?: null | string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            code: string;
-                            name: string;
-                            /**
-                             * @description Also the cohort of a period
-                             * @enum {string}
-                             */
-                            kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
-                            parentId: null | string;
-                            activeFrom: null | string;
-                            activeTo: null | string;
-                            replacedById: null | string;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Conflict: a stale version or a workflow state that forbids it */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Thêm đơn vị / add a unit
+         * @description Adds a unit; its code is unique (409 otherwise). Administrator only.
+         */
+        post: operations["createUnit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -946,190 +199,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Một đơn vị / one unit */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    unitId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            code: string;
-                            name: string;
-                            /**
-                             * @description Also the cohort of a period
-                             * @enum {string}
-                             */
-                            kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
-                            parentId: null | string;
-                            activeFrom: null | string;
-                            activeTo: null | string;
-                            replacedById: null | string;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Một đơn vị / one unit
+         * @description One unit by its id.
+         */
+        get: operations["getUnit"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Sửa đơn vị / edit a unit */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    unitId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        code?: string;
-                        name?: string;
-                        kind?: string;
-                        parentId?: null | string;
-                        activeFrom?: null | string;
-                        activeTo?: null | string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            code: string;
-                            name: string;
-                            /**
-                             * @description Also the cohort of a period
-                             * @enum {string}
-                             */
-                            kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
-                            parentId: null | string;
-                            activeFrom: null | string;
-                            activeTo: null | string;
-                            replacedById: null | string;
-                            /** Format: date-time */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Sửa đơn vị / edit a unit
+         * @description Changes a unit's code, name, kind, parent or active dates. Administrator only.
+         */
+        patch: operations["updateUnit"];
         trace?: never;
     };
     "/api/v1/units/replace": {
@@ -1141,80 +225,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sáp nhập: các đơn vị cũ được thay bằng một đơn vị mới / merge: old units replaced by one */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        replacedIds: string[];
-                        /** Format: uuid */
-                        replacementId: string;
-                        /** Format: date */
-                        on: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Replaced */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Sáp nhập: các đơn vị cũ được thay bằng một đơn vị mới / merge: old units replaced by one
+         * @description Records a merger: the old units end on the given day and point to the unit that replaces them, which year-over-year comparisons follow. Administrator only.
+         */
+        post: operations["replaceUnits"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1234,106 +249,7 @@ export interface paths {
          * Nhập danh sách đơn vị từ tệp CSV / import units from a CSV file
          * @description Columns code, name, kind, parent_code, active_from, active_to (Vietnamese headers accepted: Mã đơn vị, Tên đơn vị, Loại, Mã đơn vị cấp trên, Hiệu lực từ, Hiệu lực đến). New codes are created, known codes updated. dryRun: report only. Otherwise all or nothing: a file with a rejected row is refused (400) and nothing is written.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        fileName: string;
-                        content: string;
-                        dryRun?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            fileName: string;
-                            /** @description True when the units were written; false for a preview (dryRun) */
-                            applied: boolean;
-                            counts: {
-                                create: number;
-                                update: number;
-                                unchanged: number;
-                                rejected: number;
-                            };
-                            rows: {
-                                /** @description Row in the file, the header being row 1 */
-                                row: number;
-                                code: string;
-                                name: string;
-                                kind: null | string;
-                                parentCode: null | string;
-                                activeFrom: null | string;
-                                activeTo: null | string;
-                                action: "create" | "update" | "unchanged" | "rejected";
-                                /** @description Fields an update changes */
-                                changes: string[];
-                                problems: {
-                                    code: string;
-                                    message: string;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Payload too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        post: operations["importUnits"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1347,82 +263,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bản đồ ranh giới đơn vị / unit boundary maps */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
-                                name: string;
-                                codeProperty: string;
-                                sourceFileName: string;
-                                /** @description SHA-256 of the file as uploaded */
-                                sourceSha256: string;
-                                featureCount: number;
-                                /** @description Size of the normalised boundaries served to the public (JSON, uncompressed) */
-                                storedBytes: number;
-                                /** Format: date-time */
-                                uploadedAt: string;
-                                uploadedBy: null | {
-                                    /** Format: uuid */
-                                    id: string;
-                                    displayName: string;
-                                };
-                                /** @description Incremented on every replacement */
-                                version: number;
-                                /** @description Features whose code is a unit of the cohort (units as they are now) */
-                                matchedUnits: number;
-                                unmatchedFeatures: number;
-                                unitsWithoutShape: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Bản đồ ranh giới đơn vị / unit boundary maps
+         * @description The stored boundary maps, one per cohort (unit kind), with their feature counts.
+         */
+        get: operations["listUnitMaps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1443,261 +288,13 @@ export interface paths {
          * Tải lên (thay) bản đồ ranh giới của một nhóm đơn vị / upload (replace) the boundary map of a cohort
          * @description GeoJSON FeatureCollection of Polygon/MultiPolygon features in WGS84 (EPSG:4326), at most 10 MB; one property of each feature holds the unit code. The boundaries are stored normalised: only the unit code kept, coordinates rounded to 5 decimals, rings simplified (≈ 20 m). dryRun=true: a report only — a file that cannot be drawn is refused (400, each problem with its feature), the code property’s problems are listed. Otherwise the map is stored, replacing the cohort’s previous one (audited), or refused (400) while a problem remains. Features whose code is no unit, and units without a feature, are warnings.
          */
-        put: {
-            parameters: {
-                query?: {
-                    dryRun?: boolean;
-                };
-                header?: never;
-                path: {
-                    /** @description The cohort (unit kind) the map draws */
-                    unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description e.g. "Ranh giới huyện, thị xã, thành phố tỉnh Điện Biên" */
-                        name: string;
-                        fileName: string;
-                        /** @description The GeoJSON file, as text (WGS84, FeatureCollection) */
-                        content: string;
-                        codeProperty?: null | string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description True when the map was stored; false for a preview (dryRun) */
-                            applied: boolean;
-                            /** @enum {string} */
-                            unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
-                            fileName: string;
-                            featureCount: number;
-                            /** @description Every property of the features: the candidates for the unit code */
-                            properties: {
-                                name: string;
-                                /** @description Features with a value */
-                                filled: number;
-                                /** @description Features whose value is the code of a unit of the cohort */
-                                matches: number;
-                                samples: string[];
-                            }[];
-                            suggestedCodeProperty: null | string;
-                            codeProperty: null | string;
-                            /** @description What keeps the map from being saved; empty when it can be */
-                            problems: {
-                                code: string;
-                                message: string;
-                                location?: {
-                                    path?: string;
-                                    code?: string;
-                                    file?: string;
-                                };
-                            }[];
-                            matchedUnits: {
-                                code: string;
-                                name: string;
-                                feature: number;
-                            }[];
-                            /** @description Warnings: features whose code is no unit of the cohort (drawn grey) */
-                            unmatchedFeatures: {
-                                /** @description 1-based position in the file */
-                                feature: number;
-                                code: null | string;
-                                label: null | string;
-                            }[];
-                            /** @description Warnings: units of the cohort with no feature (not on the map) */
-                            unitsWithoutShape: {
-                                code: string;
-                                name: string;
-                                activeTo: null | string;
-                            }[];
-                            points: {
-                                read: number;
-                                /** @description After rounding and simplification */
-                                kept: number;
-                            };
-                            storedBytes: null | number;
-                            replaces: null | {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
-                                name: string;
-                                codeProperty: string;
-                                sourceFileName: string;
-                                /** @description SHA-256 of the file as uploaded */
-                                sourceSha256: string;
-                                featureCount: number;
-                                /** @description Size of the normalised boundaries served to the public (JSON, uncompressed) */
-                                storedBytes: number;
-                                /** Format: date-time */
-                                uploadedAt: string;
-                                uploadedBy: null | {
-                                    /** Format: uuid */
-                                    id: string;
-                                    displayName: string;
-                                };
-                                /** @description Incremented on every replacement */
-                                version: number;
-                                /** @description Features whose code is a unit of the cohort (units as they are now) */
-                                matchedUnits: number;
-                                unmatchedFeatures: number;
-                                unitsWithoutShape: number;
-                            };
-                            map: null | {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
-                                name: string;
-                                codeProperty: string;
-                                sourceFileName: string;
-                                /** @description SHA-256 of the file as uploaded */
-                                sourceSha256: string;
-                                featureCount: number;
-                                /** @description Size of the normalised boundaries served to the public (JSON, uncompressed) */
-                                storedBytes: number;
-                                /** Format: date-time */
-                                uploadedAt: string;
-                                uploadedBy: null | {
-                                    /** Format: uuid */
-                                    id: string;
-                                    displayName: string;
-                                };
-                                /** @description Incremented on every replacement */
-                                version: number;
-                                /** @description Features whose code is a unit of the cohort (units as they are now) */
-                                matchedUnits: number;
-                                unmatchedFeatures: number;
-                                unitsWithoutShape: number;
-                            };
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Payload too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        put: operations["uploadUnitMap"];
         post?: never;
-        /** Xoá bản đồ ranh giới của một nhóm đơn vị / delete the boundary map of a cohort */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description The cohort (unit kind) the map draws */
-                    unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted (audited) */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Xoá bản đồ ranh giới của một nhóm đơn vị / delete the boundary map of a cohort
+         * @description Deletes the boundary map of a cohort; the public ranking then shows no map. Audited.
+         */
+        delete: operations["deleteUnitMap"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1710,42 +307,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Các nhóm đơn vị có bản đồ / cohorts with a boundary map */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                unitKind: string;
-                                name: string;
-                                featureCount: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Các nhóm đơn vị có bản đồ / cohorts with a boundary map
+         * @description The cohorts that have a boundary map, for the public portal. Public.
+         */
+        get: operations["listPublicUnitMaps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1765,89 +331,7 @@ export interface paths {
          * Bản đồ ranh giới của nhóm đơn vị trong kỳ đã công bố / boundary map of a published cohort
          * @description The cohort’s boundaries, each with its unit code when the unit is in the published results (without one otherwise). Not found for an unpublished period, a cohort it did not publish, or a cohort without a map. Strong ETag.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    periodId: string;
-                    unitKind: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
-                            name: string;
-                            boundaries: {
-                                /** @enum {string} */
-                                type: "FeatureCollection";
-                                features: {
-                                    /** @enum {string} */
-                                    type: "Feature";
-                                    properties: {
-                                        /** @description The unit code; absent for a shape outside the published results */
-                                        code?: string;
-                                    };
-                                    geometry: {
-                                        /** @enum {string} */
-                                        type: "Polygon";
-                                        /** @description Rings, the outer one first */
-                                        coordinates: number[][][];
-                                    } | {
-                                        /** @enum {string} */
-                                        type: "MultiPolygon";
-                                        coordinates: number[][][][];
-                                    };
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Not modified (If-None-Match matched the ETag) */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        get: operations["getPublishedUnitMap"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1863,154 +347,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Danh sách bộ chỉ số / frameworks */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                year: number;
-                                /** @enum {string} */
-                                unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
-                                maxPoints: null | number;
-                                /** @description How many */
-                                mainIndices: number;
-                                /** @description How many */
-                                indicators: number;
-                                /** @enum {string} */
-                                source: "builtin" | "imported";
-                            }[];
-                        };
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Danh sách bộ chỉ số / frameworks
+         * @description The frameworks (indicator sets) available to periods: the built-in library and imported ones.
+         */
+        get: operations["listFrameworks"];
         put?: never;
-        /** Nhập bộ chỉ số từ tệp YAML/JSON / import a framework */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        fileName: string;
-                        content: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Conflict: a stale version or a workflow state that forbids it */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Payload too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Nhập bộ chỉ số từ tệp YAML/JSON / import a framework
+         * @description Imports a framework file (YAML or JSON), checked against the framework schema and its rules; every problem names the node at fault.
+         */
+        post: operations["importFramework"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2024,282 +371,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Một bộ chỉ số / one framework */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    frameworkId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            nameEn?: string;
-                            year: number;
-                            /** @enum {string} */
-                            unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
-                            legalBasis: {
-                                document: string;
-                                /** @description yyyy-mm-dd */
-                                date: string;
-                                issuer: string;
-                                title?: string;
-                                table?: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {string} */
-                            aggregation: "sum" | "weightedMean";
-                            maxPoints?: number;
-                            scale?: number;
-                            precision: number;
-                            description?: string;
-                            groups?: ({
-                                code: string;
-                                name: string;
-                                nameEn?: string;
-                                weight?: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            mainIndices: ({
-                                code: string;
-                                name: string;
-                                nameEn?: string;
-                                group?: string;
-                                maxPoints?: number;
-                                weight?: number;
-                                unscored?: boolean;
-                                indicators: ({
-                                    code: string;
-                                    name: string;
-                                    nameEn?: string;
-                                    /** @description Absent when the source publishes none */
-                                    maxPoints?: number;
-                                    weight?: number;
-                                    method: ({
-                                        /** @enum {string} */
-                                        type: "yesNo" | "relativeToBest" | "direct";
-                                    } & {
-                                        [key: string]: unknown;
-                                    }) | ({
-                                        /** @enum {string} */
-                                        type: "ratio";
-                                        /** @description Ratio that earns full marks (default 1) */
-                                        target?: number;
-                                    } & {
-                                        [key: string]: unknown;
-                                    }) | ({
-                                        /** @enum {string} */
-                                        type: "thresholds";
-                                        steps: ({
-                                            atLeast: number;
-                                            points: number;
-                                        } & {
-                                            [key: string]: unknown;
-                                        })[];
-                                    } & {
-                                        [key: string]: unknown;
-                                    }) | ({
-                                        /** @enum {string} */
-                                        type: "options";
-                                        options: ({
-                                            code: string;
-                                            label: string;
-                                            points: number;
-                                        } & {
-                                            [key: string]: unknown;
-                                        })[];
-                                    } & {
-                                        [key: string]: unknown;
-                                    }) | ({
-                                        /** @enum {string} */
-                                        type: "minMax";
-                                        direction: 1 | -1;
-                                    } & {
-                                        [key: string]: unknown;
-                                    });
-                                    inputUnit?: string;
-                                    guidance?: string;
-                                    evidence?: string;
-                                    dataSource?: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            pillars?: ({
-                                code: string;
-                                name: string;
-                                nameEn?: string;
-                                mainIndices: string[];
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Một bộ chỉ số / one framework
+         * @description One framework document: its tree of groups, main indices and indicators with points and scoring methods.
+         */
+        get: operations["getFramework"];
         /**
          * Sửa bộ chỉ số chưa được kỳ nào dùng (tên, điểm, phương pháp) / edit a framework no period uses yet (names, points, methods)
          * @description The document is validated like an imported file; problems name the code of the node at fault. 409 when the framework is built in or used by a period.
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    frameworkId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        document: {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            year: number;
-                            unitKind: string;
-                            maxPoints: null | number;
-                            /** @description Number of main indices */
-                            mainIndices: number;
-                            /** @description Number of indicators */
-                            indicators: number;
-                            /** @description builtin | imported */
-                            source: string;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Conflict: a stale version or a workflow state that forbids it */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        put: operations["updateFramework"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2314,76 +395,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bộ chỉ số đang được kỳ nào dùng, còn sửa được không / where a framework is used, whether it is editable */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    frameworkId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            source: string;
-                            periods: {
-                                id: string;
-                                year: number;
-                                name: string;
-                                state: string;
-                            }[];
-                            /** @description Why the framework cannot be edited (built-in, or used by a period), or null when it can */
-                            frozenBecause: null | "builtin" | "inUse";
-                        };
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Bộ chỉ số đang được kỳ nào dùng, còn sửa được không / where a framework is used, whether it is editable
+         * @description The periods that use a framework and, when it cannot be edited, why.
+         */
+        get: operations["getFrameworkUsage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2401,103 +417,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Nhân bản bộ chỉ số sang năm mới / clone a framework into a new year */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    frameworkId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        id: string;
-                        year: number;
-                        name?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            year: number;
-                            unitKind: string;
-                            maxPoints: null | number;
-                            /** @description Number of main indices */
-                            mainIndices: number;
-                            /** @description Number of indicators */
-                            indicators: number;
-                            /** @description builtin | imported */
-                            source: string;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Conflict: a stale version or a workflow state that forbids it */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Nhân bản bộ chỉ số sang năm mới / clone a framework into a new year
+         * @description Copies a framework under a new id (usually a new year), which can then be edited until a period uses it.
+         */
+        post: operations["cloneFramework"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2511,179 +435,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Các kỳ đánh giá / periods */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                year: number;
-                                name: string;
-                                /** @enum {string} */
-                                state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
-                                /** @description yyyy-mm-dd */
-                                selfAssessmentDeadline: string;
-                                appraisalDeadline: null | string;
-                                publicationDue: null | string;
-                                publishedAt: null | string;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** @description Incremented by every transition */
-                                version: number;
-                            }[];
-                            page: number;
-                            pageSize: number;
-                            /** @description Items in every page together */
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Các kỳ đánh giá / periods
+         * @description Assessment periods by year, a page at a time.
+         */
+        get: operations["listPeriods"];
         put?: never;
-        /** Tạo kỳ đánh giá / create a period */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        year: number;
-                        name?: string;
-                        cohorts: {
-                            unitKind: string;
-                            frameworkId: string;
-                        }[];
-                        /** @description Participating units; by default every unit of the cohorts' kinds active during the year */
-                        unitIds?: string[];
-                        /** Format: date */
-                        selfAssessmentDeadline?: string;
-                        appraisalDeadline?: null | string;
-                        publicationDue?: null | string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            year: number;
-                            name: string;
-                            /** @enum {string} */
-                            state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
-                            /** @description yyyy-mm-dd */
-                            selfAssessmentDeadline: string;
-                            appraisalDeadline: null | string;
-                            publicationDue: null | string;
-                            publishedAt: null | string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description Incremented by every transition */
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Tạo kỳ đánh giá / create a period
+         * @description Creates a draft period for a year with its cohorts: a unit kind, the framework it is assessed with, and its units.
+         */
+        post: operations["createPeriod"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2697,97 +459,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Một kỳ đánh giá: nhóm, đơn vị, trạng thái các bản đánh giá / one period with cohorts, units, states */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    periodId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            year: number;
-                            name: string;
-                            /** @enum {string} */
-                            state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
-                            /** @description yyyy-mm-dd */
-                            selfAssessmentDeadline: string;
-                            appraisalDeadline: null | string;
-                            publicationDue: null | string;
-                            publishedAt: null | string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description Incremented by every transition */
-                            version: number;
-                            cohorts: {
-                                unitKind: string;
-                                frameworkId: string;
-                            }[];
-                            units: {
-                                /** Format: uuid */
-                                id: string;
-                                code: string;
-                                name: string;
-                                /** @enum {string} */
-                                kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
-                            }[];
-                            /** @description Number of assessments in each state, e.g. { "draft": 3, "submitted": 25 }; states with none are absent. */
-                            assessmentStates: {
-                                [key: string]: number;
-                            };
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Một kỳ đánh giá: nhóm, đơn vị, trạng thái các bản đánh giá / one period with cohorts, units, states
+         * @description One period with its cohorts, their units and the state of each unit's assessment.
+         */
+        get: operations["getPeriod"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2805,107 +481,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mở tự đánh giá, chuyển thẩm định, công bố… / open, start appraisal, publish… */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    periodId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        action: "openSelfAssessment" | "startAppraisal" | "publish" | "archive" | "reopenPeriod";
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            year: number;
-                            name: string;
-                            /** @enum {string} */
-                            state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
-                            /** @description yyyy-mm-dd */
-                            selfAssessmentDeadline: string;
-                            appraisalDeadline: null | string;
-                            publicationDue: null | string;
-                            publishedAt: null | string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description Incremented by every transition */
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Conflict: a stale version or a workflow state that forbids it */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Mở tự đánh giá, chuyển thẩm định, công bố… / open, start appraisal, publish…
+         * @description Moves the period through its workflow: openSelfAssessment, startAppraisal, publish (scores every cohort and stores the published results), archive, reopenPeriod. Who may do which, and from which state, is core's workflow table; 409 when the state forbids it.
+         */
+        post: operations["transitionPeriod"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2919,144 +499,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Kết quả tạm tính (chưa công bố) / provisional results */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    periodId: string;
-                    unitKind: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            framework: {
-                                id: string;
-                                name: string;
-                                nameEn: null | string;
-                                year: number;
-                                max: number;
-                                precision: number;
-                            };
-                            units: {
-                                code: string;
-                                name: string;
-                                points: null | number;
-                                selfPoints: null | number;
-                                max: null | number;
-                                value: null | number;
-                                rank: null | number;
-                                percent: null | number;
-                                change?: {
-                                    value: null | number;
-                                    rank: null | number;
-                                };
-                                previous?: {
-                                    value: null | number;
-                                    rank: null | number;
-                                };
-                                groups: {
-                                    code: string;
-                                    name: string;
-                                    nameEn: null | string;
-                                    points: null | number;
-                                    selfPoints: null | number;
-                                    max: null | number;
-                                    value: null | number;
-                                    rank: null | number;
-                                    change?: {
-                                        value: null | number;
-                                        rank: null | number;
-                                    };
-                                }[];
-                                mainIndices: {
-                                    code: string;
-                                    name: string;
-                                    nameEn: null | string;
-                                    points: null | number;
-                                    selfPoints: null | number;
-                                    max: null | number;
-                                    value: null | number;
-                                    rank: null | number;
-                                    change?: {
-                                        value: null | number;
-                                        rank: null | number;
-                                    };
-                                }[];
-                                pillars: {
-                                    code: string;
-                                    name: string;
-                                    nameEn: null | string;
-                                    points: null | number;
-                                    selfPoints: null | number;
-                                    max: null | number;
-                                    value: null | number;
-                                    rank: null | number;
-                                    change?: {
-                                        value: null | number;
-                                        rank: null | number;
-                                    };
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Kết quả tạm tính (chưa công bố) / provisional results
+         * @description The ranking of a cohort computed now from the current answers and appraisals, before publication; not for the public.
+         */
+        get: operations["getProvisionalResults"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3072,74 +519,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Các bản đánh giá của kỳ / assessments of a period */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    periodId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
-                                frameworkId: string;
-                                submittedAt: null | string;
-                                finalisedAt: null | string;
-                                unit: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    code: string;
-                                    name: string;
-                                    /** @enum {string} */
-                                    kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
-                                };
-                            }[];
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Các bản đánh giá của kỳ / assessments of a period
+         * @description The assessments of a period that the caller may read: a unit's own, an appraiser's assigned ones, or all.
+         */
+        get: operations["listAssessments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3155,154 +539,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Một bản đánh giá / one assessment */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    assessmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
-                            version: number;
-                            submittedAt: null | string;
-                            finalisedAt: null | string;
-                            period: {
-                                /** Format: uuid */
-                                id: string;
-                                year: number;
-                                name: string;
-                                /** @enum {string} */
-                                state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
-                                /** @description yyyy-mm-dd */
-                                selfAssessmentDeadline: string;
-                            };
-                            unit: {
-                                /** Format: uuid */
-                                id: string;
-                                code: string;
-                                name: string;
-                                /** @enum {string} */
-                                kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
-                            };
-                            framework: {
-                                id: string;
-                                name: string;
-                                maxPoints: number;
-                            };
-                            /** @description Per main index, in framework order */
-                            progress: {
-                                code: string;
-                                name: string;
-                                /** @description Indicators (or the main index itself) the unit answers */
-                                indicators: number;
-                                answered: number;
-                                /** @description Answered, not "not assessed", without any evidence */
-                                evidenceMissing: number;
-                            }[];
-                            answers: {
-                                indicatorCode: string;
-                                value: null | string;
-                                selfPoints: null | number;
-                                notAssessed: boolean;
-                                notAssessedReason: null | string;
-                                explanation: null | string;
-                                version: number;
-                                /** Format: date-time */
-                                updatedAt: string;
-                                evidenceCount: number;
-                            }[];
-                            appraisals: {
-                                indicatorCode: string;
-                                /** @enum {string} */
-                                decision: "accepted" | "adjusted" | "supplementationRequested";
-                                appraisedPoints: null | number;
-                                reason: null | string;
-                                councilNote?: null | string;
-                                /** Format: date-time */
-                                decidedAt: string;
-                                version: number;
-                            }[];
-                            supplementationRequests: {
-                                /** Format: uuid */
-                                id: string;
-                                indicatorCode: string;
-                                comment: string;
-                                /** @description yyyy-mm-dd */
-                                dueOn: string;
-                                /** @enum {string} */
-                                status: "open" | "answered" | "closed";
-                                response: null | string;
-                                respondedAt: null | string;
-                                /** @description Open past its due day (Vietnam time) */
-                                overdue: boolean;
-                                /** @description Answered after its due day */
-                                answeredLate: boolean;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Một bản đánh giá / one assessment
+         * @description One unit's assessment as the caller may see it: its state, progress per main index, every answer with its version, the appraisal decisions and the supplementation requests.
+         */
+        get: operations["getAssessment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3319,113 +560,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Lưu tự đánh giá một chỉ số (theo phiên bản) / save one answer (versioned) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    assessmentId: string;
-                    indicatorCode: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The method's raw input ("có", "12/15", "4", an option code) or, for a main index, its 0–1 value */
-                        value?: null | string;
-                        /** @description Points typed directly (direct methods, or the unit's own judgement) */
-                        points?: null | number;
-                        notAssessed?: boolean;
-                        notAssessedReason?: null | string;
-                        explanation?: null | string;
-                        /** @description The version the edit is based on (0 for a first answer); a stale one gets 409. */
-                        baseVersion: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            assessmentId: string;
-                            indicatorCode: string;
-                            value: null | string;
-                            selfPoints: null | number;
-                            rawNumber: null | number;
-                            notAssessed: boolean;
-                            notAssessedReason: null | string;
-                            explanation: null | string;
-                            /** @description Send it back as baseVersion with the next edit */
-                            version: number;
-                            updatedBy: null | string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Conflict: a stale version or a workflow state that forbids it */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Lưu tự đánh giá một chỉ số (theo phiên bản) / save one answer (versioned)
+         * @description Saves the unit's self-assessment of one indicator (the raw value or points, and a note). Optimistic locking: send the version the edit is based on (0 for a first answer); a stale version answers 409 with the current answer.
+         */
+        put: operations["saveAnswer"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3442,96 +581,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Nộp, trả lại, chốt, mở lại… / submit, return, finalise, reopen… */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    assessmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen";
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Conflict: a stale version or a workflow state that forbids it */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Nộp, trả lại, chốt, mở lại… / submit, return, finalise, reopen…
+         * @description Moves the assessment through its workflow: submit (the unit leader), submitSupplementation, returnToUnit, startAppraisal, finalise, reopen. Who may do which, and from which state, is core's workflow table; 409 when the state forbids it.
+         */
+        post: operations["transitionAssessment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3546,110 +600,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Thẩm định một chỉ số: công nhận, điều chỉnh, yêu cầu bổ sung / appraise one indicator */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    assessmentId: string;
-                    indicatorCode: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        decision: "accepted" | "adjusted" | "supplementationRequested";
-                        appraisedPoints?: null | number;
-                        reason?: null | string;
-                        councilNote?: null | string;
-                        comment?: null | string;
-                        dueOn?: null | string;
-                        baseVersion: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            assessmentId: string;
-                            indicatorCode: string;
-                            /** @enum {string} */
-                            decision: "accepted" | "adjusted" | "supplementationRequested";
-                            appraisedPoints: null | number;
-                            reason: null | string;
-                            councilNote: null | string;
-                            decidedBy: null | string;
-                            /** Format: date-time */
-                            decidedAt: string;
-                            /** @description Send it back as baseVersion with the next decision */
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Conflict: a stale version or a workflow state that forbids it */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Thẩm định một chỉ số: công nhận, điều chỉnh, yêu cầu bổ sung / appraise one indicator
+         * @description An appraiser decides one indicator within the main indices assigned to them: accept the self points, adjust them (with a reason), or request supplementation.
+         */
+        put: operations["appraiseIndicator"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3666,92 +621,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Công nhận tất cả chỉ số chưa thẩm định (của một chỉ số chính) / accept every undecided indicator */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    assessmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        mainIndexCode?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Codes of the indicators accepted by this request */
-                            accepted: string[];
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Conflict: a stale version or a workflow state that forbids it */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Công nhận tất cả chỉ số chưa thẩm định (của một chỉ số chính) / accept every undecided indicator
+         * @description Accepts the self points of every indicator not yet decided, in one main index assigned to the appraiser.
+         */
+        post: operations["acceptRemainingIndicators"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3767,88 +641,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Giải trình theo yêu cầu bổ sung / answer a supplementation request */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    assessmentId: string;
-                    requestId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        response: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Answered */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Conflict: a stale version or a workflow state that forbids it */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Giải trình theo yêu cầu bổ sung / answer a supplementation request
+         * @description The unit answers one supplementation request of the appraisal council with an explanation.
+         */
+        post: operations["respondToSupplementation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3862,103 +659,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Nhật ký của một bản đánh giá / audit log of one assessment */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path: {
-                    assessmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                /** Format: date-time */
-                                at: string;
-                                actorId: null | string;
-                                actorName: null | string;
-                                actorRole: null | string;
-                                /** @description e.g. answer.saved, appraisal.adjusted, period.publish */
-                                action: string;
-                                entityType: string;
-                                entityId: string;
-                                periodId: null | string;
-                                unitId: null | string;
-                                assessmentId: null | string;
-                                indicatorCode: null | string;
-                                /** @description Any JSON value, or null */
-                                oldValue: unknown;
-                                /** @description Any JSON value, or null */
-                                newValue: unknown;
-                                reason: null | string;
-                            }[];
-                            page: number;
-                            pageSize: number;
-                            /** @description Items in every page together */
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Nhật ký của một bản đánh giá / audit log of one assessment
+         * @description Who changed what in one assessment, newest first; the unit does not see the council's internal notes.
+         */
+        get: operations["listAssessmentAuditEntries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3978,73 +683,7 @@ export interface paths {
          * Phiếu tự đánh giá (Excel) của đơn vị, đã điền sẵn / the unit’s answer template, pre-filled
          * @description The spreadsheet of `opendti template` for this unit only, with the answers stored now in the Giá trị, Điểm tự đánh giá, Không đánh giá and Giải trình columns. Fill it in and POST it back to /import.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    assessmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description An .xlsx workbook (attachment) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        get: operations["downloadAnswerTemplate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4066,108 +705,7 @@ export interface paths {
          * Nhập tự đánh giá từ tệp Excel/CSV / import answers from a spreadsheet
          * @description multipart/form-data with one .xlsx or .csv file (the answer template, or any table with the columns Mã đơn vị, Mã chỉ số and Giá trị / Điểm tự đánh giá / Không đánh giá / Giải trình). Each row of this unit is saved like a web save, on the version stored now; a row of another unit, an unknown indicator or an unreadable value is rejected with the reason. 409 when the assessment is not open for editing.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    assessmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            file: string;
-                            imported: number;
-                            unchanged: number;
-                            rejected: number;
-                            rows: {
-                                /** @description The row as the spreadsheet shows it (the header is row 1) */
-                                row: number;
-                                /** @description The indicator code as written in the row */
-                                indicator: string;
-                                /** @enum {string} */
-                                status: "imported" | "unchanged" | "rejected";
-                                /** @description Why the row was rejected, in the request language; empty otherwise */
-                                message: string;
-                                /** @description The self points stored after the row */
-                                selfPoints: null | number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Conflict: a stale version or a workflow state that forbids it */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Payload too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        post: operations["importAnswers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4181,144 +719,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tiến độ thẩm định theo đơn vị và chỉ số chính / appraisal decisions per unit and main index */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    periodId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            period: {
-                                /** Format: uuid */
-                                id: string;
-                                year: number;
-                                name: string;
-                                /** @enum {string} */
-                                state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
-                            };
-                            cohorts: {
-                                unitKind: string;
-                                frameworkId: string;
-                                frameworkName: string;
-                                frameworkNameEn: null | string;
-                                maxPoints: null | number;
-                                mainIndices: {
-                                    code: string;
-                                    name: string;
-                                    nameEn: null | string;
-                                    maxPoints: null | number;
-                                }[];
-                            }[];
-                            assessments: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
-                                submittedAt: null | string;
-                                finalisedAt: null | string;
-                                frameworkId: string;
-                                unit: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    code: string;
-                                    name: string;
-                                    kind: string;
-                                };
-                                /** @description Indicators the unit answers. */
-                                indicators: number;
-                                accepted: number;
-                                adjusted: number;
-                                /** @description Adjusted below the self points (cuts). */
-                                lowered: number;
-                                /** @description Decision is a supplementation request. */
-                                awaitingSupplementation: number;
-                                /** @description Neither accepted nor adjusted: blocks finalising. */
-                                undecided: number;
-                                supplementation: {
-                                    /** @description Requests the unit has not answered yet. */
-                                    open: number;
-                                    answered: number;
-                                    /** @description Open past their due day (Vietnam time). */
-                                    overdue: number;
-                                    latestDueOn: null | string;
-                                };
-                                mainIndices: {
-                                    code: string;
-                                    /** @description Indicators the unit answers. */
-                                    indicators: number;
-                                    accepted: number;
-                                    adjusted: number;
-                                    /** @description Adjusted below the self points (cuts). */
-                                    lowered: number;
-                                    /** @description Decision is a supplementation request. */
-                                    awaitingSupplementation: number;
-                                    /** @description Neither accepted nor adjusted: blocks finalising. */
-                                    undecided: number;
-                                    undecidedCodes: string[];
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Tiến độ thẩm định theo đơn vị và chỉ số chính / appraisal decisions per unit and main index
+         * @description For the appraisal council: per unit and main index, how many indicators are accepted, adjusted, awaiting supplementation or undecided, and the open requests.
+         */
+        get: operations["getCouncilOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4334,226 +739,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tài liệu kiểm chứng của một chỉ số / evidence of one indicator */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path: {
-                    assessmentId: string;
-                    indicatorCode: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                indicatorCode: string;
-                                kind: "file" | "reference";
-                                /** @description Added in answer to a supplementation request (bổ sung). */
-                                supplementary: boolean;
-                                /** Format: date-time */
-                                createdAt: string;
-                                createdBy: null | {
-                                    id: string;
-                                    displayName: string;
-                                };
-                                fileName: null | string;
-                                mediaType: null | string;
-                                sizeBytes: null | number;
-                                sha256: null | string;
-                                contentUrl: null | string;
-                                /** @description PDF or image: show in the viewer rather than download. */
-                                inline: boolean;
-                                documentNumber: null | string;
-                                documentDate: null | string;
-                                issuer: null | string;
-                                summary: null | string;
-                                link: null | string;
-                            }[];
-                            page: number;
-                            pageSize: number;
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Tài liệu kiểm chứng của một chỉ số / evidence of one indicator
+         * @description The files and document references attached to one indicator of an assessment.
+         */
+        get: operations["listEvidence"];
         put?: never;
         /**
          * Tải lên tệp kiểm chứng (trường "files", nhiều tệp) / upload evidence files (field "files")
          * @description multipart/form-data. Accepted by content: PDF, PNG, JPEG, GIF, WebP, DOCX, XLSX, PPTX, ODT, ODS, UTF-8 TXT/CSV; each at most MAX_UPLOAD_MB (413 above). Programs, scripts, macros and files whose content does not match their extension are refused (400, nothing stored).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    assessmentId: string;
-                    indicatorCode: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                indicatorCode: string;
-                                kind: "file" | "reference";
-                                /** @description Added in answer to a supplementation request (bổ sung). */
-                                supplementary: boolean;
-                                /** Format: date-time */
-                                createdAt: string;
-                                createdBy: null | {
-                                    id: string;
-                                    displayName: string;
-                                };
-                                fileName: null | string;
-                                mediaType: null | string;
-                                sizeBytes: null | number;
-                                sha256: null | string;
-                                contentUrl: null | string;
-                                /** @description PDF or image: show in the viewer rather than download. */
-                                inline: boolean;
-                                documentNumber: null | string;
-                                documentDate: null | string;
-                                issuer: null | string;
-                                summary: null | string;
-                                link: null | string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Conflict: a stale version or a workflow state that forbids it */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Payload too large */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        post: operations["uploadEvidence"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4569,121 +765,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Thêm văn bản dẫn chứng (số hiệu, ngày, cơ quan ban hành, trích yếu) / add a document reference */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    assessmentId: string;
-                    indicatorCode: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Số, ký hiệu văn bản, e.g. 2001/QĐ-UBND */
-                        documentNumber: string;
-                        /** @description dd/mm/yyyy or yyyy-mm-dd */
-                        documentDate: string;
-                        issuer: string;
-                        summary: string;
-                        link?: null | string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            indicatorCode: string;
-                            kind: "file" | "reference";
-                            /** @description Added in answer to a supplementation request (bổ sung). */
-                            supplementary: boolean;
-                            /** Format: date-time */
-                            createdAt: string;
-                            createdBy: null | {
-                                id: string;
-                                displayName: string;
-                            };
-                            fileName: null | string;
-                            mediaType: null | string;
-                            sizeBytes: null | number;
-                            sha256: null | string;
-                            contentUrl: null | string;
-                            /** @description PDF or image: show in the viewer rather than download. */
-                            inline: boolean;
-                            documentNumber: null | string;
-                            documentDate: null | string;
-                            issuer: null | string;
-                            summary: null | string;
-                            link: null | string;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Conflict: a stale version or a workflow state that forbids it */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Thêm văn bản dẫn chứng (số hiệu, ngày, cơ quan ban hành, trích yếu) / add a document reference
+         * @description Cites a document (number, date, issuer, abstract, optional link) as evidence of one indicator instead of uploading it.
+         */
+        post: operations["addEvidenceReference"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4700,83 +786,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Xoá một tài liệu kiểm chứng / remove one piece of evidence */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    assessmentId: string;
-                    indicatorCode: string;
-                    evidenceId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Removed */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Conflict: a stale version or a workflow state that forbids it */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Xoá một tài liệu kiểm chứng / remove one piece of evidence
+         * @description Removes one file or reference while the assessment may still be edited by the unit (409 otherwise).
+         */
+        delete: operations["deleteEvidence"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4793,80 +807,7 @@ export interface paths {
          * Nội dung tệp kiểm chứng / the bytes of an evidence file
          * @description PDF and images inline (for the viewer), other types as attachment; hash verified before sending (500 storage.corrupt).
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    evidenceId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file, with its own media type (Content-Type), and an ETag */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "*/*": string;
-                    };
-                };
-                /** @description Not modified (If-None-Match matched the ETag) */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        get: operations["downloadEvidence"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4882,99 +823,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Nhật ký hệ thống (quản trị) / audit log (administrator) */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    periodId?: string;
-                    unitId?: string;
-                    assessmentId?: string;
-                    actorId?: string;
-                    action?: string;
-                    from?: string;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                /** Format: date-time */
-                                at: string;
-                                actorId: null | string;
-                                actorName: null | string;
-                                actorRole: null | string;
-                                /** @description e.g. answer.saved, appraisal.adjusted, period.publish */
-                                action: string;
-                                entityType: string;
-                                entityId: string;
-                                periodId: null | string;
-                                unitId: null | string;
-                                assessmentId: null | string;
-                                indicatorCode: null | string;
-                                /** @description Any JSON value, or null */
-                                oldValue: unknown;
-                                /** @description Any JSON value, or null */
-                                newValue: unknown;
-                                reason: null | string;
-                            }[];
-                            page: number;
-                            pageSize: number;
-                            /** @description Items in every page together */
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not signed in (or, signing in, wrong credentials) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Nhật ký hệ thống (quản trị) / audit log (administrator)
+         * @description Every audited change, newest first, filtered by period, unit, assessment, actor, action or time, a page at a time. Administrator only.
+         */
+        get: operations["listAuditEntries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4990,48 +843,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Các kỳ đã công bố / published periods */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                year: number;
-                                name: string;
-                                publishedAt: null | string;
-                                cohorts: {
-                                    unitKind: string;
-                                    frameworkId: string;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Các kỳ đã công bố / published periods
+         * @description The published periods and their cohorts, for the public portal. Public.
+         */
+        get: operations["listPublishedPeriods"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5047,136 +863,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bảng xếp hạng đã công bố / published ranking */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    periodId: string;
-                    unitKind: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            framework: {
-                                id: string;
-                                name: string;
-                                nameEn: null | string;
-                                year: number;
-                                max: number;
-                                precision: number;
-                            };
-                            units: {
-                                code: string;
-                                name: string;
-                                points: null | number;
-                                selfPoints: null | number;
-                                max: null | number;
-                                value: null | number;
-                                rank: null | number;
-                                percent: null | number;
-                                change?: {
-                                    value: null | number;
-                                    rank: null | number;
-                                };
-                                previous?: {
-                                    value: null | number;
-                                    rank: null | number;
-                                };
-                                groups: {
-                                    code: string;
-                                    name: string;
-                                    nameEn: null | string;
-                                    points: null | number;
-                                    selfPoints: null | number;
-                                    max: null | number;
-                                    value: null | number;
-                                    rank: null | number;
-                                    change?: {
-                                        value: null | number;
-                                        rank: null | number;
-                                    };
-                                }[];
-                                mainIndices: {
-                                    code: string;
-                                    name: string;
-                                    nameEn: null | string;
-                                    points: null | number;
-                                    selfPoints: null | number;
-                                    max: null | number;
-                                    value: null | number;
-                                    rank: null | number;
-                                    change?: {
-                                        value: null | number;
-                                        rank: null | number;
-                                    };
-                                }[];
-                                pillars: {
-                                    code: string;
-                                    name: string;
-                                    nameEn: null | string;
-                                    points: null | number;
-                                    selfPoints: null | number;
-                                    max: null | number;
-                                    value: null | number;
-                                    rank: null | number;
-                                    change?: {
-                                        value: null | number;
-                                        rank: null | number;
-                                    };
-                                }[];
-                            }[];
-                        } & {
-                            /** Format: date-time */
-                            publishedAt: string;
-                        };
-                    };
-                };
-                /** @description Not modified (If-None-Match matched the ETag) */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Bảng xếp hạng đã công bố / published ranking
+         * @description The published ranking of one cohort of a period: every unit's index, main indices, pillars and ranks, as stored at publication. Public; cacheable with a strong ETag (304 on If-None-Match).
+         */
+        get: operations["getPublishedResults"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5192,180 +883,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Kết quả và phân tích một đơn vị / one unit with its analysis */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    periodId: string;
-                    unitKind: string;
-                    unitCode: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            unit: {
-                                code: string;
-                                name: string;
-                                points: null | number;
-                                selfPoints: null | number;
-                                max: null | number;
-                                value: null | number;
-                                rank: null | number;
-                                percent: null | number;
-                                change?: {
-                                    value: null | number;
-                                    rank: null | number;
-                                };
-                                previous?: {
-                                    value: null | number;
-                                    rank: null | number;
-                                };
-                                groups: {
-                                    code: string;
-                                    name: string;
-                                    nameEn: null | string;
-                                    points: null | number;
-                                    selfPoints: null | number;
-                                    max: null | number;
-                                    value: null | number;
-                                    rank: null | number;
-                                    change?: {
-                                        value: null | number;
-                                        rank: null | number;
-                                    };
-                                }[];
-                                mainIndices: {
-                                    code: string;
-                                    name: string;
-                                    nameEn: null | string;
-                                    points: null | number;
-                                    selfPoints: null | number;
-                                    max: null | number;
-                                    value: null | number;
-                                    rank: null | number;
-                                    change?: {
-                                        value: null | number;
-                                        rank: null | number;
-                                    };
-                                }[];
-                                pillars: {
-                                    code: string;
-                                    name: string;
-                                    nameEn: null | string;
-                                    points: null | number;
-                                    selfPoints: null | number;
-                                    max: null | number;
-                                    value: null | number;
-                                    rank: null | number;
-                                    change?: {
-                                        value: null | number;
-                                        rank: null | number;
-                                    };
-                                }[];
-                            };
-                            analysis: {
-                                code: string;
-                                name: string;
-                                nameEn: null | string;
-                                points: null | number;
-                                max: null | number;
-                                value: null | number;
-                                rank: null | number;
-                                full: {
-                                    code: string;
-                                    name: string;
-                                    nameEn: null | string;
-                                    status: "full" | "partial" | "zero" | "notAssessed";
-                                    points: null | number;
-                                    selfPoints: null | number;
-                                    max: null | number;
-                                    lost: null | number;
-                                    answered: boolean;
-                                }[];
-                                partial: {
-                                    code: string;
-                                    name: string;
-                                    nameEn: null | string;
-                                    status: "full" | "partial" | "zero" | "notAssessed";
-                                    points: null | number;
-                                    selfPoints: null | number;
-                                    max: null | number;
-                                    lost: null | number;
-                                    answered: boolean;
-                                }[];
-                                zero: {
-                                    code: string;
-                                    name: string;
-                                    nameEn: null | string;
-                                    status: "full" | "partial" | "zero" | "notAssessed";
-                                    points: null | number;
-                                    selfPoints: null | number;
-                                    max: null | number;
-                                    lost: null | number;
-                                    answered: boolean;
-                                }[];
-                                notAssessed: {
-                                    code: string;
-                                    name: string;
-                                    nameEn: null | string;
-                                    status: "full" | "partial" | "zero" | "notAssessed";
-                                    points: null | number;
-                                    selfPoints: null | number;
-                                    max: null | number;
-                                    lost: null | number;
-                                    answered: boolean;
-                                }[];
-                                lost: null | number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Not modified (If-None-Match matched the ETag) */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Invalid input (validation, malformed body) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Not found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-                /** @description Internal error (the message carries a reference for the logs) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiError"];
-                    };
-                };
-            };
-        };
+        /**
+         * Kết quả và phân tích một đơn vị / one unit with its analysis
+         * @description One unit of a published ranking, with its change from the previous year, and the analysis of its indicators per main index (full, partial, zero, not assessed). Public; cacheable with a strong ETag (304 on If-None-Match).
+         */
+        get: operations["getPublishedUnitResult"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5411,4 +933,4663 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    getStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                        database: string;
+                    };
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        username: string;
+                        displayName: string;
+                        /** @enum {string} */
+                        role: "administrator" | "periodManager" | "unitReporter" | "unitLeader" | "appraiser" | "councilChair";
+                        unitId: null | string;
+                        assignedScopes: string[];
+                        mustChangePassword: boolean;
+                        /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
+                        csrfToken: string;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many failed sign-ins from this address: wait (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        username: string;
+                        displayName: string;
+                        /** @enum {string} */
+                        role: "administrator" | "periodManager" | "unitReporter" | "unitLeader" | "appraiser" | "councilChair";
+                        unitId: null | string;
+                        assignedScopes: string[];
+                        mustChangePassword: boolean;
+                        /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
+                        csrfToken: string;
+                    };
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    temporaryPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "administrator" | "periodManager" | "unitReporter" | "unitLeader" | "appraiser" | "councilChair";
+                            unitId: null | string;
+                            /** @description Main-index or indicator codes an appraiser appraises; empty = all */
+                            assignedScopes: string[];
+                            disabled: boolean;
+                            mustChangePassword: boolean;
+                            lockedUntil: null | string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description Items in every page together */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    displayName: string;
+                    role: string;
+                    unitId?: null | string;
+                    assignedScopes?: string[];
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        username: string;
+                        displayName: string;
+                        /** @enum {string} */
+                        role: "administrator" | "periodManager" | "unitReporter" | "unitLeader" | "appraiser" | "councilChair";
+                        unitId: null | string;
+                        /** @description Main-index or indicator codes an appraiser appraises; empty = all */
+                        assignedScopes: string[];
+                        disabled: boolean;
+                        mustChangePassword: boolean;
+                        lockedUntil: null | string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName?: string;
+                    role?: string;
+                    unitId?: null | string;
+                    assignedScopes?: string[];
+                    disabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        username: string;
+                        displayName: string;
+                        /** @enum {string} */
+                        role: "administrator" | "periodManager" | "unitReporter" | "unitLeader" | "appraiser" | "councilChair";
+                        unitId: null | string;
+                        /** @description Main-index or indicator codes an appraiser appraises; empty = all */
+                        assignedScopes: string[];
+                        disabled: boolean;
+                        mustChangePassword: boolean;
+                        lockedUntil: null | string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listUnits: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                search?: string;
+                kind?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /**
+                             * @description Also the cohort of a period
+                             * @enum {string}
+                             */
+                            kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                            parentId: null | string;
+                            activeFrom: null | string;
+                            activeTo: null | string;
+                            replacedById: null | string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description Items in every page together */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    name: string;
+                    kind: string;
+                    parentId?: null | string;
+                    activeFrom?: null | string;
+                    activeTo?: null | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                        /**
+                         * @description Also the cohort of a period
+                         * @enum {string}
+                         */
+                        kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                        parentId: null | string;
+                        activeFrom: null | string;
+                        activeTo: null | string;
+                        replacedById: null | string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                        /**
+                         * @description Also the cohort of a period
+                         * @enum {string}
+                         */
+                        kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                        parentId: null | string;
+                        activeFrom: null | string;
+                        activeTo: null | string;
+                        replacedById: null | string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code?: string;
+                    name?: string;
+                    kind?: string;
+                    parentId?: null | string;
+                    activeFrom?: null | string;
+                    activeTo?: null | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        name: string;
+                        /**
+                         * @description Also the cohort of a period
+                         * @enum {string}
+                         */
+                        kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                        parentId: null | string;
+                        activeFrom: null | string;
+                        activeTo: null | string;
+                        replacedById: null | string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    replaceUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    replacedIds: string[];
+                    /** Format: uuid */
+                    replacementId: string;
+                    /** Format: date */
+                    on: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Replaced */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    importUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fileName: string;
+                    content: string;
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        fileName: string;
+                        /** @description True when the units were written; false for a preview (dryRun) */
+                        applied: boolean;
+                        counts: {
+                            create: number;
+                            update: number;
+                            unchanged: number;
+                            rejected: number;
+                        };
+                        rows: {
+                            /** @description Row in the file, the header being row 1 */
+                            row: number;
+                            code: string;
+                            name: string;
+                            kind: null | string;
+                            parentCode: null | string;
+                            activeFrom: null | string;
+                            activeTo: null | string;
+                            action: "create" | "update" | "unchanged" | "rejected";
+                            /** @description Fields an update changes */
+                            changes: string[];
+                            problems: {
+                                code: string;
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listUnitMaps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                            name: string;
+                            codeProperty: string;
+                            sourceFileName: string;
+                            /** @description SHA-256 of the file as uploaded */
+                            sourceSha256: string;
+                            featureCount: number;
+                            /** @description Size of the normalised boundaries served to the public (JSON, uncompressed) */
+                            storedBytes: number;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                            uploadedBy: null | {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            /** @description Incremented on every replacement */
+                            version: number;
+                            /** @description Features whose code is a unit of the cohort (units as they are now) */
+                            matchedUnits: number;
+                            unmatchedFeatures: number;
+                            unitsWithoutShape: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    uploadUnitMap: {
+        parameters: {
+            query?: {
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The cohort (unit kind) the map draws */
+                unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description e.g. "Ranh giới huyện, thị xã, thành phố tỉnh Điện Biên" */
+                    name: string;
+                    fileName: string;
+                    /** @description The GeoJSON file, as text (WGS84, FeatureCollection) */
+                    content: string;
+                    codeProperty?: null | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description True when the map was stored; false for a preview (dryRun) */
+                        applied: boolean;
+                        /** @enum {string} */
+                        unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                        fileName: string;
+                        featureCount: number;
+                        /** @description Every property of the features: the candidates for the unit code */
+                        properties: {
+                            name: string;
+                            /** @description Features with a value */
+                            filled: number;
+                            /** @description Features whose value is the code of a unit of the cohort */
+                            matches: number;
+                            samples: string[];
+                        }[];
+                        suggestedCodeProperty: null | string;
+                        codeProperty: null | string;
+                        /** @description What keeps the map from being saved; empty when it can be */
+                        problems: {
+                            code: string;
+                            message: string;
+                            location?: {
+                                path?: string;
+                                code?: string;
+                                file?: string;
+                            };
+                        }[];
+                        matchedUnits: {
+                            code: string;
+                            name: string;
+                            feature: number;
+                        }[];
+                        /** @description Warnings: features whose code is no unit of the cohort (drawn grey) */
+                        unmatchedFeatures: {
+                            /** @description 1-based position in the file */
+                            feature: number;
+                            code: null | string;
+                            label: null | string;
+                        }[];
+                        /** @description Warnings: units of the cohort with no feature (not on the map) */
+                        unitsWithoutShape: {
+                            code: string;
+                            name: string;
+                            activeTo: null | string;
+                        }[];
+                        points: {
+                            read: number;
+                            /** @description After rounding and simplification */
+                            kept: number;
+                        };
+                        storedBytes: null | number;
+                        replaces: null | {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                            name: string;
+                            codeProperty: string;
+                            sourceFileName: string;
+                            /** @description SHA-256 of the file as uploaded */
+                            sourceSha256: string;
+                            featureCount: number;
+                            /** @description Size of the normalised boundaries served to the public (JSON, uncompressed) */
+                            storedBytes: number;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                            uploadedBy: null | {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            /** @description Incremented on every replacement */
+                            version: number;
+                            /** @description Features whose code is a unit of the cohort (units as they are now) */
+                            matchedUnits: number;
+                            unmatchedFeatures: number;
+                            unitsWithoutShape: number;
+                        };
+                        map: null | {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                            name: string;
+                            codeProperty: string;
+                            sourceFileName: string;
+                            /** @description SHA-256 of the file as uploaded */
+                            sourceSha256: string;
+                            featureCount: number;
+                            /** @description Size of the normalised boundaries served to the public (JSON, uncompressed) */
+                            storedBytes: number;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                            uploadedBy: null | {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            };
+                            /** @description Incremented on every replacement */
+                            version: number;
+                            /** @description Features whose code is a unit of the cohort (units as they are now) */
+                            matchedUnits: number;
+                            unmatchedFeatures: number;
+                            unitsWithoutShape: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    deleteUnitMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The cohort (unit kind) the map draws */
+                unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted (audited) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listPublicUnitMaps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            unitKind: string;
+                            name: string;
+                            featureCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getPublishedUnitMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+                unitKind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                        name: string;
+                        boundaries: {
+                            /** @enum {string} */
+                            type: "FeatureCollection";
+                            features: {
+                                /** @enum {string} */
+                                type: "Feature";
+                                properties: {
+                                    /** @description The unit code; absent for a shape outside the published results */
+                                    code?: string;
+                                };
+                                geometry: {
+                                    /** @enum {string} */
+                                    type: "Polygon";
+                                    /** @description Rings, the outer one first */
+                                    coordinates: number[][][];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "MultiPolygon";
+                                    coordinates: number[][][][];
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listFrameworks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            year: number;
+                            /** @enum {string} */
+                            unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                            maxPoints: null | number;
+                            /** @description How many */
+                            mainIndices: number;
+                            /** @description How many */
+                            indicators: number;
+                            /** @enum {string} */
+                            source: "builtin" | "imported";
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    importFramework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fileName: string;
+                    content: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getFramework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                frameworkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        nameEn?: string;
+                        year: number;
+                        /** @enum {string} */
+                        unitKind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                        legalBasis: {
+                            document: string;
+                            /** @description yyyy-mm-dd */
+                            date: string;
+                            issuer: string;
+                            title?: string;
+                            table?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        aggregation: "sum" | "weightedMean";
+                        maxPoints?: number;
+                        scale?: number;
+                        precision: number;
+                        description?: string;
+                        groups?: ({
+                            code: string;
+                            name: string;
+                            nameEn?: string;
+                            weight?: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        mainIndices: ({
+                            code: string;
+                            name: string;
+                            nameEn?: string;
+                            group?: string;
+                            maxPoints?: number;
+                            weight?: number;
+                            unscored?: boolean;
+                            indicators: ({
+                                code: string;
+                                name: string;
+                                nameEn?: string;
+                                /** @description Absent when the source publishes none */
+                                maxPoints?: number;
+                                weight?: number;
+                                method: ({
+                                    /** @enum {string} */
+                                    type: "yesNo" | "relativeToBest" | "direct";
+                                } & {
+                                    [key: string]: unknown;
+                                }) | ({
+                                    /** @enum {string} */
+                                    type: "ratio";
+                                    /** @description Ratio that earns full marks (default 1) */
+                                    target?: number;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | ({
+                                    /** @enum {string} */
+                                    type: "thresholds";
+                                    steps: ({
+                                        atLeast: number;
+                                        points: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                } & {
+                                    [key: string]: unknown;
+                                }) | ({
+                                    /** @enum {string} */
+                                    type: "options";
+                                    options: ({
+                                        code: string;
+                                        label: string;
+                                        points: number;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                } & {
+                                    [key: string]: unknown;
+                                }) | ({
+                                    /** @enum {string} */
+                                    type: "minMax";
+                                    direction: 1 | -1;
+                                } & {
+                                    [key: string]: unknown;
+                                });
+                                inputUnit?: string;
+                                guidance?: string;
+                                evidence?: string;
+                                dataSource?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        pillars?: ({
+                            code: string;
+                            name: string;
+                            nameEn?: string;
+                            mainIndices: string[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateFramework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                frameworkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    document: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        year: number;
+                        unitKind: string;
+                        maxPoints: null | number;
+                        /** @description Number of main indices */
+                        mainIndices: number;
+                        /** @description Number of indicators */
+                        indicators: number;
+                        /** @description builtin | imported */
+                        source: string;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getFrameworkUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                frameworkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        source: string;
+                        periods: {
+                            id: string;
+                            year: number;
+                            name: string;
+                            state: string;
+                        }[];
+                        /** @description Why the framework cannot be edited (built-in, or used by a period), or null when it can */
+                        frozenBecause: null | "builtin" | "inUse";
+                    };
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    cloneFramework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                frameworkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    id: string;
+                    year: number;
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        year: number;
+                        unitKind: string;
+                        maxPoints: null | number;
+                        /** @description Number of main indices */
+                        mainIndices: number;
+                        /** @description Number of indicators */
+                        indicators: number;
+                        /** @description builtin | imported */
+                        source: string;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listPeriods: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            name: string;
+                            /** @enum {string} */
+                            state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
+                            /** @description yyyy-mm-dd */
+                            selfAssessmentDeadline: string;
+                            appraisalDeadline: null | string;
+                            publicationDue: null | string;
+                            publishedAt: null | string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Incremented by every transition */
+                            version: number;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description Items in every page together */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                    name?: string;
+                    cohorts: {
+                        unitKind: string;
+                        frameworkId: string;
+                    }[];
+                    /** @description Participating units; by default every unit of the cohorts' kinds active during the year */
+                    unitIds?: string[];
+                    /** Format: date */
+                    selfAssessmentDeadline?: string;
+                    appraisalDeadline?: null | string;
+                    publicationDue?: null | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        year: number;
+                        name: string;
+                        /** @enum {string} */
+                        state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
+                        /** @description yyyy-mm-dd */
+                        selfAssessmentDeadline: string;
+                        appraisalDeadline: null | string;
+                        publicationDue: null | string;
+                        publishedAt: null | string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Incremented by every transition */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        year: number;
+                        name: string;
+                        /** @enum {string} */
+                        state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
+                        /** @description yyyy-mm-dd */
+                        selfAssessmentDeadline: string;
+                        appraisalDeadline: null | string;
+                        publicationDue: null | string;
+                        publishedAt: null | string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Incremented by every transition */
+                        version: number;
+                        cohorts: {
+                            unitKind: string;
+                            frameworkId: string;
+                        }[];
+                        units: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                        }[];
+                        /** @description Number of assessments in each state, e.g. { "draft": 3, "submitted": 25 }; states with none are absent. */
+                        assessmentStates: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    transitionPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "openSelfAssessment" | "startAppraisal" | "publish" | "archive" | "reopenPeriod";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        year: number;
+                        name: string;
+                        /** @enum {string} */
+                        state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
+                        /** @description yyyy-mm-dd */
+                        selfAssessmentDeadline: string;
+                        appraisalDeadline: null | string;
+                        publicationDue: null | string;
+                        publishedAt: null | string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Incremented by every transition */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getProvisionalResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+                unitKind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        framework: {
+                            id: string;
+                            name: string;
+                            nameEn: null | string;
+                            year: number;
+                            max: number;
+                            precision: number;
+                        };
+                        units: {
+                            code: string;
+                            name: string;
+                            points: null | number;
+                            selfPoints: null | number;
+                            max: null | number;
+                            value: null | number;
+                            rank: null | number;
+                            percent: null | number;
+                            change?: {
+                                value: null | number;
+                                rank: null | number;
+                            };
+                            previous?: {
+                                value: null | number;
+                                rank: null | number;
+                            };
+                            groups: {
+                                code: string;
+                                name: string;
+                                nameEn: null | string;
+                                points: null | number;
+                                selfPoints: null | number;
+                                max: null | number;
+                                value: null | number;
+                                rank: null | number;
+                                change?: {
+                                    value: null | number;
+                                    rank: null | number;
+                                };
+                            }[];
+                            mainIndices: {
+                                code: string;
+                                name: string;
+                                nameEn: null | string;
+                                points: null | number;
+                                selfPoints: null | number;
+                                max: null | number;
+                                value: null | number;
+                                rank: null | number;
+                                change?: {
+                                    value: null | number;
+                                    rank: null | number;
+                                };
+                            }[];
+                            pillars: {
+                                code: string;
+                                name: string;
+                                nameEn: null | string;
+                                points: null | number;
+                                selfPoints: null | number;
+                                max: null | number;
+                                value: null | number;
+                                rank: null | number;
+                                change?: {
+                                    value: null | number;
+                                    rank: null | number;
+                                };
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listAssessments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
+                            frameworkId: string;
+                            submittedAt: null | string;
+                            finalisedAt: null | string;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
+                        version: number;
+                        submittedAt: null | string;
+                        finalisedAt: null | string;
+                        period: {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            name: string;
+                            /** @enum {string} */
+                            state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
+                            /** @description yyyy-mm-dd */
+                            selfAssessmentDeadline: string;
+                        };
+                        unit: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                        };
+                        framework: {
+                            id: string;
+                            name: string;
+                            maxPoints: number;
+                        };
+                        /** @description Per main index, in framework order */
+                        progress: {
+                            code: string;
+                            name: string;
+                            /** @description Indicators (or the main index itself) the unit answers */
+                            indicators: number;
+                            answered: number;
+                            /** @description Answered, not "not assessed", without any evidence */
+                            evidenceMissing: number;
+                        }[];
+                        answers: {
+                            indicatorCode: string;
+                            value: null | string;
+                            selfPoints: null | number;
+                            notAssessed: boolean;
+                            notAssessedReason: null | string;
+                            explanation: null | string;
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            evidenceCount: number;
+                        }[];
+                        appraisals: {
+                            indicatorCode: string;
+                            /** @enum {string} */
+                            decision: "accepted" | "adjusted" | "supplementationRequested";
+                            appraisedPoints: null | number;
+                            reason: null | string;
+                            councilNote?: null | string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                            version: number;
+                        }[];
+                        supplementationRequests: {
+                            /** Format: uuid */
+                            id: string;
+                            indicatorCode: string;
+                            comment: string;
+                            /** @description yyyy-mm-dd */
+                            dueOn: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "closed";
+                            response: null | string;
+                            respondedAt: null | string;
+                            /** @description Open past its due day (Vietnam time) */
+                            overdue: boolean;
+                            /** @description Answered after its due day */
+                            answeredLate: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    saveAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                indicatorCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The method's raw input ("có", "12/15", "4", an option code) or, for a main index, its 0–1 value */
+                    value?: null | string;
+                    /** @description Points typed directly (direct methods, or the unit's own judgement) */
+                    points?: null | number;
+                    notAssessed?: boolean;
+                    notAssessedReason?: null | string;
+                    explanation?: null | string;
+                    /** @description The version the edit is based on (0 for a first answer); a stale one gets 409. */
+                    baseVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        assessmentId: string;
+                        indicatorCode: string;
+                        value: null | string;
+                        selfPoints: null | number;
+                        rawNumber: null | number;
+                        notAssessed: boolean;
+                        notAssessedReason: null | string;
+                        explanation: null | string;
+                        /** @description Send it back as baseVersion with the next edit */
+                        version: number;
+                        updatedBy: null | string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    transitionAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    appraiseIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                indicatorCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decision: "accepted" | "adjusted" | "supplementationRequested";
+                    appraisedPoints?: null | number;
+                    reason?: null | string;
+                    councilNote?: null | string;
+                    comment?: null | string;
+                    dueOn?: null | string;
+                    baseVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        assessmentId: string;
+                        indicatorCode: string;
+                        /** @enum {string} */
+                        decision: "accepted" | "adjusted" | "supplementationRequested";
+                        appraisedPoints: null | number;
+                        reason: null | string;
+                        councilNote: null | string;
+                        decidedBy: null | string;
+                        /** Format: date-time */
+                        decidedAt: string;
+                        /** @description Send it back as baseVersion with the next decision */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    acceptRemainingIndicators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    mainIndexCode?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Codes of the indicators accepted by this request */
+                        accepted: string[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    respondToSupplementation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    response: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Answered */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listAssessmentAuditEntries: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** Format: date-time */
+                            at: string;
+                            actorId: null | string;
+                            actorName: null | string;
+                            actorRole: null | string;
+                            /** @description e.g. answer.saved, appraisal.adjusted, period.publish */
+                            action: string;
+                            entityType: string;
+                            entityId: string;
+                            periodId: null | string;
+                            unitId: null | string;
+                            assessmentId: null | string;
+                            indicatorCode: null | string;
+                            /** @description Any JSON value, or null */
+                            oldValue: unknown;
+                            /** @description Any JSON value, or null */
+                            newValue: unknown;
+                            reason: null | string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description Items in every page together */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    downloadAnswerTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx workbook (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    importAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        file: string;
+                        imported: number;
+                        unchanged: number;
+                        rejected: number;
+                        rows: {
+                            /** @description The row as the spreadsheet shows it (the header is row 1) */
+                            row: number;
+                            /** @description The indicator code as written in the row */
+                            indicator: string;
+                            /** @enum {string} */
+                            status: "imported" | "unchanged" | "rejected";
+                            /** @description Why the row was rejected, in the request language; empty otherwise */
+                            message: string;
+                            /** @description The self points stored after the row */
+                            selfPoints: null | number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getCouncilOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        period: {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            name: string;
+                            /** @enum {string} */
+                            state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
+                        };
+                        cohorts: {
+                            unitKind: string;
+                            frameworkId: string;
+                            frameworkName: string;
+                            frameworkNameEn: null | string;
+                            maxPoints: null | number;
+                            mainIndices: {
+                                code: string;
+                                name: string;
+                                nameEn: null | string;
+                                maxPoints: null | number;
+                            }[];
+                        }[];
+                        assessments: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
+                            submittedAt: null | string;
+                            finalisedAt: null | string;
+                            frameworkId: string;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                kind: string;
+                            };
+                            /** @description Indicators the unit answers. */
+                            indicators: number;
+                            accepted: number;
+                            adjusted: number;
+                            /** @description Adjusted below the self points (cuts). */
+                            lowered: number;
+                            /** @description Decision is a supplementation request. */
+                            awaitingSupplementation: number;
+                            /** @description Neither accepted nor adjusted: blocks finalising. */
+                            undecided: number;
+                            supplementation: {
+                                /** @description Requests the unit has not answered yet. */
+                                open: number;
+                                answered: number;
+                                /** @description Open past their due day (Vietnam time). */
+                                overdue: number;
+                                latestDueOn: null | string;
+                            };
+                            mainIndices: {
+                                code: string;
+                                /** @description Indicators the unit answers. */
+                                indicators: number;
+                                accepted: number;
+                                adjusted: number;
+                                /** @description Adjusted below the self points (cuts). */
+                                lowered: number;
+                                /** @description Decision is a supplementation request. */
+                                awaitingSupplementation: number;
+                                /** @description Neither accepted nor adjusted: blocks finalising. */
+                                undecided: number;
+                                undecidedCodes: string[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listEvidence: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                assessmentId: string;
+                indicatorCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            indicatorCode: string;
+                            kind: "file" | "reference";
+                            /** @description Added in answer to a supplementation request (bổ sung). */
+                            supplementary: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: null | {
+                                id: string;
+                                displayName: string;
+                            };
+                            fileName: null | string;
+                            mediaType: null | string;
+                            sizeBytes: null | number;
+                            sha256: null | string;
+                            contentUrl: null | string;
+                            /** @description PDF or image: show in the viewer rather than download. */
+                            inline: boolean;
+                            documentNumber: null | string;
+                            documentDate: null | string;
+                            issuer: null | string;
+                            summary: null | string;
+                            link: null | string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    uploadEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                indicatorCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            indicatorCode: string;
+                            kind: "file" | "reference";
+                            /** @description Added in answer to a supplementation request (bổ sung). */
+                            supplementary: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: null | {
+                                id: string;
+                                displayName: string;
+                            };
+                            fileName: null | string;
+                            mediaType: null | string;
+                            sizeBytes: null | number;
+                            sha256: null | string;
+                            contentUrl: null | string;
+                            /** @description PDF or image: show in the viewer rather than download. */
+                            inline: boolean;
+                            documentNumber: null | string;
+                            documentDate: null | string;
+                            issuer: null | string;
+                            summary: null | string;
+                            link: null | string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    addEvidenceReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                indicatorCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Số, ký hiệu văn bản, e.g. 2001/QĐ-UBND */
+                    documentNumber: string;
+                    /** @description dd/mm/yyyy or yyyy-mm-dd */
+                    documentDate: string;
+                    issuer: string;
+                    summary: string;
+                    link?: null | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        indicatorCode: string;
+                        kind: "file" | "reference";
+                        /** @description Added in answer to a supplementation request (bổ sung). */
+                        supplementary: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: null | {
+                            id: string;
+                            displayName: string;
+                        };
+                        fileName: null | string;
+                        mediaType: null | string;
+                        sizeBytes: null | number;
+                        sha256: null | string;
+                        contentUrl: null | string;
+                        /** @description PDF or image: show in the viewer rather than download. */
+                        inline: boolean;
+                        documentNumber: null | string;
+                        documentDate: null | string;
+                        issuer: null | string;
+                        summary: null | string;
+                        link: null | string;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    deleteEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                indicatorCode: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    downloadEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its own media type (Content-Type), and an ETag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listAuditEntries: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                periodId?: string;
+                unitId?: string;
+                assessmentId?: string;
+                actorId?: string;
+                action?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** Format: date-time */
+                            at: string;
+                            actorId: null | string;
+                            actorName: null | string;
+                            actorRole: null | string;
+                            /** @description e.g. answer.saved, appraisal.adjusted, period.publish */
+                            action: string;
+                            entityType: string;
+                            entityId: string;
+                            periodId: null | string;
+                            unitId: null | string;
+                            assessmentId: null | string;
+                            indicatorCode: null | string;
+                            /** @description Any JSON value, or null */
+                            oldValue: unknown;
+                            /** @description Any JSON value, or null */
+                            newValue: unknown;
+                            reason: null | string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description Items in every page together */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listPublishedPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            name: string;
+                            publishedAt: null | string;
+                            cohorts: {
+                                unitKind: string;
+                                frameworkId: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getPublishedResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+                unitKind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        framework: {
+                            id: string;
+                            name: string;
+                            nameEn: null | string;
+                            year: number;
+                            max: number;
+                            precision: number;
+                        };
+                        units: {
+                            code: string;
+                            name: string;
+                            points: null | number;
+                            selfPoints: null | number;
+                            max: null | number;
+                            value: null | number;
+                            rank: null | number;
+                            percent: null | number;
+                            change?: {
+                                value: null | number;
+                                rank: null | number;
+                            };
+                            previous?: {
+                                value: null | number;
+                                rank: null | number;
+                            };
+                            groups: {
+                                code: string;
+                                name: string;
+                                nameEn: null | string;
+                                points: null | number;
+                                selfPoints: null | number;
+                                max: null | number;
+                                value: null | number;
+                                rank: null | number;
+                                change?: {
+                                    value: null | number;
+                                    rank: null | number;
+                                };
+                            }[];
+                            mainIndices: {
+                                code: string;
+                                name: string;
+                                nameEn: null | string;
+                                points: null | number;
+                                selfPoints: null | number;
+                                max: null | number;
+                                value: null | number;
+                                rank: null | number;
+                                change?: {
+                                    value: null | number;
+                                    rank: null | number;
+                                };
+                            }[];
+                            pillars: {
+                                code: string;
+                                name: string;
+                                nameEn: null | string;
+                                points: null | number;
+                                selfPoints: null | number;
+                                max: null | number;
+                                value: null | number;
+                                rank: null | number;
+                                change?: {
+                                    value: null | number;
+                                    rank: null | number;
+                                };
+                            }[];
+                        }[];
+                    } & {
+                        /** Format: date-time */
+                        publishedAt: string;
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getPublishedUnitResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+                unitKind: string;
+                unitCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unit: {
+                            code: string;
+                            name: string;
+                            points: null | number;
+                            selfPoints: null | number;
+                            max: null | number;
+                            value: null | number;
+                            rank: null | number;
+                            percent: null | number;
+                            change?: {
+                                value: null | number;
+                                rank: null | number;
+                            };
+                            previous?: {
+                                value: null | number;
+                                rank: null | number;
+                            };
+                            groups: {
+                                code: string;
+                                name: string;
+                                nameEn: null | string;
+                                points: null | number;
+                                selfPoints: null | number;
+                                max: null | number;
+                                value: null | number;
+                                rank: null | number;
+                                change?: {
+                                    value: null | number;
+                                    rank: null | number;
+                                };
+                            }[];
+                            mainIndices: {
+                                code: string;
+                                name: string;
+                                nameEn: null | string;
+                                points: null | number;
+                                selfPoints: null | number;
+                                max: null | number;
+                                value: null | number;
+                                rank: null | number;
+                                change?: {
+                                    value: null | number;
+                                    rank: null | number;
+                                };
+                            }[];
+                            pillars: {
+                                code: string;
+                                name: string;
+                                nameEn: null | string;
+                                points: null | number;
+                                selfPoints: null | number;
+                                max: null | number;
+                                value: null | number;
+                                rank: null | number;
+                                change?: {
+                                    value: null | number;
+                                    rank: null | number;
+                                };
+                            }[];
+                        };
+                        analysis: {
+                            code: string;
+                            name: string;
+                            nameEn: null | string;
+                            points: null | number;
+                            max: null | number;
+                            value: null | number;
+                            rank: null | number;
+                            full: {
+                                code: string;
+                                name: string;
+                                nameEn: null | string;
+                                status: "full" | "partial" | "zero" | "notAssessed";
+                                points: null | number;
+                                selfPoints: null | number;
+                                max: null | number;
+                                lost: null | number;
+                                answered: boolean;
+                            }[];
+                            partial: {
+                                code: string;
+                                name: string;
+                                nameEn: null | string;
+                                status: "full" | "partial" | "zero" | "notAssessed";
+                                points: null | number;
+                                selfPoints: null | number;
+                                max: null | number;
+                                lost: null | number;
+                                answered: boolean;
+                            }[];
+                            zero: {
+                                code: string;
+                                name: string;
+                                nameEn: null | string;
+                                status: "full" | "partial" | "zero" | "notAssessed";
+                                points: null | number;
+                                selfPoints: null | number;
+                                max: null | number;
+                                lost: null | number;
+                                answered: boolean;
+                            }[];
+                            notAssessed: {
+                                code: string;
+                                name: string;
+                                nameEn: null | string;
+                                status: "full" | "partial" | "zero" | "notAssessed";
+                                points: null | number;
+                                selfPoints: null | number;
+                                max: null | number;
+                                lost: null | number;
+                                answered: boolean;
+                            }[];
+                            lost: null | number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+}

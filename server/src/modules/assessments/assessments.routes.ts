@@ -53,6 +53,8 @@ export function registerAssessmentRoutes(api: Api, { database }: AppDependencies
       schema: {
         tags: ['assessments'],
         summary: 'Các bản đánh giá của kỳ / assessments of a period',
+        operationId: 'listAssessments',
+        description: "The assessments of a period that the caller may read: a unit's own, an appraiser's assigned ones, or all.",
         params: Type.Object({ periodId: Type.String({ format: 'uuid' }) }),
         response: { 200: Type.Object({ items: Type.Array(AssessmentSummarySchema) }), ...errorResponses(400, 401) },
       },
@@ -69,6 +71,9 @@ export function registerAssessmentRoutes(api: Api, { database }: AppDependencies
       schema: {
         tags: ['assessments'],
         summary: 'Một bản đánh giá / one assessment',
+        operationId: 'getAssessment',
+        description:
+          "One unit's assessment as the caller may see it: its state, progress per main index, every answer with its version, the appraisal decisions and the supplementation requests.",
         params: AssessmentParams,
         response: { 200: AssessmentViewSchema, ...errorResponses(400, 401, 403, 404) },
       },
@@ -86,6 +91,9 @@ export function registerAssessmentRoutes(api: Api, { database }: AppDependencies
       schema: {
         tags: ['assessments'],
         summary: 'Lưu tự đánh giá một chỉ số (theo phiên bản) / save one answer (versioned)',
+        operationId: 'saveAnswer',
+        description:
+          "Saves the unit's self-assessment of one indicator (the raw value or points, and a note). Optimistic locking: send the version the edit is based on (0 for a first answer); a stale version answers 409 with the current answer.",
         params: IndicatorParams,
         body: AnswerBody,
         response: { 200: AnswerSchema, ...errorResponses(400, 401, 403, 404, 409) },
@@ -105,6 +113,9 @@ export function registerAssessmentRoutes(api: Api, { database }: AppDependencies
       schema: {
         tags: ['assessments'],
         summary: 'Nộp, trả lại, chốt, mở lại… / submit, return, finalise, reopen…',
+        operationId: 'transitionAssessment',
+        description:
+          "Moves the assessment through its workflow: submit (the unit leader), submitSupplementation, returnToUnit, startAppraisal, finalise, reopen. Who may do which, and from which state, is core's workflow table; 409 when the state forbids it.",
         params: AssessmentParams,
         body: AssessmentTransitionBody,
         response: { 200: AssessmentTransitionSchema, ...errorResponses(400, 401, 403, 404, 409) },
@@ -131,6 +142,9 @@ export function registerAssessmentRoutes(api: Api, { database }: AppDependencies
       schema: {
         tags: ['appraisal'],
         summary: 'Thẩm định một chỉ số: công nhận, điều chỉnh, yêu cầu bổ sung / appraise one indicator',
+        operationId: 'appraiseIndicator',
+        description:
+          'An appraiser decides one indicator within the main indices assigned to them: accept the self points, adjust them (with a reason), or request supplementation.',
         params: IndicatorParams,
         body: DecisionBody,
         response: { 200: AppraisalSchema, ...errorResponses(400, 401, 403, 404, 409) },
@@ -154,6 +168,8 @@ export function registerAssessmentRoutes(api: Api, { database }: AppDependencies
       schema: {
         tags: ['appraisal'],
         summary: 'Công nhận tất cả chỉ số chưa thẩm định (của một chỉ số chính) / accept every undecided indicator',
+        operationId: 'acceptRemainingIndicators',
+        description: 'Accepts the self points of every indicator not yet decided, in one main index assigned to the appraiser.',
         params: AssessmentParams,
         body: Type.Object({ mainIndexCode: Type.Optional(Type.String({ maxLength: 40 })) }),
         response: { 200: AcceptRemainingSchema, ...errorResponses(400, 401, 403, 404, 409) },
@@ -173,6 +189,8 @@ export function registerAssessmentRoutes(api: Api, { database }: AppDependencies
       schema: {
         tags: ['assessments'],
         summary: 'Giải trình theo yêu cầu bổ sung / answer a supplementation request',
+        operationId: 'respondToSupplementation',
+        description: 'The unit answers one supplementation request of the appraisal council with an explanation.',
         params: Type.Object({ assessmentId: Type.String({ format: 'uuid' }), requestId: Type.String({ format: 'uuid' }) }),
         body: Type.Object({ response: Type.String({ minLength: 1, maxLength: 10000 }) }),
         response: { 204: Type.Null({ description: 'Answered' }), ...errorResponses(400, 401, 403, 404, 409) },
@@ -193,6 +211,8 @@ export function registerAssessmentRoutes(api: Api, { database }: AppDependencies
       schema: {
         tags: ['audit'],
         summary: 'Nhật ký của một bản đánh giá / audit log of one assessment',
+        operationId: 'listAssessmentAuditEntries',
+        description: "Who changed what in one assessment, newest first; the unit does not see the council's internal notes.",
         params: AssessmentParams,
         querystring: PageQuery,
         response: { 200: AuditPageSchema, ...errorResponses(400, 401, 403, 404) },

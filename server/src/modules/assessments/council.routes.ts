@@ -77,6 +77,9 @@ export function registerCouncilRoutes(api: Api, { database }: AppDependencies): 
       schema: {
         tags: ['appraisal'],
         summary: 'Tiến độ thẩm định theo đơn vị và chỉ số chính / appraisal decisions per unit and main index',
+        operationId: 'getCouncilOverview',
+        description:
+          'For the appraisal council: per unit and main index, how many indicators are accepted, adjusted, awaiting supplementation or undecided, and the open requests.',
         params: Type.Object({ periodId: Type.String({ format: 'uuid' }) }),
         response: { 200: CouncilOverview, ...errorResponses(400, 401, 403, 404) },
       },

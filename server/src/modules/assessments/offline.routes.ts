@@ -62,6 +62,7 @@ export function registerOfflineRoutes(api: Api, { database, config }: AppDepende
       schema: {
         tags: ['assessments'],
         summary: 'Phiếu tự đánh giá (Excel) của đơn vị, đã điền sẵn / the unit’s answer template, pre-filled',
+        operationId: 'downloadAnswerTemplate',
         description:
           'The spreadsheet of `opendti template` for this unit only, with the answers stored now in the Giá trị, Điểm tự đánh giá, Không đánh giá and Giải trình columns. Fill it in and POST it back to /import.',
         params: AssessmentParams,
@@ -93,6 +94,7 @@ export function registerOfflineRoutes(api: Api, { database, config }: AppDepende
       schema: {
         tags: ['assessments'],
         summary: 'Nhập tự đánh giá từ tệp Excel/CSV / import answers from a spreadsheet',
+        operationId: 'importAnswers',
         description:
           'multipart/form-data with one .xlsx or .csv file (the answer template, or any table with the columns Mã đơn vị, Mã chỉ số and Giá trị / Điểm tự đánh giá / Không đánh giá / Giải trình). Each row of this unit is saved like a web save, on the version stored now; a row of another unit, an unknown indicator or an unreadable value is rejected with the reason. 409 when the assessment is not open for editing.',
         consumes: ['multipart/form-data'],

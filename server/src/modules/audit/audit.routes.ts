@@ -12,6 +12,9 @@ export function registerAuditRoutes(api: Api, { database }: AppDependencies): vo
       schema: {
         tags: ['audit'],
         summary: 'Nhật ký hệ thống (quản trị) / audit log (administrator)',
+        operationId: 'listAuditEntries',
+        description:
+          'Every audited change, newest first, filtered by period, unit, assessment, actor, action or time, a page at a time. Administrator only.',
         querystring: AuditQuery,
         response: { 200: AuditPageSchema, ...errorResponses(400, 401, 403) },
       },

@@ -43,6 +43,10 @@ export function registerAuthRoutes(api: Api, { database, config }: AppDependenci
       schema: {
         tags: ['auth'],
         summary: 'Đăng nhập / sign in',
+        operationId: 'login',
+        description:
+          'Signs in with a username and password and sets the session cookie; the answer carries the CSRF token to send in X-CSRF-Token on every write. A password set by the administrator must be changed first (mustChangePassword). Repeated failures lock the account, the username or the client address for a while (403 / 429). Needs no CSRF token.',
+        security: [],
         body: Type.Object({
           username: Type.String({ minLength: 1, maxLength: 100 }),
           password: Type.String({ minLength: 1, maxLength: 200 }),
@@ -76,7 +80,13 @@ export function registerAuthRoutes(api: Api, { database, config }: AppDependenci
     '/auth/logout',
     {
       config: { allowsTemporaryPassword: true },
-      schema: { tags: ['auth'], summary: 'Đăng xuất / sign out', response: { 204: NoContent, ...errorResponses(403) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Đăng xuất / sign out',
+        operationId: 'logout',
+        description: 'Ends the current session and clears its cookie; without a session it does nothing.',
+        response: { 204: NoContent, ...errorResponses(403) },
+      },
     },
     async (request, reply) => {
       if (request.sessionToken) await logout(db, request.sessionToken);
@@ -89,7 +99,14 @@ export function registerAuthRoutes(api: Api, { database, config }: AppDependenci
     '/auth/me',
     {
       config: { allowsTemporaryPassword: true },
-      schema: { tags: ['auth'], summary: 'Người dùng hiện tại / current user', response: { 200: Me, ...errorResponses(401) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Người dùng hiện tại / current user',
+        operationId: 'getCurrentUser',
+        description:
+          'The signed-in user with role, unit, whether the password must be changed first, and the CSRF token of the session.',
+        response: { 200: Me, ...errorResponses(401) },
+      },
     },
     async (request) => presentMe(requireSession(request)),
   );
@@ -101,6 +118,9 @@ export function registerAuthRoutes(api: Api, { database, config }: AppDependenci
       schema: {
         tags: ['auth'],
         summary: 'Đổi mật khẩu / change password',
+        operationId: 'changePassword',
+        description:
+          "Changes the signed-in user's password (also a temporary one set by the administrator); the new one must pass the password rules.",
         body: Type.Object({ currentPassword: Type.String({ maxLength: 200 }), newPassword: Type.String({ maxLength: 200 }) }),
         response: { 204: NoContent, ...errorResponses(400, 401, 403) },
       },
@@ -118,6 +138,9 @@ export function registerAuthRoutes(api: Api, { database, config }: AppDependenci
       schema: {
         tags: ['users'],
         summary: 'Đặt lại mật khẩu (quản trị) / reset a password (administrator)',
+        operationId: 'resetPassword',
+        description:
+          "The administrator sets a temporary password that the user must change at the next sign-in; the user's sessions end.",
         params: Type.Object({ userId: Type.String({ format: 'uuid' }) }),
         body: Type.Object({ temporaryPassword: Type.String({ maxLength: 200 }) }),
         response: { 204: NoContent, ...errorResponses(400, 401, 403, 404) },

@@ -92,6 +92,8 @@ export function registerEvidenceRoutes(api: Api, dependencies: AppDependencies &
       schema: {
         tags: ['evidence'],
         summary: 'Tài liệu kiểm chứng của một chỉ số / evidence of one indicator',
+        operationId: 'listEvidence',
+        description: 'The files and document references attached to one indicator of an assessment.',
         params: IndicatorParams,
         querystring: PageQuery,
         response: {
@@ -121,6 +123,7 @@ export function registerEvidenceRoutes(api: Api, dependencies: AppDependencies &
       schema: {
         tags: ['evidence'],
         summary: 'Tải lên tệp kiểm chứng (trường "files", nhiều tệp) / upload evidence files (field "files")',
+        operationId: 'uploadEvidence',
         description:
           'multipart/form-data. Accepted by content: PDF, PNG, JPEG, GIF, WebP, DOCX, XLSX, PPTX, ODT, ODS, UTF-8 TXT/CSV; each at most MAX_UPLOAD_MB (413 above). Programs, scripts, macros and files whose content does not match their extension are refused (400, nothing stored).',
         consumes: ['multipart/form-data'],
@@ -148,6 +151,9 @@ export function registerEvidenceRoutes(api: Api, dependencies: AppDependencies &
       schema: {
         tags: ['evidence'],
         summary: 'Thêm văn bản dẫn chứng (số hiệu, ngày, cơ quan ban hành, trích yếu) / add a document reference',
+        operationId: 'addEvidenceReference',
+        description:
+          'Cites a document (number, date, issuer, abstract, optional link) as evidence of one indicator instead of uploading it.',
         params: IndicatorParams,
         body: ReferenceBody,
         response: { 201: EvidenceItem, ...errorResponses(400, 401, 403, 404, 409) },
@@ -169,6 +175,8 @@ export function registerEvidenceRoutes(api: Api, dependencies: AppDependencies &
       schema: {
         tags: ['evidence'],
         summary: 'Xoá một tài liệu kiểm chứng / remove one piece of evidence',
+        operationId: 'deleteEvidence',
+        description: 'Removes one file or reference while the assessment may still be edited by the unit (409 otherwise).',
         params: EvidenceParams,
         response: { 204: Type.Null({ description: 'Removed' }), ...errorResponses(400, 401, 403, 404, 409) },
       },
@@ -189,6 +197,7 @@ export function registerEvidenceRoutes(api: Api, dependencies: AppDependencies &
       schema: {
         tags: ['evidence'],
         summary: 'Nội dung tệp kiểm chứng / the bytes of an evidence file',
+        operationId: 'downloadEvidence',
         description:
           'PDF and images inline (for the viewer), other types as attachment; hash verified before sending (500 storage.corrupt).',
         params: Type.Object({ evidenceId: Type.String({ format: 'uuid' }) }),

@@ -40,6 +40,8 @@ export function registerFrameworkEditingRoutes(api: Api, { database }: AppDepend
       schema: {
         tags: ['frameworks'],
         summary: 'Bộ chỉ số đang được kỳ nào dùng, còn sửa được không / where a framework is used, whether it is editable',
+        operationId: 'getFrameworkUsage',
+        description: 'The periods that use a framework and, when it cannot be edited, why.',
         params: FrameworkParams,
         response: { 200: FrameworkUsageSchema, ...errorResponses(401, 403, 404) },
       },
@@ -56,6 +58,8 @@ export function registerFrameworkEditingRoutes(api: Api, { database }: AppDepend
       schema: {
         tags: ['frameworks'],
         summary: 'Nhân bản bộ chỉ số sang năm mới / clone a framework into a new year',
+        operationId: 'cloneFramework',
+        description: 'Copies a framework under a new id (usually a new year), which can then be edited until a period uses it.',
         params: FrameworkParams,
         body: CloneBody,
         response: { 201: FrameworkSummary, ...errorResponses(400, 401, 403, 404, 409) },
@@ -75,6 +79,7 @@ export function registerFrameworkEditingRoutes(api: Api, { database }: AppDepend
         tags: ['frameworks'],
         summary:
           'Sửa bộ chỉ số chưa được kỳ nào dùng (tên, điểm, phương pháp) / edit a framework no period uses yet (names, points, methods)',
+        operationId: 'updateFramework',
         description:
           'The document is validated like an imported file; problems name the code of the node at fault. 409 when the framework is built in or used by a period.',
         params: FrameworkParams,

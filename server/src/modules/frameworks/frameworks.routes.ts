@@ -13,6 +13,8 @@ export function registerFrameworkRoutes(api: Api, { database }: AppDependencies)
       schema: {
         tags: ['frameworks'],
         summary: 'Danh sách bộ chỉ số / frameworks',
+        operationId: 'listFrameworks',
+        description: 'The frameworks (indicator sets) available to periods: the built-in library and imported ones.',
         response: { 200: Type.Object({ items: Type.Array(FrameworkSummarySchema) }), ...errorResponses(401, 403) },
       },
     },
@@ -40,6 +42,8 @@ export function registerFrameworkRoutes(api: Api, { database }: AppDependencies)
       schema: {
         tags: ['frameworks'],
         summary: 'Một bộ chỉ số / one framework',
+        operationId: 'getFramework',
+        description: 'One framework document: its tree of groups, main indices and indicators with points and scoring methods.',
         params: Type.Object({ frameworkId: Type.String({ maxLength: 80 }) }),
         response: { 200: FrameworkDocumentSchema, ...errorResponses(400, 401, 403, 404) },
       },
@@ -57,6 +61,9 @@ export function registerFrameworkRoutes(api: Api, { database }: AppDependencies)
       schema: {
         tags: ['frameworks'],
         summary: 'Nhập bộ chỉ số từ tệp YAML/JSON / import a framework',
+        operationId: 'importFramework',
+        description:
+          'Imports a framework file (YAML or JSON), checked against the framework schema and its rules; every problem names the node at fault.',
         body: Type.Object({ fileName: Type.String({ maxLength: 200 }), content: Type.String({ maxLength: 2_000_000 }) }),
         response: { 201: Type.Object({ id: Type.String() }), ...errorResponses(400, 401, 403, 409, 413) },
       },

@@ -10,6 +10,9 @@ export function registerHealthRoutes(api: Api, dependencies: AppDependencies): v
       schema: {
         tags: ['health'],
         summary: 'Trạng thái máy chủ / server status',
+        operationId: 'getStatus',
+        description: 'Answers when the server and its database respond; for operators and probes. Public.',
+        security: [],
         response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }), ...errorResponses() },
       },
     },

@@ -29,6 +29,8 @@ export function registerPeriodRoutes(api: Api, { database }: AppDependencies): v
       schema: {
         tags: ['periods'],
         summary: 'Các kỳ đánh giá / periods',
+        operationId: 'listPeriods',
+        description: 'Assessment periods by year, a page at a time.',
         querystring: PageQuery,
         response: { 200: PageOf(PeriodSchema), ...errorResponses(400, 401) },
       },
@@ -45,6 +47,9 @@ export function registerPeriodRoutes(api: Api, { database }: AppDependencies): v
       schema: {
         tags: ['periods'],
         summary: 'Tạo kỳ đánh giá / create a period',
+        operationId: 'createPeriod',
+        description:
+          'Creates a draft period for a year with its cohorts: a unit kind, the framework it is assessed with, and its units.',
         body: NewPeriodBody,
         response: { 201: PeriodSchema, ...errorResponses(400, 401, 403, 404) },
       },
@@ -61,6 +66,8 @@ export function registerPeriodRoutes(api: Api, { database }: AppDependencies): v
       schema: {
         tags: ['periods'],
         summary: 'Một kỳ đánh giá: nhóm, đơn vị, trạng thái các bản đánh giá / one period with cohorts, units, states',
+        operationId: 'getPeriod',
+        description: "One period with its cohorts, their units and the state of each unit's assessment.",
         params: PeriodParams,
         response: { 200: PeriodDetailSchema, ...errorResponses(400, 401, 404) },
       },
@@ -77,6 +84,9 @@ export function registerPeriodRoutes(api: Api, { database }: AppDependencies): v
       schema: {
         tags: ['periods'],
         summary: 'Mở tự đánh giá, chuyển thẩm định, công bố… / open, start appraisal, publish…',
+        operationId: 'transitionPeriod',
+        description:
+          "Moves the period through its workflow: openSelfAssessment, startAppraisal, publish (scores every cohort and stores the published results), archive, reopenPeriod. Who may do which, and from which state, is core's workflow table; 409 when the state forbids it.",
         params: PeriodParams,
         body: PeriodTransitionBody,
         response: { 200: PeriodSchema, ...errorResponses(400, 401, 403, 404, 409) },
@@ -100,6 +110,9 @@ export function registerPeriodRoutes(api: Api, { database }: AppDependencies): v
       schema: {
         tags: ['results'],
         summary: 'Kết quả tạm tính (chưa công bố) / provisional results',
+        operationId: 'getProvisionalResults',
+        description:
+          'The ranking of a cohort computed now from the current answers and appraisals, before publication; not for the public.',
         params: Type.Object({ periodId: Type.String({ format: 'uuid' }), unitKind: Type.String({ maxLength: 20 }) }),
         response: { 200: ResultSetSchema, ...errorResponses(400, 401, 403, 404) },
       },

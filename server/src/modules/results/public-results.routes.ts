@@ -72,6 +72,9 @@ export function registerPublicResultRoutes(api: Api, { database }: AppDependenci
       schema: {
         tags: ['public'],
         summary: 'Các kỳ đã công bố / published periods',
+        operationId: 'listPublishedPeriods',
+        description: 'The published periods and their cohorts, for the public portal. Public.',
+        security: [],
         response: {
           200: Type.Object({
             items: Type.Array(
@@ -171,6 +174,10 @@ export function registerPublicResultRoutes(api: Api, { database }: AppDependenci
       schema: {
         tags: ['public'],
         summary: 'Bảng xếp hạng đã công bố / published ranking',
+        operationId: 'getPublishedResults',
+        description:
+          "The published ranking of one cohort of a period: every unit's index, main indices, pillars and ranks, as stored at publication. Public; cacheable with a strong ETag (304 on If-None-Match).",
+        security: [],
         params: Type.Object({ periodId: Type.String({ format: 'uuid' }), unitKind: Type.String({ maxLength: 20 }) }),
         response: {
           200: Type.Intersect([ResultSetSchema, Type.Object({ publishedAt: Type.String({ format: 'date-time' }) })]),
@@ -202,6 +209,10 @@ export function registerPublicResultRoutes(api: Api, { database }: AppDependenci
       schema: {
         tags: ['public'],
         summary: 'Kết quả và phân tích một đơn vị / one unit with its analysis',
+        operationId: 'getPublishedUnitResult',
+        description:
+          'One unit of a published ranking, with its change from the previous year, and the analysis of its indicators per main index (full, partial, zero, not assessed). Public; cacheable with a strong ETag (304 on If-None-Match).',
+        security: [],
         params: Type.Object({
           periodId: Type.String({ format: 'uuid' }),
           unitKind: Type.String({ maxLength: 20 }),

@@ -28,6 +28,8 @@ export function registerUnitMapRoutes(api: Api, { database }: AppDependencies): 
       schema: {
         tags: ['unit-maps'],
         summary: 'Bản đồ ranh giới đơn vị / unit boundary maps',
+        operationId: 'listUnitMaps',
+        description: 'The stored boundary maps, one per cohort (unit kind), with their feature counts.',
         response: { 200: Type.Object({ items: Type.Array(UnitMapSummarySchema) }), ...errorResponses(401, 403) },
       },
     },
@@ -44,6 +46,7 @@ export function registerUnitMapRoutes(api: Api, { database }: AppDependencies): 
       schema: {
         tags: ['unit-maps'],
         summary: 'Tải lên (thay) bản đồ ranh giới của một nhóm đơn vị / upload (replace) the boundary map of a cohort',
+        operationId: 'uploadUnitMap',
         description:
           'GeoJSON FeatureCollection of Polygon/MultiPolygon features in WGS84 (EPSG:4326), at most 10 MB; one property of each feature holds the unit code. ' +
           'The boundaries are stored normalised: only the unit code kept, coordinates rounded to 5 decimals, rings simplified (≈ 20 m). ' +
@@ -71,6 +74,8 @@ export function registerUnitMapRoutes(api: Api, { database }: AppDependencies): 
       schema: {
         tags: ['unit-maps'],
         summary: 'Xoá bản đồ ranh giới của một nhóm đơn vị / delete the boundary map of a cohort',
+        operationId: 'deleteUnitMap',
+        description: 'Deletes the boundary map of a cohort; the public ranking then shows no map. Audited.',
         params: UnitKindParams,
         response: { 204: Type.Null({ description: 'Deleted (audited)' }), ...errorResponses(400, 401, 403, 404) },
       },
@@ -88,6 +93,9 @@ export function registerUnitMapRoutes(api: Api, { database }: AppDependencies): 
       schema: {
         tags: ['public'],
         summary: 'Các nhóm đơn vị có bản đồ / cohorts with a boundary map',
+        operationId: 'listPublicUnitMaps',
+        description: 'The cohorts that have a boundary map, for the public portal. Public.',
+        security: [],
         response: {
           200: Type.Object({
             items: Type.Array(Type.Object({ unitKind: Type.String(), name: Type.String(), featureCount: Type.Integer() })),
@@ -109,6 +117,8 @@ export function registerUnitMapRoutes(api: Api, { database }: AppDependencies): 
       schema: {
         tags: ['public'],
         summary: 'Bản đồ ranh giới của nhóm đơn vị trong kỳ đã công bố / boundary map of a published cohort',
+        operationId: 'getPublishedUnitMap',
+        security: [],
         description:
           'The cohort’s boundaries, each with its unit code when the unit is in the published results (without one otherwise). ' +
           'Not found for an unpublished period, a cohort it did not publish, or a cohort without a map. Strong ETag.',

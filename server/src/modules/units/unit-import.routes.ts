@@ -41,6 +41,7 @@ export function registerUnitImportRoutes(api: Api, { database }: AppDependencies
       schema: {
         tags: ['units'],
         summary: 'Nhập danh sách đơn vị từ tệp CSV / import units from a CSV file',
+        operationId: 'importUnits',
         description:
           'Columns code, name, kind, parent_code, active_from, active_to (Vietnamese headers accepted: Mã đơn vị, Tên đơn vị, Loại, Mã đơn vị cấp trên, Hiệu lực từ, Hiệu lực đến). ' +
           'New codes are created, known codes updated. dryRun: report only. Otherwise all or nothing: a file with a rejected row is refused (400) and nothing is written.',

@@ -16,6 +16,8 @@ export function registerUnitRoutes(api: Api, { database }: AppDependencies): voi
       schema: {
         tags: ['units'],
         summary: 'Danh sách đơn vị, tìm không dấu / units, diacritic-insensitive search',
+        operationId: 'listUnits',
+        description: 'Units (districts, departments…), a page at a time; the search ignores diacritics and case.',
         querystring: Type.Intersect([
           PageQuery,
           Type.Object({ search: Type.Optional(Type.String({ maxLength: 100 })), kind: Type.Optional(Type.String()) }),
@@ -35,6 +37,8 @@ export function registerUnitRoutes(api: Api, { database }: AppDependencies): voi
       schema: {
         tags: ['units'],
         summary: 'Một đơn vị / one unit',
+        operationId: 'getUnit',
+        description: 'One unit by its id.',
         params: UnitParams,
         response: { 200: UnitSchema, ...errorResponses(400, 401, 403, 404) },
       },
@@ -50,6 +54,8 @@ export function registerUnitRoutes(api: Api, { database }: AppDependencies): voi
       schema: {
         tags: ['units'],
         summary: 'Thêm đơn vị / add a unit',
+        operationId: 'createUnit',
+        description: 'Adds a unit; its code is unique (409 otherwise). Administrator only.',
         body: UnitBody,
         response: { 201: UnitSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
@@ -65,6 +71,8 @@ export function registerUnitRoutes(api: Api, { database }: AppDependencies): voi
       schema: {
         tags: ['units'],
         summary: 'Sửa đơn vị / edit a unit',
+        operationId: 'updateUnit',
+        description: "Changes a unit's code, name, kind, parent or active dates. Administrator only.",
         params: UnitParams,
         body: Type.Partial(UnitBody),
         response: { 200: UnitSchema, ...errorResponses(400, 401, 403, 404) },
@@ -81,6 +89,9 @@ export function registerUnitRoutes(api: Api, { database }: AppDependencies): voi
       schema: {
         tags: ['units'],
         summary: 'Sáp nhập: các đơn vị cũ được thay bằng một đơn vị mới / merge: old units replaced by one',
+        operationId: 'replaceUnits',
+        description:
+          'Records a merger: the old units end on the given day and point to the unit that replaces them, which year-over-year comparisons follow. Administrator only.',
         body: UnitReplacementBody,
         response: { 204: Type.Null({ description: 'Replaced' }), ...errorResponses(400, 401, 403, 404) },
       },

@@ -14,6 +14,8 @@ export function registerUserRoutes(api: Api, { database }: AppDependencies): voi
       schema: {
         tags: ['users'],
         summary: 'Người dùng (quản trị) / users',
+        operationId: 'listUsers',
+        description: 'Every account, a page at a time. Administrator only.',
         querystring: PageQuery,
         response: { 200: PageOf(UserSchema), ...errorResponses(400, 401, 403) },
       },
@@ -29,6 +31,9 @@ export function registerUserRoutes(api: Api, { database }: AppDependencies): voi
       schema: {
         tags: ['users'],
         summary: 'Tạo người dùng / create a user',
+        operationId: 'createUser',
+        description:
+          'Creates an account with a role, its unit (unit roles) or its appraisal assignments, and a first password. Administrator only.',
         body: NewUserBody,
         response: { 201: UserSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
@@ -44,6 +49,9 @@ export function registerUserRoutes(api: Api, { database }: AppDependencies): voi
       schema: {
         tags: ['users'],
         summary: 'Sửa người dùng: vai trò, đơn vị, phân công, khoá / edit a user',
+        operationId: 'updateUser',
+        description:
+          "Changes an account's display name, role, unit, appraisal assignments or whether it is disabled. Administrator only.",
         params: Type.Object({ userId: Type.String({ format: 'uuid' }) }),
         body: UserChangesBody,
         response: { 200: UserSchema, ...errorResponses(400, 401, 403, 404) },
