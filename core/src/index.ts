@@ -27,4 +27,10 @@ export { formatCalendarDay, isCalendarDay, vietnamDay } from './workflow/calenda
 export * from './workflow/capabilities.js';
 export * from './workflow/period-workflow.js';
 export * from './workflow/roles.js';
-export type { Labels, TransitionRule } from './workflow/transition-table.js';
+export {
+  ACTION_BLOCKS,
+  type ActionBlock,
+  type ActionVerdict,
+  type Labels,
+  type TransitionRule,
+} from './workflow/transition-table.js';
