@@ -31,6 +31,10 @@ export {
   ACTION_BLOCKS,
   type ActionBlock,
   type ActionVerdict,
+  type DeniedAction,
   type Labels,
+  type PresentedVerdict,
+  presentActions,
+  presentVerdict,
   type TransitionRule,
 } from './workflow/transition-table.js';

@@ -15,6 +15,7 @@ import {
   periodStateLabel,
 } from './period-workflow.js';
 import { type Actor, ROLES, type Role } from './roles.js';
+import { presentActions } from './transition-table.js';
 
 /** Written out independently of PERIOD_TRANSITIONS, so a change to the table must change this too. */
 const EXPECTED: Record<PeriodAction, { from: PeriodState; to: PeriodState; roles: Role[] }> = {
@@ -179,6 +180,22 @@ describe('evaluatePeriodActions', () => {
     };
     const actions = evaluatePeriodActions({ userId: 'u', role: 'periodManager' }, 'published', {}, table);
     expect(actions.filter(({ verdict }) => verdict.allowed).map(({ action }) => action)).toEqual(['archive']);
+  });
+});
+
+describe('presentActions', () => {
+  it("lists the allowed actions and words each closed one as a sentence in the reader's language", () => {
+    const judged = evaluatePeriodActions({ userId: 'u', role: 'periodManager' }, 'appraisal', { assessmentStates: [] });
+    const presented = presentActions(judged, 'en');
+    expect(presented.allowedActions).toEqual([]);
+    expect(presented.deniedActions.find((denied) => denied.action === 'publish')).toEqual({
+      action: 'publish',
+      reason: 'no-participants',
+      message: 'The period has no participating unit, so there are no results to publish',
+    });
+    expect(presentActions(judged, 'vi').deniedActions[0]?.message).toBe(
+      'Không thể mở tự đánh giá khi đang ở trạng thái "Đang thẩm định"',
+    );
   });
 });
 

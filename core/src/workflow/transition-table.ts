@@ -1,4 +1,4 @@
-import { DomainError, type Locale, type Problem } from '../errors/problem.js';
+import { DomainError, formatMessage, type Locale, type Problem } from '../errors/problem.js';
 import { type Capability, decide, denialProblem, type ResourceContext } from './capabilities.js';
 import { type Actor, type Role, roleLabel } from './roles.js';
 
@@ -240,4 +240,38 @@ export function evaluateActions<State extends string, Action extends string, Rul
   question: ActionQuestion<Rule>,
 ): { action: Action; verdict: ActionVerdict }[] {
   return table.actions.map((action) => ({ action, verdict: evaluateAction(table, action, question) }));
+}
+
+/** An action closed to the reader, with why, worded in the reader's language as a sentence of its own. */
+export interface DeniedAction<Action extends string> {
+  action: Action;
+  reason: ActionBlock;
+  message: string;
+}
+
+/** A verdict as a response carries it: `allowed`, and when not, the reason and its message. */
+export type PresentedVerdict = { allowed: true } | { allowed: false; reason: ActionBlock; message: string };
+
+const asSentence = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+
+export function presentVerdict(verdict: ActionVerdict, locale: Locale): PresentedVerdict {
+  return verdict.allowed
+    ? { allowed: true }
+    : { allowed: false, reason: verdict.reason, message: asSentence(formatMessage(verdict.problem, locale)) };
+}
+
+/** Judged actions as a response carries them: the allowed ones, and each other one with its reason. */
+export function presentActions<Action extends string>(
+  judged: readonly { action: Action; verdict: ActionVerdict }[],
+  locale: Locale,
+): { allowedActions: Action[]; deniedActions: DeniedAction<Action>[] } {
+  const deniedActions: DeniedAction<Action>[] = [];
+  for (const { action, verdict } of judged) {
+    const presented = presentVerdict(verdict, locale);
+    if (!presented.allowed) deniedActions.push({ action, reason: presented.reason, message: presented.message });
+  }
+  return {
+    allowedActions: judged.filter(({ verdict }) => verdict.allowed).map(({ action }) => action),
+    deniedActions,
+  };
 }

@@ -2730,6 +2730,20 @@ export interface paths {
                             createdAt: string;
                             /** @description Incremented by every transition */
                             version: number;
+                            /** @description The actions this user may take now, in workflow order */
+                            allowedActions: ("openSelfAssessment" | "startAppraisal" | "publish" | "archive" | "reopenPeriod")[];
+                            /** @description Every other action, with why it is closed to this user now */
+                            deniedActions: {
+                                /** @enum {string} */
+                                action: "openSelfAssessment" | "startAppraisal" | "publish" | "archive" | "reopenPeriod";
+                                /**
+                                 * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                                 * @enum {string}
+                                 */
+                                reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                                /** @description Why, in the language of the request */
+                                message: string;
+                            }[];
                             cohorts: {
                                 unitKind: string;
                                 frameworkId: string;
@@ -3177,6 +3191,64 @@ export interface paths {
                             /** @enum {string} */
                             state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
                             version: number;
+                            /** @description The actions this user may take now, in workflow order */
+                            allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
+                            /** @description Every other action, with why it is closed to this user now */
+                            deniedActions: {
+                                /** @enum {string} */
+                                action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen";
+                                /**
+                                 * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                                 * @enum {string}
+                                 */
+                                reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                                /** @description Why, in the language of the request */
+                                message: string;
+                            }[];
+                            /** @description Per indicator the unit answers (framework order): may this user answer, supplement, decide, request supplementation */
+                            indicators: {
+                                code: string;
+                                answer: {
+                                    allowed: boolean;
+                                    /**
+                                     * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                                     * @enum {string}
+                                     */
+                                    reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                                    /** @description Why not, in the language of the request */
+                                    message?: string;
+                                };
+                                supplement: {
+                                    allowed: boolean;
+                                    /**
+                                     * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                                     * @enum {string}
+                                     */
+                                    reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                                    /** @description Why not, in the language of the request */
+                                    message?: string;
+                                };
+                                decide: {
+                                    allowed: boolean;
+                                    /**
+                                     * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                                     * @enum {string}
+                                     */
+                                    reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                                    /** @description Why not, in the language of the request */
+                                    message?: string;
+                                };
+                                requestSupplementation: {
+                                    allowed: boolean;
+                                    /**
+                                     * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                                     * @enum {string}
+                                     */
+                                    reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                                    /** @description Why not, in the language of the request */
+                                    message?: string;
+                                };
+                            }[];
                             submittedAt: null | string;
                             finalisedAt: null | string;
                             period: {
@@ -4262,6 +4334,20 @@ export interface paths {
                                     /** @description Neither accepted nor adjusted: blocks finalising. */
                                     undecided: number;
                                     undecidedCodes: string[];
+                                }[];
+                                /** @description The actions this user may take now, in workflow order */
+                                allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
+                                /** @description Every other action, with why it is closed to this user now */
+                                deniedActions: {
+                                    /** @enum {string} */
+                                    action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen";
+                                    /**
+                                     * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                                     * @enum {string}
+                                     */
+                                    reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                                    /** @description Why, in the language of the request */
+                                    message: string;
                                 }[];
                             }[];
                         };

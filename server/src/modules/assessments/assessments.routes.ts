@@ -1,8 +1,9 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { type Capability, DomainError } from '@opendti/core';
+import { assessmentActionCapability, DomainError } from '@opendti/core';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { authorize } from '../../http/authenticate.js';
+import { requestLocale } from '../../http/error-handler.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { PageQuery } from '../../http/pagination.js';
 import { readAuditLog } from '../audit/audit-read.service.js';
@@ -31,16 +32,6 @@ const IndicatorParams = Type.Object({
   assessmentId: Type.String({ format: 'uuid' }),
   indicatorCode: Type.String({ maxLength: 40 }),
 });
-
-/** The capability an assessment-level workflow action needs; core then checks role and state. */
-const TRANSITION_CAPABILITY: Record<string, Capability> = {
-  submit: 'assessment.submit',
-  submitSupplementation: 'assessment.supplement',
-  returnToUnit: 'period.manage',
-  finalise: 'appraisal.finalise',
-  reopen: 'appraisal.reopen',
-  startAppraisal: 'appraisal.decide',
-};
 
 export function registerAssessmentRoutes(api: FastifyInstance, { database }: AppDependencies): void {
   const db = database.db;
@@ -74,7 +65,7 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
     async (request) => {
       const context = await loadAssessmentContext(db, (request.params as { assessmentId: string }).assessmentId);
       const actor = authorize(request, 'assessment.read', { unitId: context.unit.id });
-      return getAssessmentView(db, actor, context);
+      return getAssessmentView(db, actor, context, requestLocale(request));
     },
   );
 
@@ -121,7 +112,8 @@ export function registerAssessmentRoutes(api: FastifyInstance, { database }: App
     async (request) => {
       const { action, reason } = request.body as { action: string; reason?: string };
       const context = await loadAssessmentContext(db, (request.params as { assessmentId: string }).assessmentId);
-      const capability = Object.hasOwn(TRANSITION_CAPABILITY, action) ? TRANSITION_CAPABILITY[action] : undefined;
+      // The capability comes from core's table; core then checks role, state, period and guards.
+      const capability = assessmentActionCapability(action);
       if (!capability) {
         throw new DomainError('invalid-input', [
           { code: 'http.validation', params: { detail: `thao tác "${action}" không tồn tại` } },

@@ -1,9 +1,11 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { ASSESSMENT_STATES, PERIOD_STATES } from '@opendti/core';
+import { ASSESSMENT_ACTIONS, ASSESSMENT_STATES, PERIOD_STATES } from '@opendti/core';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
+import { actionFields } from '../../http/action-schemas.js';
 import { authorize } from '../../http/authenticate.js';
 import { CalendarDay, Nullable, StringEnum, Timestamp } from '../../http/common-schemas.js';
+import { requestLocale } from '../../http/error-handler.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { getCouncilOverview } from './council-overview.service.js';
 
@@ -37,6 +39,7 @@ const AssessmentDecisions = Type.Object({
     latestDueOn: Nullable(CalendarDay({ description: 'The latest due day of its requests.' })),
   }),
   mainIndices: Type.Array(MainIndexDecisions),
+  ...actionFields(ASSESSMENT_ACTIONS),
 });
 
 export const CouncilOverview = Type.Object({
@@ -83,8 +86,9 @@ export function registerCouncilRoutes(api: FastifyInstance, { database }: AppDep
       },
     },
     async (request) => {
-      authorize(request, 'appraisal.readCouncilNotes');
-      return getCouncilOverview(database.db, (request.params as { periodId: string }).periodId);
+      const actor = authorize(request, 'appraisal.readCouncilNotes');
+      const { periodId } = request.params as { periodId: string };
+      return getCouncilOverview(database.db, actor, periodId, requestLocale(request));
     },
   );
 }

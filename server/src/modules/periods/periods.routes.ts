@@ -1,8 +1,9 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { type Capability, DomainError, englishNamesOf, named } from '@opendti/core';
+import { DomainError, englishNamesOf, named, periodActionCapability } from '@opendti/core';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { authorize } from '../../http/authenticate.js';
+import { requestLocale } from '../../http/error-handler.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { PageOf, PageQuery, pageOf } from '../../http/pagination.js';
 import { ResultSetSchema } from '../../http/result-schemas.js';
@@ -10,19 +11,11 @@ import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { computeCohortScores } from '../results/compute-results.js';
 import { withEnglishNames } from '../results/english-result-names.js';
 import { PeriodDetailSchema, PeriodSchema } from './period-schemas.js';
-import { createPeriod, getPeriod, listPeriods, type PeriodInput, transitionPeriod } from './periods.service.js';
+import { createPeriod, getPeriod, listPeriods, type PeriodInput, periodActionsFor, transitionPeriod } from './periods.service.js';
 
 // A real day (2023-02-30 is refused here, not by the database).
 const IsoDate = Type.String({ format: 'date' });
 const PeriodParams = Type.Object({ periodId: Type.String({ format: 'uuid' }) });
-
-const TRANSITION_CAPABILITY: Record<string, Capability> = {
-  openSelfAssessment: 'period.manage',
-  startAppraisal: 'period.manage',
-  publish: 'period.publish',
-  archive: 'period.manage',
-  reopenPeriod: 'period.manage',
-};
 
 export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDependencies): void {
   const db = database.db;
@@ -83,8 +76,9 @@ export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDepe
       },
     },
     async (request) => {
-      authorize(request, 'period.read');
-      return getPeriod(db, (request.params as { periodId: string }).periodId);
+      const actor = authorize(request, 'period.read');
+      const period = await getPeriod(db, (request.params as { periodId: string }).periodId);
+      return { ...period, ...periodActionsFor(actor, period, requestLocale(request)) };
     },
   );
 
@@ -101,7 +95,7 @@ export function registerPeriodRoutes(api: FastifyInstance, { database }: AppDepe
     },
     async (request) => {
       const { action, reason } = request.body as { action: string; reason?: string };
-      const capability = Object.hasOwn(TRANSITION_CAPABILITY, action) ? TRANSITION_CAPABILITY[action] : undefined;
+      const capability = periodActionCapability(action);
       if (!capability)
         throw new DomainError('invalid-input', [
           { code: 'http.validation', params: { detail: `thao tác "${action}" không tồn tại` } },
