@@ -188,6 +188,10 @@ describe('presentActions', () => {
     const judged = evaluatePeriodActions({ userId: 'u', role: 'periodManager' }, 'appraisal', { assessmentStates: [] });
     const presented = presentActions(judged, 'en');
     expect(presented.allowedActions).toEqual([]);
+    expect(presentActions(evaluatePeriodActions({ userId: 'u', role: 'administrator' }, 'published'), 'en')).toMatchObject({
+      allowedActions: ['archive', 'reopenPeriod'],
+      reasonRequired: ['reopenPeriod'],
+    });
     expect(presented.deniedActions.find((denied) => denied.action === 'publish')).toEqual({
       action: 'publish',
       reason: 'no-participants',

@@ -114,22 +114,24 @@ function matchTransition<State extends string, Action extends string, Rule exten
     };
   }
   const rule = findRule(table, action, from);
-  if (!rule) {
-    return {
-      refusal: 'wrong-state',
-      kind: 'conflict',
-      problem: {
-        code: 'workflow.transition-not-allowed',
-        params: {
-          ...actionParams(table.actionLabels, action),
-          ...stateParams(table.stateLabels, from),
-          actionCode: action,
-          stateCode: from,
-        },
-      },
-    };
-  }
+  if (!rule) return { refusal: 'wrong-state', kind: 'conflict', problem: notFromHereProblem(table, action, from) };
   return { rule };
+}
+
+function notFromHereProblem<State extends string, Action extends string, Rule extends TransitionRule<State, Action>>(
+  table: WorkflowTable<State, Action, Rule>,
+  action: string,
+  from: string,
+): Problem {
+  return {
+    code: 'workflow.transition-not-allowed',
+    params: {
+      ...actionParams(table.actionLabels, action),
+      ...stateParams(table.stateLabels, from),
+      actionCode: action,
+      stateCode: from,
+    },
+  };
 }
 
 /** Checks action, role and current state; returns the matching rule or throws a DomainError. */
@@ -190,7 +192,10 @@ export const ACTION_BLOCKS = [
 ] as const;
 export type ActionBlock = (typeof ACTION_BLOCKS)[number];
 
-export type ActionVerdict = { allowed: true } | { allowed: false; reason: ActionBlock; problem: Problem };
+/** An allowed action says whether it asks for a written reason (the table's `reasonRequired`). */
+export type ActionVerdict =
+  | { allowed: true; reasonRequired?: boolean }
+  | { allowed: false; reason: ActionBlock; problem: Problem };
 
 export const ALLOWED_ACTION: ActionVerdict = { allowed: true };
 
@@ -210,9 +215,10 @@ export interface ActionQuestion<Rule> {
 }
 
 /**
- * May this actor take this action now, and if not, why? The same order as a request is refused in
- * (capability → role → state → guards), so that a disabled button and a refused request say the same.
- * The reason written with the action (`reasonRequired`) is asked when the action is taken, not here.
+ * May this actor take this action now, and if not, why? The state comes first: an action nobody may
+ * take from here is `wrong-state` whoever asks, so that a page offers only the actions of this state
+ * (and shows those of another role disabled, with why). Then capability → role → guards, the order in
+ * which a request is refused. The written reason (`reasonRequired`) is asked when the action is taken.
  */
 export function evaluateAction<State extends string, Action extends string, Rule extends TransitionRule<State, Action>>(
   table: WorkflowTable<State, Action, Rule>,
@@ -220,8 +226,10 @@ export function evaluateAction<State extends string, Action extends string, Rule
   question: ActionQuestion<Rule>,
 ): ActionVerdict {
   const { actor, state } = question;
-  const rulesOfAction = table.transitions.filter((rule) => rule.action === action);
-  const capability = rulesOfAction[0]?.capability;
+  const capability = capabilityOf(table, action);
+  if (capability !== undefined && !findRule(table, action, state)) {
+    return blocked('wrong-state', notFromHereProblem(table, action, state));
+  }
   if (actor === undefined || capability === undefined) {
     return blocked('missing-capability', denialProblem(capability ?? action, actor ? 'forbidden' : 'unauthenticated'));
   }
@@ -231,7 +239,8 @@ export function evaluateAction<State extends string, Action extends string, Rule
   const match = matchTransition(table, { action, from: state, actor });
   if (!('rule' in match))
     return blocked(match.refusal === 'role-not-allowed' ? 'role-not-allowed' : 'wrong-state', match.problem);
-  return question.guards ? question.guards(match.rule) : ALLOWED_ACTION;
+  const verdict = question.guards ? question.guards(match.rule) : ALLOWED_ACTION;
+  return verdict.allowed && match.rule.reasonRequired ? { allowed: true, reasonRequired: true } : verdict;
 }
 
 /** Every action of a table judged for one actor now, in table order. */
@@ -264,7 +273,7 @@ export function presentVerdict(verdict: ActionVerdict, locale: Locale): Presente
 export function presentActions<Action extends string>(
   judged: readonly { action: Action; verdict: ActionVerdict }[],
   locale: Locale,
-): { allowedActions: Action[]; deniedActions: DeniedAction<Action>[] } {
+): { allowedActions: Action[]; reasonRequired: Action[]; deniedActions: DeniedAction<Action>[] } {
   const deniedActions: DeniedAction<Action>[] = [];
   for (const { action, verdict } of judged) {
     const presented = presentVerdict(verdict, locale);
@@ -272,6 +281,7 @@ export function presentActions<Action extends string>(
   }
   return {
     allowedActions: judged.filter(({ verdict }) => verdict.allowed).map(({ action }) => action),
+    reasonRequired: judged.filter(({ verdict }) => verdict.allowed && verdict.reasonRequired).map(({ action }) => action),
     deniedActions,
   };
 }

@@ -14,6 +14,7 @@ export const ActionBlockSchema = StringEnum(ACTION_BLOCKS, {
 /** `allowedActions` and `deniedActions` of an object whose workflow has the given actions. */
 export const actionFields = <const T extends readonly string[]>(actions: T) => ({
   allowedActions: Type.Array(StringEnum(actions), { description: 'The actions this user may take now, in workflow order' }),
+  reasonRequired: Type.Array(StringEnum(actions), { description: 'The allowed actions that need a written reason' }),
   deniedActions: Type.Array(
     Type.Object({
       action: StringEnum(actions),

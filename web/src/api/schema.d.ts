@@ -95,6 +95,8 @@ export interface paths {
                             unitId: null | string;
                             assignedScopes: string[];
                             mustChangePassword: boolean;
+                            /** @description What the user's role may do somewhere (core's policy): which sections a page offers */
+                            capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "audit.readAll" | "audit.readOwnUnit")[];
                             /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
                             csrfToken: string;
                         };
@@ -238,6 +240,8 @@ export interface paths {
                             unitId: null | string;
                             assignedScopes: string[];
                             mustChangePassword: boolean;
+                            /** @description What the user's role may do somewhere (core's policy): which sections a page offers */
+                            capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "audit.readAll" | "audit.readOwnUnit")[];
                             /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
                             csrfToken: string;
                         };
@@ -2732,6 +2736,8 @@ export interface paths {
                             version: number;
                             /** @description The actions this user may take now, in workflow order */
                             allowedActions: ("openSelfAssessment" | "startAppraisal" | "publish" | "archive" | "reopenPeriod")[];
+                            /** @description The allowed actions that need a written reason */
+                            reasonRequired: ("openSelfAssessment" | "startAppraisal" | "publish" | "archive" | "reopenPeriod")[];
                             /** @description Every other action, with why it is closed to this user now */
                             deniedActions: {
                                 /** @enum {string} */
@@ -3193,6 +3199,8 @@ export interface paths {
                             version: number;
                             /** @description The actions this user may take now, in workflow order */
                             allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
+                            /** @description The allowed actions that need a written reason */
+                            reasonRequired: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
                             /** @description Every other action, with why it is closed to this user now */
                             deniedActions: {
                                 /** @enum {string} */
@@ -4335,8 +4343,12 @@ export interface paths {
                                     undecided: number;
                                     undecidedCodes: string[];
                                 }[];
+                                /** @description Undecided indicators this user may decide (core policy: an appraiser within the assignment). */
+                                undecidedForYou: number;
                                 /** @description The actions this user may take now, in workflow order */
                                 allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
+                                /** @description The allowed actions that need a written reason */
+                                reasonRequired: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
                                 /** @description Every other action, with why it is closed to this user now */
                                 deniedActions: {
                                     /** @enum {string} */

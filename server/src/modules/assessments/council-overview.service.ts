@@ -4,6 +4,7 @@ import {
   type CompiledFramework,
   type DeniedAction,
   DomainError,
+  decide,
   englishNamesOf,
   evaluateAssessmentActions,
   type Locale,
@@ -56,8 +57,11 @@ export interface AssessmentDecisions extends DecisionCounts {
   unit: { id: string; code: string; name: string; kind: string };
   supplementation: { open: number; answered: number; overdue: number; latestDueOn: string | null };
   mainIndices: MainIndexDecisions[];
+  /** Undecided indicators the reader may decide (the policy: an appraiser's assignment, the chair's everything). */
+  undecidedForYou: number;
   /** What the reader may do with the assessment now (finalise, reopen…), and why not. */
   allowedActions: AssessmentAction[];
+  reasonRequired: AssessmentAction[];
   deniedActions: DeniedAction<AssessmentAction>[];
 }
 
@@ -189,6 +193,15 @@ export async function getCouncilOverview(db: Database, actor: Actor, periodId: s
         ),
       },
       mainIndices,
+      undecidedForYou: mainIndices.reduce(
+        (count, main) =>
+          count +
+          main.undecidedCodes.filter(
+            (code) =>
+              decide(actor, 'appraisal.decide', { unitId: unit.id, indicatorCode: code, mainIndexCode: main.code }).allowed,
+          ).length,
+        0,
+      ),
       ...presentActions(
         evaluateAssessmentActions(actor, {
           state: assessment.state,

@@ -39,6 +39,9 @@ const AssessmentDecisions = Type.Object({
     latestDueOn: Nullable(CalendarDay({ description: 'The latest due day of its requests.' })),
   }),
   mainIndices: Type.Array(MainIndexDecisions),
+  undecidedForYou: Type.Integer({
+    description: 'Undecided indicators this user may decide (core policy: an appraiser within the assignment).',
+  }),
   ...actionFields(ASSESSMENT_ACTIONS),
 });
 

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
-import { ROLES } from '@opendti/core';
+import { CAPABILITIES, heldCapabilities, ROLES } from '@opendti/core';
 import type { FastifyInstance } from 'fastify';
 import type { AppDependencies } from '../../app.js';
 import { authorize, SESSION_COOKIE } from '../../http/authenticate.js';
@@ -17,6 +17,9 @@ const Me = Type.Object({
   unitId: Nullable(Type.String({ format: 'uuid' })),
   assignedScopes: Type.Array(Type.String()),
   mustChangePassword: Type.Boolean(),
+  capabilities: Type.Array(StringEnum(CAPABILITIES), {
+    description: "What the user's role may do somewhere (core's policy): which sections a page offers",
+  }),
   csrfToken: Type.String({ description: 'Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE.' }),
 });
 
@@ -29,6 +32,7 @@ function presentMe(actor: SessionActor): Static<typeof Me> {
     unitId: actor.unitId ?? null,
     assignedScopes: actor.assignedScopes ?? [],
     mustChangePassword: actor.mustChangePassword,
+    capabilities: heldCapabilities(actor.role),
     csrfToken: actor.csrfToken,
   };
 }
