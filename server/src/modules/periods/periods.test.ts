@@ -78,6 +78,10 @@ describe.each(TEST_DATABASE_KINDS)('periods on %s', (kind) => {
       reason: 'not-all-finalised',
       message: 'Chưa công bố được: còn 18 bản đánh giá chưa được Chủ tịch Hội đồng thẩm định chốt kết quả',
     });
+    const english = (await t.call(manager, 'GET', `/api/v1/periods/${periodId}?lang=en`)).json();
+    expect(english.deniedActions.find((denied: { action: string }) => denied.action === 'publish').message).toBe(
+      'Cannot publish yet: 18 assessments are not finalised by the council chair',
+    );
     const admin = await t.signIn('quantri');
     const audit = (await t.call(admin, 'GET', `/api/v1/audit?periodId=${periodId}&action=assessment.submittedAtClose`)).json();
     expect(audit.total).toBe(18);
