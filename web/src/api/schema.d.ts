@@ -4343,6 +4343,8 @@ export interface paths {
                                     undecided: number;
                                     undecidedCodes: string[];
                                 }[];
+                                /** @description The council has work on it: a new submission, an appraisal under way, a supplementation to re-appraise. */
+                                awaitsCouncil: boolean;
                                 /** @description Undecided indicators this user may decide (core policy: an appraiser within the assignment). */
                                 undecidedForYou: number;
                                 /** @description The actions this user may take now, in workflow order */

@@ -2,6 +2,7 @@ import {
   type Actor,
   type AssessmentAction,
   type CompiledFramework,
+  councilCanDecide,
   type DeniedAction,
   DomainError,
   decide,
@@ -57,6 +58,8 @@ export interface AssessmentDecisions extends DecisionCounts {
   unit: { id: string; code: string; name: string; kind: string };
   supplementation: { open: number; answered: number; overdue: number; latestDueOn: string | null };
   mainIndices: MainIndexDecisions[];
+  /** The council has work on it: its state lets the council decide (core's `councilCanDecide`). */
+  awaitsCouncil: boolean;
   /** Undecided indicators the reader may decide (the policy: an appraiser's assignment, the chair's everything). */
   undecidedForYou: number;
   /** What the reader may do with the assessment now (finalise, reopen…), and why not. */
@@ -193,6 +196,7 @@ export async function getCouncilOverview(db: Database, actor: Actor, periodId: s
         ),
       },
       mainIndices,
+      awaitsCouncil: councilCanDecide(assessment.state),
       undecidedForYou: mainIndices.reduce(
         (count, main) =>
           count +

@@ -39,6 +39,9 @@ const AssessmentDecisions = Type.Object({
     latestDueOn: Nullable(CalendarDay({ description: 'The latest due day of its requests.' })),
   }),
   mainIndices: Type.Array(MainIndexDecisions),
+  awaitsCouncil: Type.Boolean({
+    description: 'The council has work on it: a new submission, an appraisal under way, a supplementation to re-appraise.',
+  }),
   undecidedForYou: Type.Integer({
     description: 'Undecided indicators this user may decide (core policy: an appraiser within the assignment).',
   }),

@@ -115,6 +115,7 @@ describe.each(TEST_DATABASE_KINDS)('the council overview on %s', (kind) => {
       .filter((main: MainIndexRow) => ['1', '2', '3', '4', '5'].includes(main.code))
       .reduce((sum: number, main: MainIndexRow) => sum + main.undecided, 0);
     expect(dbp.undecidedForYou).toBe(assigned);
+    expect(dbp.awaitsCouncil).toBe(true);
     expect(dbp.undecidedForYou).toBeLessThan(68);
     const chairs = (await overview(chair)).json().assessments.find((item: { id: string }) => item.id === dbpAssessment);
     expect(chairs.undecidedForYou).toBe(68);

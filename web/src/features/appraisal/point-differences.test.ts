@@ -47,6 +47,7 @@ function assessment(code: string, undecided: [number, number]): OverviewAssessme
     supplementation: { open: 0, answered: 0, overdue: 0, latestDueOn: null },
     mainIndices: [decisions('1', undecided[0]), decisions('2', undecided[1])],
     undecidedForYou: undecided[0] + undecided[1],
+    awaitsCouncil: true,
     allowedActions: [],
     reasonRequired: [],
     deniedActions: [],

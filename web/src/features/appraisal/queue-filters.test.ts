@@ -20,6 +20,7 @@ function item(overrides: Partial<QueueItem> & { code: string; name: string; kind
     adjusted: 0,
     undecided: mainIndices.reduce((sum, entry) => sum + entry.undecided, 0),
     undecidedForYou: mainIndices.reduce((sum, entry) => sum + entry.undecided, 0),
+    awaitsCouncil: ['submitted', 'inAppraisal', 'supplemented'].includes(rest.state ?? 'inAppraisal'),
     supplementation: { open: 0, answered: 0, overdue: 0, latestDueOn: null },
     unit: { id: code, code, name, kind: kind ?? 'district' },
     ...rest,

@@ -1,27 +1,21 @@
 import { compareVietnamese } from '@opendti/core/text';
 import { matchesSearch } from '../../i18n/format';
-import type { AssessmentState, OverviewAssessment } from './api-types';
+import type { OverviewAssessment } from './api-types';
 
 export type QueueItem = Pick<
   OverviewAssessment,
-  'state' | 'adjusted' | 'undecided' | 'undecidedForYou' | 'supplementation' | 'mainIndices' | 'unit'
+  'state' | 'adjusted' | 'undecided' | 'undecidedForYou' | 'awaitsCouncil' | 'supplementation' | 'mainIndices' | 'unit'
 >;
 
 export const QUEUE_FILTERS = ['mine', 'pending', 'adjusted', 'supplemented'] as const;
 export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 
-/** States in which the council has work: a new submission, an appraisal under way, a supplementation to re-appraise. */
-const AWAITING_COUNCIL: readonly AssessmentState[] = ['submitted', 'inAppraisal', 'supplemented'];
-
-export function awaitsCouncil(state: AssessmentState): boolean {
-  return AWAITING_COUNCIL.includes(state);
-}
-
 /**
  * The queue's filters, combined with "and":
  * - mine: something the user may decide is still undecided (`undecidedForYou`, counted by the server
  *   from core's policy: an appraiser's assignment, the chair's everything);
- * - pending: the council has work on it (submitted, under appraisal, or supplemented);
+ * - pending: the council has work on it (`awaitsCouncil`, from core's state rules: submitted, under
+ *   appraisal, or supplemented);
  * - adjusted: the council changed at least one score;
  * - supplemented: the unit answered a supplementation request (or sent its supplementation back).
  */
@@ -30,7 +24,7 @@ export function matchesQueueFilter(item: QueueItem, filter: QueueFilter): boolea
     case 'mine':
       return item.state !== 'finalised' && item.undecidedForYou > 0;
     case 'pending':
-      return awaitsCouncil(item.state);
+      return item.awaitsCouncil;
     case 'adjusted':
       return item.adjusted > 0;
     case 'supplemented':

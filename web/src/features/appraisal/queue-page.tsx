@@ -27,15 +27,7 @@ import type { OverviewAssessment, OverviewCohort, Period } from './api-types';
 import { useCouncilOverview, usePeriods } from './appraisal-queries';
 import { PERIOD_STATE_KEYS, unitKindKey } from './labels';
 import { type AppraisalMessageKey, appraisalMessages } from './messages';
-import {
-  awaitsCouncil,
-  countByFilter,
-  describeScopes,
-  filterQueue,
-  QUEUE_FILTERS,
-  type QueueFilter,
-  sortQueue,
-} from './queue-filters';
+import { countByFilter, describeScopes, filterQueue, QUEUE_FILTERS, type QueueFilter, sortQueue } from './queue-filters';
 import { AssessmentStateBadge } from './state-badge';
 
 const FILTER_KEYS = {
@@ -219,7 +211,7 @@ function QueueList(props: QueueListProps) {
           {t('summaryUnits', { count: items.length })}
         </Badge>
         <Badge variant="light" color="blue" size="lg" tt="none">
-          {t('summaryAwaiting', { count: items.filter((item) => awaitsCouncil(item.state)).length })}
+          {t('summaryAwaiting', { count: items.filter((item) => item.awaitsCouncil).length })}
         </Badge>
         <Badge variant="light" color="orange" size="lg" tt="none">
           {t('summaryWaitingUnit', { count: items.filter((item) => item.state === 'supplementationRequested').length })}
