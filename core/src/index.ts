@@ -31,4 +31,14 @@ export { addDays, formatCalendarDay, isCalendarDay, parseVietnameseDate, vietnam
 export * from './workflow/capabilities.js';
 export * from './workflow/period-workflow.js';
 export * from './workflow/roles.js';
-export type { Labels, TransitionRule } from './workflow/transition-table.js';
+export {
+  ACTION_BLOCKS,
+  type ActionBlock,
+  type ActionVerdict,
+  type DeniedAction,
+  type Labels,
+  type PresentedVerdict,
+  presentActions,
+  presentVerdict,
+  type TransitionRule,
+} from './workflow/transition-table.js';

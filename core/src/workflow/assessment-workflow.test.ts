@@ -3,13 +3,16 @@ import { DomainError, formatMessage, formatProblem } from '../errors/problem.js'
 import {
   ASSESSMENT_ACTIONS,
   ASSESSMENT_STATES,
+  ASSESSMENT_TABLE,
+  ASSESSMENT_TRANSITIONS,
   type AssessmentAction,
   type AssessmentState,
-  allowedActions,
   applyTransition,
+  assessmentActionCapability,
   assessmentStateLabel,
-  canFinalise,
   councilCanDecide,
+  evaluateAssessmentActions,
+  evaluateIndicatorActions,
   findTransition,
   undecidedIndicators,
   unitCanAddSupplementation,
@@ -348,36 +351,162 @@ describe('finalise guard', () => {
     ],
   ])('%s', (_name, decisions, undecided) => {
     expect(undecidedIndicators(indicators, decisions)).toEqual(undecided);
-    expect(canFinalise(indicators, decisions)).toBe(undecided.length === 0);
   });
 });
 
-describe('allowedActions', () => {
-  const during = (periodState: PeriodState) => ({ periodState });
+describe('evaluateAssessmentActions', () => {
+  const facts = (state: string, periodState: PeriodState) => ({ state, periodState, unitId: 'unit-1', now: new Date() });
+  const actorAs = (role: Role | undefined): Actor | undefined =>
+    role && { userId: 'u', role, ...(role === 'unitLeader' || role === 'unitReporter' ? { unitId: 'unit-1' } : {}) };
+  const allowed = (...args: Parameters<typeof evaluateAssessmentActions>) =>
+    evaluateAssessmentActions(...args)
+      .filter(({ verdict }) => verdict.allowed)
+      .map(({ action }) => action);
+  const reasonOf = (action: string, ...args: Parameters<typeof evaluateAssessmentActions>) => {
+    const verdict = evaluateAssessmentActions(...args).find((entry) => entry.action === action)?.verdict;
+    return verdict?.allowed === false ? verdict.reason : 'allowed';
+  };
 
   it.each([
-    ['draft', 'unitLeader', during('selfAssessment'), ['submit']],
-    ['draft', 'unitReporter', during('selfAssessment'), []],
-    ['draft', 'unitLeader', during('appraisal'), []],
-    ['submitted', 'periodManager', during('selfAssessment'), ['returnToUnit']],
-    ['submitted', 'periodManager', during('appraisal'), []],
-    ['submitted', 'appraiser', during('appraisal'), ['startAppraisal']],
-    ['inAppraisal', 'appraiser', during('appraisal'), ['requestSupplementation']],
-    ['inAppraisal', 'councilChair', during('appraisal'), ['requestSupplementation', 'finalise']],
-    ['supplementationRequested', 'unitLeader', during('appraisal'), ['submitSupplementation']],
-    ['supplemented', 'councilChair', during('appraisal'), ['startAppraisal', 'finalise']],
-    ['finalised', 'councilChair', during('appraisal'), ['reopen']],
-    ['finalised', 'councilChair', during('published'), []],
-    ['finalised', 'administrator', during('appraisal'), []],
-    ['inAppraisal', undefined, during('appraisal'), []],
-  ] as const)('%s, %s, %j → %j', (state, role, context, actions) => {
-    expect(allowedActions(state, role, context)).toEqual(actions);
+    ['draft', 'unitLeader', 'selfAssessment', ['submit']],
+    ['draft', 'unitReporter', 'selfAssessment', []],
+    ['draft', 'unitLeader', 'appraisal', []],
+    ['submitted', 'periodManager', 'selfAssessment', ['returnToUnit']],
+    ['submitted', 'periodManager', 'appraisal', []],
+    ['submitted', 'appraiser', 'appraisal', ['startAppraisal']],
+    ['inAppraisal', 'appraiser', 'appraisal', ['requestSupplementation']],
+    ['inAppraisal', 'councilChair', 'appraisal', ['requestSupplementation', 'finalise']],
+    ['supplementationRequested', 'unitLeader', 'appraisal', ['submitSupplementation']],
+    ['supplemented', 'councilChair', 'appraisal', ['startAppraisal', 'finalise']],
+    ['finalised', 'councilChair', 'appraisal', ['reopen']],
+    ['finalised', 'councilChair', 'published', []],
+    ['finalised', 'administrator', 'appraisal', []],
+    ['inAppraisal', undefined, 'appraisal', []],
+  ] as const)('%s, %s, period %s → %j', (state, role, periodState, actions) => {
+    expect(allowed(actorAs(role), facts(state, periodState))).toEqual(actions);
   });
 
-  it('hides submit once the deadline has passed, unless extended', () => {
-    const context = { periodState: 'selfAssessment', now: new Date('2023-02-01T02:00:00Z') };
-    expect(allowedActions('draft', 'unitLeader', { ...context, deadline: '2023-01-30' })).toEqual([]);
-    expect(allowedActions('draft', 'unitLeader', { ...context, deadline: '2023-02-15' })).toEqual(['submit']);
+  it('closes submit once the deadline has passed, unless extended', () => {
+    const context = { ...facts('draft', 'selfAssessment'), now: new Date('2023-02-01T02:00:00Z') };
+    expect(reasonOf('submit', actorAs('unitLeader'), { ...context, deadline: '2023-01-30' })).toBe('deadline-passed');
+    expect(reasonOf('submit', actorAs('unitLeader'), { ...context, deadline: '2023-02-15' })).toBe('allowed');
+  });
+
+  it('says why: another unit, another role, another state, the period, the data guards', () => {
+    const leaderElsewhere: Actor = { userId: 'u', role: 'unitLeader', unitId: 'unit-2' };
+    expect(reasonOf('submit', leaderElsewhere, facts('draft', 'selfAssessment'))).toBe('missing-capability');
+    expect(reasonOf('finalise', actorAs('appraiser'), facts('inAppraisal', 'appraisal'))).toBe('missing-capability');
+    expect(reasonOf('startAppraisal', actorAs('councilChair'), facts('inAppraisal', 'appraisal'))).toBe('wrong-state');
+    expect(reasonOf('finalise', actorAs('councilChair'), facts('inAppraisal', 'selfAssessment'))).toBe('period-state');
+    const undecided = { ...facts('inAppraisal', 'appraisal'), undecidedCodes: ['1.1', '2.3'] };
+    expect(reasonOf('finalise', actorAs('councilChair'), undecided)).toBe('undecided-indicators');
+    const verdict = evaluateAssessmentActions(actorAs('councilChair'), undecided).find(
+      (entry) => entry.action === 'finalise',
+    )?.verdict;
+    expect(verdict?.allowed === false && formatMessage(verdict.problem, 'en')).toBe(
+      'cannot finalise yet: 2 indicators are neither accepted nor adjusted (1.1, 2.3)',
+    );
+    const open = { ...facts('supplementationRequested', 'appraisal'), openRequestCodes: ['1.1'] };
+    expect(reasonOf('submitSupplementation', actorAs('unitLeader'), open)).toBe('unanswered-requests');
+  });
+
+  it('follows the table it is given', () => {
+    const table = {
+      ...ASSESSMENT_TABLE,
+      transitions: ASSESSMENT_TRANSITIONS.map((rule) =>
+        rule.action === 'finalise'
+          ? { ...rule, roles: ['appraiser', 'councilChair'] as Role[], capability: 'appraisal.decide' as const }
+          : rule,
+      ),
+    };
+    expect(allowed(actorAs('appraiser'), facts('inAppraisal', 'appraisal'), table)).toEqual([
+      'requestSupplementation',
+      'finalise',
+    ]);
+  });
+});
+
+describe('assessmentActionCapability', () => {
+  it('names the capability of each action asked for on its own, from the table', () => {
+    expect(Object.fromEntries(ASSESSMENT_ACTIONS.map((action) => [action, assessmentActionCapability(action)]))).toEqual({
+      submit: 'assessment.submit',
+      returnToUnit: 'period.manage',
+      startAppraisal: 'appraisal.decide',
+      // Only through a decision on an indicator, which says what the unit must add.
+      requestSupplementation: undefined,
+      submitSupplementation: 'assessment.supplement',
+      finalise: 'appraisal.finalise',
+      reopen: 'appraisal.reopen',
+    });
+    expect(assessmentActionCapability('approve')).toBeUndefined();
+  });
+
+  it('gives every rule of an action the same capability', () => {
+    for (const action of ASSESSMENT_ACTIONS) {
+      const capabilities = new Set(
+        ASSESSMENT_TRANSITIONS.filter((rule) => rule.action === action).map((rule) => rule.capability),
+      );
+      expect(capabilities.size).toBe(1);
+    }
+  });
+});
+
+describe('evaluateIndicatorActions', () => {
+  const judge = (actor: Actor, state: string, extra: { indicatorCode?: string; openRequestCodes?: string[] } = {}) => {
+    const verdicts = evaluateIndicatorActions(actor, {
+      state,
+      periodState: state === 'draft' ? 'selfAssessment' : 'appraisal',
+      unitId: 'unit-1',
+      indicatorCode: extra.indicatorCode ?? '1.1',
+      mainIndexCode: '1',
+      openRequestCodes: extra.openRequestCodes ?? [],
+    });
+    return Object.fromEntries(
+      Object.entries(verdicts).map(([key, verdict]) => [key, verdict.allowed ? 'allowed' : verdict.reason]),
+    );
+  };
+  const reporter: Actor = { userId: 'u', role: 'unitReporter', unitId: 'unit-1' };
+  const appraiser: Actor = { userId: 'a', role: 'appraiser', assignedScopes: ['2'] };
+  const chair: Actor = { userId: 'c', role: 'councilChair' };
+
+  it('lets the unit answer its draft, and supplement only an indicator under an open request', () => {
+    expect(judge(reporter, 'draft')).toEqual({
+      answer: 'allowed',
+      supplement: 'wrong-state',
+      decide: 'missing-capability',
+      requestSupplementation: 'missing-capability',
+    });
+    expect(judge(reporter, 'supplementationRequested', { openRequestCodes: ['1.1'] }).supplement).toBe('allowed');
+    expect(judge(reporter, 'supplementationRequested', { openRequestCodes: ['1.2'] }).supplement).toBe('wrong-state');
+  });
+
+  it('lets the council decide within its scope, and only ask for more while the unit supplements', () => {
+    expect(judge(chair, 'submitted')).toMatchObject({
+      decide: 'allowed',
+      requestSupplementation: 'allowed',
+      answer: 'missing-capability',
+    });
+    expect(judge(chair, 'supplementationRequested')).toMatchObject({ decide: 'wrong-state', requestSupplementation: 'allowed' });
+    expect(judge(chair, 'finalised')).toMatchObject({ decide: 'wrong-state', requestSupplementation: 'wrong-state' });
+    expect(judge(appraiser, 'inAppraisal').decide).toBe('missing-capability');
+    expect(judge(appraiser, 'inAppraisal', { indicatorCode: '2.1' }).decide).toBe('missing-capability');
+    const inScope = evaluateIndicatorActions(appraiser, {
+      state: 'inAppraisal',
+      periodState: 'appraisal',
+      unitId: 'unit-1',
+      indicatorCode: '2.1',
+      mainIndexCode: '2',
+      openRequestCodes: [],
+    });
+    expect(inScope.decide.allowed).toBe(true);
+    const afterPublication = evaluateIndicatorActions(chair, {
+      state: 'submitted',
+      periodState: 'published',
+      unitId: 'unit-1',
+      indicatorCode: '1.1',
+      openRequestCodes: [],
+    });
+    expect(afterPublication.decide.allowed === false && afterPublication.decide.reason).toBe('period-state');
   });
 });
 

@@ -1,10 +1,15 @@
 import { DomainError, type Locale, type Problem } from '../errors/problem.js';
 import { formatCalendarDay, isCalendarDay, vietnamDay } from './calendar-day.js';
+import { type Capability, decide, denialProblem, type ResourceContext } from './capabilities.js';
 import { PERIOD_STATE_LABELS, type PeriodState } from './period-workflow.js';
 import type { Actor, Role } from './roles.js';
 import {
+  type ActionVerdict,
+  ALLOWED_ACTION,
   actionParams,
-  actionsFrom,
+  blocked,
+  capabilityOf,
+  evaluateActions,
   findRule,
   type Labels,
   labelOf,
@@ -71,6 +76,11 @@ export interface AssessmentTransition extends TransitionRule<AssessmentState, As
   checksDeadline: boolean;
   /** The unit is told by when to answer (`dueOn`, yyyy-mm-dd). */
   dueDateRequired: boolean;
+  /**
+   * Taken only as part of the council's decision on an indicator (which records what the unit must
+   * add), never asked for on its own through the transitions route.
+   */
+  byDecision: boolean;
 }
 
 const COUNCIL: readonly Role[] = ['appraiser', 'councilChair'];
@@ -86,10 +96,12 @@ export const ASSESSMENT_TRANSITIONS: readonly AssessmentTransition[] = [
     from: ['draft'],
     to: 'submitted',
     roles: ['unitLeader'],
+    capability: 'assessment.submit',
     periodStates: ['selfAssessment'],
     reasonRequired: false,
     checksDeadline: true,
     dueDateRequired: false,
+    byDecision: false,
   },
   // Sent back before appraisal starts (wrong file, incomplete); only while the unit can still resubmit.
   {
@@ -97,10 +109,12 @@ export const ASSESSMENT_TRANSITIONS: readonly AssessmentTransition[] = [
     from: ['submitted'],
     to: 'draft',
     roles: ['periodManager'],
+    capability: 'period.manage',
     periodStates: ['selfAssessment'],
     reasonRequired: true,
     checksDeadline: false,
     dueDateRequired: false,
+    byDecision: false,
   },
   // Implicit: the server takes it on the council's first decision on a submitted or supplemented assessment.
   {
@@ -108,10 +122,12 @@ export const ASSESSMENT_TRANSITIONS: readonly AssessmentTransition[] = [
     from: ['submitted', 'supplemented'],
     to: 'inAppraisal',
     roles: COUNCIL,
+    capability: 'appraisal.decide',
     periodStates: ['appraisal'],
     reasonRequired: false,
     checksDeadline: false,
     dueDateRequired: false,
+    byDecision: false,
   },
   // Seed 001: during appraisal the unit may "bổ sung … TLKC hoặc giải trình"; the council says what and by when.
   {
@@ -119,20 +135,24 @@ export const ASSESSMENT_TRANSITIONS: readonly AssessmentTransition[] = [
     from: ['inAppraisal'],
     to: 'supplementationRequested',
     roles: COUNCIL,
+    capability: 'appraisal.decide',
     periodStates: ['appraisal'],
     reasonRequired: true,
     checksDeadline: false,
     dueDateRequired: true,
+    byDecision: true,
   },
   {
     action: 'submitSupplementation',
     from: ['supplementationRequested'],
     to: 'supplemented',
     roles: ['unitLeader'],
+    capability: 'assessment.supplement',
     periodStates: ['appraisal'],
     reasonRequired: false,
     checksDeadline: false,
     dueDateRequired: false,
+    byDecision: false,
   },
   // The chair closes the unit's appraisal; the caller checks `canFinalise` (every indicator decided).
   {
@@ -140,10 +160,12 @@ export const ASSESSMENT_TRANSITIONS: readonly AssessmentTransition[] = [
     from: ['inAppraisal', 'supplemented'],
     to: 'finalised',
     roles: ['councilChair'],
+    capability: 'appraisal.finalise',
     periodStates: ['appraisal'],
     reasonRequired: false,
     checksDeadline: false,
     dueDateRequired: false,
+    byDecision: false,
   },
   // Published results are frozen: a correction first needs the administrator to reopen the period.
   {
@@ -151,10 +173,12 @@ export const ASSESSMENT_TRANSITIONS: readonly AssessmentTransition[] = [
     from: ['finalised'],
     to: 'inAppraisal',
     roles: ['councilChair'],
+    capability: 'appraisal.reopen',
     periodStates: ['appraisal'],
     reasonRequired: true,
     checksDeadline: false,
     dueDateRequired: false,
+    byDecision: false,
   },
 ];
 
@@ -179,7 +203,9 @@ export const ASSESSMENT_STATE_RULES: Readonly<Record<AssessmentState, Readonly<A
   finalised: { unitEditsAnswers: false, unitAddsSupplementation: false, councilDecides: false },
 };
 
-const ASSESSMENT_TABLE: WorkflowTable<AssessmentState, AssessmentAction, AssessmentTransition> = {
+export type AssessmentTable = WorkflowTable<AssessmentState, AssessmentAction, AssessmentTransition>;
+
+export const ASSESSMENT_TABLE: AssessmentTable = {
   actions: ASSESSMENT_ACTIONS,
   transitions: ASSESSMENT_TRANSITIONS,
   stateLabels: ASSESSMENT_STATE_LABELS,
@@ -239,18 +265,6 @@ function deadlinePassed(deadline: string | undefined, now: Date | undefined): bo
   // A malformed deadline is the caller's bug (it comes from its own validated schema), not the user's.
   if (!isCalendarDay(deadline)) throw new TypeError(`deadline must be a yyyy-mm-dd day, not "${deadline}"`);
   return vietnamDay(now) > deadline;
-}
-
-/** The actions a role may take on an assessment now (for the buttons a page shows); none for the public. */
-export function allowedActions(state: string, role: Role | undefined, context: WorkflowContext): AssessmentAction[] {
-  return actionsFrom(
-    ASSESSMENT_TABLE,
-    state,
-    role,
-    (rule) =>
-      (rule.periodStates as readonly string[]).includes(context.periodState) &&
-      !(rule.checksDeadline && deadlinePassed(context.deadline, context.now)),
-  );
 }
 
 export interface AssessmentTransitionRequest {
@@ -330,9 +344,163 @@ export function undecidedIndicators(
   });
 }
 
-export function canFinalise(
-  indicatorCodes: readonly string[],
-  decisions: readonly { indicatorCode: string; decision: string }[],
-): boolean {
-  return undecidedIndicators(indicatorCodes, decisions).length === 0;
+/**
+ * The capability an assessment action needs when asked for through the transitions route (which
+ * authorizes with it); undefined for an unknown action and for one taken only by a decision.
+ */
+export function assessmentActionCapability(action: string): Capability | undefined {
+  const rule = ASSESSMENT_TRANSITIONS.find((candidate) => candidate.action === action);
+  return rule === undefined || rule.byDecision ? undefined : capabilityOf(ASSESSMENT_TABLE, action);
+}
+
+/** What the caller knows about an assessment beyond the table: its period, and data for the guards. */
+export interface AssessmentFacts {
+  state: string;
+  periodState: string;
+  /** The assessment's unit, for the capability check. */
+  unitId: string;
+  now: Date;
+  /** Last day (yyyy-mm-dd, Vietnam time) a unit may submit, as extended; undefined = no deadline. */
+  deadline?: string | undefined;
+  /** For `finalise`: indicators neither accepted nor adjusted (`undecidedIndicators`); undefined = not checked. */
+  undecidedCodes?: readonly string[];
+  /** For `submitSupplementation`: indicators with a request not answered yet; undefined = not checked. */
+  openRequestCodes?: readonly string[];
+}
+
+function periodStateProblem(rule: AssessmentTransition, periodState: string): Problem {
+  return {
+    code: 'workflow.period-state',
+    params: {
+      ...actionParams(ASSESSMENT_ACTION_LABELS, rule.action),
+      periodState: labelOf(PERIOD_STATE_LABELS, periodState, 'vi'),
+      periodStateEn: labelOf(PERIOD_STATE_LABELS, periodState, 'en'),
+      allowed: listLabels(PERIOD_STATE_LABELS, rule.periodStates, 'vi'),
+      allowedEn: listLabels(PERIOD_STATE_LABELS, rule.periodStates, 'en'),
+    },
+  };
+}
+
+/** A short list of codes for a message: enough to find the first ones. */
+const codeList = (codes: readonly string[]) => codes.slice(0, 10).join(', ');
+
+function assessmentGuards(rule: AssessmentTransition, facts: AssessmentFacts): ActionVerdict {
+  if (!(rule.periodStates as readonly string[]).includes(facts.periodState)) {
+    return blocked('period-state', periodStateProblem(rule, facts.periodState));
+  }
+  if (rule.checksDeadline && deadlinePassed(facts.deadline, facts.now)) {
+    return blocked('deadline-passed', {
+      code: 'workflow.deadline-passed',
+      params: { deadline: formatCalendarDay(facts.deadline as string) },
+    });
+  }
+  const undecided = facts.undecidedCodes ?? [];
+  if (rule.action === 'finalise' && undecided.length > 0) {
+    return blocked('undecided-indicators', {
+      code: 'workflow.undecided-indicators',
+      params: { count: undecided.length, codes: codeList(undecided) },
+    });
+  }
+  const open = facts.openRequestCodes ?? [];
+  if (rule.action === 'submitSupplementation' && open.length > 0) {
+    return blocked('unanswered-requests', {
+      code: 'workflow.unanswered-requests',
+      params: { count: open.length, codes: codeList(open) },
+    });
+  }
+  return ALLOWED_ACTION;
+}
+
+/**
+ * Every assessment action judged for this actor now, in table order: allowed, or why not — the same
+ * checks, in the same order, as `applyTransition` and the guards the server applies when the action
+ * is taken. `table` is core's own except in tests that prove the pages follow the table.
+ */
+export function evaluateAssessmentActions(
+  actor: Actor | undefined,
+  facts: AssessmentFacts,
+  table: AssessmentTable = ASSESSMENT_TABLE,
+): { action: AssessmentAction; verdict: ActionVerdict }[] {
+  return evaluateActions(table, {
+    actor,
+    state: facts.state,
+    resource: { unitId: facts.unitId },
+    guards: (rule) => assessmentGuards(rule, facts),
+  });
+}
+
+/** What a user may do on one indicator of an assessment now. */
+export interface IndicatorVerdicts {
+  /** Enter or change the self-assessment (points, explanation, evidence). */
+  answer: ActionVerdict;
+  /** Add evidence or an explanation under an open supplementation request. */
+  supplement: ActionVerdict;
+  /** Accept or adjust the self points (the council's decision). */
+  decide: ActionVerdict;
+  /** Ask the unit to supplement this indicator. */
+  requestSupplementation: ActionVerdict;
+}
+
+export interface IndicatorFacts {
+  state: string;
+  periodState: string;
+  unitId: string;
+  indicatorCode: string;
+  /** The main index of the indicator (itself for a main index), for appraisers' scopes. */
+  mainIndexCode?: string | undefined;
+  /** Indicators with a supplementation request still open. */
+  openRequestCodes: readonly string[];
+}
+
+function lockedProblem(state: string): Problem {
+  return {
+    code: 'workflow.locked',
+    params: { state: { vi: assessmentStateLabel(state, 'vi'), en: assessmentStateLabel(state, 'en') } },
+  };
+}
+
+function capabilityVerdict(
+  actor: Actor | undefined,
+  capability: Capability,
+  resource: ResourceContext,
+): ActionVerdict | undefined {
+  const decision = decide(actor, capability, resource);
+  return decision.allowed ? undefined : blocked('missing-capability', denialProblem(capability, decision.reason, actor?.role));
+}
+
+/**
+ * The council works while the period is under appraisal: a first decision on a submitted or
+ * supplemented assessment starts its appraisal, a request sends it to the unit, and both transitions
+ * are possible only then. The page asks it of every decision, so that no button invites a refusal.
+ */
+function councilPeriodVerdict(periodState: string, table: AssessmentTable): ActionVerdict {
+  const rule = table.transitions.find((candidate) => candidate.action === 'startAppraisal');
+  if (rule === undefined || (rule.periodStates as readonly string[]).includes(periodState)) return ALLOWED_ACTION;
+  return blocked('period-state', periodStateProblem(rule, periodState));
+}
+
+/**
+ * What the actor may do on one indicator now: the policy (`decide`, with the appraiser's scope) and
+ * the state rules (`ASSESSMENT_STATE_RULES`). While the unit supplements, the council may still add
+ * requests on other indicators, so that one round covers everything it needs, but decides nothing.
+ */
+export function evaluateIndicatorActions(
+  actor: Actor | undefined,
+  facts: IndicatorFacts,
+  table: AssessmentTable = ASSESSMENT_TABLE,
+): IndicatorVerdicts {
+  const unit = { unitId: facts.unitId };
+  const indicator = { ...unit, indicatorCode: facts.indicatorCode, mainIndexCode: facts.mainIndexCode };
+  const locked = blocked('wrong-state', lockedProblem(facts.state));
+  const council = (opensOn: boolean): ActionVerdict =>
+    capabilityVerdict(actor, 'appraisal.decide', indicator) ??
+    (opensOn ? councilPeriodVerdict(facts.periodState, table) : locked);
+  return {
+    answer: capabilityVerdict(actor, 'assessment.answer', unit) ?? (unitCanEditAnswers(facts.state) ? ALLOWED_ACTION : locked),
+    supplement:
+      capabilityVerdict(actor, 'assessment.supplement', unit) ??
+      (unitCanAddSupplementation(facts.state, facts) ? ALLOWED_ACTION : locked),
+    decide: council(councilCanDecide(facts.state)),
+    requestSupplementation: council(councilCanDecide(facts.state) || facts.state === 'supplementationRequested'),
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CAPABILITIES, type Capability, decide, explainDenial, type ResourceContext } from './capabilities.js';
-import type { Actor, Role } from './roles.js';
+import { CAPABILITIES, type Capability, decide, explainDenial, heldCapabilities, type ResourceContext } from './capabilities.js';
+import { type Actor, ROLES, type Role } from './roles.js';
 
 /**
  * The authorization matrix. Columns are the actors; each cell is the expected decision:
@@ -265,5 +265,30 @@ describe('explainDenial', () => {
     expect(explainDenial('audit.readAll', 'forbidden', { role: 'unitReporter' })).toBe(
       'tài khoản với vai trò "Cán bộ nhập liệu của đơn vị" không có quyền xem toàn bộ nhật ký hệ thống',
     );
+  });
+});
+
+describe('heldCapabilities', () => {
+  it('lists what a role holds anywhere, public reading included, in policy order', () => {
+    expect(heldCapabilities('unitReporter')).toEqual([
+      'results.readPublished',
+      'results.readUnpublished',
+      'framework.read',
+      'unit.read',
+      'period.read',
+      'assessment.read',
+      'assessment.answer',
+      'assessment.supplement',
+      'audit.readOwnUnit',
+    ]);
+    expect(heldCapabilities('councilChair')).toContain('appraisal.finalise');
+    expect(heldCapabilities('appraiser')).not.toContain('appraisal.finalise');
+    for (const role of ROLES) {
+      expect(
+        heldCapabilities(role).every(
+          (capability) => decide({ userId: 'u', role, unitId: 'x' }, capability, { unitId: 'x' }).allowed,
+        ),
+      ).toBe(true);
+    }
   });
 });

@@ -160,6 +160,17 @@ export function decide(actor: Actor | undefined, capability: Capability, resourc
   return reach !== undefined && reaches(reach, actor, resource) ? ALLOWED : FORBIDDEN;
 }
 
+/**
+ * The capabilities a role holds somewhere (on every resource, its own unit, or its assignment): what
+ * a page needs to know to offer a whole section (administration, the council's queue, the unit's
+ * workspace) before any resource is named. Each action on a resource is still decided by `decide`.
+ */
+export function heldCapabilities(role: Role): Capability[] {
+  return CAPABILITIES.filter(
+    (capability) => POLICY[capability].public === true || Object.hasOwn(POLICY[capability].grants, role),
+  );
+}
+
 /** Phrased to complete "cần đăng nhập để …" / "không có quyền …". */
 export const CAPABILITY_LABELS: Readonly<Record<Capability, Readonly<Record<Locale, string>>>> = {
   'results.readPublished': { vi: 'xem kết quả đã công bố', en: 'view published results' },

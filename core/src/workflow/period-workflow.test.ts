@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError, formatMessage } from '../errors/problem.js';
 import {
-  allowedPeriodActions,
   applyPeriodTransition,
   canPublish,
+  evaluatePeriodActions,
   findPeriodTransition,
   PERIOD_ACTIONS,
   PERIOD_STATES,
+  PERIOD_TABLE,
+  PERIOD_TRANSITIONS,
   type PeriodAction,
   type PeriodState,
+  periodActionCapability,
   periodStateLabel,
 } from './period-workflow.js';
 import { type Actor, ROLES, type Role } from './roles.js';
+import { presentActions } from './transition-table.js';
 
 /** Written out independently of PERIOD_TRANSITIONS, so a change to the table must change this too. */
 const EXPECTED: Record<PeriodAction, { from: PeriodState; to: PeriodState; roles: Role[] }> = {
@@ -115,7 +119,19 @@ describe('applyPeriodTransition: input', () => {
   });
 });
 
-describe('allowedPeriodActions', () => {
+describe('evaluatePeriodActions', () => {
+  const allowed = (state: string, role: Role | undefined, facts = {}) =>
+    evaluatePeriodActions(role && { userId: 'u', role }, state, facts)
+      .filter(({ verdict }) => verdict.allowed)
+      .map(({ action }) => action);
+  const reasons = (state: string, role: Role | undefined, facts = {}) =>
+    Object.fromEntries(
+      evaluatePeriodActions(role && { userId: 'u', role }, state, facts).map(({ action, verdict }) => [
+        action,
+        verdict.allowed ? 'allowed' : verdict.reason,
+      ]),
+    );
+
   it.each([
     ['draft', 'periodManager', ['openSelfAssessment']],
     ['selfAssessment', 'administrator', ['startAppraisal']],
@@ -127,7 +143,77 @@ describe('allowedPeriodActions', () => {
     ['draft', undefined, []],
     ['unknown', 'administrator', []],
   ] as const)('%s, %s → %j', (state, role, actions) => {
-    expect(allowedPeriodActions(state, role)).toEqual(actions);
+    expect(allowed(state, role)).toEqual(actions);
+  });
+
+  it('says why each action is closed: capability, role, state, then the publish guard', () => {
+    expect(reasons('published', 'periodManager')).toEqual({
+      openSelfAssessment: 'wrong-state',
+      startAppraisal: 'wrong-state',
+      publish: 'wrong-state',
+      archive: 'role-not-allowed',
+      reopenPeriod: 'role-not-allowed',
+    });
+    expect(reasons('appraisal', 'councilChair').publish).toBe('missing-capability');
+    expect(reasons('appraisal', 'periodManager', { assessmentStates: ['finalised', 'inAppraisal'] }).publish).toBe(
+      'not-all-finalised',
+    );
+    expect(reasons('appraisal', 'periodManager', { assessmentStates: [] }).publish).toBe('no-participants');
+    expect(reasons('appraisal', 'periodManager', { assessmentStates: ['finalised'] }).publish).toBe('allowed');
+  });
+
+  it('words a closed action as the refusal would', () => {
+    const archive = evaluatePeriodActions({ userId: 'u', role: 'periodManager' }, 'published').find(
+      (entry) => entry.action === 'archive',
+    );
+    expect(archive?.verdict.allowed === false && formatMessage(archive.verdict.problem, 'en')).toBe(
+      'the role "Assessment period manager" may not archive the period; only System administrator may',
+    );
+  });
+
+  it('follows the table it is given', () => {
+    const table = {
+      ...PERIOD_TABLE,
+      transitions: PERIOD_TRANSITIONS.map((rule) =>
+        rule.action === 'archive' ? { ...rule, roles: ['administrator', 'periodManager'] as Role[] } : rule,
+      ),
+    };
+    const actions = evaluatePeriodActions({ userId: 'u', role: 'periodManager' }, 'published', {}, table);
+    expect(actions.filter(({ verdict }) => verdict.allowed).map(({ action }) => action)).toEqual(['archive']);
+  });
+});
+
+describe('presentActions', () => {
+  it("lists the allowed actions and words each closed one as a sentence in the reader's language", () => {
+    const judged = evaluatePeriodActions({ userId: 'u', role: 'periodManager' }, 'appraisal', { assessmentStates: [] });
+    const presented = presentActions(judged, 'en');
+    expect(presented.allowedActions).toEqual([]);
+    expect(presentActions(evaluatePeriodActions({ userId: 'u', role: 'administrator' }, 'published'), 'en')).toMatchObject({
+      allowedActions: ['archive', 'reopenPeriod'],
+      reasonRequired: ['reopenPeriod'],
+    });
+    expect(presented.deniedActions.find((denied) => denied.action === 'publish')).toEqual({
+      action: 'publish',
+      reason: 'no-participants',
+      message: 'The period has no participating unit, so there are no results to publish',
+    });
+    expect(presentActions(judged, 'vi').deniedActions[0]?.message).toBe(
+      'Không thể mở tự đánh giá khi đang ở trạng thái "Đang thẩm định"',
+    );
+  });
+});
+
+describe('periodActionCapability', () => {
+  it('names the capability of each action from the table, and none for an unknown one', () => {
+    expect(Object.fromEntries(PERIOD_ACTIONS.map((action) => [action, periodActionCapability(action)]))).toEqual({
+      openSelfAssessment: 'period.manage',
+      startAppraisal: 'period.manage',
+      publish: 'period.publish',
+      archive: 'period.manage',
+      reopenPeriod: 'period.manage',
+    });
+    expect(periodActionCapability('approve')).toBeUndefined();
+    expect(periodActionCapability('constructor')).toBeUndefined();
   });
 });
 

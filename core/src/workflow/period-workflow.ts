@@ -1,7 +1,12 @@
 import type { Locale } from '../errors/problem.js';
+import type { Capability } from './capabilities.js';
 import type { Actor, Role } from './roles.js';
 import {
-  actionsFrom,
+  type ActionVerdict,
+  ALLOWED_ACTION,
+  blocked,
+  capabilityOf,
+  evaluateActions,
   findRule,
   type Labels,
   labelOf,
@@ -49,18 +54,56 @@ const MANAGERS: readonly Role[] = ['periodManager', 'administrator'];
  * The period's transitions. Running the calendar is the period manager's job (the IT department
  * "chủ trì" the assessment); archiving and reopening a published period touch what the public has
  * already seen, so they are the administrator's alone, and reopening needs a written reason.
- * Publishing also needs every participating assessment finalised: see `canPublish`.
+ * Publishing also needs every participating assessment finalised: see `canPublish`. Publishing is a
+ * capability of its own (`period.publish`) so that the policy can name who speaks to the public.
  */
 export const PERIOD_TRANSITIONS: readonly PeriodTransition[] = [
-  { action: 'openSelfAssessment', from: ['draft'], to: 'selfAssessment', roles: MANAGERS, reasonRequired: false },
-  { action: 'startAppraisal', from: ['selfAssessment'], to: 'appraisal', roles: MANAGERS, reasonRequired: false },
-  { action: 'publish', from: ['appraisal'], to: 'published', roles: MANAGERS, reasonRequired: false },
-  { action: 'archive', from: ['published'], to: 'archived', roles: ['administrator'], reasonRequired: false },
+  {
+    action: 'openSelfAssessment',
+    from: ['draft'],
+    to: 'selfAssessment',
+    roles: MANAGERS,
+    capability: 'period.manage',
+    reasonRequired: false,
+  },
+  {
+    action: 'startAppraisal',
+    from: ['selfAssessment'],
+    to: 'appraisal',
+    roles: MANAGERS,
+    capability: 'period.manage',
+    reasonRequired: false,
+  },
+  {
+    action: 'publish',
+    from: ['appraisal'],
+    to: 'published',
+    roles: MANAGERS,
+    capability: 'period.publish',
+    reasonRequired: false,
+  },
+  {
+    action: 'archive',
+    from: ['published'],
+    to: 'archived',
+    roles: ['administrator'],
+    capability: 'period.manage',
+    reasonRequired: false,
+  },
   // A published error correction: back to appraisal, where the chair can reopen the unit concerned.
-  { action: 'reopenPeriod', from: ['published'], to: 'appraisal', roles: ['administrator'], reasonRequired: true },
+  {
+    action: 'reopenPeriod',
+    from: ['published'],
+    to: 'appraisal',
+    roles: ['administrator'],
+    capability: 'period.manage',
+    reasonRequired: true,
+  },
 ];
 
-const PERIOD_TABLE: WorkflowTable<PeriodState, PeriodAction, PeriodTransition> = {
+export type PeriodTable = WorkflowTable<PeriodState, PeriodAction, PeriodTransition>;
+
+export const PERIOD_TABLE: PeriodTable = {
   actions: PERIOD_ACTIONS,
   transitions: PERIOD_TRANSITIONS,
   stateLabels: PERIOD_STATE_LABELS,
@@ -79,9 +122,37 @@ export function findPeriodTransition(action: string, fromState: string): PeriodT
   return findRule(PERIOD_TABLE, action, fromState);
 }
 
-/** The period actions a role may take now; none for the anonymous public. */
-export function allowedPeriodActions(state: string, role: Role | undefined): PeriodAction[] {
-  return actionsFrom(PERIOD_TABLE, state, role);
+/** The capability a period action needs (the transitions route authorizes with it); undefined = no such action. */
+export function periodActionCapability(action: string): Capability | undefined {
+  return capabilityOf(PERIOD_TABLE, action);
+}
+
+/** What the caller knows about the period beyond its state, for the guards of its actions. */
+export interface PeriodFacts {
+  /** The states of the period's assessments, for `publish`; undefined = not known, not checked. */
+  assessmentStates?: readonly string[];
+}
+
+/**
+ * Every period action judged for this actor now, in table order: allowed, or why not (the server
+ * sends it with the period, and the page renders its buttons from it). `table` is core's own except
+ * in tests that prove the page follows the table.
+ */
+export function evaluatePeriodActions(
+  actor: Actor | undefined,
+  state: string,
+  facts: PeriodFacts = {},
+  table: PeriodTable = PERIOD_TABLE,
+): { action: PeriodAction; verdict: ActionVerdict }[] {
+  return evaluateActions(table, { actor, state, guards: (rule) => publishGuard(rule, facts) });
+}
+
+function publishGuard(rule: PeriodTransition, { assessmentStates }: PeriodFacts): ActionVerdict {
+  if (rule.action !== 'publish' || assessmentStates === undefined) return ALLOWED_ACTION;
+  if (assessmentStates.length === 0) return blocked('no-participants', { code: 'workflow.no-participants' });
+  const unfinished = assessmentStates.filter((state) => state !== 'finalised').length;
+  if (unfinished > 0) return blocked('not-all-finalised', { code: 'workflow.not-all-finalised', params: { count: unfinished } });
+  return ALLOWED_ACTION;
 }
 
 export interface PeriodTransitionRequest {

@@ -999,6 +999,8 @@ export interface operations {
                         unitId: null | string;
                         assignedScopes: string[];
                         mustChangePassword: boolean;
+                        /** @description What the user's role may do somewhere (core's policy): which sections a page offers */
+                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "audit.readAll" | "audit.readOwnUnit")[];
                         /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
                         csrfToken: string;
                     };
@@ -1112,6 +1114,8 @@ export interface operations {
                         unitId: null | string;
                         assignedScopes: string[];
                         mustChangePassword: boolean;
+                        /** @description What the user's role may do somewhere (core's policy): which sections a page offers */
+                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "audit.readAll" | "audit.readOwnUnit")[];
                         /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
                         csrfToken: string;
                     };
@@ -3305,6 +3309,22 @@ export interface operations {
                         createdAt: string;
                         /** @description Incremented by every transition */
                         version: number;
+                        /** @description The actions this user may take now, in workflow order */
+                        allowedActions: ("openSelfAssessment" | "startAppraisal" | "publish" | "archive" | "reopenPeriod")[];
+                        /** @description The allowed actions that need a written reason */
+                        reasonRequired: ("openSelfAssessment" | "startAppraisal" | "publish" | "archive" | "reopenPeriod")[];
+                        /** @description Every other action, with why it is closed to this user now */
+                        deniedActions: {
+                            /** @enum {string} */
+                            action: "openSelfAssessment" | "startAppraisal" | "publish" | "archive" | "reopenPeriod";
+                            /**
+                             * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                             * @enum {string}
+                             */
+                            reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                            /** @description Why, in the language of the request */
+                            message: string;
+                        }[];
                         cohorts: {
                             unitKind: string;
                             frameworkId: string;
@@ -3689,6 +3709,66 @@ export interface operations {
                         /** @enum {string} */
                         state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
                         version: number;
+                        /** @description The actions this user may take now, in workflow order */
+                        allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
+                        /** @description The allowed actions that need a written reason */
+                        reasonRequired: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
+                        /** @description Every other action, with why it is closed to this user now */
+                        deniedActions: {
+                            /** @enum {string} */
+                            action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen";
+                            /**
+                             * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                             * @enum {string}
+                             */
+                            reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                            /** @description Why, in the language of the request */
+                            message: string;
+                        }[];
+                        /** @description Per indicator the unit answers (framework order): may this user answer, supplement, decide, request supplementation */
+                        indicators: {
+                            code: string;
+                            answer: {
+                                allowed: boolean;
+                                /**
+                                 * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                                 * @enum {string}
+                                 */
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                                /** @description Why not, in the language of the request */
+                                message?: string;
+                            };
+                            supplement: {
+                                allowed: boolean;
+                                /**
+                                 * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                                 * @enum {string}
+                                 */
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                                /** @description Why not, in the language of the request */
+                                message?: string;
+                            };
+                            decide: {
+                                allowed: boolean;
+                                /**
+                                 * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                                 * @enum {string}
+                                 */
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                                /** @description Why not, in the language of the request */
+                                message?: string;
+                            };
+                            requestSupplementation: {
+                                allowed: boolean;
+                                /**
+                                 * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                                 * @enum {string}
+                                 */
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                                /** @description Why not, in the language of the request */
+                                message?: string;
+                            };
+                        }[];
                         submittedAt: null | string;
                         finalisedAt: null | string;
                         period: {
@@ -4627,6 +4707,26 @@ export interface operations {
                                 /** @description Neither accepted nor adjusted: blocks finalising. */
                                 undecided: number;
                                 undecidedCodes: string[];
+                            }[];
+                            /** @description The council has work on it: a new submission, an appraisal under way, a supplementation to re-appraise. */
+                            awaitsCouncil: boolean;
+                            /** @description Undecided indicators this user may decide (core policy: an appraiser within the assignment). */
+                            undecidedForYou: number;
+                            /** @description The actions this user may take now, in workflow order */
+                            allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
+                            /** @description The allowed actions that need a written reason */
+                            reasonRequired: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
+                            /** @description Every other action, with why it is closed to this user now */
+                            deniedActions: {
+                                /** @enum {string} */
+                                action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen";
+                                /**
+                                 * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                                 * @enum {string}
+                                 */
+                                reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                                /** @description Why, in the language of the request */
+                                message: string;
                             }[];
                         }[];
                     };

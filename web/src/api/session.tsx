@@ -1,16 +1,17 @@
-import { type Role, UNIT_ROLES } from '@opendti/core/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from './client';
+import type { ApiResponse } from './types';
 
-export interface CurrentUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: string | null;
-  assignedScopes: string[];
-  mustChangePassword: boolean;
-  csrfToken: string;
+/** The signed-in user as `/auth/me` describes them, with the capabilities their role holds (core's policy). */
+export type CurrentUser = ApiResponse<'/api/v1/auth/me'>;
+export type Capability = CurrentUser['capabilities'][number];
+
+/**
+ * Whether the user's role holds a capability somewhere: enough to offer a section or a control. Each
+ * action on a period, an assessment or an indicator is judged by the server and sent with it.
+ */
+export function holds(user: Pick<CurrentUser, 'capabilities'> | null | undefined, capability: Capability): boolean {
+  return user?.capabilities.includes(capability) ?? false;
 }
 
 const ME = ['session', 'me'] as const;
@@ -80,9 +81,3 @@ export function useSignOut() {
     },
   });
 }
-
-/** Roles that belong to one unit: core's list. */
-export { UNIT_ROLES };
-
-export const COUNCIL_ROLES: CurrentUser['role'][] = ['appraiser', 'councilChair'];
-export const MANAGER_ROLES: CurrentUser['role'][] = ['administrator', 'periodManager'];

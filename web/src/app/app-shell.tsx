@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Outlet, NavLink as RouterNavLink, useNavigate } from 'react-router';
 import { setApiLanguage } from '../api/client';
-import { COUNCIL_ROLES, MANAGER_ROLES, UNIT_ROLES, useCurrentUser, useSignOut } from '../api/session';
+import { holds, useCurrentUser, useSignOut } from '../api/session';
 import { PasswordChangeGuard } from '../features/auth/password-change-guard';
 import { PASSWORD_CHANGE_PATH } from '../features/auth/paths';
 import { useLocale, useMessages } from '../i18n/locale';
@@ -23,9 +23,9 @@ export function ApplicationShell() {
   // A temporary password opens nothing but its own change (PasswordChangeGuard): no sections to offer.
   const sections = [
     { to: '/', label: t('results'), show: true },
-    { to: '/don-vi', label: t('workspace'), show: Boolean(user && UNIT_ROLES.includes(user.role)) },
-    { to: '/tham-dinh', label: t('appraisal'), show: Boolean(user && [...COUNCIL_ROLES, ...MANAGER_ROLES].includes(user.role)) },
-    { to: '/quan-tri', label: t('administration'), show: Boolean(user && MANAGER_ROLES.includes(user.role)) },
+    { to: '/don-vi', label: t('workspace'), show: holds(user, 'assessment.answer') },
+    { to: '/tham-dinh', label: t('appraisal'), show: holds(user, 'appraisal.readCouncilNotes') },
+    { to: '/quan-tri', label: t('administration'), show: holds(user, 'period.manage') },
   ].filter((section) => section.show && !user?.mustChangePassword);
 
   return (

@@ -1,5 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { ASSESSMENT_ACTIONS, ASSESSMENT_STATES, PERIOD_STATES, UNIT_KINDS } from '@opendti/core';
+import { actionFields, VerdictSchema } from '../../http/action-schemas.js';
 import { CalendarDay, Nullable, StringEnum, Timestamp } from '../../http/common-schemas.js';
 
 /**
@@ -77,11 +78,25 @@ const MainIndexProgressSchema = Type.Object({
   evidenceMissing: Type.Integer({ description: 'Answered, not "not assessed", without any evidence' }),
 });
 
-/** getAssessmentView: the whole assessment as its reader may see it. */
+/** What the reader may do on one indicator now (core's `evaluateIndicatorActions`). */
+const IndicatorActionsSchema = Type.Object({
+  code: Type.String(),
+  answer: VerdictSchema,
+  supplement: VerdictSchema,
+  decide: VerdictSchema,
+  requestSupplementation: VerdictSchema,
+});
+
+/** getAssessmentView: the whole assessment as its reader may see it, and what the reader may do with it. */
 export const AssessmentViewSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   state: AssessmentStateSchema,
   version: Type.Integer(),
+  ...actionFields(ASSESSMENT_ACTIONS),
+  indicators: Type.Array(IndicatorActionsSchema, {
+    description:
+      'Per indicator the unit answers (framework order): may this user answer, supplement, decide, request supplementation',
+  }),
   submittedAt: Nullable(Timestamp()),
   finalisedAt: Nullable(Timestamp()),
   period: Type.Object({

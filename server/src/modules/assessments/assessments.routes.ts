@@ -1,7 +1,8 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { type Capability, DomainError } from '@opendti/core';
+import { assessmentActionCapability, DomainError } from '@opendti/core';
 import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
+import { requestLocale } from '../../http/error-handler.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { PageQuery } from '../../http/pagination.js';
 import { readAuditLog } from '../audit/audit-read.service.js';
@@ -33,16 +34,6 @@ const IndicatorParams = Type.Object({
   assessmentId: Type.String({ format: 'uuid' }),
   indicatorCode: Type.String({ maxLength: 40 }),
 });
-
-/** The capability an assessment-level workflow action needs; core then checks role and state. */
-const TRANSITION_CAPABILITY: Record<string, Capability> = {
-  submit: 'assessment.submit',
-  submitSupplementation: 'assessment.supplement',
-  returnToUnit: 'period.manage',
-  finalise: 'appraisal.finalise',
-  reopen: 'appraisal.reopen',
-  startAppraisal: 'appraisal.decide',
-};
 
 export function registerAssessmentRoutes(api: Api, { database }: AppDependencies): void {
   const db = database.db;
@@ -81,7 +72,7 @@ export function registerAssessmentRoutes(api: Api, { database }: AppDependencies
     async (request) => {
       const context = await loadAssessmentContext(db, request.params.assessmentId);
       const actor = authorize(request, 'assessment.read', { unitId: context.unit.id });
-      return getAssessmentView(db, actor, context);
+      return getAssessmentView(db, actor, context, requestLocale(request));
     },
   );
 
@@ -124,7 +115,8 @@ export function registerAssessmentRoutes(api: Api, { database }: AppDependencies
     async (request) => {
       const { action, reason } = request.body;
       const context = await loadAssessmentContext(db, request.params.assessmentId);
-      const capability = Object.hasOwn(TRANSITION_CAPABILITY, action) ? TRANSITION_CAPABILITY[action] : undefined;
+      // The capability comes from core's table; core then checks role, state, period and guards.
+      const capability = assessmentActionCapability(action);
       if (!capability) {
         throw new DomainError('invalid-input', [
           { code: 'http.validation', params: { detail: `thao tác "${action}" không tồn tại` } },

@@ -4,7 +4,12 @@ import {
   assessmentStateLabel,
   DomainError,
   decide,
+  evaluateAssessmentActions,
+  evaluateIndicatorActions,
+  type Locale,
   named,
+  presentActions,
+  presentVerdict,
   undecidedIndicators,
   vietnamDay,
 } from '@opendti/core';
@@ -39,11 +44,57 @@ export interface MainIndexProgress {
 }
 
 /**
+ * What the reader may do with the assessment now and on each indicator, decided by core from the
+ * state, the period, the policy and the data its guards need; the pages render it.
+ */
+export function assessmentActionsFor(
+  actor: Actor,
+  context: AssessmentContext,
+  data: { decisions: readonly { indicatorCode: string; decision: string }[]; openRequestCodes: readonly string[] },
+  locale: Locale,
+  now: Date,
+) {
+  const codes = answerableCodes(context);
+  const facts = {
+    state: context.assessment.state,
+    periodState: context.period.state,
+    unitId: context.unit.id,
+    now,
+    deadline: context.period.selfAssessmentDeadline,
+    undecidedCodes: undecidedIndicators(codes, data.decisions),
+    openRequestCodes: data.openRequestCodes,
+  };
+  return {
+    ...presentActions(evaluateAssessmentActions(actor, facts), locale),
+    indicators: codes.map((code) => {
+      const verdicts = evaluateIndicatorActions(actor, {
+        ...facts,
+        indicatorCode: code,
+        mainIndexCode: mainIndexCodeOf(context.framework, code),
+      });
+      return {
+        code,
+        answer: presentVerdict(verdicts.answer, locale),
+        supplement: presentVerdict(verdicts.supplement, locale),
+        decide: presentVerdict(verdicts.decide, locale),
+        requestSupplementation: presentVerdict(verdicts.requestSupplementation, locale),
+      };
+    }),
+  };
+}
+
+/**
  * The whole assessment as its reader may see it: answers, evidence counts, progress per main index
  * (answered, evidence missing), the council's decisions — with council-internal notes removed for
- * anyone who may not read them — and open supplementation requests.
+ * anyone who may not read them — open supplementation requests, and what the reader may do.
  */
-export async function getAssessmentView(db: Database, actor: Actor, context: AssessmentContext, now = new Date()) {
+export async function getAssessmentView(
+  db: Database,
+  actor: Actor,
+  context: AssessmentContext,
+  locale: Locale = 'vi',
+  now = new Date(),
+) {
   const { assessment, framework } = context;
   const [answerRows, decisionRows, evidenceRows, requestRows] = await Promise.all([
     db.select().from(answers).where(eq(answers.assessmentId, assessment.id)),
@@ -75,10 +126,12 @@ export async function getAssessmentView(db: Database, actor: Actor, context: Ass
     if (answered && !answer?.notAssessed && !evidenceCount.get(code)) entry.evidenceMissing++;
   }
 
+  const openRequestCodes = requestRows.filter((row) => row.status === 'open').map((row) => row.indicatorCode);
   return {
     id: assessment.id,
     state: assessment.state,
     version: assessment.version,
+    ...assessmentActionsFor(actor, context, { decisions: decisionRows, openRequestCodes }, locale, now),
     submittedAt: assessment.submittedAt,
     finalisedAt: assessment.finalisedAt,
     period: {

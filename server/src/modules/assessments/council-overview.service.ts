@@ -1,4 +1,18 @@
-import { type CompiledFramework, DomainError, englishNamesOf, named, vietnamDay } from '@opendti/core';
+import {
+  type Actor,
+  type AssessmentAction,
+  type CompiledFramework,
+  councilCanDecide,
+  type DeniedAction,
+  DomainError,
+  decide,
+  englishNamesOf,
+  evaluateAssessmentActions,
+  type Locale,
+  named,
+  presentActions,
+  vietnamDay,
+} from '@opendti/core';
 import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import {
@@ -44,6 +58,14 @@ export interface AssessmentDecisions extends DecisionCounts {
   unit: { id: string; code: string; name: string; kind: string };
   supplementation: { open: number; answered: number; overdue: number; latestDueOn: string | null };
   mainIndices: MainIndexDecisions[];
+  /** The council has work on it: its state lets the council decide (core's `councilCanDecide`). */
+  awaitsCouncil: boolean;
+  /** Undecided indicators the reader may decide (the policy: an appraiser's assignment, the chair's everything). */
+  undecidedForYou: number;
+  /** What the reader may do with the assessment now (finalise, reopen…), and why not. */
+  allowedActions: AssessmentAction[];
+  reasonRequired: AssessmentAction[];
+  deniedActions: DeniedAction<AssessmentAction>[];
 }
 
 const emptyCounts = (): DecisionCounts => ({
@@ -83,7 +105,7 @@ function tally(
  * One query per table for the whole period, so that a queue of 3,000 communes is one request.
  * Points and ranks are not repeated here: the provisional results route computes them.
  */
-export async function getCouncilOverview(db: Database, periodId: string, now = new Date()) {
+export async function getCouncilOverview(db: Database, actor: Actor, periodId: string, locale: Locale = 'vi', now = new Date()) {
   const [period] = await db.select().from(periods).where(eq(periods.id, periodId));
   if (!period) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('period', periodId) } }]);
   const cohortRows = await db.select().from(periodCohorts).where(eq(periodCohorts.periodId, periodId));
@@ -117,6 +139,7 @@ export async function getCouncilOverview(db: Database, periodId: string, now = n
           db
             .select({
               assessmentId: supplementationRequests.assessmentId,
+              indicatorCode: supplementationRequests.indicatorCode,
               status: supplementationRequests.status,
               dueOn: supplementationRequests.dueOn,
             })
@@ -173,6 +196,28 @@ export async function getCouncilOverview(db: Database, periodId: string, now = n
         ),
       },
       mainIndices,
+      awaitsCouncil: councilCanDecide(assessment.state),
+      undecidedForYou: mainIndices.reduce(
+        (count, main) =>
+          count +
+          main.undecidedCodes.filter(
+            (code) =>
+              decide(actor, 'appraisal.decide', { unitId: unit.id, indicatorCode: code, mainIndexCode: main.code }).allowed,
+          ).length,
+        0,
+      ),
+      ...presentActions(
+        evaluateAssessmentActions(actor, {
+          state: assessment.state,
+          periodState: period.state,
+          unitId: unit.id,
+          now,
+          deadline: period.selfAssessmentDeadline,
+          undecidedCodes: mainIndices.flatMap((main) => main.undecidedCodes),
+          openRequestCodes: open.map((row) => row.indicatorCode),
+        }),
+        locale,
+      ),
     };
   });
 

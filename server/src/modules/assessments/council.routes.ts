@@ -1,8 +1,10 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { ASSESSMENT_STATES, PERIOD_STATES } from '@opendti/core';
+import { ASSESSMENT_ACTIONS, ASSESSMENT_STATES, PERIOD_STATES } from '@opendti/core';
+import { actionFields } from '../../http/action-schemas.js';
 import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
 import { CalendarDay, Nullable, StringEnum, Timestamp } from '../../http/common-schemas.js';
+import { requestLocale } from '../../http/error-handler.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { getCouncilOverview } from './council-overview.service.js';
 
@@ -36,6 +38,13 @@ const AssessmentDecisions = Type.Object({
     latestDueOn: Nullable(CalendarDay({ description: 'The latest due day of its requests.' })),
   }),
   mainIndices: Type.Array(MainIndexDecisions),
+  awaitsCouncil: Type.Boolean({
+    description: 'The council has work on it: a new submission, an appraisal under way, a supplementation to re-appraise.',
+  }),
+  undecidedForYou: Type.Integer({
+    description: 'Undecided indicators this user may decide (core policy: an appraiser within the assignment).',
+  }),
+  ...actionFields(ASSESSMENT_ACTIONS),
 });
 
 export const CouncilOverview = Type.Object({
@@ -85,8 +94,8 @@ export function registerCouncilRoutes(api: Api, { database }: AppDependencies): 
       },
     },
     async (request) => {
-      authorize(request, 'appraisal.readCouncilNotes');
-      return getCouncilOverview(database.db, request.params.periodId);
+      const actor = authorize(request, 'appraisal.readCouncilNotes');
+      return getCouncilOverview(database.db, actor, request.params.periodId, requestLocale(request));
     },
   );
 }

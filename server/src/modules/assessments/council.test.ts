@@ -110,6 +110,17 @@ describe.each(TEST_DATABASE_KINDS)('the council overview on %s', (kind) => {
     expect(dbp.submittedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(dbp.mainIndices.map((main: MainIndexRow) => main.code)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
     expect(dbp.mainIndices[0].undecidedCodes).toEqual(codesOfMainIndex1);
+    // thamdinh is assigned main indices 1–5: what is left for them, decided by core's policy.
+    const assigned = dbp.mainIndices
+      .filter((main: MainIndexRow) => ['1', '2', '3', '4', '5'].includes(main.code))
+      .reduce((sum: number, main: MainIndexRow) => sum + main.undecided, 0);
+    expect(dbp.undecidedForYou).toBe(assigned);
+    expect(dbp.awaitsCouncil).toBe(true);
+    expect(dbp.undecidedForYou).toBeLessThan(68);
+    const chairs = (await overview(chair)).json().assessments.find((item: { id: string }) => item.id === dbpAssessment);
+    expect(chairs.undecidedForYou).toBe(68);
+    // Nothing decided yet: the chair cannot finalise from "submitted", and sees why.
+    expect(chairs.deniedActions.find((denied: { action: string }) => denied.action === 'finalise').reason).toBe('wrong-state');
   });
 
   it('counts acceptances, adjustments (and cuts) and supplementation requests per main index', async () => {

@@ -120,6 +120,14 @@ describe.each(TEST_DATABASE_KINDS)('the assessment cycle on %s', (kind) => {
   });
 
   it('only the leader submits, which locks editing', async () => {
+    // The view says so before anyone clicks: core's verdicts for this reader, in this state.
+    const reporterView = (await t.call(reporter, 'GET', `/api/v1/assessments/${dbpAssessment}`)).json();
+    expect(reporterView.allowedActions).toEqual([]);
+    expect(reporterView.deniedActions.find((denied: { action: string }) => denied.action === 'submit').reason).toBe(
+      'missing-capability',
+    );
+    expect(reporterView.indicators[0]).toMatchObject({ code: '1.1', answer: { allowed: true }, decide: { allowed: false } });
+    expect((await t.call(leader, 'GET', `/api/v1/assessments/${dbpAssessment}`)).json().allowedActions).toEqual(['submit']);
     expect(
       (await t.call(reporter, 'POST', `/api/v1/assessments/${dbpAssessment}/transitions`, { action: 'submit' })).statusCode,
     ).toBe(403);
@@ -221,6 +229,13 @@ describe.each(TEST_DATABASE_KINDS)('the assessment cycle on %s', (kind) => {
     expect(view.appraisals.find((row: { indicatorCode: string }) => row.indicatorCode === '1.2')).not.toHaveProperty(
       'councilNote',
     );
+    // While the unit supplements, the council may only ask for more, within its assignment.
+    const appraiserView = (await t.call(appraiser, 'GET', `/api/v1/assessments/${dbpAssessment}`)).json();
+    const onIndicator = (code: string) =>
+      appraiserView.indicators.find((row: { code: string }) => row.code === code) as Record<string, { reason?: string }>;
+    expect(onIndicator('1.1').decide?.reason).toBe('wrong-state');
+    expect(onIndicator('1.1').requestSupplementation).toEqual({ allowed: true });
+    expect(onIndicator('6.1').requestSupplementation?.reason).toBe('missing-capability');
     const councilView = (await t.call(chair, 'GET', `/api/v1/assessments/${dbpAssessment}`)).json();
     expect(councilView.appraisals.find((row: { indicatorCode: string }) => row.indicatorCode === '1.2').councilNote).toBe(
       'Ghi chú nội bộ hội đồng',
@@ -248,6 +263,12 @@ describe.each(TEST_DATABASE_KINDS)('the assessment cycle on %s', (kind) => {
   it('the chair accepts the rest, finalises, and only the chair may reopen', async () => {
     const early = await t.call(chair, 'POST', `/api/v1/assessments/${dbpAssessment}/transitions`, { action: 'finalise' });
     expect(early.statusCode).toBe(409);
+    const finaliseOf = async () =>
+      (await t.call(chair, 'GET', `/api/v1/periods/${periodId}/council-overview`))
+        .json()
+        .assessments.find((row: { id: string }) => row.id === dbpAssessment)
+        .deniedActions.find((denied: { action: string }) => denied.action === 'finalise');
+    expect((await finaliseOf()).reason).toBe('undecided-indicators');
     for (const code of ['2.1', '3.1']) {
       const decided = await t.call(chair, 'PUT', `/api/v1/assessments/${dbpAssessment}/appraisals/${code}`, {
         decision: 'accepted',
@@ -257,6 +278,7 @@ describe.each(TEST_DATABASE_KINDS)('the assessment cycle on %s', (kind) => {
     }
     const accepted = await t.call(chair, 'POST', `/api/v1/assessments/${dbpAssessment}/appraisals/accept-remaining`, {});
     expect(accepted.json().accepted).toHaveLength(65);
+    expect(await finaliseOf()).toBeUndefined();
     const finalised = await t.call(chair, 'POST', `/api/v1/assessments/${dbpAssessment}/transitions`, { action: 'finalise' });
     expect([finalised.statusCode, finalised.json().state]).toEqual([200, 'finalised']);
     expect(

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
-import { ROLES } from '@opendti/core';
+import { CAPABILITIES, heldCapabilities, ROLES } from '@opendti/core';
 import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize, requireSession, SESSION_COOKIE, type SessionActor } from '../../http/authenticate.js';
 import { Nullable, StringEnum } from '../../http/common-schemas.js';
@@ -16,6 +16,9 @@ const Me = Type.Object({
   unitId: Nullable(Type.String({ format: 'uuid' })),
   assignedScopes: Type.Array(Type.String()),
   mustChangePassword: Type.Boolean(),
+  capabilities: Type.Array(StringEnum(CAPABILITIES), {
+    description: "What the user's role may do somewhere (core's policy): which sections a page offers",
+  }),
   csrfToken: Type.String({ description: 'Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE.' }),
 });
 
@@ -28,6 +31,7 @@ function presentMe(actor: SessionActor): Static<typeof Me> {
     unitId: actor.unitId ?? null,
     assignedScopes: actor.assignedScopes ?? [],
     mustChangePassword: actor.mustChangePassword,
+    capabilities: heldCapabilities(actor.role),
     csrfToken: actor.csrfToken,
   };
 }

@@ -1,5 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { PERIOD_ACTIONS, PERIOD_STATES, UNIT_KINDS } from '@opendti/core';
+import { actionFields } from '../../http/action-schemas.js';
 import { CalendarDay, Nullable, StringEnum, Timestamp } from '../../http/common-schemas.js';
 
 // A real day (2023-02-30 is refused here, not by the database).
@@ -47,9 +48,13 @@ export const PeriodSchema = Type.Object({
 /** One cohort: the units of a kind and the framework they are assessed with. */
 export const CohortSchema = Type.Object({ unitKind: Type.String(), frameworkId: Type.String() });
 
-/** A period with its cohorts, participating units and how many assessments are in each state. */
+/**
+ * A period with its cohorts, participating units, how many assessments are in each state, and what
+ * the reader may do with it now.
+ */
 export const PeriodDetailSchema = Type.Object({
   ...PeriodSchema.properties,
+  ...actionFields(PERIOD_ACTIONS),
   cohorts: Type.Array(CohortSchema),
   units: Type.Array(
     Type.Object({

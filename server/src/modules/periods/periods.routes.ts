@@ -1,7 +1,8 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { type Capability, DomainError, englishNamesOf, named } from '@opendti/core';
+import { DomainError, englishNamesOf, named, periodActionCapability } from '@opendti/core';
 import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
+import { requestLocale } from '../../http/error-handler.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { PageOf, PageQuery, pageOf } from '../../http/pagination.js';
 import { ResultSetSchema } from '../../http/result-schemas.js';
@@ -9,17 +10,9 @@ import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { computeCohortScores } from '../results/compute-results.js';
 import { withEnglishNames } from '../results/english-result-names.js';
 import { NewPeriodBody, PeriodDetailSchema, PeriodSchema, PeriodTransitionBody } from './period-schemas.js';
-import { createPeriod, getPeriod, listPeriods, transitionPeriod } from './periods.service.js';
+import { createPeriod, getPeriod, listPeriods, periodActionsFor, transitionPeriod } from './periods.service.js';
 
 const PeriodParams = Type.Object({ periodId: Type.String({ format: 'uuid' }) });
-
-const TRANSITION_CAPABILITY: Record<string, Capability> = {
-  openSelfAssessment: 'period.manage',
-  startAppraisal: 'period.manage',
-  publish: 'period.publish',
-  archive: 'period.manage',
-  reopenPeriod: 'period.manage',
-};
 
 export function registerPeriodRoutes(api: Api, { database }: AppDependencies): void {
   const db = database.db;
@@ -73,8 +66,9 @@ export function registerPeriodRoutes(api: Api, { database }: AppDependencies): v
       },
     },
     async (request) => {
-      authorize(request, 'period.read');
-      return getPeriod(db, request.params.periodId);
+      const actor = authorize(request, 'period.read');
+      const period = await getPeriod(db, request.params.periodId);
+      return { ...period, ...periodActionsFor(actor, period, requestLocale(request)) };
     },
   );
 
@@ -94,7 +88,7 @@ export function registerPeriodRoutes(api: Api, { database }: AppDependencies): v
     },
     async (request) => {
       const { action, reason } = request.body;
-      const capability = Object.hasOwn(TRANSITION_CAPABILITY, action) ? TRANSITION_CAPABILITY[action] : undefined;
+      const capability = periodActionCapability(action);
       if (!capability)
         throw new DomainError('invalid-input', [
           { code: 'http.validation', params: { detail: `thao tác "${action}" không tồn tại` } },

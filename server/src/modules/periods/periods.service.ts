@@ -1,5 +1,14 @@
 import type { Static } from '@fastify/type-provider-typebox';
-import { type Actor, applyPeriodTransition, canPublish, DomainError, named } from '@opendti/core';
+import {
+  type Actor,
+  applyPeriodTransition,
+  canPublish,
+  DomainError,
+  evaluatePeriodActions,
+  type Locale,
+  named,
+  presentActions,
+} from '@opendti/core';
 import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { assessments, frameworks, periodCohorts, periods, periodUnits, resultSnapshots, units } from '../../db/schema/index.js';
@@ -120,6 +129,16 @@ export async function getPeriod(db: Database, periodId: string) {
     units: participants,
     assessmentStates,
   };
+}
+
+/** What the reader may do with the period now (core decides; the page renders it), publication's guard included. */
+export function periodActionsFor(
+  actor: Actor,
+  period: { state: string; assessmentStates: Record<string, number> },
+  locale: Locale,
+) {
+  const assessmentStates = Object.entries(period.assessmentStates).flatMap(([state, count]) => Array<string>(count).fill(state));
+  return presentActions(evaluatePeriodActions(actor, period.state, { assessmentStates }), locale);
 }
 
 export async function listPeriods(db: Database, onlyPublished: boolean) {

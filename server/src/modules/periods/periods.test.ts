@@ -71,6 +71,17 @@ describe.each(TEST_DATABASE_KINDS)('periods on %s', (kind) => {
     ).toBe('appraisal');
     const after = (await t.call(manager, 'GET', `/api/v1/periods/${periodId}`)).json();
     expect(after.assessmentStates).toEqual({ submitted: 18 });
+    // What the manager may do now, from core: publishing waits for the chair to finalise every unit.
+    expect(after.allowedActions).toEqual([]);
+    expect(after.deniedActions.find((denied: { action: string }) => denied.action === 'publish')).toEqual({
+      action: 'publish',
+      reason: 'not-all-finalised',
+      message: 'Chưa công bố được: còn 18 bản đánh giá chưa được Chủ tịch Hội đồng thẩm định chốt kết quả',
+    });
+    const english = (await t.call(manager, 'GET', `/api/v1/periods/${periodId}?lang=en`)).json();
+    expect(english.deniedActions.find((denied: { action: string }) => denied.action === 'publish').message).toBe(
+      'Cannot publish yet: 18 assessments are not finalised by the council chair',
+    );
     const admin = await t.signIn('quantri');
     const audit = (await t.call(admin, 'GET', `/api/v1/audit?periodId=${periodId}&action=assessment.submittedAtClose`)).json();
     expect(audit.total).toBe(18);
@@ -94,9 +105,26 @@ describe.each(TEST_DATABASE_KINDS)('periods on %s', (kind) => {
     expect(
       (await t.call(chair, 'POST', `/api/v1/assessments/${assessment.id}/transitions`, { action: 'finalise' })).statusCode,
     ).toBe(200);
+    expect((await t.call(manager, 'GET', `/api/v1/periods/${periodId}`)).json().allowedActions).toEqual(['publish']);
     forgetCompiledFramework('dienbien-2022-department'); // as after a restart
     const published = await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'publish' });
     expect([published.statusCode, published.json().state]).toEqual([200, 'published']);
+    // Archiving and reopening are the administrator's: the manager sees them closed, with why.
+    const afterwards = (await t.call(manager, 'GET', `/api/v1/periods/${periodId}`)).json();
+    expect(afterwards.allowedActions).toEqual([]);
+    expect(
+      afterwards.deniedActions
+        .filter((denied: { reason: string }) => denied.reason !== 'wrong-state')
+        .map((denied: { action: string; reason: string }) => [denied.action, denied.reason]),
+    ).toEqual([
+      ['archive', 'role-not-allowed'],
+      ['reopenPeriod', 'role-not-allowed'],
+    ]);
+    const admin = await t.signIn('quantri');
+    expect((await t.call(admin, 'GET', `/api/v1/periods/${periodId}`)).json().allowedActions).toEqual([
+      'archive',
+      'reopenPeriod',
+    ]);
   });
 
   it('keeps the period workflow in order: no publication from self-assessment, reasons where required', async () => {

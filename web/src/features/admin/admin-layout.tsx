@@ -1,23 +1,23 @@
 import { Alert, Button, Stack, Tabs, Text, Title } from '@mantine/core';
 import { type ReactNode, Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { MANAGER_ROLES, useCurrentUser } from '../../api/session';
+import { type Capability, holds, useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useMessages } from '../../i18n/locale';
-import type { Role } from './admin-records';
 import { adminMessages } from './messages';
 
 const SECTIONS: {
   path: string;
   key: 'navFrameworks' | 'navUnits' | 'navMaps' | 'navUsers' | 'navPeriods' | 'navAudit';
-  roles: Role[];
+  /** Shown to a user whose role holds it (`/auth/me`, from core's policy). */
+  capability: Capability;
 }[] = [
-  { path: 'ky-danh-gia', key: 'navPeriods', roles: ['administrator', 'periodManager'] },
-  { path: 'bo-chi-so', key: 'navFrameworks', roles: ['administrator', 'periodManager'] },
-  { path: 'don-vi', key: 'navUnits', roles: ['administrator', 'periodManager'] },
-  { path: 'ban-do', key: 'navMaps', roles: ['administrator', 'periodManager'] },
-  { path: 'nguoi-dung', key: 'navUsers', roles: ['administrator'] },
-  { path: 'nhat-ky', key: 'navAudit', roles: ['administrator'] },
+  { path: 'ky-danh-gia', key: 'navPeriods', capability: 'period.manage' },
+  { path: 'bo-chi-so', key: 'navFrameworks', capability: 'framework.manage' },
+  { path: 'don-vi', key: 'navUnits', capability: 'unit.manage' },
+  { path: 'ban-do', key: 'navMaps', capability: 'unitMap.read' },
+  { path: 'nguoi-dung', key: 'navUsers', capability: 'user.manage' },
+  { path: 'nhat-ky', key: 'navAudit', capability: 'audit.readAll' },
 ];
 
 /**
@@ -46,9 +46,9 @@ export default function AdminLayout() {
       </Stack>
     );
   }
-  if (!MANAGER_ROLES.includes(user.role)) return <NoAccess />;
+  if (!holds(user, 'period.manage')) return <NoAccess />;
 
-  const sections = SECTIONS.filter((section) => section.roles.includes(user.role));
+  const sections = SECTIONS.filter((section) => holds(user, section.capability));
   const current = location.pathname.split('/')[2] ?? '';
   return (
     <Stack gap="md">
@@ -82,9 +82,9 @@ export function NoAccess({ onlyAdministrator = false }: { onlyAdministrator?: bo
   );
 }
 
-/** A part of the administration only the administrator may use (accounts, the whole audit log). */
-export function AdministratorOnly({ children }: { children: ReactNode }) {
+/** A part of the administration only the administrator may use (accounts, the whole audit log): its capability decides. */
+export function AdministratorOnly({ capability, children }: { capability: Capability; children: ReactNode }) {
   const { data: user } = useCurrentUser();
-  if (user?.role !== 'administrator') return <NoAccess onlyAdministrator />;
+  if (!holds(user, capability)) return <NoAccess onlyAdministrator />;
   return <>{children}</>;
 }

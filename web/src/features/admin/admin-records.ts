@@ -27,6 +27,8 @@ export type UserRecord = ApiResponse<'/api/v1/users'>['items'][number];
 export type PeriodRecord = ApiResponse<'/api/v1/periods'>['items'][number];
 
 export type PeriodDetail = ApiResponse<'/api/v1/periods/{periodId}'>;
+/** A period action, as the server lists them (core's workflow table). */
+export type PeriodAction = PeriodDetail['allowedActions'][number];
 
 export type FrameworkSummary = ApiResponse<'/api/v1/frameworks'>['items'][number];
 

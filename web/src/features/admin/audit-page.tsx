@@ -23,7 +23,7 @@ type FilterName = (typeof FILTERS)[number];
 
 export default function AuditPage() {
   return (
-    <AdministratorOnly>
+    <AdministratorOnly capability="audit.readAll">
       <AuditLog />
     </AdministratorOnly>
   );

@@ -19,17 +19,17 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useCurrentUser } from '../../api/session';
+import { holds, useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatDate, formatPercent } from '../../shared/format';
 import { ASSESSMENT_STATES, PERIOD_STATES } from '../../shared/labels';
 import { PeriodStateBadge } from '../../shared/state-badges';
-import type { PeriodDetail, Role } from './admin-records';
+import type { PeriodAction, PeriodDetail } from './admin-records';
 import { useFrameworks } from './framework-queries';
 import { useAdminLabels } from './labels';
-import { type AdminKey, adminMessages } from './messages';
-import { type PeriodAction, periodActions } from './period-form';
+import { adminMessages } from './messages';
+import { explainPeriodAction, PeriodNextStep, periodCounts } from './period-next-step';
 import { usePeriod, usePeriodTransition } from './period-queries';
 import { ProblemList } from './problem-list';
 
@@ -50,10 +50,7 @@ export default function PeriodDetailPage() {
   if (period.isPending) return <PageLoader />;
   if (period.error) return <ErrorNotice error={period.error} />;
   const data = period.data;
-  const total = Object.values(data.assessmentStates).reduce((sum, count) => sum + count, 0);
-  const finalised = data.assessmentStates.finalised ?? 0;
-  const drafts = data.assessmentStates.draft ?? 0;
-  const actions = user ? periodActions(data.state, user.role as Role) : [];
+  const { total, finalised } = periodCounts(data);
   // Setting up, self-assessment and appraisal are phases under way; publication and archiving are reached once done.
   const stateIndex = PERIOD_STATES.indexOf(data.state as (typeof PERIOD_STATES)[number]);
   const activeStep = data.state === 'published' || data.state === 'archived' ? stateIndex + 1 : stateIndex;
@@ -80,7 +77,7 @@ export default function PeriodDetailPage() {
             )}
           </Group>
         </Stack>
-        {user?.role === 'administrator' && (
+        {holds(user, 'audit.readAll') && (
           <Button variant="subtle" component={Link} to={`/quan-tri/nhat-ky?periodId=${data.id}`}>
             {t('periodAuditLink')}
           </Button>
@@ -93,40 +90,7 @@ export default function PeriodDetailPage() {
         ))}
       </Stepper>
 
-      <Paper withBorder p="md">
-        <Title order={3} size="h5" mb="xs">
-          {t('nextStep')}
-        </Title>
-        {actions.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {data.state === 'archived' ? t('archivedNoAction') : t('noActionForYou')}
-          </Text>
-        ) : (
-          <Stack gap="sm">
-            {actions.map((item) => (
-              <Group key={item.action} align="flex-start" wrap="nowrap" gap="md">
-                <Button
-                  miw={240}
-                  style={{ flexShrink: 0 }}
-                  disabled={!item.allowed}
-                  color={item.action === 'reopenPeriod' ? 'orange' : item.action === 'archive' ? 'gray' : undefined}
-                  onClick={() => setAction(item)}
-                >
-                  {t(`action_${item.action}`)}
-                </Button>
-                <Text size="sm" style={{ flex: 1 }}>
-                  {explainAction(item.action, t, { total, finalised, drafts, units: data.units.length })}
-                  {!item.allowed && (
-                    <Text span size="sm" c="orange" display="block">
-                      {t('onlyAdministrator')}
-                    </Text>
-                  )}
-                </Text>
-              </Group>
-            ))}
-          </Stack>
-        )}
-      </Paper>
+      <PeriodNextStep period={data} onChoose={setAction} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
@@ -226,27 +190,6 @@ export default function PeriodDetailPage() {
   );
 }
 
-type Translate = (key: AdminKey, params?: Record<string, string | number>) => string;
-
-function explainAction(
-  action: PeriodAction,
-  t: Translate,
-  counts: { total: number; finalised: number; drafts: number; units: number },
-): string {
-  switch (action) {
-    case 'openSelfAssessment':
-      return t('explain_openSelfAssessment', { units: counts.units });
-    case 'startAppraisal':
-      return t('explain_startAppraisal', { drafts: counts.drafts });
-    case 'publish':
-      return t('explain_publish', { finalised: counts.finalised, total: counts.total });
-    case 'archive':
-      return t('explain_archive');
-    case 'reopenPeriod':
-      return t('explain_reopenPeriod');
-  }
-}
-
 /**
  * Confirming a period action, with what it will do; a reason is asked where the workflow records
  * one (required to reopen). A refusal (assessments not finalised…) is shown as the server words it.
@@ -268,13 +211,7 @@ function TransitionModal({
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
   const asksReason = action === 'archive' || action === 'reopenPeriod';
-  const total = Object.values(period.assessmentStates).reduce((sum, count) => sum + count, 0);
-  const counts = {
-    total,
-    finalised: period.assessmentStates.finalised ?? 0,
-    drafts: period.assessmentStates.draft ?? 0,
-    units: period.units.length,
-  };
+  const counts = periodCounts(period);
   const confirm = () => {
     setTouched(true);
     if (reasonRequired && reason.trim() === '') return;
@@ -291,7 +228,7 @@ function TransitionModal({
   return (
     <Modal opened onClose={onClose} title={t(`action_${action}`)} size="lg">
       <Stack>
-        <Text size="sm">{explainAction(action, t, counts)}</Text>
+        <Text size="sm">{explainPeriodAction(action, t, counts)}</Text>
         {action === 'startAppraisal' && counts.drafts > 0 && (
           <Alert color="orange" title={t('draftsWillBeSubmittedTitle', { count: counts.drafts })}>
             {t('draftsWillBeSubmitted')}

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameworkSummary } from './admin-records';
-import {
-  changePeriodYear,
-  frameworksForKind,
-  initialPeriodForm,
-  periodActions,
-  periodRequest,
-  validatePeriodForm,
-} from './period-form';
+import { changePeriodYear, frameworksForKind, initialPeriodForm, periodRequest, validatePeriodForm } from './period-form';
 
 const framework = (id: string, unitKind: FrameworkSummary['unitKind'], year: number): FrameworkSummary => ({
   id,
@@ -79,23 +72,5 @@ describe('the period form', () => {
 
   it('offers the frameworks of a kind, newest first', () => {
     expect(frameworksForKind(FRAMEWORKS, 'department').map((item) => item.id)).toEqual(['so-2025', 'so-2022']);
-  });
-});
-
-describe('period actions', () => {
-  it('lets the manager run the calendar and keeps archive and reopen for the administrator', () => {
-    expect(periodActions('selfAssessment', 'periodManager')).toEqual([
-      { action: 'startAppraisal', allowed: true, reasonRequired: false },
-    ]);
-    expect(periodActions('published', 'periodManager').map((item) => [item.action, item.allowed])).toEqual([
-      ['archive', false],
-      ['reopenPeriod', false],
-    ]);
-    expect(periodActions('published', 'administrator')).toContainEqual({
-      action: 'reopenPeriod',
-      allowed: true,
-      reasonRequired: true,
-    });
-    expect(periodActions('archived', 'administrator')).toEqual([]);
   });
 });

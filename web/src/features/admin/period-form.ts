@@ -1,5 +1,5 @@
 import { parseVietnameseDate, toVietnameseDate } from '../../shared/calendar-day';
-import type { FrameworkSummary, PeriodState, Role, UnitKind } from './admin-records';
+import type { FrameworkSummary, UnitKind } from './admin-records';
 import { defaultPublicationDue, defaultSelfAssessmentDeadline } from './period-deadlines';
 
 /**
@@ -123,28 +123,4 @@ export function frameworksForKind(frameworks: readonly FrameworkSummary[], kind:
   return frameworks
     .filter((framework) => framework.unitKind === kind)
     .sort((a, b) => b.year - a.year || a.id.localeCompare(b.id));
-}
-
-export type PeriodAction = 'openSelfAssessment' | 'startAppraisal' | 'publish' | 'archive' | 'reopenPeriod';
-
-/**
- * The period actions the page offers, from core's period workflow (the server decides; the page
- * only avoids offering what would be refused): the period manager runs the calendar; archiving and
- * reopening a published period touch what the public has seen, so they are the administrator's,
- * and reopening needs a reason.
- */
-const TRANSITIONS: { action: PeriodAction; from: PeriodState; roles: readonly Role[]; reasonRequired: boolean }[] = [
-  { action: 'openSelfAssessment', from: 'draft', roles: ['periodManager', 'administrator'], reasonRequired: false },
-  { action: 'startAppraisal', from: 'selfAssessment', roles: ['periodManager', 'administrator'], reasonRequired: false },
-  { action: 'publish', from: 'appraisal', roles: ['periodManager', 'administrator'], reasonRequired: false },
-  { action: 'archive', from: 'published', roles: ['administrator'], reasonRequired: false },
-  { action: 'reopenPeriod', from: 'published', roles: ['administrator'], reasonRequired: true },
-];
-
-export function periodActions(state: string, role: Role): { action: PeriodAction; allowed: boolean; reasonRequired: boolean }[] {
-  return TRANSITIONS.filter((transition) => transition.from === state).map((transition) => ({
-    action: transition.action,
-    allowed: transition.roles.includes(role),
-    reasonRequired: transition.reasonRequired,
-  }));
 }

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Page, PeriodDetail, PeriodRecord } from './admin-records';
+import type { Page, PeriodAction, PeriodDetail, PeriodRecord } from './admin-records';
 import { bodyOf, fetchAllPages } from './api-result';
-import type { PeriodAction, periodRequest } from './period-form';
+import type { periodRequest } from './period-form';
 
 const PERIODS = ['admin', 'periods'] as const;
 

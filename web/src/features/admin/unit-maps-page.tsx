@@ -20,7 +20,7 @@ import {
 import { Dropzone } from '@mantine/dropzone';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useCurrentUser } from '../../api/session';
+import { holds, useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatBytes, formatDate, formatNumber } from '../../shared/format';
@@ -52,7 +52,7 @@ export default function UnitMapsPage() {
   const t = useMessages(adminMessages);
   const { data: user } = useCurrentUser();
   const maps = useUnitMaps();
-  const isAdministrator = user?.role === 'administrator';
+  const isAdministrator = holds(user, 'unitMap.manage');
 
   return (
     <Stack gap="lg">

@@ -20,7 +20,7 @@ import { useResetPassword, useUpdateUser, useUsers } from './user-queries';
 
 export default function UsersPage() {
   return (
-    <AdministratorOnly>
+    <AdministratorOnly capability="user.manage">
       <UsersList />
     </AdministratorOnly>
   );

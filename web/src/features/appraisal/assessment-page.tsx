@@ -3,7 +3,6 @@ import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatDate } from '../../shared/format';
@@ -14,9 +13,8 @@ import { IndicatorList } from './indicator-list';
 import {
   acceptableRemaining,
   buildOutline,
-  decideMode,
+  decideModeOf,
   decisionStatus,
-  effectiveScopes,
   firstItemToAppraise,
   neighbourCode,
   type OutlineMainIndex,
@@ -32,7 +30,6 @@ export default function AssessmentPage() {
   const { locale } = useLocale();
   const { assessmentId = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const { data: user } = useCurrentUser();
   const assessment = useAssessment(assessmentId);
   const framework = useFramework(assessment.data?.framework.id);
   const acceptRemaining = useAcceptRemaining(assessmentId);
@@ -40,11 +37,16 @@ export default function AssessmentPage() {
 
   const outline = useMemo(() => (framework.data ? buildOutline(framework.data, locale) : []), [framework.data, locale]);
   const items = outlineItems(outline);
-  const scopes = effectiveScopes(user);
   const appraisals = assessment.data?.appraisals ?? [];
+  // What this user may do on each indicator, as the server decided it (core's workflow and policy).
+  const indicatorActions = useMemo(
+    () => new Map((assessment.data?.indicators ?? []).map((row) => [row.code, row])),
+    [assessment.data?.indicators],
+  );
+  const actionsOf = (code: string) => indicatorActions.get(code);
   const requested = params.get(INDICATOR_PARAM);
   const selectedCode =
-    requested && items.some((item) => item.code === requested) ? requested : firstItemToAppraise(outline, appraisals, scopes);
+    requested && items.some((item) => item.code === requested) ? requested : firstItemToAppraise(outline, appraisals, actionsOf);
   const selected = items.find((item) => item.code === selectedCode);
 
   // Also set when selecting, so that a key held down (auto-repeat faster than a render) steps from
@@ -68,17 +70,7 @@ export default function AssessmentPage() {
   if (framework.error) return <ErrorNotice error={framework.error} />;
   const view = assessment.data;
 
-  const modeOf = (code: string, mainIndexCode: string) =>
-    decideMode({
-      role: user?.role,
-      scopes,
-      periodState: view.period.state,
-      state: view.state,
-      code,
-      mainIndexCode,
-    });
-  const acceptable = (main: OutlineMainIndex) =>
-    main.items.some((item) => modeOf(item.code, main.code).mode === 'full') ? acceptableRemaining(main, appraisals, scopes) : [];
+  const acceptable = (main: OutlineMainIndex) => acceptableRemaining(main, appraisals, actionsOf);
   const decided = items.filter((item) => ['accepted', 'adjusted'].includes(decisionStatus(item.code, appraisals))).length;
   const requests = view.supplementationRequests;
   const openRequests = requests.filter((request) => request.status === 'open').length;
@@ -195,7 +187,7 @@ export default function AssessmentPage() {
                 key={selected.code}
                 assessment={view}
                 item={selected}
-                mode={modeOf(selected.code, selected.mainIndexCode)}
+                mode={decideModeOf(actionsOf(selected.code))}
                 onSaved={(moveOn) => moveOn && step(1)}
               />
             )}

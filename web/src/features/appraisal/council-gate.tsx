@@ -1,15 +1,16 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { type CurrentUser, useCurrentUser } from '../../api/session';
+import { holds, useCurrentUser } from '../../api/session';
 import { PageLoader } from '../../app/page-states';
 import { useMessages } from '../../i18n/locale';
 import { appraisalMessages } from './messages';
 
-/** Who may open the appraisal pages: the council decides, managers follow (core's `appraisal.readCouncilNotes`). */
-const READERS: readonly CurrentUser['role'][] = ['appraiser', 'councilChair', 'periodManager', 'administrator'];
-
-/** Asks a visitor to sign in and tells a unit's staff that these pages are the council's, instead of showing a 401/403. */
+/**
+ * Asks a visitor to sign in and tells a unit's staff that these pages are the council's, instead of
+ * showing a 401/403. Who may open them: whoever holds `appraisal.readCouncilNotes` (the council
+ * decides, managers follow), as `/auth/me` says.
+ */
 export function CouncilGate({ children }: { children: ReactNode }) {
   const t = useMessages(appraisalMessages);
   const { data: user, isPending } = useCurrentUser();
@@ -26,6 +27,6 @@ export function CouncilGate({ children }: { children: ReactNode }) {
       </Alert>
     );
   }
-  if (!READERS.includes(user.role)) return <Alert color="gray">{t('councilOnly')}</Alert>;
+  if (!holds(user, 'appraisal.readCouncilNotes')) return <Alert color="gray">{t('councilOnly')}</Alert>;
   return children;
 }

@@ -21,27 +21,16 @@ import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { type CurrentUser, useCurrentUser } from '../../api/session';
+import { holds, useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatPercent, formatPoints, formatSigned, localName } from '../../shared/format';
 import { useDomainLabels } from '../../shared/labels';
 import { AssessmentStateBadge } from '../../shared/state-badges';
-import type { OverviewAssessment, OverviewCohort, PeriodState } from './api-types';
+import type { OverviewAssessment, OverviewCohort } from './api-types';
 import { useAssessmentTransition, useCouncilOverview, useProvisionalResults } from './appraisal-queries';
-import { canReopen, type FinaliseBlock, finaliseReadiness } from './finalise-readiness';
-import { type AppraisalMessageKey, appraisalMessages } from './messages';
+import { appraisalMessages } from './messages';
 import { buildOverviewRows, type MainIndexCell, type OverviewRow, type PointComparison } from './point-differences';
-
-const FINALISE_BLOCK_KEYS: Record<FinaliseBlock, AppraisalMessageKey> = {
-  notChair: 'finaliseNotChair',
-  periodState: 'finalisePeriodState',
-  finalised: 'finaliseFinalised',
-  notSubmitted: 'finaliseNotSubmitted',
-  awaitingUnit: 'finaliseAwaitingUnit',
-  undecided: 'finaliseUndecided',
-  notStarted: 'finaliseNotStarted',
-};
 
 /** Red for a cut, green for a raise: the cells the council looks at first. */
 const cellBackground = (comparison: PointComparison) =>
@@ -78,16 +67,15 @@ export default function CouncilOverviewPage() {
         cohort.mainIndices.map((main) => main.code),
       )
     : [];
-  const isChair = user?.role === 'councilChair';
+  // The finalise column is for whoever may finalise (core's policy); each row's buttons follow what the server allows.
+  const closesAppraisals = holds(user, 'appraisal.finalise');
   // The same overview twice: a matrix from the small breakpoint up, one card per unit below it.
   const overviewProps: MatrixProps | undefined =
     cohort && rows.length > 0
       ? {
           cohort,
           rows,
-          user: user ?? undefined,
-          periodState: period.state,
-          showActions: isChair,
+          showActions: closesAppraisals,
           onFinalise: (assessment) => setPending({ kind: 'finalise', assessment }),
           onReopen: (assessment) => setPending({ kind: 'reopen', assessment }),
         }
@@ -174,8 +162,6 @@ function Legend() {
 interface MatrixProps {
   cohort: OverviewCohort;
   rows: OverviewRow[];
-  user: CurrentUser | undefined;
-  periodState: PeriodState;
   showActions: boolean;
   onFinalise: (assessment: OverviewAssessment) => void;
   onReopen: (assessment: OverviewAssessment) => void;
@@ -189,7 +175,7 @@ const stickyCell = {
   boxShadow: '1px 0 0 var(--mantine-color-gray-3)',
 } as const;
 
-function OverviewMatrix({ cohort, rows, user, periodState, showActions, onFinalise, onReopen }: MatrixProps) {
+function OverviewMatrix({ cohort, rows, showActions, onFinalise, onReopen }: MatrixProps) {
   const t = useMessages(appraisalMessages);
   const { locale } = useLocale();
   const nameOf = new Map(cohort.mainIndices.map((main) => [main.code, localName(main, locale)]));
@@ -249,13 +235,7 @@ function OverviewMatrix({ cohort, rows, user, periodState, showActions, onFinali
               </Table.Td>
               {showActions && (
                 <Table.Td>
-                  <ChairActions
-                    assessment={row.assessment}
-                    user={user}
-                    periodState={periodState}
-                    onFinalise={onFinalise}
-                    onReopen={onReopen}
-                  />
+                  <ChairActions assessment={row.assessment} onFinalise={onFinalise} onReopen={onReopen} />
                 </Table.Td>
               )}
             </Table.Tr>
@@ -271,7 +251,7 @@ function OverviewMatrix({ cohort, rows, user, periodState, showActions, onFinali
  * state, the total against the self-assessment, the cuts, each main index as a small coloured cell,
  * and the chair's finalise or reopen — instead of a matrix to pan sideways.
  */
-function OverviewCards({ cohort, rows, user, periodState, showActions, onFinalise, onReopen }: MatrixProps) {
+function OverviewCards({ cohort, rows, showActions, onFinalise, onReopen }: MatrixProps) {
   const t = useMessages(appraisalMessages);
   const { locale } = useLocale();
   const nameOf = new Map(cohort.mainIndices.map((main) => [main.code, localName(main, locale)]));
@@ -349,15 +329,7 @@ function OverviewCards({ cohort, rows, user, periodState, showActions, onFinalis
                 </Box>
               ))}
             </SimpleGrid>
-            {showActions && (
-              <ChairActions
-                assessment={row.assessment}
-                user={user}
-                periodState={periodState}
-                onFinalise={onFinalise}
-                onReopen={onReopen}
-              />
-            )}
+            {showActions && <ChairActions assessment={row.assessment} onFinalise={onFinalise} onReopen={onReopen} />}
           </Stack>
         </Paper>
       ))}
@@ -413,16 +385,13 @@ function PointsCell({ cell, name }: { cell: MainIndexCell; name: string }) {
   );
 }
 
+/** Finalise or reopen one unit, as the server allows them; a closed finalise shows the server's reason. */
 function ChairActions({
   assessment,
-  user,
-  periodState,
   onFinalise,
   onReopen,
 }: {
   assessment: OverviewAssessment;
-  user: CurrentUser | undefined;
-  periodState: PeriodState;
   onFinalise: (assessment: OverviewAssessment) => void;
   onReopen: (assessment: OverviewAssessment) => void;
 }) {
@@ -435,7 +404,7 @@ function ChairActions({
         <Badge color="green" variant="light" tt="none">
           {t('finaliseFinalised')}
         </Badge>
-        {canReopen(user?.role, periodState, assessment.state) && (
+        {assessment.allowedActions.includes('reopen') && (
           <Button size="compact-sm" variant="default" onClick={() => onReopen(assessment)}>
             {t('reopen')}
           </Button>
@@ -443,30 +412,22 @@ function ChairActions({
       </Group>
     );
   }
-  const readiness = finaliseReadiness({
-    role: user?.role,
-    periodState,
-    state: assessment.state,
-    undecided: assessment.undecided,
-    undecidedCodes: assessment.mainIndices.flatMap((main) => main.undecidedCodes),
-  });
+  const allowed = assessment.allowedActions.includes('finalise');
+  const why = assessment.deniedActions.find((denied) => denied.action === 'finalise')?.message;
   return (
     <Stack gap={2}>
       <Button
         size="compact-sm"
-        disabled={!readiness.allowed}
+        disabled={!allowed}
         onClick={() => onFinalise(assessment)}
-        aria-describedby={readiness.allowed ? undefined : reasonId}
+        aria-describedby={allowed ? undefined : reasonId}
         style={{ alignSelf: 'flex-start' }}
       >
         {t('finalise')}
       </Button>
-      {!readiness.allowed && (
+      {!allowed && why && (
         <Text id={reasonId} size="xs" c="dimmed" maw={190}>
-          {t(FINALISE_BLOCK_KEYS[readiness.reason], {
-            count: readiness.undecided ?? 0,
-            codes: (readiness.codes ?? []).join(', '),
-          })}
+          {why}
         </Text>
       )}
     </Stack>
@@ -490,7 +451,7 @@ function TransitionModal({ pending, onClose }: { pending: Pending; onClose: () =
     event.preventDefault();
     if (!pending) return;
     setTouched(true);
-    if (pending.kind === 'reopen' && !reason.trim()) return;
+    if (pending.assessment.reasonRequired.includes(pending.kind) && !reason.trim()) return;
     transition.mutate(
       {
         assessmentId: pending.assessment.id,

@@ -127,7 +127,7 @@ export function IndicatorDetail({ assessment, item, mode, onSaved }: IndicatorDe
                 {current && <CurrentDecision current={current} />}
                 {mode.mode === 'none' ? (
                   <Alert color="gray" role="note">
-                    {t(BLOCK_KEYS[mode.reason])}
+                    {mode.message}
                   </Alert>
                 ) : (
                   <>
@@ -168,14 +168,6 @@ export function IndicatorDetail({ assessment, item, mode, onSaved }: IndicatorDe
     </Stack>
   );
 }
-
-const BLOCK_KEYS = {
-  role: 'blockRole',
-  scope: 'blockScope',
-  periodState: 'blockPeriodState',
-  notSubmitted: 'blockNotSubmitted',
-  finalised: 'blockFinalised',
-} as const;
 
 function SelfAssessmentCard({ answer, maxPoints }: { answer: AnswerView | undefined; maxPoints: number | null }) {
   const t = useMessages(appraisalMessages);

@@ -3,11 +3,10 @@ import type { FrameworkDocument } from './api-types';
 import {
   acceptableRemaining,
   buildOutline,
-  decideMode,
+  decideModeOf,
   decisionStatus,
-  effectiveScopes,
   firstItemToAppraise,
-  isInScope,
+  type IndicatorActions,
   neighbourCode,
 } from './indicator-outline';
 
@@ -64,29 +63,32 @@ describe('buildOutline', () => {
   });
 });
 
-describe('scopes and where to start', () => {
+/** The server's verdicts for an appraiser assigned main indices `reach`, while the council decides. */
+const ALLOWED = { allowed: true };
+const OUTSIDE = { allowed: false, reason: 'missing-capability' as const, message: 'ngoài phạm vi' };
+const LOCKED = { allowed: false, reason: 'wrong-state' as const, message: 'đã khoá' };
+function actionsFor(reach: string[], decide = ALLOWED) {
+  return (code: string): IndicatorActions => {
+    const inReach = reach.length === 0 || reach.some((scope) => code === scope || code.startsWith(`${scope}.`));
+    const verdict = inReach ? decide : OUTSIDE;
+    return { code, answer: OUTSIDE, supplement: OUTSIDE, decide: verdict, requestSupplementation: verdict };
+  };
+}
+
+describe('where to start and what to accept', () => {
   const outline = buildOutline(framework, 'vi');
 
-  it('follows core: no assignment means everything; a main index covers its indicators', () => {
-    expect(isInScope([], '1.2', '1')).toBe(true);
-    expect(isInScope(['1'], '1.2', '1')).toBe(true);
-    expect(isInScope(['1.1'], '1.2', '1')).toBe(false);
-    expect(isInScope(['1.2'], '1.2', '1')).toBe(true);
-  });
-
-  it('limits only appraisers', () => {
-    expect(effectiveScopes({ role: 'appraiser', assignedScopes: ['1'] })).toEqual(['1']);
-    expect(effectiveScopes({ role: 'councilChair', assignedScopes: ['1'] })).toEqual([]);
-    expect(effectiveScopes(null)).toEqual([]);
-  });
-
-  it('starts at the first open item within the assignment', () => {
+  it("starts at the first open item within the user's reach, as the server says it", () => {
     const decided = [{ indicatorCode: '3', decision: 'accepted' as const }];
-    expect(firstItemToAppraise(outline, decided, ['3', '4'])).toBe('4.1');
-    expect(firstItemToAppraise(outline, [], ['3', '4'])).toBe('3');
+    expect(firstItemToAppraise(outline, decided, actionsFor(['3', '4']))).toBe('4.1');
+    expect(firstItemToAppraise(outline, [], actionsFor(['3', '4']))).toBe('3');
     // A pending supplementation request still needs the council.
-    expect(firstItemToAppraise(outline, [{ indicatorCode: '1.1', decision: 'supplementationRequested' }], [])).toBe('1.1');
-    expect(firstItemToAppraise(outline, [], ['9'])).toBe('1.1');
+    expect(firstItemToAppraise(outline, [{ indicatorCode: '1.1', decision: 'supplementationRequested' }], actionsFor([]))).toBe(
+      '1.1',
+    );
+    expect(firstItemToAppraise(outline, [], actionsFor(['9']))).toBe('1.1');
+    // Locked (finalised) items are still the user's: the page opens within the assignment.
+    expect(firstItemToAppraise(outline, [], actionsFor(['4'], LOCKED))).toBe('4.1');
   });
 
   it('reads an indicator’s decision', () => {
@@ -95,42 +97,25 @@ describe('scopes and where to start', () => {
     expect(decisionStatus('1.2', rows)).toBe('undecided');
   });
 
-  it('offers to accept only the undecided items within the assignment (never one waiting for supplementation)', () => {
+  it('offers to accept only the undecided items the user may decide now (never one waiting for supplementation)', () => {
     const main = outline[0];
     if (!main) throw new Error('no main index');
-    expect(acceptableRemaining(main, [], [])).toEqual(['1.1', '1.2']);
-    expect(acceptableRemaining(main, [{ indicatorCode: '1.1', decision: 'supplementationRequested' }], [])).toEqual(['1.2']);
-    expect(acceptableRemaining(main, [], ['1.2'])).toEqual(['1.2']);
-    expect(acceptableRemaining(main, [], ['4'])).toEqual([]);
+    expect(acceptableRemaining(main, [], actionsFor([]))).toEqual(['1.1', '1.2']);
+    expect(acceptableRemaining(main, [{ indicatorCode: '1.1', decision: 'supplementationRequested' }], actionsFor([]))).toEqual([
+      '1.2',
+    ]);
+    expect(acceptableRemaining(main, [], actionsFor(['1.2']))).toEqual(['1.2']);
+    expect(acceptableRemaining(main, [], actionsFor(['4']))).toEqual([]);
+    expect(acceptableRemaining(main, [], actionsFor([], LOCKED))).toEqual([]);
   });
 });
 
-describe('decideMode', () => {
-  const base = {
-    role: 'appraiser' as const,
-    scopes: ['1'],
-    periodState: 'appraisal' as const,
-    state: 'inAppraisal' as const,
-    code: '1.2',
-    mainIndexCode: '1',
-  };
-
-  it.each([
-    [{}, { mode: 'full' }],
-    [{ state: 'submitted' }, { mode: 'full' }],
-    [{ state: 'supplemented' }, { mode: 'full' }],
-    [{ state: 'supplementationRequested' }, { mode: 'requestsOnly' }],
-    [{ state: 'finalised' }, { mode: 'none', reason: 'finalised' }],
-    [{ state: 'draft' }, { mode: 'none', reason: 'notSubmitted' }],
-    [{ periodState: 'selfAssessment' }, { mode: 'none', reason: 'periodState' }],
-    [
-      { code: '6.1', mainIndexCode: '6' },
-      { mode: 'none', reason: 'scope' },
-    ],
-    [{ role: 'councilChair', code: '6.1', mainIndexCode: '6' }, { mode: 'full' }],
-    [{ role: 'periodManager' }, { mode: 'none', reason: 'role' }],
-    [{ role: 'unitLeader' }, { mode: 'none', reason: 'role' }],
-  ] as const)('%j → %j', (change, expected) => {
-    expect(decideMode({ ...base, ...change })).toEqual(expected);
+describe('decideModeOf', () => {
+  it("offers the full decision, only requests, or nothing with the server's reason", () => {
+    expect(decideModeOf(actionsFor([])('1.1'))).toEqual({ mode: 'full' });
+    const supplementing = { ...actionsFor([], LOCKED)('1.1'), requestSupplementation: ALLOWED };
+    expect(decideModeOf(supplementing)).toEqual({ mode: 'requestsOnly' });
+    expect(decideModeOf(actionsFor(['4'])('1.1'))).toEqual({ mode: 'none', message: 'ngoài phạm vi' });
+    expect(decideModeOf(undefined)).toEqual({ mode: 'none', message: '' });
   });
 });

@@ -1,5 +1,4 @@
-import type { CurrentUser } from '../../api/session';
-import type { AppraisalView, AssessmentState, Decision, FrameworkDocument, PeriodState } from './api-types';
+import type { AppraisalView, AssessmentView, Decision, FrameworkDocument } from './api-types';
 
 type MainIndexDocument = FrameworkDocument['mainIndices'][number];
 type IndicatorDocument = MainIndexDocument['indicators'][number];
@@ -70,72 +69,52 @@ export function decisionStatus(
   return decision === 'accepted' || decision === 'adjusted' || decision === 'supplementationRequested' ? decision : 'undecided';
 }
 
+/** What the server says this user may do on one indicator now (core's `evaluateIndicatorActions`). */
+export type IndicatorActions = AssessmentView['indicators'][number];
+type Verdict = IndicatorActions['decide'];
+
 /**
- * Core's `assignedScope` reach: an appraiser assigned main indices or indicators decides only those;
- * without any assignment (and for the chair) everything.
+ * The indicators the policy lets this user decide at all (an appraiser's assignment, the chair's
+ * everything), whatever the state: closed only for another reason than the capability.
  */
-export function isInScope(scopes: readonly string[], code: string, mainIndexCode: string): boolean {
-  return scopes.length === 0 || scopes.includes(code) || scopes.includes(mainIndexCode);
+export function withinReach(verdict: Verdict | undefined): boolean {
+  return verdict !== undefined && (verdict.allowed || verdict.reason !== 'missing-capability');
 }
 
-/** Where to start: the first item still to decide within the user's scope, else the first in scope, else the first. */
+/** Where to start: the first item still to decide within the user's reach, else the first in reach, else the first. */
 export function firstItemToAppraise(
   outline: readonly OutlineMainIndex[],
   appraisals: readonly Pick<AppraisalView, 'indicatorCode' | 'decision'>[],
-  scopes: readonly string[],
+  actionsOf: (code: string) => IndicatorActions | undefined,
 ): string | undefined {
   const items = outlineItems(outline);
-  const inScope = items.filter((item) => isInScope(scopes, item.code, item.mainIndexCode));
-  const open = inScope.find((item) => {
+  const inReach = items.filter((item) => withinReach(actionsOf(item.code)?.decide));
+  const open = inReach.find((item) => {
     const status = decisionStatus(item.code, appraisals);
     return status === 'undecided' || status === 'supplementationRequested';
   });
-  return open?.code ?? inScope[0]?.code ?? items[0]?.code;
+  return open?.code ?? inReach[0]?.code ?? items[0]?.code;
 }
 
 /**
- * What the user may do on one indicator now, mirroring core (capabilities: the council decides, an
- * appraiser within the assigned scope; workflow: decisions while submitted, in appraisal or
- * supplemented, in a period under appraisal; while the unit supplements, only further requests).
- * The server decides in the end; this only spares the user a refused click and says why.
+ * What the decision panel offers, from the server's verdicts: the full decision, only a further
+ * supplementation request (while the unit answers), or nothing, with the server's reason.
  */
-export type DecideMode = { mode: 'full' } | { mode: 'requestsOnly' } | { mode: 'none'; reason: DecideBlock };
-export type DecideBlock = 'role' | 'scope' | 'periodState' | 'notSubmitted' | 'finalised';
+export type DecideMode = { mode: 'full' } | { mode: 'requestsOnly' } | { mode: 'none'; message: string };
 
-const COUNCIL_DECIDES: readonly AssessmentState[] = ['submitted', 'inAppraisal', 'supplemented'];
-
-export function decideMode(input: {
-  role: CurrentUser['role'] | undefined;
-  scopes: readonly string[];
-  periodState: PeriodState;
-  state: AssessmentState;
-  code: string;
-  mainIndexCode: string;
-}): DecideMode {
-  if (input.role !== 'appraiser' && input.role !== 'councilChair') return { mode: 'none', reason: 'role' };
-  const scopes = input.role === 'councilChair' ? [] : input.scopes;
-  if (!isInScope(scopes, input.code, input.mainIndexCode)) return { mode: 'none', reason: 'scope' };
-  if (input.state === 'finalised') return { mode: 'none', reason: 'finalised' };
-  if (input.state === 'draft') return { mode: 'none', reason: 'notSubmitted' };
-  if (input.periodState !== 'appraisal') return { mode: 'none', reason: 'periodState' };
-  if (input.state === 'supplementationRequested') return { mode: 'requestsOnly' };
-  return COUNCIL_DECIDES.includes(input.state) ? { mode: 'full' } : { mode: 'none', reason: 'notSubmitted' };
+export function decideModeOf(actions: IndicatorActions | undefined): DecideMode {
+  if (actions?.decide.allowed) return { mode: 'full' };
+  if (actions?.requestSupplementation.allowed) return { mode: 'requestsOnly' };
+  return { mode: 'none', message: actions?.decide.message ?? '' };
 }
 
-/** The items of a main index still to decide that this user may accept in one go (accept-remaining). */
+/** The items of a main index still to decide that this user may accept now, in one go (accept-remaining). */
 export function acceptableRemaining(
   main: OutlineMainIndex,
   appraisals: readonly Pick<AppraisalView, 'indicatorCode' | 'decision'>[],
-  scopes: readonly string[],
+  actionsOf: (code: string) => IndicatorActions | undefined,
 ): string[] {
   return main.items
-    .filter(
-      (item) => isInScope(scopes, item.code, item.mainIndexCode) && !appraisals.some((row) => row.indicatorCode === item.code),
-    )
+    .filter((item) => actionsOf(item.code)?.decide.allowed && !appraisals.some((row) => row.indicatorCode === item.code))
     .map((item) => item.code);
-}
-
-/** The assignment that limits the user: an appraiser's; the chair (and everyone else) is not limited by one. */
-export function effectiveScopes(user: Pick<CurrentUser, 'role' | 'assignedScopes'> | null | undefined): string[] {
-  return user?.role === 'appraiser' ? user.assignedScopes : [];
 }

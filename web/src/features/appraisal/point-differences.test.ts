@@ -46,6 +46,11 @@ function assessment(code: string, undecided: [number, number]): OverviewAssessme
     undecided: undecided[0] + undecided[1],
     supplementation: { open: 0, answered: 0, overdue: 0, latestDueOn: null },
     mainIndices: [decisions('1', undecided[0]), decisions('2', undecided[1])],
+    undecidedForYou: undecided[0] + undecided[1],
+    awaitsCouncil: true,
+    allowedActions: [],
+    reasonRequired: [],
+    deniedActions: [],
   };
 }
 

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countByFilter,
-  describeScopes,
-  filterQueue,
-  matchesQueueFilter,
-  type QueueItem,
-  sortQueue,
-  undecidedInScope,
-} from './queue-filters';
+import { countByFilter, describeScopes, filterQueue, matchesQueueFilter, type QueueItem, sortQueue } from './queue-filters';
 
 const main = (code: string, undecidedCodes: string[]) => ({
   code,
@@ -27,6 +19,8 @@ function item(overrides: Partial<QueueItem> & { code: string; name: string; kind
     state: 'inAppraisal',
     adjusted: 0,
     undecided: mainIndices.reduce((sum, entry) => sum + entry.undecided, 0),
+    undecidedForYou: mainIndices.reduce((sum, entry) => sum + entry.undecided, 0),
+    awaitsCouncil: ['submitted', 'inAppraisal', 'supplemented'].includes(rest.state ?? 'inAppraisal'),
     supplementation: { open: 0, answered: 0, overdue: 0, latestDueOn: null },
     unit: { id: code, code, name, kind: kind ?? 'district' },
     ...rest,
@@ -53,30 +47,24 @@ const waiting = item({
 });
 const all = [dbp, dbi, mlay, done, waiting];
 
-describe('undecidedInScope', () => {
-  it('counts everything without an assignment', () => {
-    expect(undecidedInScope(dbp, [])).toBe(3);
-  });
-
-  it('counts a whole assigned main index, or single assigned indicators', () => {
-    expect(undecidedInScope(dbp, ['1'])).toBe(2);
-    expect(undecidedInScope(dbp, ['1.2', '6.3'])).toBe(2);
-    expect(undecidedInScope(dbp, ['2', '1.3'])).toBe(0);
-  });
-});
+/** The same queue as an appraiser of main index 1 receives it: the server counts what is theirs. */
+const forMainIndex1 = all.map((entry) => ({
+  ...entry,
+  undecidedForYou: entry.mainIndices.filter((main) => main.code === '1').reduce((sum, main) => sum + main.undecided, 0),
+}));
 
 describe('matchesQueueFilter', () => {
   it.each([
-    ['mine', [], ['DBP', 'DBI', 'MLAY', 'SYT']],
-    ['pending', [], ['DBP', 'DBI', 'MLAY']],
-    ['adjusted', [], ['DBP']],
-    ['supplemented', [], ['MLAY']],
-  ] as const)('%s', (filter, scopes, codes) => {
-    expect(all.filter((entry) => matchesQueueFilter(entry, filter, scopes)).map((entry) => entry.unit.code)).toEqual(codes);
+    ['mine', ['DBP', 'DBI', 'MLAY', 'SYT']],
+    ['pending', ['DBP', 'DBI', 'MLAY']],
+    ['adjusted', ['DBP']],
+    ['supplemented', ['MLAY']],
+  ] as const)('%s', (filter, codes) => {
+    expect(all.filter((entry) => matchesQueueFilter(entry, filter)).map((entry) => entry.unit.code)).toEqual(codes);
   });
 
   it('mine follows the assignment: an appraiser of main index 1 has nothing left at Mường Lay', () => {
-    expect(all.filter((entry) => matchesQueueFilter(entry, 'mine', ['1'])).map((entry) => entry.unit.code)).toEqual([
+    expect(forMainIndex1.filter((entry) => matchesQueueFilter(entry, 'mine')).map((entry) => entry.unit.code)).toEqual([
       'DBP',
       'DBI',
       'SYT',
@@ -85,10 +73,10 @@ describe('matchesQueueFilter', () => {
 });
 
 describe('filterQueue', () => {
-  const query = { filters: [], scopes: [], search: '', unitKind: null };
+  const query = { filters: [], search: '', unitKind: null };
 
   it('combines filters with "and"', () => {
-    expect(filterQueue(all, { ...query, filters: ['mine', 'pending'], scopes: ['1'] }).map((entry) => entry.unit.code)).toEqual([
+    expect(filterQueue(forMainIndex1, { ...query, filters: ['mine', 'pending'] }).map((entry) => entry.unit.code)).toEqual([
       'DBP',
       'DBI',
     ]);
@@ -105,7 +93,7 @@ describe('filterQueue', () => {
   });
 
   it('counts what each filter keeps on its own', () => {
-    expect(countByFilter(all, [])).toEqual({ mine: 4, pending: 3, adjusted: 1, supplemented: 1 });
+    expect(countByFilter(all)).toEqual({ mine: 4, pending: 3, adjusted: 1, supplemented: 1 });
   });
 });
 

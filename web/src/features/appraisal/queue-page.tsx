@@ -19,7 +19,7 @@ import {
 import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useCurrentUser } from '../../api/session';
+import { holds, useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatDate } from '../../shared/format';
@@ -27,18 +27,8 @@ import { useDomainLabels } from '../../shared/labels';
 import { AssessmentStateBadge } from '../../shared/state-badges';
 import type { OverviewAssessment, OverviewCohort, Period } from './api-types';
 import { useCouncilOverview, usePeriods } from './appraisal-queries';
-import { effectiveScopes } from './indicator-outline';
 import { type AppraisalMessageKey, appraisalMessages } from './messages';
-import {
-  awaitsCouncil,
-  countByFilter,
-  describeScopes,
-  filterQueue,
-  QUEUE_FILTERS,
-  type QueueFilter,
-  sortQueue,
-  undecidedInScope,
-} from './queue-filters';
+import { countByFilter, describeScopes, filterQueue, QUEUE_FILTERS, type QueueFilter, sortQueue } from './queue-filters';
 
 const FILTER_KEYS = {
   mine: 'filterMine',
@@ -46,8 +36,6 @@ const FILTER_KEYS = {
   adjusted: 'filterAdjusted',
   supplemented: 'filterSupplemented',
 } as const;
-
-const COUNCIL_ROLES = ['appraiser', 'councilChair'];
 
 /** /tham-dinh — the periods under appraisal and the queue of units' assessments, with filters kept in the address. */
 export default function QueuePage() {
@@ -79,8 +67,9 @@ export default function QueuePage() {
   if (periods.error) return <ErrorNotice error={periods.error} />;
 
   const selected = (periods.data?.items ?? []).find((period) => period.id === periodId);
-  const scopes = effectiveScopes(user);
-  const isCouncil = Boolean(user && COUNCIL_ROLES.includes(user.role));
+  // The council decides (core's `appraisal.decide`); an appraiser's assignment is shown as assigned.
+  const isCouncil = holds(user, 'appraisal.decide');
+  const scopes = user?.assignedScopes ?? [];
 
   return (
     <Stack gap="md">
@@ -143,7 +132,6 @@ export default function QueuePage() {
                 overview.data.cohorts.map((cohort) => cohort.unitKind),
               )}
               cohorts={overview.data.cohorts.map((cohort) => cohort.unitKind)}
-              scopes={scopes}
               showMine={isCouncil}
               filters={(params.get('loc') ?? '')
                 .split(',')
@@ -199,7 +187,6 @@ function OtherPeriods({ periods }: { periods: Period[] }) {
 interface QueueListProps {
   items: OverviewAssessment[];
   cohorts: string[];
-  scopes: string[];
   showMine: boolean;
   filters: QueueFilter[];
   onFilters: (filters: QueueFilter[]) => void;
@@ -212,10 +199,10 @@ interface QueueListProps {
 function QueueList(props: QueueListProps) {
   const t = useMessages(appraisalMessages);
   const labels = useDomainLabels();
-  const { items, scopes } = props;
+  const { items } = props;
   const unitKind = props.unitKind && props.cohorts.includes(props.unitKind) ? props.unitKind : null;
-  const counts = countByFilter(items, scopes);
-  const visible = filterQueue(items, { filters: props.filters, scopes, search: props.search, unitKind });
+  const counts = countByFilter(items);
+  const visible = filterQueue(items, { filters: props.filters, search: props.search, unitKind });
   const filterChoices = QUEUE_FILTERS.filter((filter) => props.showMine || filter !== 'mine');
   const narrow = useMediaQuery('(max-width: 36em)');
 
@@ -226,7 +213,7 @@ function QueueList(props: QueueListProps) {
           {t('summaryUnits', { count: items.length })}
         </Badge>
         <Badge variant="light" color="blue" size="lg" tt="none">
-          {t('summaryAwaiting', { count: items.filter((item) => awaitsCouncil(item.state)).length })}
+          {t('summaryAwaiting', { count: items.filter((item) => item.awaitsCouncil).length })}
         </Badge>
         <Badge variant="light" color="orange" size="lg" tt="none">
           {t('summaryWaitingUnit', { count: items.filter((item) => item.state === 'supplementationRequested').length })}
@@ -279,8 +266,8 @@ function QueueList(props: QueueListProps) {
         </Text>
       ) : (
         <>
-          <QueueTable items={visible} scopes={scopes} showMine={props.showMine} />
-          <QueueCards items={visible} scopes={scopes} showMine={props.showMine} />
+          <QueueTable items={visible} showMine={props.showMine} />
+          <QueueCards items={visible} showMine={props.showMine} />
         </>
       )}
     </Stack>
@@ -337,9 +324,9 @@ function SupplementationBadges({ item }: { item: OverviewAssessment }) {
   );
 }
 
-function MinePart({ item, scopes }: { item: OverviewAssessment; scopes: string[] }) {
+function MinePart({ item }: { item: OverviewAssessment }) {
   const t = useMessages(appraisalMessages);
-  const mine = item.state === 'finalised' ? 0 : undecidedInScope(item, scopes);
+  const mine = item.state === 'finalised' ? 0 : item.undecidedForYou;
   return mine > 0 ? (
     <Text size="sm" fw={600} c="indigo.8">
       {t('mineRemaining', { count: mine })}
@@ -351,7 +338,7 @@ function MinePart({ item, scopes }: { item: OverviewAssessment; scopes: string[]
   );
 }
 
-function QueueTable({ items, scopes, showMine }: { items: OverviewAssessment[]; scopes: string[]; showMine: boolean }) {
+function QueueTable({ items, showMine }: { items: OverviewAssessment[]; showMine: boolean }) {
   const t = useMessages(appraisalMessages);
   const labels = useDomainLabels();
   const { locale } = useLocale();
@@ -391,7 +378,7 @@ function QueueTable({ items, scopes, showMine }: { items: OverviewAssessment[]; 
               </Table.Td>
               {showMine && (
                 <Table.Td>
-                  <MinePart item={item} scopes={scopes} />
+                  <MinePart item={item} />
                 </Table.Td>
               )}
               <Table.Td>
@@ -417,7 +404,7 @@ function QueueTable({ items, scopes, showMine }: { items: OverviewAssessment[]; 
 }
 
 /** The same queue on a phone: one card per unit. */
-function QueueCards({ items, scopes, showMine }: { items: OverviewAssessment[]; scopes: string[]; showMine: boolean }) {
+function QueueCards({ items, showMine }: { items: OverviewAssessment[]; showMine: boolean }) {
   const t = useMessages(appraisalMessages);
   const { locale } = useLocale();
   return (
@@ -435,7 +422,7 @@ function QueueCards({ items, scopes, showMine }: { items: OverviewAssessment[]; 
             </div>
             <AssessmentStateBadge state={item.state} size="sm" style={{ alignSelf: 'flex-start' }} />
             <DecidedProgress item={item} />
-            {showMine && <MinePart item={item} scopes={scopes} />}
+            {showMine && <MinePart item={item} />}
             {(item.supplementation.open > 0 || item.supplementation.answered > 0) && <SupplementationBadges item={item} />}
           </Stack>
         </Card>

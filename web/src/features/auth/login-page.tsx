@@ -22,7 +22,7 @@ export default function LoginPage() {
     signIn.mutate(
       { username, password },
       {
-        onSuccess: (user) => navigate(user.mustChangePassword ? PASSWORD_CHANGE_PATH : homePath(user.role)),
+        onSuccess: (user) => navigate(user.mustChangePassword ? PASSWORD_CHANGE_PATH : homePath(user)),
       },
     );
   };

@@ -15,6 +15,7 @@ const user = (mustChangePassword: boolean): CurrentUser => ({
   unitId: '00000000-0000-4000-8000-000000000002',
   assignedScopes: [],
   mustChangePassword,
+  capabilities: ['period.read', 'assessment.read', 'assessment.answer'],
   csrfToken: 'token',
 });
 

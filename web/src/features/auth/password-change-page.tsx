@@ -115,7 +115,7 @@ export default function PasswordChangePage() {
           <Alert color="green" title={t('change.doneTitle')} role="status" ref={doneNotice} tabIndex={-1}>
             <Stack gap="sm" align="flex-start">
               <Text size="sm">{t('change.done')}</Text>
-              <Button component={Link} to={homePath(user.role)} size="xs">
+              <Button component={Link} to={homePath(user)} size="xs">
                 {t('change.continue')}
               </Button>
             </Stack>

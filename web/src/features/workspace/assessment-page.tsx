@@ -2,7 +2,7 @@ import { Alert, Anchor, Box, Button, Drawer, Grid, Group, Progress, ScrollArea, 
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { CurrentUser } from '../../api/session';
+import { type CurrentUser, holds } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { todayInVietnam } from '../../shared/calendar-day';
@@ -22,6 +22,7 @@ import { UnitGuard } from './unit-guard';
 import { useAutosave } from './use-autosave';
 import {
   type AssessmentView,
+  actionVerdict,
   type FrameworkDocument,
   type SupplementationRequest,
   useAssessmentView,
@@ -97,9 +98,12 @@ function AssessmentWorkspace({
     return map;
   }, [requestsByCode]);
 
-  const editable = view.state === 'draft';
+  // What this user may do, as the server decided it (core's workflow and policy): answer while the
+  // assessment is the unit's draft, add to an indicator under an open request, submit, send back.
+  const actionsOf = useMemo(() => new Map(view.indicators.map((row) => [row.code, row])), [view.indicators]);
+  const editable = view.indicators.some((row) => row.answer.allowed);
   const supplementing = view.state === 'supplementationRequested';
-  const isLeader = user.role === 'unitLeader';
+  const isLeader = holds(user, 'assessment.submit');
   const deadlinePassed = todayInVietnam() > view.period.selfAssessmentDeadline;
 
   const [params, setParams] = useSearchParams();
@@ -154,7 +158,6 @@ function AssessmentWorkspace({
 
   const group = selected ? groups.find((candidate) => candidate.code === selected.mainIndexCode) : undefined;
   const selectedRequests = selected ? (requestsByCode.get(selected.code) ?? []) : [];
-  const openHere = selectedRequests.some((request) => request.status === 'open');
 
   return (
     <Stack gap="md" maw={1400} mx="auto">
@@ -224,7 +227,7 @@ function AssessmentWorkspace({
         <SupplementationBanner
           assessmentId={view.id}
           requests={view.supplementationRequests.filter((request) => request.status !== 'closed')}
-          isLeader={isLeader}
+          sendBack={actionVerdict(view, 'submitSupplementation')}
           nameOf={(code) => {
             const item = items.get(code);
             return item ? localName(item, locale) : '';
@@ -258,7 +261,9 @@ function AssessmentWorkspace({
               entry={snapshot[selected.code]}
               store={store}
               editable={editable}
-              canAddEvidence={editable || (supplementing && openHere)}
+              canAddEvidence={Boolean(
+                actionsOf.get(selected.code)?.answer.allowed || actionsOf.get(selected.code)?.supplement.allowed,
+              )}
               requests={selectedRequests}
               canRespond={supplementing}
               appraisal={view.appraisals.find((appraisal) => appraisal.indicatorCode === selected.code)}
@@ -287,7 +292,7 @@ function AssessmentWorkspace({
         checklist={checklist}
         items={items}
         isLeader={isLeader}
-        canSubmit={editable && view.period.state === 'selfAssessment'}
+        canSubmit={view.allowedActions.includes('submit')}
         onSelect={select}
       />
       <OfflineModal

@@ -6,12 +6,13 @@ import { ApiError } from '../../api/client';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatDate } from '../../shared/format';
 import { workspaceMessages } from './messages';
-import { type SupplementationRequest, transitionAssessment, workspaceKeys } from './workspace-api';
+import { type ActionVerdict, type SupplementationRequest, transitionAssessment, workspaceKeys } from './workspace-api';
 
 interface Props {
   assessmentId: string;
   requests: SupplementationRequest[];
-  isLeader: boolean;
+  /** The server's verdict on sending the supplementation back (the leader's, once every request is answered). */
+  sendBack: ActionVerdict;
   nameOf: (code: string) => string;
   onSelect: (code: string) => void;
 }
@@ -20,7 +21,7 @@ interface Props {
  * The council asked for supplementation (bổ sung, giải trình): what, by when (overdue in red), with a
  * link to each indicator; the leader sends the supplementation back once every request is answered.
  */
-export function SupplementationBanner({ assessmentId, requests, isLeader, nameOf, onSelect }: Props) {
+export function SupplementationBanner({ assessmentId, requests, sendBack, nameOf, onSelect }: Props) {
   const t = useMessages(workspaceMessages);
   const { locale } = useLocale();
   const queryClient = useQueryClient();
@@ -72,12 +73,13 @@ export function SupplementationBanner({ assessmentId, requests, isLeader, nameOf
             </List.Item>
           ))}
         </List>
-        {isLeader ? (
+        {/* The server says whether this user sends it back now; unanswered requests only wait. */}
+        {sendBack.allowed || sendBack.reason === 'unanswered-requests' ? (
           <Group gap="sm">
-            <Button color="orange" disabled={open.length > 0} onClick={() => setConfirming(true)}>
+            <Button color="orange" disabled={!sendBack.allowed} onClick={() => setConfirming(true)}>
               {t('supplement.submit')}
             </Button>
-            {open.length > 0 && (
+            {!sendBack.allowed && (
               <Text size="sm" c="dimmed">
                 {t('supplement.answerAllFirst', { count: open.length })}
               </Text>

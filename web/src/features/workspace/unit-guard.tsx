@@ -1,7 +1,7 @@
 import { Alert, Button, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { type CurrentUser, UNIT_ROLES, useCurrentUser } from '../../api/session';
+import { type CurrentUser, holds, useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useMessages } from '../../i18n/locale';
 import { workspaceMessages } from './messages';
@@ -24,7 +24,7 @@ export function UnitGuard({ children }: { children: (user: CurrentUser) => React
       </Stack>
     );
   }
-  if (!UNIT_ROLES.includes(user.role) || !user.unitId) {
+  if (!holds(user, 'assessment.answer') || !user.unitId) {
     return (
       <Alert color="yellow" maw={620} mx="auto" mt="xl" title={t('guard.notUnitTitle')}>
         {t('guard.notUnit')}

@@ -17,6 +17,23 @@ export type FrameworkDocument = ApiResponse<'/api/v1/frameworks/{frameworkId}'>;
 export type EvidencePage = ApiResponse<'/api/v1/assessments/{assessmentId}/indicators/{indicatorCode}/evidence'>;
 export type EvidenceItem = EvidencePage['items'][number];
 export type ImportReport = ApiResponse<'/api/v1/assessments/{assessmentId}/import', 'post'>;
+export type AssessmentAction = AssessmentView['allowedActions'][number];
+export type ActionVerdict =
+  | { allowed: true }
+  | { allowed: false; reason: AssessmentView['deniedActions'][number]['reason']; message: string };
+
+/** The server's verdict on one assessment action for this user now (core's workflow): allowed, or why not. */
+export function actionVerdict(
+  view: Pick<AssessmentView, 'allowedActions' | 'deniedActions'>,
+  action: AssessmentAction,
+): ActionVerdict {
+  if (view.allowedActions.includes(action)) return { allowed: true };
+  const denied = view.deniedActions.find((entry) => entry.action === action);
+  return denied
+    ? { allowed: false, reason: denied.reason, message: denied.message }
+    : { allowed: false, reason: 'wrong-state', message: '' };
+}
+
 type SavedAnswer = ApiResponse<'/api/v1/assessments/{assessmentId}/answers/{indicatorCode}', 'put'>;
 
 export const workspaceKeys = {
