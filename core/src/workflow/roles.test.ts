@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isRole, ROLE_LABELS, ROLES, roleLabel, UNIT_ROLES } from './roles.js';
+import { POLICY } from './capabilities.js';
+import { isRole, ROLE_LABELS, ROLES, roleLabel, SCOPED_ROLES, UNIT_ROLES } from './roles.js';
 
 describe('roles', () => {
   it('labels every role in Vietnamese and English', () => {
@@ -23,5 +24,12 @@ describe('roles', () => {
 
   it('ties only reporters and leaders to a unit', () => {
     expect(UNIT_ROLES).toEqual(['unitReporter', 'unitLeader']);
+  });
+});
+
+describe('SCOPED_ROLES', () => {
+  it('are exactly the roles the policy grants anything with an assigned scope', () => {
+    const scoped = ROLES.filter((role) => Object.values(POLICY).some((rule) => rule.grants[role] === 'assignedScope'));
+    expect([...SCOPED_ROLES]).toEqual(scoped);
   });
 });

@@ -14,6 +14,12 @@ export type Role = (typeof ROLES)[number];
 /** Roles that belong to one unit; an actor with one of them carries that unit's id. */
 export const UNIT_ROLES: readonly Role[] = ['unitReporter', 'unitLeader'];
 
+/**
+ * Roles whose reach the administrator narrows with assigned main indices or indicators (the policy's
+ * `assignedScope` reach; a test keeps the two equal): only their accounts carry assignments.
+ */
+export const SCOPED_ROLES: readonly Role[] = ['appraiser'];
+
 export const ROLE_LABELS: Readonly<Record<Role, Readonly<Record<Locale, string>>>> = {
   administrator: { vi: 'Quản trị hệ thống', en: 'System administrator' },
   periodManager: { vi: 'Cơ quan quản lý kỳ đánh giá', en: 'Assessment period manager' },

@@ -22,6 +22,7 @@ export {
   type PeriodState,
   ROLES,
   type Role,
+  SCOPED_ROLES,
   UNIT_KINDS,
   UNIT_ROLES,
   type UnitKind,

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useMessages } from '../../i18n/locale';
-import { ROLES, UNIT_ROLES } from '../../shared/labels';
+import { ROLES, SCOPED_ROLES, UNIT_ROLES } from '../../shared/labels';
 import type { Role, UnitRecord, UserRecord } from './admin-records';
 import { useFramework, useFrameworks } from './framework-queries';
 import { useAdminLabels } from './labels';
@@ -131,7 +131,7 @@ export function UserFormModal({
             required
           />
         )}
-        {form.role === 'appraiser' && (
+        {form.role !== '' && SCOPED_ROLES.includes(form.role) && (
           <Stack gap={6}>
             <Text size="sm" fw={500}>
               {t('assignedScopes')}

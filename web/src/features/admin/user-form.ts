@@ -1,5 +1,5 @@
 import { unmetPasswordRules } from '@opendti/core/password-rules';
-import { UNIT_ROLES } from '../../shared/labels';
+import { SCOPED_ROLES, UNIT_ROLES } from '../../shared/labels';
 import type { FrameworkDocument, Role } from './admin-records';
 
 /**
@@ -46,7 +46,7 @@ export function userPayload(state: UserFormState) {
     displayName: state.displayName.trim(),
     role,
     unitId: UNIT_ROLES.includes(role) ? state.unitId : null,
-    assignedScopes: role === 'appraiser' ? state.assignedScopes : [],
+    assignedScopes: SCOPED_ROLES.includes(role) ? state.assignedScopes : [],
   };
 }
 

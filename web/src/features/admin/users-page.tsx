@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useCurrentUser } from '../../api/session';
 import { useMessages } from '../../i18n/locale';
 import { matchesSearch } from '../../shared/format';
-import { labelledOptions, ROLES } from '../../shared/labels';
+import { labelledOptions, ROLES, type Role, SCOPED_ROLES } from '../../shared/labels';
 import { ListFilters, ListPage } from '../../shared/list-page';
 import { type ListColumn, ListTable } from '../../shared/list-table';
 import { AdministratorOnly } from './admin-layout';
@@ -83,7 +83,7 @@ function UsersList() {
       cell: (user) =>
         user.unitId ? (
           (unitName.get(user.unitId) ?? '…')
-        ) : user.role === 'appraiser' ? (
+        ) : SCOPED_ROLES.includes(user.role as Role) ? (
           <Text size="sm" c="dimmed">
             {user.assignedScopes.length > 0 ? t('scopeList', { codes: user.assignedScopes.join(', ') }) : t('allIndicators')}
           </Text>
