@@ -85,6 +85,17 @@ export interface AxeViolation {
 
 /** axe-core's serious and critical violations on the current page (WCAG 2.1 A/AA rules). */
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  // Colours are measured as painted: a drawer or menu still fading in blends its text with the page
+  // behind and fails contrast for a moment (seen under load on a phone-width drawer). Let every CSS
+  // transition and animation finish first (not the endless ones: a spinner never finishes).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)))
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   // Evaluated through the DevTools protocol, not added as a <script>: the app's CSP allows no inline script.
   await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
