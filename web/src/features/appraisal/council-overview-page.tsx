@@ -413,7 +413,11 @@ function ChairActions({
     );
   }
   const allowed = assessment.allowedActions.includes('finalise');
-  const why = assessment.deniedActions.find((denied) => denied.action === 'finalise')?.message;
+  const denied = assessment.deniedActions.find((entry) => entry.action === 'finalise');
+  // A unit not yet at the finalising step (its state shows beside its name) gets a short word, with the
+  // server's full sentence as the tooltip: the same sentence under every row of a ten-unit matrix
+  // drowned the rows that can be acted on. Other reasons (undecided indicators…) say what to do.
+  const why = denied?.reason === 'wrong-state' ? t('finaliseNotYet') : denied?.message;
   return (
     <Stack gap={2}>
       <Button
@@ -426,7 +430,7 @@ function ChairActions({
         {t('finalise')}
       </Button>
       {!allowed && why && (
-        <Text id={reasonId} size="xs" c="dimmed" maw={190}>
+        <Text id={reasonId} size="xs" c="dimmed" maw={190} title={denied?.message}>
           {why}
         </Text>
       )}
