@@ -7,7 +7,10 @@ import { listZipEntries, unzipEntry, writeZip } from './read-zip.js';
 /** The parts of an .xlsx, unzipped. */
 async function partsOf(bytes: Uint8Array): Promise<{ name: string; data: Uint8Array }[]> {
   return Promise.all(
-    listZipEntries(bytes).map(async (entry) => ({ name: entry.name, data: await unzipEntry(bytes, entry, 1 << 24) })),
+    listZipEntries(bytes).map(async (entry) => ({
+      name: entry.name,
+      data: Buffer.concat((await unzipEntry(bytes, entry, 1 << 24)).chunks),
+    })),
   );
 }
 

@@ -1,10 +1,19 @@
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { crc32 } from 'node:zlib';
 import { DomainError, type LocalizedText, type ScoreTable, toSearchKey } from '@opendti/core';
 import type { CellValue, Row } from 'exceljs';
 import { loadExcelJS } from './load-exceljs.js';
 import type { RowBound } from './read-csv.js';
-import { listZipEntries, unzipEntry, writeZip, type ZipEntry, ZipFormatError, ZipTooLargeError } from './read-zip.js';
+import {
+  listZipEntries,
+  storedZipPieces,
+  type UnzippedPart,
+  unzipEntry,
+  type ZipEntry,
+  ZipFormatError,
+  ZipTooLargeError,
+} from './read-zip.js';
 
 /**
  * A clerk's answer sheet is well under a megabyte, so a file past this is a wrong file; refusing it
@@ -13,10 +22,10 @@ import { listZipEntries, unzipEntry, writeZip, type ZipEntry, ZipFormatError, Zi
 export const MAX_XLSX_BYTES = 50 * 1024 * 1024;
 
 /**
- * The most an .xlsx may unzip to, all its parts together. The answer template of a whole province
- * (3,000 units × 100 indicators) unzips to about 40 MB; a zip bomb of a few megabytes unzips to
- * gigabytes. Checked against the archive's directory before anything is inflated, and again while
- * inflating, in case the directory lies.
+ * The most an uploaded .xlsx may unzip to, all its parts together. A unit's answer template unzips
+ * to well under a megabyte; a zip bomb of a few megabytes unzips to gigabytes. Checked against the
+ * archive's directory before anything is inflated, and again while inflating, in case the
+ * directory lies. The command line, which reads its operator's own files, passes a larger one.
  */
 export const MAX_XLSX_UNZIPPED_BYTES = 50 * 1024 * 1024;
 
@@ -48,7 +57,10 @@ const ROWS_PER_TURN = 200;
  * them ends the reading with `input.too-many-rows`. Unset for the command line's score input, which
  * reads the files its operator chose (and a 10,000-unit cohort is 1,000,000 rows).
  */
-export type XlsxReadOptions = Partial<RowBound>;
+export type XlsxReadOptions = Partial<RowBound> & {
+  /** MAX_XLSX_UNZIPPED_BYTES unless given. */
+  maxUnzippedBytes?: number;
+};
 
 /**
  * Reads the answer sheet of an .xlsx file, given as its bytes (an upload, or a file the CLI read),
@@ -74,7 +86,7 @@ export async function readXlsxTable(bytes: Uint8Array, fileLabel: string, option
   }
   if (!startsWith(bytes, ZIP_SIGNATURE)) fail('không phải tệp Excel .xlsx');
 
-  const zip = await unzipWorkbookParts(bytes, fileLabel, fail);
+  const zip = await unzipWorkbookParts(bytes, fileLabel, options.maxUnzippedBytes ?? MAX_XLSX_UNZIPPED_BYTES, fail);
   const ExcelJS = await loadExcelJS();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(slicesOf(zip)), {
     worksheets: 'emit',
@@ -143,7 +155,12 @@ interface SheetInfo {
  * back as one uncompressed archive in the order WORKBOOK_PARTS gives. Drawings, images, printer
  * settings and the like are never inflated.
  */
-async function unzipWorkbookParts(bytes: Uint8Array, fileLabel: string, fail: (detail: string) => never): Promise<Buffer> {
+async function unzipWorkbookParts(
+  bytes: Uint8Array,
+  fileLabel: string,
+  maxUnzippedBytes: number,
+  fail: (detail: string) => never,
+): Promise<Uint8Array[]> {
   let entries: ZipEntry[] = [];
   try {
     entries = listZipEntries(bytes);
@@ -154,12 +171,12 @@ async function unzipWorkbookParts(bytes: Uint8Array, fileLabel: string, fail: (d
     new DomainError('invalid-input', [
       {
         code: 'input.too-large-unzipped',
-        params: { size, max: `${formatMegabytes(MAX_XLSX_UNZIPPED_BYTES)} MB` },
+        params: { size, max: `${formatMegabytes(maxUnzippedBytes)} MB` },
         location: { file: fileLabel },
       },
     ]);
   const declared = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
-  if (declared > MAX_XLSX_UNZIPPED_BYTES) throw tooLarge(`${formatMegabytes(declared)} MB`);
+  if (declared > maxUnzippedBytes) throw tooLarge(`${formatMegabytes(declared)} MB`);
 
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   const wanted = [
@@ -168,32 +185,37 @@ async function unzipWorkbookParts(bytes: Uint8Array, fileLabel: string, fail: (d
   ];
   if (!byName.has('xl/workbook.xml') || !byName.has('xl/_rels/workbook.xml.rels'))
     fail('không phải tệp Excel .xlsx (thiếu xl/workbook.xml)');
-  let budget = MAX_XLSX_UNZIPPED_BYTES;
-  const files: { name: string; data: Uint8Array }[] = [];
+  let budget = maxUnzippedBytes;
+  const parts: UnzippedPart[] = [];
   try {
     for (const entry of wanted) {
-      const data = await unzipEntry(bytes, entry, budget);
-      budget -= data.byteLength;
-      files.push({ name: entry.name, data });
+      const part = await unzipEntry(bytes, entry, budget);
+      budget -= part.size;
+      parts.push(part);
       if (entry.name === 'xl/workbook.xml' && !byName.has('xl/sharedStrings.xml')) {
-        files.push({ name: 'xl/sharedStrings.xml', data: Buffer.from(EMPTY_SHARED_STRINGS) });
+        const empty = Buffer.from(EMPTY_SHARED_STRINGS);
+        parts.push({ name: 'xl/sharedStrings.xml', chunks: [empty], size: empty.byteLength, crc: crc32(empty) });
       }
     }
   } catch (error) {
     if (error instanceof ZipTooLargeError) {
       throw tooLarge({
-        vi: `hơn ${formatMegabytes(MAX_XLSX_UNZIPPED_BYTES)} MB`,
-        en: `more than ${formatMegabytes(MAX_XLSX_UNZIPPED_BYTES)} MB`,
+        vi: `hơn ${formatMegabytes(maxUnzippedBytes)} MB`,
+        en: `more than ${formatMegabytes(maxUnzippedBytes)} MB`,
       });
     }
     if (error instanceof ZipFormatError) fail(`tệp .xlsx bị hỏng hoặc không đúng định dạng (${firstLine(error)})`);
     throw error;
   }
-  return writeZip(files);
+  return storedZipPieces(parts);
 }
 
-function* slicesOf(bytes: Buffer): Generator<Buffer> {
-  for (let offset = 0; offset < bytes.byteLength; offset += SLICE_BYTES) yield bytes.subarray(offset, offset + SLICE_BYTES);
+function* slicesOf(pieces: Uint8Array[]): Generator<Buffer> {
+  for (const piece of pieces) {
+    for (let offset = 0; offset < piece.byteLength; offset += SLICE_BYTES) {
+      yield Buffer.from(piece.buffer, piece.byteOffset + offset, Math.min(SLICE_BYTES, piece.byteLength - offset));
+    }
+  }
 }
 
 /** The name of the answer sheet among the workbook's sheets (`current` when the workbook lists none). */

@@ -1,5 +1,4 @@
-import { promisify } from 'node:util';
-import { crc32, deflateRawSync, inflateRaw } from 'node:zlib';
+import { crc32, createInflateRaw, deflateRawSync } from 'node:zlib';
 
 /**
  * The few parts of the zip format an .xlsx needs, read from its bytes: the central directory (what
@@ -72,13 +71,23 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-const inflate = promisify(inflateRaw);
+/** One entry, unzipped, as the chunks inflation gave (never joined: a large part is never copied whole). */
+export interface UnzippedPart {
+  name: string;
+  chunks: Uint8Array[];
+  size: number;
+  crc: number;
+}
+
+/** Inflation's output slices: each is one turn of the event loop's work. */
+const INFLATE_CHUNK_BYTES = 64 * 1024;
 
 /**
  * The bytes of one entry, at most `maxBytes` of them: past that, ZipTooLargeError, and inflation
- * stops there. Inflated on libuv's thread pool, so a large part does not stall other requests.
+ * stops there. Inflated on libuv's thread pool a chunk at a time, so that a large part does not
+ * stall other requests.
  */
-export async function unzipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Promise<Buffer> {
+export async function unzipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Promise<UnzippedPart> {
   if (entry.flags & 1) throw new ZipFormatError(`${entry.name} is encrypted`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const header = entry.localHeaderOffset;
@@ -90,15 +99,79 @@ export async function unzipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: n
   if (data.byteLength !== entry.compressedSize) throw new ZipFormatError(`truncated entry ${entry.name}`);
   if (entry.method === 0) {
     if (data.byteLength > maxBytes) throw new ZipTooLargeError(entry.name);
-    return Buffer.from(data);
+    return { name: entry.name, chunks: [data], size: data.byteLength, crc: crc32(data) };
   }
   if (entry.method !== 8) throw new ZipFormatError(`${entry.name}: compression method ${entry.method}`);
+  const inflater = createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES });
+  inflater.end(data);
+  const part: UnzippedPart = { name: entry.name, chunks: [], size: 0, crc: 0 };
   try {
-    return await inflate(data, { maxOutputLength: Math.max(1, maxBytes) });
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      part.size += chunk.byteLength;
+      if (part.size > maxBytes) throw new ZipTooLargeError(entry.name);
+      part.crc = crc32(chunk, part.crc);
+      part.chunks.push(chunk);
+    }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipTooLargeError(entry.name);
+    if (error instanceof ZipTooLargeError) throw error;
     throw new ZipFormatError(`${entry.name}: ${(error as Error).message}`);
+  } finally {
+    inflater.destroy();
   }
+  return part;
+}
+
+/**
+ * A zip of `parts` in the order given, stored uncompressed, as the pieces to stream one after the
+ * other (what the reader hands exceljs: joining them would copy every part once more).
+ */
+export function storedZipPieces(parts: UnzippedPart[]): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const name = Buffer.from(part.name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL_FILE_HEADER, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0
+    local.writeUInt16LE(0x0800, 6); // names in UTF-8
+    local.writeUInt32LE(part.crc, 14);
+    local.writeUInt32LE(part.size, 18);
+    local.writeUInt32LE(part.size, 22);
+    local.writeUInt16LE(name.byteLength, 26);
+    pieces.push(local, name, ...part.chunks);
+    directory.push(centralHeader(name, 0, part.crc, part.size, part.size, offset), name);
+    offset += 30 + name.byteLength + part.size;
+  }
+  return [...pieces, ...directory, endRecord(parts.length, directory, offset)];
+}
+
+function centralHeader(name: Buffer, method: number, crc: number, compressed: number, size: number, offset: number): Buffer {
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(CENTRAL_DIRECTORY_HEADER, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(0x0800, 8);
+  central.writeUInt16LE(method, 10);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(compressed, 20);
+  central.writeUInt32LE(size, 24);
+  central.writeUInt16LE(name.byteLength, 28);
+  central.writeUInt32LE(offset, 42);
+  return central;
+}
+
+function endRecord(count: number, directory: Buffer[], directoryOffset: number): Buffer {
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(
+    directory.reduce((size, piece) => size + piece.byteLength, 0),
+    12,
+  );
+  end.writeUInt32LE(directoryOffset, 16);
+  return end;
 }
 
 /**
@@ -106,46 +179,26 @@ export async function unzipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: n
  * deflated (what tests and benchmarks upload).
  */
 export function writeZip(files: { name: string; data: Uint8Array }[], { deflate = false } = {}): Buffer {
-  const parts: Buffer[] = [];
+  const pieces: Uint8Array[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
   for (const file of files) {
     const name = Buffer.from(file.name, 'utf8');
-    const checksum = crc32(file.data);
-    const stored = deflate
-      ? deflateRawSync(file.data)
-      : Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength);
+    const crc = crc32(file.data);
+    const stored = deflate ? deflateRawSync(file.data) : file.data;
     const method = deflate ? 8 : 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_FILE_HEADER, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
     local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(checksum, 14);
+    local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(stored.byteLength, 18);
     local.writeUInt32LE(file.data.byteLength, 22);
     local.writeUInt16LE(name.byteLength, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(CENTRAL_DIRECTORY_HEADER, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(checksum, 16);
-    central.writeUInt32LE(stored.byteLength, 20);
-    central.writeUInt32LE(file.data.byteLength, 24);
-    central.writeUInt16LE(name.byteLength, 28);
-    central.writeUInt32LE(offset, 42);
-    parts.push(local, name, stored);
-    directory.push(central, name);
+    pieces.push(local, name, stored);
+    directory.push(centralHeader(name, method, crc, stored.byteLength, file.data.byteLength, offset), name);
     offset += 30 + name.byteLength + stored.byteLength;
   }
-  const directorySize = directory.reduce((size, part) => size + part.byteLength, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(directorySize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...directory, end]);
+  return Buffer.concat([...pieces, ...directory, endRecord(files.length, directory, offset)]);
 }
