@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   type Actor,
   type AnswerNode,
@@ -196,6 +197,10 @@ export async function importAnswers(
       });
       continue;
     }
+    // One turn of the event loop per save: the embedded database runs each statement on this
+    // thread and answers through microtasks, so without it a file's saves would run as one block
+    // and every other request would wait for the whole file (1.7 s measured for 68 rows).
+    await nextTurn();
     try {
       const saved = await saveAnswer(db, actor, context, code, { ...read.answer, baseVersion: existing?.version ?? 0 });
       current.set(code, saved);
