@@ -142,6 +142,31 @@ describe('readXlsxTable', () => {
     ]);
   });
 
+  it('refuses rows that carry no row number rather than reading them past the bound', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Nhập liệu');
+    sheet.addRow(['unit_code', 'value']);
+    for (let row = 0; row < 10; row++) sheet.addRow(['H01', row]);
+    const parts = (await partsOf(await bytesOf(workbook))).map((part) =>
+      part.name === 'xl/worksheets/sheet1.xml'
+        ? {
+            name: part.name,
+            data: Buffer.from(
+              Buffer.from(part.data)
+                .toString('utf8')
+                .replace(/<row r="\d+"/g, '<row'),
+            ),
+          }
+        : part,
+    );
+    const bound = { maxRows: 5, basis: { vi: 'thử', en: 'test' } };
+    const error = await readXlsxTable(writeZip(parts, { deflate: true }), 'no-numbers.xlsx', bound).catch(
+      (caught: unknown) => caught,
+    );
+    // exceljs' streaming reader cannot address such a row's cells: the file is refused as unreadable.
+    expect((error as DomainError).problems?.[0]).toMatchObject({ code: 'input.unreadable' });
+  });
+
   it('refuses an archive whose directory understates its size, once inflation passes 50 MB', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Nhập liệu').addRow(['unit_code']);

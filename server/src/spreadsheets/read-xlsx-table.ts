@@ -109,7 +109,8 @@ export async function readXlsxTable(bytes: Uint8Array, fileLabel: string, option
       let parsed = 0;
       for await (const row of sheet) {
         if (++parsed % ROWS_PER_TURN === 0) await nextTurn();
-        if (row.number === 1) {
+        const rowNumber = row.number;
+        if (rowNumber === 1) {
           for (let column = 1; column <= row.cellCount; column++) header.push(cellText(row.findCell(column)?.value));
           while (header.length > 0 && header[header.length - 1]?.trim() === '') header.pop();
           continue;
@@ -117,20 +118,20 @@ export async function readXlsxTable(bytes: Uint8Array, fileLabel: string, option
         const cells = new Array<string>(header.length).fill('');
         for (let column = 1; column <= header.length; column++) cells[column - 1] = cellText(row.findCell(column)?.value);
         if (cells.every((cell) => cell.trim() === '')) continue;
-        if (row.number - 1 > maxRows) {
+        if (rowNumber - 1 > maxRows) {
           throw new DomainError('invalid-input', [
             {
               code: 'input.too-many-rows',
               params: {
                 max: maxRows,
-                row: row.number,
+                row: rowNumber,
                 basis: options.basis ?? { vi: 'giới hạn của máy chủ', en: 'the server’s limit' },
               },
-              location: { file: fileLabel, row: row.number },
+              location: { file: fileLabel, row: rowNumber },
             },
           ]);
         }
-        while (rows.length < row.number - 2) rows.push(new Array<string>(header.length).fill(''));
+        while (rows.length < rowNumber - 2) rows.push(new Array<string>(header.length).fill(''));
         rows.push(cells);
       }
       break;
