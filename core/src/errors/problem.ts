@@ -175,6 +175,14 @@ const catalogue = {
     vi: 'còn {count} lỗi khác không hiển thị',
     en: '{count} more problems not shown',
   },
+  'input.too-many-rows': {
+    vi: 'tệp có nhiều hơn {max} dòng, mức tối đa cho lần nhập này ({basis}); đã dừng đọc ở dòng {row}, chưa lưu gì',
+    en: 'the file has more than {max} rows, the most this import takes ({basis}); reading stopped at row {row} and nothing was saved',
+  },
+  'input.too-large-unzipped': {
+    vi: 'tệp .xlsx khi giải nén lớn {size}, vượt giới hạn {max} (một phiếu nhập liệu chỉ vài trăm KB; tệp có thể bị hỏng hoặc cố ý làm đầy máy chủ); chưa đọc gì',
+    en: 'the .xlsx unzips to {size}, over the limit of {max} (an answer sheet is a few hundred kB; the file may be damaged or built to fill the server); nothing was read',
+  },
   'input.duplicate-unit': {
     vi: 'mã đơn vị "{unit}" bị trùng (đã có ở dòng {firstRow})',
     en: 'unit code "{unit}" is listed twice (first on row {firstRow})',

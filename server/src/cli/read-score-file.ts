@@ -14,6 +14,13 @@ import { readInputFile } from './read-input-file.js';
 const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 
 /**
+ * The command line reads its operator's own score tables, unbounded in rows (a 10,000-unit cohort
+ * is 1,000,000 rows, about 250 MB of sheet XML); the ceiling on unzipping stays, against a file that
+ * is not what it seems.
+ */
+const MAX_SCORE_XLSX_UNZIPPED_BYTES = 1024 * 1024 * 1024;
+
+/**
  * Reads a score input file (CSV or XLSX) into a ScoreSheet for `framework`, with every problem
  * located by file, row and column. A CSV is streamed row by row into the reader: a 1,000,000-row
  * file is never held as an array of rows.
@@ -32,7 +39,7 @@ export async function readScoreFile(framework: CompiledFramework, path: string):
   // An .xlsx is unzipped into memory whole, so it has a lower limit than a CSV, which is streamed.
   const { name, bytes } = await readInputFile(path, extension === '.xlsx' ? MAX_XLSX_BYTES : MAX_INPUT_BYTES);
   if (extension === '.xlsx') {
-    const table = await readXlsxTable(bytes, name);
+    const table = await readXlsxTable(bytes, name, { maxUnzippedBytes: MAX_SCORE_XLSX_UNZIPPED_BYTES });
     const reader = createScoreRowReader(framework, table);
     for (const row of table.rows) reader.addRow(row);
     return reader.finish();

@@ -1,4 +1,4 @@
-import { DomainError } from '@opendti/core';
+import { DomainError, type LocalizedText } from '@opendti/core';
 import Papa from 'papaparse';
 
 /**
@@ -33,22 +33,44 @@ export function guessCsvDelimiter(text: string): string {
   return guess.meta.delimiter || ',';
 }
 
+/** The most rows a table reader takes after the header, and why (see `input.too-many-rows`). */
+export interface RowBound {
+  maxRows: number;
+  basis: LocalizedText;
+}
+
 /**
  * Parses CSV text row by row (empty lines kept, so row numbers stay the file's). Throws a located
- * DomainError on an unclosed quote.
+ * DomainError on an unclosed quote, and, with a `bound`, at the first non-blank row past it: the
+ * parser stops there, so a file of a million rows costs no more than one of `maxRows`.
  */
-export function parseCsvRows(text: string, label: string, onRow: (cells: string[]) => void): void {
+export function parseCsvRows(text: string, label: string, onRow: (cells: string[]) => void, bound?: RowBound): void {
   let quoteErrorRow: number | undefined;
+  let overflowRow: number | undefined;
   let row = 0;
   Papa.parse<string[]>(text, {
     delimiter: guessCsvDelimiter(text),
     skipEmptyLines: false,
-    step: (result) => {
+    step: (result, parser) => {
       row++;
+      if (bound && row - 1 > bound.maxRows && result.data.some((cell) => cell.trim() !== '')) {
+        overflowRow = row;
+        parser.abort();
+        return;
+      }
       if (quoteErrorRow === undefined && result.errors.some((error) => error.type === 'Quotes')) quoteErrorRow = row;
       onRow(result.data);
     },
   });
+  if (overflowRow !== undefined && bound) {
+    throw new DomainError('invalid-input', [
+      {
+        code: 'input.too-many-rows',
+        params: { max: bound.maxRows, row: overflowRow, basis: bound.basis },
+        location: { file: label, row: overflowRow },
+      },
+    ]);
+  }
   if (quoteErrorRow !== undefined) {
     throw new DomainError('invalid-input', [
       {

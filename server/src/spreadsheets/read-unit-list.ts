@@ -1,8 +1,19 @@
 import { DomainError, type Problem, type ScoreTable, toColumnKey, type UnitRef } from '@opendti/core';
+import type { RowBound } from './read-csv.js';
 import { readSpreadsheet } from './read-spreadsheet.js';
 
 /** A province has at most a few thousand communes; a list past this is the wrong file. */
 export const MAX_UNIT_LIST_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The rows a list of units may have (the administrator's import, the template's list): a province
+ * has a few thousand units at most (2025: 3,321 communes and wards in the whole country's re-drawing
+ * of one level), so a longer file is the wrong one, refused at its first row past this.
+ */
+export const UNIT_LIST_BOUND: RowBound = {
+  maxRows: 5000,
+  basis: { vi: 'một tỉnh có vài nghìn đơn vị là nhiều nhất', en: 'a province has a few thousand units at most' },
+};
 
 /** Header keys (see core's `toColumnKey`) accepted for each column, in English or Vietnamese. */
 const CODE_HEADERS = ['code', 'unit_code', 'ma_don_vi', 'ma_dv'];
@@ -17,7 +28,7 @@ const NAME_HEADERS = ['name', 'unit_name', 'ten_don_vi', 'ten_dv'];
  * code. Every problem of the file (missing code, duplicate code) is reported at once, with its row.
  */
 export async function readUnitList(bytes: Uint8Array, fileName: string): Promise<UnitRef[]> {
-  return unitsFromTable(await readSpreadsheet(bytes, fileName));
+  return unitsFromTable(await readSpreadsheet(bytes, fileName, UNIT_LIST_BOUND));
 }
 
 /** The units of a parsed table; throws one DomainError listing every problem found. */

@@ -2,6 +2,28 @@ import { DomainError, formatProblem } from '@opendti/core';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readXlsxTable } from './read-xlsx-table.js';
+import { listZipEntries, unzipEntry, writeZip } from './read-zip.js';
+
+/** The parts of an .xlsx, unzipped. */
+async function partsOf(bytes: Uint8Array): Promise<{ name: string; data: Uint8Array }[]> {
+  return Promise.all(
+    listZipEntries(bytes).map(async (entry) => ({
+      name: entry.name,
+      data: Buffer.concat((await unzipEntry(bytes, entry, 1 << 24)).chunks),
+    })),
+  );
+}
+
+/** A zip whose central directory declares every part as small as its compressed bytes: a lying bomb. */
+function understateSizes(zip: Buffer): Buffer {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let offset = zip.readUInt32LE(end + 16);
+  for (let index = 0; index < zip.readUInt16LE(end + 10); index++) {
+    zip.writeUInt32LE(zip.readUInt32LE(offset + 20), offset + 24);
+    offset += 46 + zip.readUInt16LE(offset + 28) + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+  }
+  return zip;
+}
 
 const bytesOf = async (workbook: ExcelJS.Workbook): Promise<Uint8Array> => new Uint8Array(await workbook.xlsx.writeBuffer());
 
@@ -82,5 +104,84 @@ describe('readXlsxTable', () => {
     const detail = await unreadableDetail(new Uint8Array(51 * 1024 * 1024), 'huge.xlsx');
     expect(detail).toContain('51 MB');
     expect(detail).toContain('50 MB');
+  });
+
+  it('reads a sheet as Excel orders it (shared strings behind the sheets) and without any shared strings', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Nhập liệu').addRows([
+      ['unit_code', 'value'],
+      ['H01', 'có'],
+    ]);
+    const parts = await partsOf(await bytesOf(workbook));
+    const excelOrder = [
+      ...parts.filter((part) => part.name !== 'xl/sharedStrings.xml'),
+      ...parts.filter((part) => part.name === 'xl/sharedStrings.xml'),
+    ];
+    expect([...(await readXlsxTable(writeZip(excelOrder, { deflate: true }), 'excel.xlsx')).rows]).toEqual([['H01', 'có']]);
+    const inline = new ExcelJS.Workbook();
+    inline.addWorksheet('Sheet1').addRows([
+      [1, 2],
+      [3, 4],
+    ]);
+    const table = await readXlsxTable(await bytesOf(inline), 'numbers.xlsx');
+    expect([table.header, [...table.rows]]).toEqual([['1', '2'], [['3', '4']]]);
+  });
+
+  it('stops at the first non-blank row past maxRows, ignoring blank rows past it', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Nhập liệu');
+    sheet.addRow(['unit_code', 'value']);
+    for (let row = 0; row < 5; row++) sheet.addRow(['H01', row]);
+    sheet.getRow(20).height = 30; // a formatted blank row past the bound
+    const bound = { maxRows: 5, basis: { vi: 'thử', en: 'test' } };
+    expect((await readXlsxTable(await bytesOf(workbook), 'ok.xlsx', bound)).rows).toHaveLength(5);
+    sheet.getCell('A30').value = 'H02';
+    const error = await readXlsxTable(await bytesOf(workbook), 'long.xlsx', bound).catch((caught: unknown) => caught);
+    expect((error as DomainError).problems).toEqual([
+      { code: 'input.too-many-rows', params: { max: 5, row: 30, basis: bound.basis }, location: { file: 'long.xlsx', row: 30 } },
+    ]);
+  });
+
+  it('refuses rows that carry no row number rather than reading them past the bound', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Nhập liệu');
+    sheet.addRow(['unit_code', 'value']);
+    for (let row = 0; row < 10; row++) sheet.addRow(['H01', row]);
+    const parts = (await partsOf(await bytesOf(workbook))).map((part) =>
+      part.name === 'xl/worksheets/sheet1.xml'
+        ? {
+            name: part.name,
+            data: Buffer.from(
+              Buffer.from(part.data)
+                .toString('utf8')
+                .replace(/<row r="\d+"/g, '<row'),
+            ),
+          }
+        : part,
+    );
+    const bound = { maxRows: 5, basis: { vi: 'thử', en: 'test' } };
+    const error = await readXlsxTable(writeZip(parts, { deflate: true }), 'no-numbers.xlsx', bound).catch(
+      (caught: unknown) => caught,
+    );
+    // exceljs' streaming reader cannot address such a row's cells: the file is refused as unreadable.
+    expect((error as DomainError).problems?.[0]).toMatchObject({ code: 'input.unreadable' });
+  });
+
+  it('refuses an archive whose directory understates its size, once inflation passes 50 MB', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Nhập liệu').addRow(['unit_code']);
+    const parts = await partsOf(await bytesOf(workbook));
+    const padded = parts.map((part) =>
+      part.name === 'xl/worksheets/sheet1.xml'
+        ? { name: part.name, data: Buffer.concat([Buffer.from(part.data), Buffer.alloc(51 << 20, 0x20)]) }
+        : part,
+    );
+    const error = await readXlsxTable(understateSizes(writeZip(padded, { deflate: true })), 'liar.xlsx').catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(DomainError);
+    expect(formatProblem((error as DomainError).problems[0] ?? { code: 'internal' }, 'en')).toBe(
+      'liar.xlsx: the .xlsx unzips to more than 50 MB, over the limit of 50 MB (an answer sheet is a few hundred kB; the file may be damaged or built to fill the server); nothing was read',
+    );
   });
 });

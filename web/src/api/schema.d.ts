@@ -703,7 +703,7 @@ export interface paths {
         put?: never;
         /**
          * Nhập tự đánh giá từ tệp Excel/CSV / import answers from a spreadsheet
-         * @description multipart/form-data with one .xlsx or .csv file (the answer template, or any table with the columns Mã đơn vị, Mã chỉ số and Giá trị / Điểm tự đánh giá / Không đánh giá / Giải trình). Each row of this unit is saved like a web save, on the version stored now; a row of another unit, an unknown indicator or an unreadable value is rejected with the reason. 409 when the assessment is not open for editing.
+         * @description multipart/form-data with one .xlsx or .csv file (the answer template, or any table with the columns Mã đơn vị, Mã chỉ số and Giá trị / Điểm tự đánh giá / Không đánh giá / Giải trình). Each row of this unit is saved like a web save, on the version stored now; a row of another unit, an unknown indicator or an unreadable value is rejected with the reason. A file is refused whole (400, nothing saved) at its first row past one row per indicator and main index of the framework plus 50 (`input.too-many-rows`), and an .xlsx that unzips to more than 50 MB before it is read (`input.too-large-unzipped`). 409 when the assessment is not open for editing.
          */
         post: operations["importAnswers"];
         delete?: never;

@@ -96,7 +96,7 @@ export function registerOfflineRoutes(api: Api, { database, config }: AppDepende
         summary: 'Nhập tự đánh giá từ tệp Excel/CSV / import answers from a spreadsheet',
         operationId: 'importAnswers',
         description:
-          'multipart/form-data with one .xlsx or .csv file (the answer template, or any table with the columns Mã đơn vị, Mã chỉ số and Giá trị / Điểm tự đánh giá / Không đánh giá / Giải trình). Each row of this unit is saved like a web save, on the version stored now; a row of another unit, an unknown indicator or an unreadable value is rejected with the reason. 409 when the assessment is not open for editing.',
+          'multipart/form-data with one .xlsx or .csv file (the answer template, or any table with the columns Mã đơn vị, Mã chỉ số and Giá trị / Điểm tự đánh giá / Không đánh giá / Giải trình). Each row of this unit is saved like a web save, on the version stored now; a row of another unit, an unknown indicator or an unreadable value is rejected with the reason. A file is refused whole (400, nothing saved) at its first row past one row per indicator and main index of the framework plus 50 (`input.too-many-rows`), and an .xlsx that unzips to more than 50 MB before it is read (`input.too-large-unzipped`). 409 when the assessment is not open for editing.',
         consumes: ['multipart/form-data'],
         params: AssessmentParams,
         response: { 200: ImportReportSchema, ...errorResponses(400, 401, 403, 404, 409, 413) },

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessments } from '../../db/schema/index.js';
+import { listZipEntries, unzipEntry, writeZip } from '../../spreadsheets/read-zip.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
 import { TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
 
@@ -231,6 +232,77 @@ describe.each(TEST_DATABASE_KINDS)('offline filling on %s', (kind) => {
     expect([noColumns.statusCode, noColumns.json().error.code]).toEqual([400, 'input.missing-column']);
     expect((await upload(appraiser, 'phieu.xlsx', template)).statusCode).toBe(403);
     expect((await upload(undefined, 'phieu.xlsx', template)).statusCode).toBe(401);
+  });
+
+  /** The template with `extra` rows appended to its answer sheet (a sheet row each). */
+  const templateWithRows = async (extra: (string | number)[][]): Promise<{ bytes: Buffer; lastRow: number }> => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(template).buffer);
+    const sheet = workbook.getWorksheet('Nhập liệu') as ExcelJS.Worksheet;
+    for (const row of extra) sheet.addRow(row);
+    return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), lastRow: sheet.rowCount };
+  };
+  // The district framework: 68 indicators and 8 main indices, plus 50 spare rows.
+  const MAX_ROWS = 68 + 8 + 50;
+
+  it('takes the largest file the bound allows, and refuses one row more before saving anything', async () => {
+    const before = await answersNow();
+    const filler = (count: number) =>
+      Array.from({ length: count }, () => ['DBP', 'Thành phố Điện Biên Phủ', '1.5', '', 5, '', 'có', '', '', '', 'lặp lại']);
+    // Row 2 onwards: 68 indicator rows, then repeated rows up to the last allowed row.
+    const largest = await templateWithRows(filler(MAX_ROWS - 68));
+    expect(largest.lastRow).toBe(MAX_ROWS + 1);
+    const accepted = await upload(reporter, 'lon-nhat.xlsx', largest.bytes);
+    expect(accepted.statusCode).toBe(200);
+    // The first repeated row is saved, the others are reported as duplicates, the last on the last allowed row.
+    expect(accepted.json().rows.at(-1)).toMatchObject({ row: MAX_ROWS + 1, indicator: '1.5', status: 'rejected' });
+    const saved = await answersNow();
+    expect(saved.get('1.5')).toMatchObject({ value: 'có' });
+
+    const tooLong = await templateWithRows([
+      ...filler(MAX_ROWS - 68).map((row) => row.map((cell) => (cell === 'có' ? 'không' : cell))),
+      ['DBP', 'Thành phố Điện Biên Phủ', '1.5', '', 5, '', 'không'],
+    ]);
+    const refused = await upload(reporter, 'qua-dai.xlsx', tooLong.bytes);
+    expect(refused.statusCode).toBe(400);
+    const error = refused.json().error;
+    expect(error.code).toBe('input.too-many-rows');
+    expect(error.message).toContain(`nhiều hơn ${MAX_ROWS} dòng`);
+    expect(error.message).toContain(`dừng đọc ở dòng ${MAX_ROWS + 2}`);
+    const after = await answersNow();
+    // The rows before the bound, which would change 1.5 to "không", were not saved either.
+    expect(before.has('1.5')).toBe(false);
+    expect(after.get('1.5')).toEqual(saved.get('1.5'));
+  });
+
+  it('refuses a CSV past the bound at its first row past it, in the request language', async () => {
+    const rows = Array.from({ length: 100_000 }, (_, index) => `DBP;1.5;${index % 2 === 0 ? 'không' : 'có'}`);
+    const response = await upload(
+      reporter,
+      'trieu-dong.csv',
+      Buffer.from(['unit_code;indicator;value', ...rows].join('\n')),
+      'en',
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: 'input.too-many-rows' });
+    expect(response.json().error.message).toContain(`reading stopped at row ${MAX_ROWS + 2}`);
+    expect((await answersNow()).get('1.5')?.value).toBe('có');
+  });
+
+  it('refuses an .xlsx that unzips past 50 MB before parsing it', async () => {
+    // The real template, plus a part of 51 MB of zeros: about 50 kB once deflated.
+    const parts = await Promise.all(
+      listZipEntries(template).map(async (entry) => ({
+        name: entry.name,
+        data: Buffer.concat((await unzipEntry(template, entry, 10 * 1024 * 1024)).chunks),
+      })),
+    );
+    const bomb = writeZip([...parts, { name: 'xl/media/image1.png', data: Buffer.alloc(51 * 1024 * 1024) }], { deflate: true });
+    expect(bomb.byteLength).toBeLessThan(1024 * 1024);
+    const response = await upload(reporter, 'bom.xlsx', bomb);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: 'input.too-large-unzipped' });
+    expect(response.json().error.message).toContain('vượt giới hạn 50 MB');
   });
 
   it('refuses an import once the assessment is submitted', async () => {

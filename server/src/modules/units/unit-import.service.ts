@@ -13,6 +13,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { units } from '../../db/schema/index.js';
 import { parseCsvRows } from '../../spreadsheets/read-csv.js';
+import { UNIT_LIST_BOUND } from '../../spreadsheets/read-unit-list.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { UnitImportBody } from './unit-schemas.js';
 
@@ -22,9 +23,6 @@ import type { UnitImportBody } from './unit-schemas.js';
  * by row and imported all or nothing: one wrong row and nothing is written, so the tree never holds
  * half a reorganisation.
  */
-
-/** A province has a few thousand units at most; a longer file is the wrong one. */
-export const MAX_IMPORT_ROWS = 5000;
 
 type Column = 'code' | 'name' | 'kind' | 'parentCode' | 'activeFrom' | 'activeTo';
 
@@ -190,7 +188,8 @@ function checkRows(content: string, fileName: string, existing: ExistingUnit[], 
     ]);
   }
   const cells: string[][] = [];
-  parseCsvRows(content.replace(/^\uFEFF/, ''), fileName, (row) => cells.push(row));
+  // Refused at the first row past the bound, before the rest is parsed or checked.
+  parseCsvRows(content.replace(/^\uFEFF/, ''), fileName, (row) => cells.push(row), UNIT_LIST_BOUND);
   const header = cells.shift() ?? [];
   const keys = header.map(toColumnKey);
   const columnOf = {} as Record<Column, number>;
@@ -213,16 +212,6 @@ function checkRows(content: string, fileName: string, existing: ExistingUnit[], 
     .map((row, index) => ({ row: index + 2, cells: row }))
     .filter(({ cells: row }) => row.some((cell) => cell !== undefined && cell.trim() !== ''));
   if (dataRows.length === 0) throw new DomainError('invalid-input', [{ code: 'input.empty', location: { file: fileName } }]);
-  if (dataRows.length > MAX_IMPORT_ROWS) {
-    throw new DomainError('invalid-input', [
-      {
-        code: 'http.validation',
-        params: { detail: `tệp có ${dataRows.length} dòng, tối đa ${MAX_IMPORT_ROWS} đơn vị một lần nhập` },
-        location: { file: fileName },
-      },
-    ]);
-  }
-
   const existingByCode = new Map(existing.map((unit) => [unit.code, unit]));
   const codeById = new Map(existing.map((unit) => [unit.id, unit.code]));
   const firstRowOfCode = new Map<string, number>();

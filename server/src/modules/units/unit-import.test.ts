@@ -55,6 +55,17 @@ describe.each(TEST_DATABASE_KINDS)('unit CSV import on %s', (kind) => {
     'STP;Sở Tư pháp;Sở;DIENBIEN;;',
   ].join('\n');
 
+  it('refuses a list past 5,000 rows at its first row past it, naming the limit and the row', async () => {
+    const rows = Array.from({ length: 6000 }, (_, index) => `BOUND-${index};Xã thử ${index};xã;;;`);
+    const response = await importFile(['code;name;kind;parent_code;active_from;active_to', ...rows].join('\n'), true);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: 'input.too-many-rows' });
+    expect(response.json().error.message).toBe(
+      'don-vi.csv, dòng 5002: tệp có nhiều hơn 5000 dòng, mức tối đa cho lần nhập này (một tỉnh có vài nghìn đơn vị là nhiều nhất); đã dừng đọc ở dòng 5002, chưa lưu gì',
+    );
+    expect(await unitByCode('BOUND-0')).toBeUndefined();
+  });
+
   it('previews a file row by row without writing anything', async () => {
     const response = await importFile(REORGANISATION, true);
     expect(response.statusCode).toBe(200);
