@@ -2,10 +2,18 @@ import { Type } from '@fastify/type-provider-typebox';
 import { UNIT_KINDS } from '@opendti/core';
 import { CalendarDay, Nullable, StringEnum, Timestamp } from '../../http/common-schemas.js';
 
-/** A map file as uploaded: JSON text, so that a file that is not JSON is reported, not refused by the parser. */
+/**
+ * A map file as uploaded: JSON text, so that a file that is not JSON is reported, not refused by the
+ * parser. The limit is the file's UTF-8 bytes (what the administrator's file manager shows), checked
+ * by uploadUnitMap: the schema's maxLength counts characters, and a Vietnamese letter is 2–3 bytes.
+ */
 export const MAX_MAP_FILE_BYTES = 10 * 1024 * 1024;
-/** The request around it: the file's text escaped inside a JSON body, plus the other fields. */
-export const MAP_UPLOAD_BODY_LIMIT = 12 * 1024 * 1024;
+/**
+ * The request around it: the file's text escaped inside a JSON body, plus the other fields. Escaping
+ * doubles a line break or a quote, so a 10 MB file of short lines is a request of up to 20 MB; at
+ * 12 MB such a file was refused as "at most 12 MB" while the file rule said 10 MB.
+ */
+export const MAP_UPLOAD_BODY_LIMIT = 2 * MAX_MAP_FILE_BYTES + 64 * 1024;
 
 export const UnitKindParams = Type.Object({
   unitKind: StringEnum(UNIT_KINDS, { description: 'The cohort (unit kind) the map draws' }),
