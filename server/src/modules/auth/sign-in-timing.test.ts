@@ -10,7 +10,8 @@
  * quartiles of 24 sign-ins of each kind are compared, within 30 % or 5 ms: medians within 15 % were
  * flaky here, the other engineers' work adding up to 500 ms to single sign-ins. With the right hash
  * both quartiles were 14–30 ms; a cheaper dummy hash (m = 4 MiB, t = 1) gave 8–17 ms against
- * 22–43 ms for real names, and failed it in each of three runs.
+ * 22–43 ms for real names, and failed it in each of three runs. bench/src/sign-in-timing-bench.ts
+ * prints the figures over HTTP, with a rank test (docs/benchmarks.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
