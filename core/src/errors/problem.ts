@@ -282,6 +282,10 @@ const catalogue = {
     vi: 'tệp "{file}" không phải một GeoJSON FeatureCollection (gốc của tệp là {found}); cần dạng {"type": "FeatureCollection", "features": [...]}',
     en: 'file "{file}" is not a GeoJSON FeatureCollection (its root is {found}); expected {"type": "FeatureCollection", "features": [...]}',
   },
+  'map.too-large': {
+    vi: 'tệp "{file}" có {bytes} byte, lớn hơn giới hạn {limit} ({limitBytes} byte); hãy đơn giản hoá ranh giới (ví dụ bằng mapshaper) rồi tải lên lại',
+    en: 'file "{file}" has {bytes} bytes, more than the limit of {limit} ({limitBytes} bytes); simplify its boundaries (e.g. with mapshaper) and upload it again',
+  },
   'map.no-features': {
     vi: 'tệp "{file}" không có đối tượng (feature) nào',
     en: 'file "{file}" has no features',

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /**
@@ -15,7 +16,7 @@ import { resolve } from 'node:path';
  * | SESSION_HOURS | 12 | how long a login lasts |
  * | MAX_UPLOAD_MB | 20 | largest evidence file |
  * | DEMO_DATA | true | seed the demo province, accounts and periods into an empty database |
- * | TRUST_PROXY | false | trust X-Forwarded-For (set when behind a reverse proxy) |
+ * | TRUST_PROXY | false | behind a reverse proxy: true (the proxy runs on this machine: 127.0.0.1, ::1) or the proxies' addresses/CIDRs, comma-separated; X-Forwarded-For is believed from those only |
  * | SHUTDOWN_GRACE_SECONDS | 10 | on SIGTERM, how long requests in flight may take before their connections are cut |
  * | S3_BUCKET | — | keep evidence files in this S3-compatible bucket (MinIO, Ceph, AWS) instead of DATA_DIR/files |
  * | S3_ENDPOINT | — | http(s)://host:port of MinIO or Ceph; leave empty for AWS S3 |
@@ -34,7 +35,12 @@ export interface ServerConfig {
   sessionHours: number;
   maxUploadBytes: number;
   demoData: boolean;
-  trustProxy: boolean;
+  /**
+   * The proxies trusted to say the client's address (Fastify's trustProxy): none, or their
+   * addresses. Never `true`, which trusts every hop and so takes the leftmost X-Forwarded-For
+   * entry — the one the client wrote.
+   */
+  trustProxy: false | string[];
   /** On SIGTERM, how long requests in flight may run before their connections are closed. */
   shutdownGraceMs: number;
   /** Object storage for evidence files; undefined keeps them under DATA_DIR/files. */
@@ -91,10 +97,37 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     sessionHours: integer('SESSION_HOURS', 12, 1, 24 * 30),
     maxUploadBytes: integer('MAX_UPLOAD_MB', 20, 1, 1024) * 1024 * 1024,
     demoData: flag('DEMO_DATA', true),
-    trustProxy: flag('TRUST_PROXY', false),
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_SECONDS', 10, 0, 3600) * 1000,
     s3: readS3Config(env, flag),
   };
+}
+
+/**
+ * TRUST_PROXY: the addresses of the proxies whose X-Forwarded-For is believed. `true` names the
+ * proxy on this machine (127.0.0.1, ::1: the documented set-up, with HOST=127.0.0.1); a proxy
+ * elsewhere is named by its addresses or CIDRs. The client's address is then the rightmost entry
+ * that no trusted proxy wrote: nginx's `$proxy_add_x_forwarded_for` appends the address it sees to
+ * whatever the client sent. Fastify's `true` trusts every hop and so took the leftmost entry, which
+ * the client writes itself: one header escaped the per-address sign-in throttle. (A hop count is not
+ * offered: Fastify 5 ignores it, failing closed, since it cannot tell the proxy from a direct client.)
+ */
+function readTrustProxy(raw: string | undefined): false | string[] {
+  const value = raw?.trim().toLowerCase();
+  if (value === undefined || value === '' || ['0', 'false', 'no', 'off'].includes(value)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(value)) return ['127.0.0.1', '::1'];
+  const addresses = value.split(',').map((entry) => entry.trim());
+  const valid = (entry: string) => {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const version = isIP(address);
+    if (version === 0 || rest.length > 0) return false;
+    return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+  };
+  if (addresses.every(valid)) return addresses;
+  throw new ConfigError(
+    `TRUST_PROXY=${raw}: dùng false, true (proxy trên chính máy này) hoặc địa chỉ/CIDR của các proxy, cách nhau bằng dấu phẩy ` +
+      '(use false, true (a proxy on this machine) or the proxies’ addresses/CIDRs, comma-separated)',
+  );
 }
 
 function readS3Config(

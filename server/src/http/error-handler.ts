@@ -34,7 +34,7 @@ const STATUS: Record<DomainErrorKind, number> = {
 const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
 
 /** Problems whose status is not their kind's: a throttled client may come back later (429, with Retry-After). */
-const STATUS_BY_CODE: Partial<Record<ProblemCode, number>> = { 'http.rate-limited': 429 };
+const STATUS_BY_CODE: Partial<Record<ProblemCode, number>> = { 'http.rate-limited': 429, 'map.too-large': 413 };
 
 /** The one error shape of the API: `{ error: { code, message, problems? } }`, message in Vietnamese by default. */
 export interface ErrorBody {
@@ -72,11 +72,15 @@ export function errorBody(problems: Problem[], locale: Locale): ErrorBody {
   };
 }
 
-/** The limit a 413 names: the body limit, a multipart route's file limit, or (a count of files or parts) the server's. */
+/**
+ * The limit a 413 names: the route's file limit (a multipart file, or a file carried as JSON text,
+ * whose body limit leaves room for escaping), else the body limit, or (a count of files or parts)
+ * the server's.
+ */
 function sizeLimit(request: FastifyRequest, error: FastifyError, locale: Locale): string {
   const bytes =
     error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-      ? request.routeOptions.bodyLimit
+      ? (request.routeOptions.config?.uploadLimitBytes ?? request.routeOptions.bodyLimit)
       : error.code === 'FST_REQ_FILE_TOO_LARGE'
         ? request.routeOptions.config?.uploadLimitBytes
         : undefined;

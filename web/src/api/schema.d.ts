@@ -2172,7 +2172,7 @@ export interface operations {
                     /** @description e.g. "Ranh giới huyện, thị xã, thành phố tỉnh Điện Biên" */
                     name: string;
                     fileName: string;
-                    /** @description The GeoJSON file, as text (WGS84, FeatureCollection) */
+                    /** @description The GeoJSON file, as text (WGS84, FeatureCollection), at most 10 MB (10,485,760 bytes) of UTF-8 */
                     content: string;
                     codeProperty?: null | string;
                 };

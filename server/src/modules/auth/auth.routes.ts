@@ -72,6 +72,9 @@ export function registerAuthRoutes(api: Api, { database, config }: AppDependenci
         sameSite: 'lax',
         secure: config.production,
         path: '/',
+        // Max-Age counts from the browser's receipt, whatever its clock says (Expires is kept for old
+        // clients); the server's own end, in the sessions row, is what decides.
+        maxAge: config.sessionHours * 3600,
         expires: session.expiresAt,
       });
       return presentMe(session.actor);

@@ -632,6 +632,69 @@ describe.each(TEST_DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
       expect(write.statusCode).toBe(401);
     });
 
+    it('ends when it expires for a write too: an expired administrator changes nothing, and the row is swept at the next sign-in', async () => {
+      const expiring = sessionOf(
+        await login('quantri', t.demo.accounts.find((a) => a.username === 'quantri')?.password as string),
+      );
+      const account = { username: 'sau.het.han', displayName: 'Tạo sau khi hết hạn', role: 'appraiser', password: PASSWORD };
+      // A second before its end it still works; a second after, nothing.
+      const expireAt = (offset: number) =>
+        t.database.db
+          .update(sessions)
+          .set({ expiresAt: new Date(Date.now() + offset) })
+          .where(eq(sessions.tokenHash, hashToken(tokenOf(expiring))));
+      await expireAt(60_000);
+      expect((await me(expiring)).statusCode).toBe(200);
+      await expireAt(-1_000);
+      const write = await t.call(expiring, 'POST', '/api/v1/users', account);
+      expect([write.statusCode, write.json().error.code]).toEqual([401, 'http.unauthenticated']);
+      expect(await t.database.db.select().from(users).where(eq(users.username, account.username))).toEqual([]);
+      await login('quanly', t.demo.accounts.find((a) => a.username === 'quanly')?.password as string);
+      expect(
+        await t.database.db
+          .select()
+          .from(sessions)
+          .where(eq(sessions.tokenHash, hashToken(tokenOf(expiring)))),
+      ).toEqual([]);
+    });
+
+    it('lasts SESSION_HOURS: the cookie’s Max-Age and Expires and the stored end agree', async () => {
+      const dataDirectory = await mkdtemp(join(tmpdir(), 'opendti-auth-'));
+      const twoHours = await buildApp({
+        config: readConfig({ SESSION_HOURS: '2', LOG_LEVEL: 'silent', DATA_DIR: dataDirectory }),
+        database: t.database,
+        logger: false,
+      });
+      try {
+        const before = Date.now();
+        const response = await twoHours.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          headers: { 'content-type': 'application/json' },
+          payload: JSON.stringify({
+            username: 'thamdinh',
+            password: t.demo.accounts.find((a) => a.username === 'thamdinh')?.password,
+          }),
+        });
+        expect(response.statusCode).toBe(200);
+        const cookie = response.cookies.find((candidate) => candidate.name === 'opendti_session');
+        // Max-Age, unlike Expires, does not depend on the browser's clock being right.
+        expect(cookie?.maxAge).toBe(2 * 3600);
+        expect(String(response.headers['set-cookie'])).toMatch(/Max-Age=7200/);
+        const expires = cookie?.expires?.getTime() as number;
+        expect(expires).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 2 * 3_600_000 - 1000);
+        expect(expires).toBeLessThanOrEqual(Date.now() + 2 * 3_600_000);
+        const [stored] = await t.database.db
+          .select()
+          .from(sessions)
+          .where(eq(sessions.tokenHash, hashToken(cookie?.value as string)));
+        expect(Math.abs((stored?.expiresAt.getTime() as number) - expires)).toBeLessThan(1000);
+      } finally {
+        await twoHours.close();
+        await rm(dataDirectory, { recursive: true, force: true });
+      }
+    });
+
     it('ends when the user is disabled, whether by the administrator or directly in the database', async () => {
       const byAdmin = await newAccount('nghi.viec');
       expect((await t.call(admin, 'PATCH', `/api/v1/users/${byAdmin.userId}`, { disabled: true })).statusCode).toBe(200);

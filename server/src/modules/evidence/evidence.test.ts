@@ -1,7 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +21,9 @@ import {
   users,
 } from '../../db/schema/index.js';
 import type { AppDependencies } from '../../http/api.js';
+import type { EvidenceStorage } from '../../storage/evidence-storage.js';
 import { LocalEvidenceStorage } from '../../storage/local-evidence-storage.js';
+import { S3EvidenceStorage } from '../../storage/s3-evidence-storage.js';
 import { openTestDatabase, TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
 import { installBuiltinFrameworks } from '../frameworks/frameworks.service.js';
 
@@ -56,16 +60,89 @@ function multipart(
   };
 }
 
-async function storedFiles(root: string): Promise<string[]> {
-  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+/** Where the suite keeps evidence: files under the data directory, or a real S3-compatible server. */
+interface Backend {
+  storage: EvidenceStorage;
+  /** The stored contents' names (SHA-256), sorted. */
+  storedFiles(): Promise<string[]>;
+  /** Replaces a stored content's bytes behind the server's back. */
+  tamper(sha256: string, bytes: Buffer): Promise<void>;
+  close(): Promise<void>;
 }
 
-describe.each(TEST_DATABASE_KINDS)('evidence on %s', (kind) => {
+const quiet = { error: () => {}, warn: () => {} };
+
+async function openLocalBackend(dataDirectory: string): Promise<Backend> {
+  const storage = new LocalEvidenceStorage({ root: join(dataDirectory, 'files'), logger: quiet });
+  return {
+    storage,
+    async storedFiles() {
+      const entries = await fs.readdir(storage.root, { recursive: true, withFileTypes: true }).catch(() => []);
+      return entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => entry.name)
+        .sort();
+    },
+    tamper: (sha256, bytes) => fs.writeFile(storage.pathOf(sha256), bytes),
+    close: async () => {},
+  };
+}
+
+/** s3rver: an S3 implementation in Node, on 127.0.0.1, path-style as MinIO and Ceph are addressed (decision 0013). */
+interface S3rverServer {
+  run(): Promise<{ port: number }>;
+  close(): Promise<void>;
+}
+const S3rver = createRequire(import.meta.url)('s3rver') as new (options: Record<string, unknown>) => S3rverServer;
+
+async function openS3Backend(dataDirectory: string): Promise<Backend> {
+  const bucket = 'opendti-evidence';
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory: join(dataDirectory, 's3'),
+    configureBuckets: [{ name: bucket }],
+  });
+  const { port } = await server.run();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+  const storage = new S3EvidenceStorage({
+    endpoint,
+    region: 'us-east-1',
+    bucket,
+    ...credentials,
+    forcePathStyle: true,
+    logger: quiet,
+  });
+  const client = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials });
+  return {
+    storage,
+    async storedFiles() {
+      const listed = await client.send(new ListObjectsV2Command({ Bucket: bucket }));
+      return (listed.Contents ?? []).map((object) => (object.Key ?? '').replace(/^evidence\//, '')).sort();
+    },
+    tamper: async (sha256, bytes) => {
+      await client.send(new PutObjectCommand({ Bucket: bucket, Key: `evidence/${sha256}`, Body: bytes }));
+    },
+    close: async () => {
+      client.destroy();
+      await server.close();
+    },
+  };
+}
+
+/** Every database with files on disk; and the embedded one with S3 too, to keep the run short. */
+const BACKENDS: ['pglite' | 'postgres', 'files' | 's3'][] = [
+  ...TEST_DATABASE_KINDS.map((kind): ['pglite' | 'postgres', 'files'] => [kind, 'files']),
+  ['pglite', 's3'],
+];
+
+describe.each(BACKENDS)('evidence on %s, stored as %s', (kind, storageKind) => {
   let database: DatabaseHandle;
   let app: FastifyInstance;
   let dataDirectory: string;
-  let storage: LocalEvidenceStorage;
+  let backend: Backend;
   let assessmentId: string;
   let reporter: Session;
   let otherReporter: Session;
@@ -101,12 +178,12 @@ describe.each(TEST_DATABASE_KINDS)('evidence on %s', (kind) => {
     database = await openTestDatabase(kind);
     await installBuiltinFrameworks(database.db);
     dataDirectory = await fs.mkdtemp(join(tmpdir(), 'opendti-evidence-'));
-    storage = new LocalEvidenceStorage({ root: join(dataDirectory, 'files'), logger: { error: () => {}, warn: () => {} } });
-    const dependencies: AppDependencies & { storage: LocalEvidenceStorage } = {
+    backend = storageKind === 's3' ? await openS3Backend(dataDirectory) : await openLocalBackend(dataDirectory);
+    const dependencies: AppDependencies = {
       config: readConfig({ DATA_DIR: dataDirectory, MAX_UPLOAD_MB: '1', LOG_LEVEL: 'silent' }),
       database,
       logger: false,
-      storage,
+      storage: backend.storage,
     };
     app = await buildApp(dependencies);
 
@@ -133,6 +210,7 @@ describe.each(TEST_DATABASE_KINDS)('evidence on %s', (kind) => {
   afterAll(async () => {
     await app?.close();
     await database?.close();
+    await backend?.close();
     await fs.rm(dataDirectory, { recursive: true, force: true });
   });
 
@@ -198,11 +276,11 @@ describe.each(TEST_DATABASE_KINDS)('evidence on %s', (kind) => {
   });
 
   it('stores the same file once and does not duplicate evidence on a retried upload', async () => {
-    const before = await storedFiles(storage.root);
+    const before = await backend.storedFiles();
     const first = await upload(reporter, '1.3', [{ name: 'kế hoạch.pdf', bytes: PDF }]);
     const retry = await upload(reporter, '1.3', [{ name: 'kế hoạch.pdf', bytes: PDF }]);
     expect(retry.json().items[0].id).toBe(first.json().items[0].id);
-    expect(await storedFiles(storage.root)).toEqual(before);
+    expect(await backend.storedFiles()).toEqual(before);
   });
 
   it('serves other types as attachments', async () => {
@@ -215,7 +293,7 @@ describe.each(TEST_DATABASE_KINDS)('evidence on %s', (kind) => {
   });
 
   it('refuses an executable named .pdf with 400, in Vietnamese, and stores nothing', async () => {
-    const filesBefore = await storedFiles(storage.root);
+    const filesBefore = await backend.storedFiles();
     const rowsBefore = await database.db.select().from(evidence);
     const response = await upload(reporter, '1.1', [
       { name: 'hợp lệ.pdf', bytes: Buffer.concat([PDF, Buffer.from('% another')]) },
@@ -227,7 +305,7 @@ describe.each(TEST_DATABASE_KINDS)('evidence on %s', (kind) => {
       message:
         'tệp "Báo cáo.pdf" là chương trình Windows (.exe, .dll): không được tải lên chương trình hay mã lệnh, dù đặt tên gì',
     });
-    expect(await storedFiles(storage.root)).toEqual(filesBefore);
+    expect(await backend.storedFiles()).toEqual(filesBefore);
     expect(await database.db.select().from(evidence)).toHaveLength(rowsBefore.length);
 
     const mismatch = await upload(reporter, '1.1', [{ name: 'ảnh.pdf', bytes: PNG }]);
@@ -246,12 +324,12 @@ describe.each(TEST_DATABASE_KINDS)('evidence on %s', (kind) => {
   });
 
   it('answers 413 with the one error shape for a file over MAX_UPLOAD_MB', async () => {
-    const filesBefore = await storedFiles(storage.root);
+    const filesBefore = await backend.storedFiles();
     const big = Buffer.concat([PDF, Buffer.alloc(1024 * 1024, 0x20)]);
     const response = await upload(reporter, '1.1', [{ name: 'quá lớn.pdf', bytes: big }]);
     expect(response.statusCode).toBe(413);
     expect(response.json().error.code).toBe('http.payload-too-large');
-    expect(await storedFiles(storage.root)).toEqual(filesBefore);
+    expect(await backend.storedFiles()).toEqual(filesBefore);
   });
 
   it('refuses a reporter of another unit (403) and anonymous visitors (401)', async () => {
@@ -270,10 +348,10 @@ describe.each(TEST_DATABASE_KINDS)('evidence on %s', (kind) => {
     expect(reference.statusCode).toBe(403);
   });
 
-  it('detects bytes corrupted on disk when serving them', async () => {
+  it('detects bytes corrupted in storage when serving them', async () => {
     const unique = Buffer.concat([PDF, Buffer.from(`% ${randomUUID()}`)]);
     const [item] = (await upload(reporter, '1.4', [{ name: 'sẽ hỏng.pdf', bytes: unique }])).json().items;
-    await fs.writeFile(storage.pathOf(item.sha256), Buffer.concat([PDF, Buffer.from('% tampered')]));
+    await backend.tamper(item.sha256, Buffer.concat([PDF, Buffer.from('% tampered')]));
     const content = await as(reporter, { method: 'GET', url: item.contentUrl });
     expect(content.statusCode).toBe(500);
     expect(content.json().error.code).toBe('storage.corrupt');

@@ -2,10 +2,18 @@ import { Type } from '@fastify/type-provider-typebox';
 import { UNIT_KINDS } from '@opendti/core';
 import { CalendarDay, Nullable, StringEnum, Timestamp } from '../../http/common-schemas.js';
 
-/** A map file as uploaded: JSON text, so that a file that is not JSON is reported, not refused by the parser. */
+/**
+ * A map file as uploaded: JSON text, so that a file that is not JSON is reported, not refused by the
+ * parser. The limit is the file's UTF-8 bytes (what the administrator's file manager shows), checked
+ * by uploadUnitMap (a Vietnamese letter is 2–3 bytes, one character).
+ */
 export const MAX_MAP_FILE_BYTES = 10 * 1024 * 1024;
-/** The request around it: the file's text escaped inside a JSON body, plus the other fields. */
-export const MAP_UPLOAD_BODY_LIMIT = 12 * 1024 * 1024;
+/**
+ * The request around it: the file's text escaped inside a JSON body, plus the other fields. Escaping
+ * doubles a line break or a quote, so a 10 MB file of short lines is a request of up to 20 MB; at
+ * 12 MB such a file was refused as "at most 12 MB" while the file rule said 10 MB.
+ */
+export const MAP_UPLOAD_BODY_LIMIT = 2 * MAX_MAP_FILE_BYTES + 64 * 1024;
 
 export const UnitKindParams = Type.Object({
   unitKind: StringEnum(UNIT_KINDS, { description: 'The cohort (unit kind) the map draws' }),
@@ -14,7 +22,11 @@ export const UnitKindParams = Type.Object({
 export const UnitMapUploadSchema = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200, description: 'e.g. "Ranh giới huyện, thị xã, thành phố tỉnh Điện Biên"' }),
   fileName: Type.String({ minLength: 1, maxLength: 200 }),
-  content: Type.String({ maxLength: MAX_MAP_FILE_BYTES, description: 'The GeoJSON file, as text (WGS84, FeatureCollection)' }),
+  // No maxLength: it counts characters, and a file of 10 MB of ASCII one over the limit got a
+  // validation message while one with Vietnamese names got through; uploadUnitMap checks the bytes.
+  content: Type.String({
+    description: 'The GeoJSON file, as text (WGS84, FeatureCollection), at most 10 MB (10,485,760 bytes) of UTF-8',
+  }),
   codeProperty: Type.Optional(
     Nullable(
       Type.String({

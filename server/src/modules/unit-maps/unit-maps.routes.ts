@@ -6,6 +6,7 @@ import { requestLocale } from '../../http/error-handler.js';
 import { errorResponses } from '../../http/error-schema.js';
 import {
   MAP_UPLOAD_BODY_LIMIT,
+  MAX_MAP_FILE_BYTES,
   PublicUnitMapSchema,
   UnitKindParams,
   UnitMapReportSchema,
@@ -43,6 +44,7 @@ export function registerUnitMapRoutes(api: Api, { database }: AppDependencies): 
     '/unit-maps/:unitKind',
     {
       bodyLimit: MAP_UPLOAD_BODY_LIMIT,
+      config: { uploadLimitBytes: MAX_MAP_FILE_BYTES },
       schema: {
         tags: ['unit-maps'],
         summary: 'Tải lên (thay) bản đồ ranh giới của một nhóm đơn vị / upload (replace) the boundary map of a cohort',

@@ -19,7 +19,7 @@ import { strongEtag } from '../../http/etag.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { readPublishedVersion } from '../results/published-snapshot.js';
 import { codeKey, type PropertyCandidate, readBoundaryGeoJson } from './read-boundary-geojson.js';
-import type { UnitMapUploadSchema } from './unit-map-schemas.js';
+import { MAX_MAP_FILE_BYTES, type UnitMapUploadSchema } from './unit-map-schemas.js';
 
 type UnitMapRow = typeof unitMaps.$inferSelect;
 
@@ -153,6 +153,16 @@ export async function uploadUnitMap(
   upload: UnitMapUpload,
   options: { dryRun: boolean; locale: Locale },
 ): Promise<UnitMapReport> {
+  const bytes = Buffer.byteLength(upload.content, 'utf8');
+  if (bytes > MAX_MAP_FILE_BYTES) {
+    throw new DomainError('invalid-input', [
+      {
+        code: 'map.too-large',
+        params: { file: upload.fileName, bytes, limit: `${MAX_MAP_FILE_BYTES / 1024 / 1024} MB`, limitBytes: MAX_MAP_FILE_BYTES },
+        location: { file: upload.fileName },
+      },
+    ]);
+  }
   const cohort = await unitsOfKind(db, unitKind);
   const reading = readBoundaryGeoJson({
     fileName: upload.fileName,

@@ -1,10 +1,11 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, periods } from '../../db/schema/index.js';
+import { auditLog, periods, unitMaps } from '../../db/schema/index.js';
 import { DEMO_DISTRICT_CODES, syntheticBoundaries } from '../../test-support/synthetic-boundaries.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
 import { TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
+import { MAX_MAP_FILE_BYTES } from './unit-map-schemas.js';
 
 const UPLOAD = '/api/v1/unit-maps/district';
 
@@ -171,12 +172,62 @@ describe.each(TEST_DATABASE_KINDS)('unit boundary maps on %s', (kind) => {
     }
   });
 
-  it('answers 413 for a file over the limit, and 400 for an unknown cohort', async () => {
-    const huge = await t.call(admin, 'PUT', UPLOAD, body(' '.repeat(12 * 1024 * 1024)));
+  it('answers 413 naming the file limit for a request over its body limit, and 400 for an unknown cohort', async () => {
+    const huge = await t.call(admin, 'PUT', UPLOAD, body(' '.repeat(21 * 1024 * 1024)));
     expect(huge.statusCode).toBe(413);
-    expect(huge.json().error.code).toBe('http.payload-too-large');
+    expect(huge.json().error).toEqual({ code: 'http.payload-too-large', message: 'dữ liệu gửi lên quá lớn (tối đa 10 MB)' });
     const unknownKind = await t.call(admin, 'PUT', '/api/v1/unit-maps/village', body(withGaps()));
     expect(unknownKind.statusCode).toBe(400);
+  });
+
+  describe('at the size limit (10 MB of the file’s UTF-8 bytes)', () => {
+    /** The map padded with trailing blanks, or with Vietnamese letters (2–3 bytes each) in a name, to a size in bytes. */
+    const fileOf = (bytes: number, padding: 'blank' | 'vietnamese' = 'blank') => {
+      const text = JSON.stringify(withGaps());
+      if (padding === 'blank') return text + ' '.repeat(bytes - Buffer.byteLength(text));
+      const document = withGaps();
+      const base = Buffer.byteLength(JSON.stringify({ ...document, name: '' }));
+      const letters = 'ệ'.repeat(Math.floor((bytes - base) / 3));
+      const name = letters + 'a'.repeat(bytes - base - Buffer.byteLength(letters));
+      return JSON.stringify({ ...document, name });
+    };
+    const storedMaps = async () => (await t.database.db.select({ id: unitMaps.id }).from(unitMaps)).length;
+
+    it('accepts a file of exactly 10 MB', async () => {
+      const exactly = fileOf(MAX_MAP_FILE_BYTES);
+      expect(Buffer.byteLength(exactly)).toBe(MAX_MAP_FILE_BYTES);
+      const response = await t.call(admin, 'PUT', `${UPLOAD}?dryRun=true`, body(exactly));
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json().fileName).toBe('huyen.geojson');
+    }, 60_000);
+
+    it.each([
+      ['ASCII only', () => ' '.repeat(MAX_MAP_FILE_BYTES + 1)],
+      ['one blank too many after Vietnamese feature names', () => fileOf(MAX_MAP_FILE_BYTES + 1)],
+      ['Vietnamese letters: fewer characters than the limit, one byte more', () => fileOf(MAX_MAP_FILE_BYTES + 1, 'vietnamese')],
+    ])(
+      'refuses a file one byte over (%s) with 413 naming 10 MB, storing nothing',
+      async (_name, file) => {
+        const before = await storedMaps();
+        const content = file();
+        expect(Buffer.byteLength(content)).toBe(MAX_MAP_FILE_BYTES + 1);
+        const response = await t.call(admin, 'PUT', UPLOAD, body(content));
+        expect(response.statusCode, response.body).toBe(413);
+        expect(response.json().error).toMatchObject({ code: 'map.too-large' });
+        expect(response.json().error.message).toContain('10 MB');
+        expect(await storedMaps()).toBe(before);
+      },
+      60_000,
+    );
+
+    it('refuses a file of 10 MB whose JSON escaping makes the request larger only by the file’s rule', async () => {
+      // Line breaks are escaped as two characters in the JSON body: a 10 MB file of short lines is a
+      // request of about 15 MB, which is still the file's size to judge.
+      const text = JSON.stringify(withGaps());
+      const lines = `${text}${'\n'.repeat(MAX_MAP_FILE_BYTES - Buffer.byteLength(text))}`;
+      const response = await t.call(admin, 'PUT', `${UPLOAD}?dryRun=true`, body(lines));
+      expect(response.statusCode, response.body).toBe(200);
+    }, 60_000);
   });
 
   it('is the administrator’s to upload and delete; the period manager may only look', async () => {
