@@ -125,9 +125,11 @@ describe('the limits a framework declares', () => {
     const [problem] = reading.problems;
     expect(problem?.code).toBe('input.points-off-step');
     expect(formatMessage(problem as NonNullable<typeof problem>, 'en')).toBe(
-      `points ${input.value ?? input.points} of "S" are not in steps of 0.25 (nearest: 1.25 or 1.5)`,
+      'points 1.3 of "S" are not in steps of 0.25 (nearest: 1.25 or 1.5)',
     );
-    expect(formatMessage(problem as NonNullable<typeof problem>, 'vi')).toContain('không theo bước 0.25 điểm');
+    expect(formatMessage(problem as NonNullable<typeof problem>, 'vi')).toBe(
+      'điểm 1,3 của "S" không theo bước 0,25 điểm (gần nhất: 1,25 hoặc 1,5)',
+    );
   });
 
   it('lets a ratio that allows it pass 100 %, capped at the maximum', () => {

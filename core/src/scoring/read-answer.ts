@@ -1,4 +1,4 @@
-import type { Problem } from '../errors/problem.js';
+import type { LocalizedText, Problem } from '../errors/problem.js';
 import type { CompiledNode } from '../frameworks/framework-model.js';
 import { parseLocaleNumber } from './parse-number.js';
 import { readRatio, scoreRawValue } from './scoring-methods.js';
@@ -90,16 +90,18 @@ export function readAnswer(node: AnswerNode, input: AnswerFields): AnswerReading
 /**
  * Points for `node` — typed by the unit, or adjusted by the council — within 0 … its maximum and, when
  * the indicator declares a step, on it. Text is read the way clerks type numbers ("7,5"); the problem
- * quotes it as typed.
+ * writes the number as the reader's language does (7,5 / 7.5), and unreadable text as typed.
  */
 export function readPoints(node: AnswerNode, points: number | string): { points: number } | { problems: Problem[] } {
   const number = typeof points === 'number' ? points : parseLocaleNumber(points);
-  const shown = typeof points === 'number' ? points : points.trim();
-  if (!Number.isFinite(number)) return { problems: [{ code: 'input.not-a-number', params: { value: shown } }] };
+  if (!Number.isFinite(number)) return { problems: [{ code: 'input.not-a-number', params: { value: String(points).trim() } }] };
+  const shown = printed(number);
   if (number < 0) return { problems: [{ code: 'input.negative-points', params: { points: shown, indicator: node.code } }] };
   if (Number.isFinite(node.maxPoints) && number > node.maxPoints + EPSILON) {
     return {
-      problems: [{ code: 'input.points-above-max', params: { points: shown, max: node.maxPoints, indicator: node.code } }],
+      problems: [
+        { code: 'input.points-above-max', params: { points: shown, max: printed(node.maxPoints), indicator: node.code } },
+      ],
     };
   }
   const step = node.pointsStep;
@@ -107,18 +109,29 @@ export function readPoints(node: AnswerNode, points: number | string): { points:
     const steps = number / step;
     // Relative slack: 0,3 is 3 × 0,1 although 0.3 / 0.1 is 2.9999999999999996 in binary.
     if (Math.abs(steps - Math.round(steps)) > EPSILON * Math.max(1, Math.abs(steps))) {
-      const below = roundPrinted(Math.floor(steps) * step);
-      const above = roundPrinted(Math.min((Math.floor(steps) + 1) * step, node.maxPoints));
+      const below = Math.floor(steps) * step;
+      const above = Math.min((Math.floor(steps) + 1) * step, node.maxPoints);
       return {
-        problems: [{ code: 'input.points-off-step', params: { points: shown, step, below, above, indicator: node.code } }],
+        problems: [
+          {
+            code: 'input.points-off-step',
+            params: { points: shown, step: printed(step), below: printed(below), above: printed(above), indicator: node.code },
+          },
+        ],
       };
     }
   }
   return { points: number };
 }
 
-/** 0.30000000000000004 → 0.3, for a message. */
-const roundPrinted = (value: number): number => Math.round(value * 1e9) / 1e9;
+/**
+ * A number as each language writes it in a message: 7,5 and 7.5; 0.30000000000000004 reads 0,3.
+ * No grouping: points and counts in these messages are short.
+ */
+function printed(value: number): LocalizedText {
+  const text = String(Math.round(value * 1e9) / 1e9);
+  return { vi: text.replace('.', ','), en: text };
+}
 
 /** A negative number among the parts of a raw input ("-3", "-2/5", "-10%"), quoted by the problem. */
 function hasNegativePart(value: string): boolean {
@@ -163,7 +176,7 @@ export function readValue(
         problems: [
           {
             code: 'input.ratio-above-one',
-            params: { value, indicator: node.code, numerator: ratio.numerator, denominator: ratio.denominator },
+            params: { value, indicator: node.code, numerator: printed(ratio.numerator), denominator: printed(ratio.denominator) },
           },
         ],
       };
