@@ -445,10 +445,12 @@ function writeFrameworkTree(sheet: Worksheet, framework: CompiledFramework): voi
     ...(isWeighted ? ['Trọng số'] : []),
     'Cách chấm',
     'Đơn vị tính',
+    'Tử số (a)',
+    'Mẫu số (b)',
     'Tài liệu kiểm chứng',
     'Hướng dẫn',
   ];
-  const widths = [14, 10, 70, 12, ...(isWeighted ? [10] : []), 30, 14, 40, 50];
+  const widths = [14, 10, 70, 12, ...(isWeighted ? [10] : []), 30, 14, 30, 30, 40, 50];
   widths.forEach((width, index) => {
     const column = sheet.getColumn(index + 1);
     column.width = width;
@@ -492,6 +494,8 @@ function writeFrameworkTree(sheet: Worksheet, framework: CompiledFramework): voi
       ...(isWeighted ? [node.weight] : []),
       method,
       definition?.inputUnit ?? null,
+      definition?.numeratorLabel ?? null,
+      definition?.denominatorLabel ?? null,
       definition?.evidence ?? null,
       definition?.guidance ?? null,
     ]);
