@@ -3812,6 +3812,14 @@ export interface operations {
                             /** @description Answered, not "not assessed", without any evidence */
                             evidenceMissing: number;
                         }[];
+                        /** @description The unit's self-assessed total and index, computed by core's engine over the stored answers */
+                        selfTotal: {
+                            points: null | number;
+                            maxPoints: null | number;
+                            value: null | number;
+                            /** @description Answered indicators scored against the cohort, not counted yet */
+                            cohortPending: number;
+                        };
                         answers: {
                             indicatorCode: string;
                             value: null | string;

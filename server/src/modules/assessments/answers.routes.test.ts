@@ -183,6 +183,18 @@ describe.each(TEST_DATABASE_KINDS)('saving answers over HTTP on %s', (kind) => {
     expect([full.statusCode, full.json().selfPoints]).toEqual([200, 5]);
   });
 
+  it("returns the unit's self total and index with the assessment, scored by the engine over the stored answers", async () => {
+    const view = (await t.call(reporter, 'GET', `/api/v1/assessments/${assessmentId}`)).json();
+    const { points, maxPoints, value, cohortPending } = view.selfTotal;
+    const answered = (view.answers as { selfPoints: number | null; notAssessed: boolean }[])
+      .filter((answer) => !answer.notAssessed)
+      .reduce((sum, answer) => sum + (answer.selfPoints ?? 0), 0);
+    expect(points).toBeCloseTo(answered, 9);
+    expect(maxPoints).toBe(view.framework.maxPoints);
+    expect(value).toBeCloseTo(answered / view.framework.maxPoints, 9);
+    expect(cohortPending).toBe(0);
+  });
+
   it('lets the demo unit submit today: the open demo period’s deadline is in the future', async () => {
     const leader = await t.signIn('lanhdao.dbp');
     const submitted = await t.call(leader, 'POST', `/api/v1/assessments/${assessmentId}/transitions`, { action: 'submit' });

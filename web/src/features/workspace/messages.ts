@@ -171,6 +171,8 @@ const vi = {
     'Nộp bản tự đánh giá của {unit} cho Hội đồng thẩm định? Sau khi nộp, đơn vị không sửa được điểm, giải trình và tài liệu kiểm chứng nữa.',
   'submit.confirmGaps': 'Lưu ý: còn {unanswered} chỉ số chưa trả lời và {noEvidence} chỉ số chưa có tài liệu kiểm chứng.',
   'submit.confirm': 'Nộp',
+  'submit.total': 'Tổng điểm tự đánh giá: {points} / {max} điểm — chỉ số {index}',
+  'submit.totalCohort': '{count} chỉ số tính theo cả nhóm đơn vị (so với đơn vị cao nhất) chưa được cộng.',
   'submit.done': 'Đã nộp bản tự đánh giá của {unit}.',
 
   // supplementation
@@ -406,6 +408,8 @@ const en: Record<WorkspaceKey, string> = {
     "Submit {unit}'s self-assessment to the appraisal council? After submitting, the unit can no longer change points, explanations or evidence.",
   'submit.confirmGaps': 'Note: {unanswered} indicators are not answered and {noEvidence} have no evidence.',
   'submit.confirm': 'Submit',
+  'submit.total': 'Self-assessed total: {points} / {max} points — index {index}',
+  'submit.totalCohort': '{count} indicators scored against the cohort (relative to the best unit) are not counted yet.',
   'submit.done': "{unit}'s self-assessment was submitted.",
 
   'supplement.bannerTitle': 'The appraisal council asks for supplementation',
