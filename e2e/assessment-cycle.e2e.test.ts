@@ -133,12 +133,38 @@ describe('the 2023 assessment cycle of Thành phố Điện Biên Phủ, from se
 
     // 1.2 — points judged directly (the unit proposes, the council decides).
     await page.goto(`${server.url}/don-vi/${dbpId}?chi-so=1.2`);
-    await page.getByLabel(/Điểm tự chấm/).fill('8');
+    // Out of range: what is typed stays (a strict clamp kept "1" of "12"), core's message says the limit.
+    const points = page.getByLabel(/Điểm tự chấm/);
+    await points.pressSequentially('12');
+    expect(await points.inputValue()).toBe('12');
+    await page.getByText('Điểm 12 vượt điểm tối đa 10 của "1.2"').waitFor();
+    await points.fill('8');
     await saved();
     await expect.poll(() => answerOf('1.2'), { timeout: 15_000 }).toBe(8);
 
     // 3.1 — a ratio a ÷ b.
     await page.goto(`${server.url}/don-vi/${dbpId}?chi-so=3.1`);
+    // a above b: refused at the field, and by the API with the same rule, in the reader's language.
+    await page.getByLabel('Số đạt được (a)').fill('120');
+    await page.getByLabel('Tổng số (b)').fill('100');
+    await page.getByText('Tỷ lệ 120/100 của "3.1" vượt 100%: tử số a (120) không được lớn hơn mẫu số b (100)').waitFor();
+    const refused = await fetch(`${server.url}/api/v1/assessments/${dbpId}/answers/3.1`, {
+      method: 'PUT',
+      headers: {
+        cookie: reporter.cookie,
+        'x-csrf-token': reporter.csrfToken,
+        'content-type': 'application/json',
+        'accept-language': 'en',
+      },
+      body: JSON.stringify({ value: '120/100', baseVersion: 0 }),
+    });
+    expect([refused.status, (await refused.json()).error]).toEqual([
+      400,
+      {
+        code: 'input.ratio-above-one',
+        message: 'ratio 120/100 of "3.1" exceeds 100%: the numerator a (120) cannot be larger than the denominator b (100)',
+      },
+    ]);
     await page.getByLabel('Số đạt được (a)').fill('80');
     await page.getByLabel('Tổng số (b)').fill('100');
     await page.getByText('Tỷ lệ: 80%').waitFor();
@@ -165,6 +191,9 @@ describe('the 2023 assessment cycle of Thành phố Điện Biên Phủ, from se
     await page.getByRole('button', { name: 'Kiểm tra & nộp' }).click();
     const dialog = page.getByRole('dialog', { name: 'Kiểm tra trước khi nộp' });
     await dialog.getByText('Chưa trả lời (sẽ tính 0 điểm)').waitFor();
+    // What the leader signs: 1.1 (5) + 1.2 (8) + 3.1 (4) of 500, as the engine scores them.
+    await dialog.getByText('Tổng điểm tự đánh giá: 17 / 500 điểm — chỉ số 0,0340').waitFor();
+    await screenshot(page, 'cycle-2-submit-total');
     await dialog.getByRole('button', { name: 'Nộp bản tự đánh giá' }).click();
     await dialog.getByRole('button', { name: 'Nộp', exact: true }).click();
     await page.getByText('Đã nộp, chờ thẩm định').first().waitFor();

@@ -139,6 +139,18 @@ const catalogue = {
     vi: 'điểm {points} của "{indicator}" âm',
     en: 'points {points} of "{indicator}" are negative',
   },
+  'input.negative-value': {
+    vi: 'giá trị {value} của "{indicator}" không được âm',
+    en: 'value {value} of "{indicator}" cannot be negative',
+  },
+  'input.ratio-above-one': {
+    vi: 'tỷ lệ {value} của "{indicator}" vượt 100%: tử số a ({numerator}) không được lớn hơn mẫu số b ({denominator})',
+    en: 'ratio {value} of "{indicator}" exceeds 100%: the numerator a ({numerator}) cannot be larger than the denominator b ({denominator})',
+  },
+  'input.points-off-step': {
+    vi: 'điểm {points} của "{indicator}" không theo bước {step} điểm (gần nhất: {below} hoặc {above})',
+    en: 'points {points} of "{indicator}" are not in steps of {step} (nearest: {below} or {above})',
+  },
   'input.duplicate-row': {
     vi: 'đơn vị "{unit}", chỉ số "{indicator}" đã có ở dòng {firstRow}',
     en: 'unit "{unit}", indicator "{indicator}" already given on row {firstRow}',

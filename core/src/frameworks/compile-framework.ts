@@ -71,6 +71,7 @@ export function compileFramework(document: FrameworkDocument): CompiledFramework
         maxPoints: nodeMaximum(document, indicator.maxPoints),
         weight: indicator.weight ?? 1,
         method: indicator.method,
+        ...(indicator.pointsStep !== undefined ? { pointsStep: indicator.pointsStep } : {}),
         unscored: false,
       });
       indicatorNode.indicatorPosition = indicatorNodes.length;

@@ -7,6 +7,7 @@ describe('describeMethod', () => {
     [{ type: 'yesNo' }, 'Có/Không'],
     [{ type: 'ratio' }, 'Tỷ lệ a/b'],
     [{ type: 'ratio', target: 0.9 }, 'Tỷ lệ a/b (đạt 90% được điểm tối đa)'],
+    [{ type: 'ratio', allowOver100: true }, 'Tỷ lệ a/b (có thể vượt 100%)'],
     [
       {
         type: 'thresholds',

@@ -13,11 +13,15 @@ export function describeMethod(method: ScoringMethod | undefined, locale: Locale
   switch (method.type) {
     case 'yesNo':
       return vi ? 'Có/Không' : 'Yes/no';
-    case 'ratio':
-      if (method.target === undefined || method.target === 1) return vi ? 'Tỷ lệ a/b' : 'Ratio a/b';
-      return vi
-        ? `Tỷ lệ a/b (đạt ${number(method.target * 100)}% được điểm tối đa)`
-        : `Ratio a/b (full marks at ${number(method.target * 100)}%)`;
+    case 'ratio': {
+      const parts: string[] = [];
+      if (method.target !== undefined && method.target !== 1) {
+        parts.push(vi ? `đạt ${number(method.target * 100)}% được điểm tối đa` : `full marks at ${number(method.target * 100)}%`);
+      }
+      if (method.allowOver100) parts.push(vi ? 'có thể vượt 100%' : 'may exceed 100%');
+      const name = vi ? 'Tỷ lệ a/b' : 'Ratio a/b';
+      return parts.length === 0 ? name : `${name} (${parts.join('; ')})`;
+    }
     case 'thresholds':
       return `${vi ? 'Theo ngưỡng' : 'Thresholds'}: ${method.steps.map((step) => `≥${number(step.atLeast)} → ${number(step.points)}`).join('; ')}`;
     case 'options':

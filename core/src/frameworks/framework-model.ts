@@ -71,8 +71,13 @@ export interface ScoringOption {
 export type ScoringMethod =
   /** Yes/no (có/không): full marks or zero. */
   | { type: 'yesNo' }
-  /** "Triển khai được bao nhiêu tính điểm bấy nhiêu": a ÷ b × max, capped at max; `target` is the ratio that earns full marks (default 1). */
-  | { type: 'ratio'; target?: number }
+  /**
+   * "Triển khai được bao nhiêu tính điểm bấy nhiêu": a ÷ b × max, capped at max; `target` is the ratio
+   * that earns full marks (default 1). A ratio of the seed's tables counts a part of a whole (trained
+   * officials ÷ all officials), so a above b is a typing error and is refused; `allowOver100` marks
+   * the rare ratio that may pass 100 % (an achievement against a plan), still capped at the maximum.
+   */
+  | { type: 'ratio'; target?: number; allowOver100?: boolean }
   /** Steps on a count, e.g. 4 meetings → 20, 3 → 15, 2 → 10, 1 → 5. */
   | { type: 'thresholds'; steps: ThresholdStep[] }
   /** Categorical choice, e.g. the head chairs → full, a deputy → half. */
@@ -107,6 +112,16 @@ export interface IndicatorDefinition {
   method: ScoringMethod;
   /** What the raw input measures, e.g. "cuộc họp", "%". */
   inputUnit?: string;
+  /** A ratio's a: what is counted, e.g. "Số cán bộ được tập huấn". */
+  numeratorLabel?: string;
+  /** A ratio's b: the whole it is counted in, e.g. "Tổng số cán bộ". */
+  denominatorLabel?: string;
+  /**
+   * Points typed for this indicator (by the unit or the council) are multiples of this step, when
+   * the source scores in parts (e.g. 0,25 per late quarterly report); omitted, any points 0 … max.
+   */
+  pointsStep?: number;
+  /** How to assess: the scoring rule as the source writes it. */
   guidance?: string;
   /** Evidence (tài liệu kiểm chứng) the unit must attach. */
   evidence?: string;
@@ -178,6 +193,8 @@ export interface CompiledNode {
   weight: number;
   /** Only on indicators. */
   method?: ScoringMethod;
+  /** Only on indicators that declare one: typed points are multiples of it. */
+  pointsStep?: number;
   /** Only on indicators: position in the indicator columns of a score matrix. */
   indicatorPosition: number;
   unscored: boolean;

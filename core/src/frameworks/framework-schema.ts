@@ -27,6 +27,10 @@ const scoringMethod = {
       properties: {
         type: { const: 'ratio' },
         target: { type: 'number', exclusiveMinimum: 0, description: 'Ratio that earns full marks (default 1).' },
+        allowOver100: {
+          type: 'boolean',
+          description: 'The numerator may exceed the denominator (still capped at the maximum); otherwise a > b is refused.',
+        },
       },
     },
     {
@@ -86,6 +90,13 @@ const indicator = {
     weight: nonNegative,
     method: scoringMethod,
     inputUnit: text,
+    numeratorLabel: { ...text, description: "A ratio's numerator (a): what is counted." },
+    denominatorLabel: { ...text, description: "A ratio's denominator (b): the whole it is counted in." },
+    pointsStep: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      description: 'Typed points must be multiples of this step (e.g. 0.25); omitted, any points from 0 to the maximum.',
+    },
     guidance: text,
     evidence: text,
     dataSource: text,

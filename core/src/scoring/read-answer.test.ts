@@ -60,6 +60,25 @@ describe('readAnswer: the self points and stored value of one answer', () => {
       'input.bad-value',
       'value "maybe" of "1.1" does not fit method yesNo: expected yes/no (có/không, x, 1/0)',
     ],
+    // Before: 120 of 100 scored 120 % as full marks; a ratio counts a part of its whole.
+    [
+      'a ratio whose numerator exceeds its denominator',
+      '1.3',
+      { value: '120/100' },
+      'input.ratio-above-one',
+      'ratio 120/100 of "1.3" exceeds 100%: the numerator a (120) cannot be larger than the denominator b (100)',
+    ],
+    [
+      'a percentage above 100',
+      '1.3',
+      { value: '120%' },
+      'input.ratio-above-one',
+      'ratio 120% of "1.3" exceeds 100%: the numerator a (120) cannot be larger than the denominator b (100)',
+    ],
+    ['a negative part of a ratio', '1.3', { value: '-2/5' }, 'input.negative-value', 'value -2/5 of "1.3" cannot be negative'],
+    // Before: a negative count scored 0 points silently.
+    ['a negative count', '1.2', { value: '-1' }, 'input.negative-value', 'value -1 of "1.2" cannot be negative'],
+    ['a negative figure for the cohort', '3.1', { value: '-5' }, 'input.negative-value', 'value -5 of "3.1" cannot be negative'],
     [
       'a main-index value above 1',
       '1',
@@ -83,6 +102,43 @@ describe('readAnswer: the self points and stored value of one answer', () => {
     const vietnamese = formatMessage(problem as NonNullable<typeof problem>, 'vi');
     expect(vietnamese).toContain(code);
     expect(vietnamese).not.toBe(english);
+  });
+});
+
+describe('the limits a framework declares', () => {
+  const stepped: AnswerNode = { code: 'S', level: 'indicator', maxPoints: 2, method: { type: 'direct' }, pointsStep: 0.25 };
+
+  it.each<[string, number, AnswerFields, number]>([
+    ['a multiple of the step', 0.25, { value: '1,75' }, 1.75],
+    ['a multiple that binary fractions miss', 0.1, { value: '0.3' }, 0.3],
+    ['typed points on the step', 0.25, { points: 0.5 }, 0.5],
+  ])('accepts %s', (_, pointsStep, input, points) => {
+    expect(readAnswer({ ...stepped, pointsStep }, input)).toMatchObject({ answer: { selfPoints: points } });
+  });
+
+  it.each<[string, AnswerFields]>([
+    ['as the value of a direct method', { value: '1,3' }],
+    ['as points typed over the value', { points: 1.3 }],
+  ])('refuses points off the step %s, naming the nearest steps', (_, input) => {
+    const reading = readAnswer(stepped, input);
+    if (!('problems' in reading)) throw new Error('expected problems');
+    const [problem] = reading.problems;
+    expect(problem?.code).toBe('input.points-off-step');
+    expect(formatMessage(problem as NonNullable<typeof problem>, 'en')).toBe(
+      'points 1.3 of "S" are not in steps of 0.25 (nearest: 1.25 or 1.5)',
+    );
+    expect(formatMessage(problem as NonNullable<typeof problem>, 'vi')).toBe(
+      'điểm 1,3 của "S" không theo bước 0,25 điểm (gần nhất: 1,25 hoặc 1,5)',
+    );
+  });
+
+  it('lets a ratio that allows it pass 100 %, capped at the maximum', () => {
+    const node: AnswerNode = { code: 'R', level: 'indicator', maxPoints: 10, method: { type: 'ratio', allowOver100: true } };
+    expect(readAnswer(node, { value: '120/100' })).toEqual({ answer: { selfPoints: 10, rawNumber: null, value: '120/100' } });
+  });
+
+  it('accepts a ratio at exactly 100 %', () => {
+    expect(readAnswer(node('1.3'), { value: '15/15' })).toMatchObject({ answer: { selfPoints: 10 } });
   });
 });
 

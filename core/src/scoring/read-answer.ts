@@ -1,8 +1,10 @@
-import type { Problem } from '../errors/problem.js';
+import type { LocalizedText, Problem } from '../errors/problem.js';
 import type { CompiledNode } from '../frameworks/framework-model.js';
 import { parseLocaleNumber } from './parse-number.js';
-import { scoreRawValue } from './scoring-methods.js';
+import { readRatio, scoreRawValue } from './scoring-methods.js';
 
+// The web shows core's problem at the field, in the reader's language, exactly as the server words it.
+export { formatMessage, type Locale, type Problem } from '../errors/problem.js';
 // The web builds answer nodes from the framework document, with the maximum compiling gives them.
 export { nodeMaximum } from '../frameworks/node-maximum.js';
 
@@ -17,7 +19,7 @@ export { nodeMaximum } from '../frameworks/node-maximum.js';
  */
 
 /** What of a compiled node the rules read; the web builds it from the framework document. */
-export type AnswerNode = Pick<CompiledNode, 'code' | 'level' | 'maxPoints' | 'method'>;
+export type AnswerNode = Pick<CompiledNode, 'code' | 'level' | 'maxPoints' | 'method' | 'pointsStep'>;
 
 export interface AnswerFields {
   /** The method's raw input ("có", "12/15", "4", an option code) or, for a main index, its 0–1 value. */
@@ -86,20 +88,57 @@ export function readAnswer(node: AnswerNode, input: AnswerFields): AnswerReading
 }
 
 /**
- * Points for `node` — typed by the unit, or adjusted by the council — within 0 … its maximum. Text
- * is read the way clerks type numbers ("7,5"); the problem quotes it as typed.
+ * Points for `node` — typed by the unit, or adjusted by the council — within 0 … its maximum and, when
+ * the indicator declares a step, on it. Text is read the way clerks type numbers ("7,5"); the problem
+ * writes the number as the reader's language does (7,5 / 7.5), and unreadable text as typed.
  */
 export function readPoints(node: AnswerNode, points: number | string): { points: number } | { problems: Problem[] } {
   const number = typeof points === 'number' ? points : parseLocaleNumber(points);
-  const shown = typeof points === 'number' ? points : points.trim();
-  if (!Number.isFinite(number)) return { problems: [{ code: 'input.not-a-number', params: { value: shown } }] };
+  if (!Number.isFinite(number)) return { problems: [{ code: 'input.not-a-number', params: { value: String(points).trim() } }] };
+  const shown = printed(number);
   if (number < 0) return { problems: [{ code: 'input.negative-points', params: { points: shown, indicator: node.code } }] };
   if (Number.isFinite(node.maxPoints) && number > node.maxPoints + EPSILON) {
     return {
-      problems: [{ code: 'input.points-above-max', params: { points: shown, max: node.maxPoints, indicator: node.code } }],
+      problems: [
+        { code: 'input.points-above-max', params: { points: shown, max: printed(node.maxPoints), indicator: node.code } },
+      ],
     };
   }
+  const step = node.pointsStep;
+  if (step !== undefined && step > 0) {
+    const steps = number / step;
+    // Relative slack: 0,3 is 3 × 0,1 although 0.3 / 0.1 is 2.9999999999999996 in binary.
+    if (Math.abs(steps - Math.round(steps)) > EPSILON * Math.max(1, Math.abs(steps))) {
+      const below = Math.floor(steps) * step;
+      const above = Math.min((Math.floor(steps) + 1) * step, node.maxPoints);
+      return {
+        problems: [
+          {
+            code: 'input.points-off-step',
+            params: { points: shown, step: printed(step), below: printed(below), above: printed(above), indicator: node.code },
+          },
+        ],
+      };
+    }
+  }
   return { points: number };
+}
+
+/**
+ * A number as each language writes it in a message: 7,5 and 7.5; 0.30000000000000004 reads 0,3.
+ * No grouping: points and counts in these messages are short.
+ */
+function printed(value: number): LocalizedText {
+  const text = String(Math.round(value * 1e9) / 1e9);
+  return { vi: text.replace('.', ','), en: text };
+}
+
+/** A negative number among the parts of a raw input ("-3", "-2/5", "-10%"), quoted by the problem. */
+function hasNegativePart(value: string): boolean {
+  return value
+    .split('/')
+    .map((part) => parseLocaleNumber(part.trim().replace(/%$/, '')))
+    .some((number) => Number.isFinite(number) && number < 0);
 }
 
 /**
@@ -121,6 +160,28 @@ export function readValue(
     return { points: number, raw: null };
   }
   const method = node.method ?? { type: 'direct' as const };
+  // Points typed as the value: the bounds and step of typed points, quoted as typed.
+  if (method.type === 'direct' && Number.isFinite(parseLocaleNumber(value))) {
+    const typed = readPoints(node, value);
+    return 'problems' in typed ? typed : { points: typed.points, raw: null };
+  }
+  // A count, a share or a cohort figure below zero is a typing error (min–max may compare negative figures).
+  if ((method.type === 'ratio' || method.type === 'thresholds' || method.type === 'relativeToBest') && hasNegativePart(value)) {
+    return { problems: [{ code: 'input.negative-value', params: { value, indicator: node.code } }] };
+  }
+  if (method.type === 'ratio' && !method.allowOver100) {
+    const ratio = readRatio(value);
+    if (ratio && ratio.denominator > 0 && ratio.numerator > ratio.denominator * (1 + EPSILON)) {
+      return {
+        problems: [
+          {
+            code: 'input.ratio-above-one',
+            params: { value, indicator: node.code, numerator: printed(ratio.numerator), denominator: printed(ratio.denominator) },
+          },
+        ],
+      };
+    }
+  }
   const outcome = scoreRawValue(method, value, node.maxPoints);
   if ('expected' in outcome) {
     return {
@@ -130,14 +191,6 @@ export function readValue(
     };
   }
   if ('raw' in outcome) return { points: null, raw: outcome.raw };
-  // Only a direct method can give points outside 0 … maximum: the value is the points as typed.
-  if (outcome.points < 0)
-    return { problems: [{ code: 'input.negative-points', params: { points: value, indicator: node.code } }] };
-  if (outcome.points > node.maxPoints + EPSILON) {
-    return {
-      problems: [{ code: 'input.points-above-max', params: { points: value, max: node.maxPoints, indicator: node.code } }],
-    };
-  }
   return { points: outcome.points, raw: null };
 }
 

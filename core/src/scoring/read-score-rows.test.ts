@@ -31,7 +31,7 @@ describe('readScoreRows: one clear message per problem, with row and column', ()
   it.each([
     [[['U1', '9.9', '1']], 'answers.csv, row 2, column indicator: indicator "9.9" is not in framework tiny'],
     [[['U1', '2.1', '', '31']], 'answers.csv, row 2, column points: points 31 exceed the maximum 30 of "2.1"'],
-    [[['U1', '2.1', '', '', '30,5']], 'answers.csv, row 2, column appraised_points: points 30,5 exceed the maximum 30 of "2.1"'],
+    [[['U1', '2.1', '', '', '30,5']], 'answers.csv, row 2, column appraised_points: points 30.5 exceed the maximum 30 of "2.1"'],
     [[['U1', '2.1', '', 'abc']], 'answers.csv, row 2, column points: "abc" is not a number'],
     [[['U1', '2.1', '', '-1']], 'answers.csv, row 2, column points: points -1 of "2.1" are negative'],
     [

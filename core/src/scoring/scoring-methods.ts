@@ -96,7 +96,11 @@ export function parseRatio(text: string): number | undefined {
   return ratio.denominator === 0 ? Number.NaN : ratio.numerator / ratio.denominator;
 }
 
-function readRatio(text: string): { numerator: number; denominator: number } | undefined {
+/**
+ * A ratio's parts as typed: "12/15" → 12 and 15; "80%" and a bare "80" → 80 of 100; "0,8" → 0.8 of 1.
+ * Undefined for unreadable text or a negative part.
+ */
+export function readRatio(text: string): { numerator: number; denominator: number } | undefined {
   const slash = text.indexOf('/');
   if (slash >= 0) {
     const numerator = parseLocaleNumber(text.slice(0, slash));

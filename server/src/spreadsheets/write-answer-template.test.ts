@@ -124,6 +124,42 @@ describe('writeAnswerTemplate', () => {
     expect(treeCodes).toHaveLength(1 + 2 + 8 + 68); // framework, groups, main indices, indicators
   });
 
+  it("writes what a ratio's a and b count, the evidence and the guidance beside each indicator", async () => {
+    const guided = compileFramework({
+      ...methodsFramework.document,
+      maxPoints: 10,
+      mainIndices: [
+        {
+          code: '2',
+          name: 'Chỉ số có hướng dẫn',
+          maxPoints: 10,
+          indicators: [
+            {
+              code: '2.1',
+              name: 'Tỷ lệ cán bộ được tập huấn',
+              maxPoints: 10,
+              method: { type: 'ratio' },
+              numeratorLabel: 'Số cán bộ được tập huấn',
+              denominatorLabel: 'Tổng số cán bộ',
+              evidence: 'Danh sách cán bộ',
+              guidance: 'Tỷ lệ × điểm tối đa',
+            },
+          ],
+        },
+      ],
+    });
+    const { workbook } = await writeAndOpen(guided);
+    const tree = workbook.getWorksheet('Bộ chỉ số');
+    if (!tree) throw new Error('no framework sheet');
+    const header = (tree.getRow(1).values as unknown[]).slice(1);
+    const row = (tree.getSheetValues() as unknown[][]).find((values) => values?.[2] === '2.1') ?? [];
+    const cell = (title: string) => row[header.indexOf(title) + 1];
+    expect(cell('Tử số (a)')).toBe('Số cán bộ được tập huấn');
+    expect(cell('Mẫu số (b)')).toBe('Tổng số cán bộ');
+    expect(cell('Tài liệu kiểm chứng')).toBe('Danh sách cán bộ');
+    expect(cell('Hướng dẫn')).toBe('Tỷ lệ × điểm tối đa');
+  });
+
   it('puts a validation on every input cell, matching the scoring method of the row', async () => {
     const { workbook } = await writeAndOpen(builtin('dienbien-2022-district'));
     const sheet = answerSheet(workbook);

@@ -279,7 +279,7 @@ function valueRule(input: ValueInput, maxCell: string): RangeValidation {
         type: 'any',
         formulae: [],
         promptTitle: 'Tỷ lệ a/b',
-        prompt: 'Nhập tử số/mẫu số (ví dụ 12/15), tỷ lệ (0,8) hoặc phần trăm (80%).',
+        prompt: 'Nhập tử số/mẫu số (ví dụ 12/15), tỷ lệ (0,8) hoặc phần trăm (80%); tử số không lớn hơn mẫu số.',
       };
     case 'count':
       return {
@@ -394,7 +394,10 @@ function writeInstructions(sheet: Worksheet, framework: CompiledFramework, items
   const kinds = new Set(items.map((item) => item.input.kind));
   const methodLines: [ValueInput['kind'], string][] = [
     ['yesNo', '• Có/Không: nhập "có" hoặc "không".'],
-    ['ratio', '• Tỷ lệ a/b: nhập tử số/mẫu số, ví dụ 12/15, hoặc phần trăm, ví dụ 80%.'],
+    [
+      'ratio',
+      '• Tỷ lệ a/b: nhập tử số/mẫu số, ví dụ 12/15, hoặc phần trăm, ví dụ 80%; a không được lớn hơn b (trừ khi «Cách chấm» cho phép vượt 100%). Trang «Bộ chỉ số» ghi a, b đếm gì nếu bộ chỉ số có nêu.',
+    ],
     ['count', '• Theo ngưỡng: nhập số đếm được, ví dụ 4 (cuộc họp); điểm là điểm của ngưỡng cao nhất đạt được.'],
     ['options', '• Chọn: nhập một trong các mã lựa chọn ghi ở cột «Cách chấm», ví dụ head.'],
     [
@@ -445,10 +448,12 @@ function writeFrameworkTree(sheet: Worksheet, framework: CompiledFramework): voi
     ...(isWeighted ? ['Trọng số'] : []),
     'Cách chấm',
     'Đơn vị tính',
+    'Tử số (a)',
+    'Mẫu số (b)',
     'Tài liệu kiểm chứng',
     'Hướng dẫn',
   ];
-  const widths = [14, 10, 70, 12, ...(isWeighted ? [10] : []), 30, 14, 40, 50];
+  const widths = [14, 10, 70, 12, ...(isWeighted ? [10] : []), 30, 14, 30, 30, 40, 50];
   widths.forEach((width, index) => {
     const column = sheet.getColumn(index + 1);
     column.width = width;
@@ -492,6 +497,8 @@ function writeFrameworkTree(sheet: Worksheet, framework: CompiledFramework): voi
       ...(isWeighted ? [node.weight] : []),
       method,
       definition?.inputUnit ?? null,
+      definition?.numeratorLabel ?? null,
+      definition?.denominatorLabel ?? null,
       definition?.evidence ?? null,
       definition?.guidance ?? null,
     ]);

@@ -2743,6 +2743,8 @@ export interface operations {
                                     type: "ratio";
                                     /** @description Ratio that earns full marks (default 1) */
                                     target?: number;
+                                    /** @description The numerator may exceed the denominator (capped at the maximum); otherwise a > b is refused */
+                                    allowOver100?: boolean;
                                 } & {
                                     [key: string]: unknown;
                                 }) | ({
@@ -2776,6 +2778,12 @@ export interface operations {
                                     [key: string]: unknown;
                                 });
                                 inputUnit?: string;
+                                /** @description A ratio's numerator (a): what is counted */
+                                numeratorLabel?: string;
+                                /** @description A ratio's denominator (b): the whole it is counted in */
+                                denominatorLabel?: string;
+                                /** @description Typed points must be multiples of this step */
+                                pointsStep?: number;
                                 guidance?: string;
                                 evidence?: string;
                                 dataSource?: string;
@@ -3804,6 +3812,14 @@ export interface operations {
                             /** @description Answered, not "not assessed", without any evidence */
                             evidenceMissing: number;
                         }[];
+                        /** @description The unit's self-assessed total and index, computed by core's engine over the stored answers */
+                        selfTotal: {
+                            points: null | number;
+                            maxPoints: null | number;
+                            value: null | number;
+                            /** @description Answered indicators scored against the cohort, not counted yet */
+                            cohortPending: number;
+                        };
                         answers: {
                             indicatorCode: string;
                             value: null | string;

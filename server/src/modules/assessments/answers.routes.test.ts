@@ -153,6 +153,48 @@ describe.each(TEST_DATABASE_KINDS)('saving answers over HTTP on %s', (kind) => {
     ]);
   });
 
+  // Before: 120 of 100 was saved as 20 of 20 points; the web refuses it by the same rule (core's readAnswer).
+  it('refuses a ratio whose numerator exceeds its denominator, and a negative share, in both languages', async () => {
+    const cases: [unknown, string, string, string][] = [
+      [
+        { value: '120/100', baseVersion: 0 },
+        'input.ratio-above-one',
+        'tỷ lệ 120/100 của "3.1" vượt 100%: tử số a (120) không được lớn hơn mẫu số b (100)',
+        'ratio 120/100 of "3.1" exceeds 100%: the numerator a (120) cannot be larger than the denominator b (100)',
+      ],
+      [
+        { value: '-2/5', baseVersion: 0 },
+        'input.negative-value',
+        'giá trị -2/5 của "3.1" không được âm',
+        'value -2/5 of "3.1" cannot be negative',
+      ],
+    ];
+    for (const [body, problemCode, vi, en] of cases) {
+      for (const [locale, message] of [
+        ['vi', vi],
+        ['en', en],
+      ] as const) {
+        const response = await putIn(locale, '3.1', body);
+        expect([response.statusCode, response.json()]).toEqual([400, { error: { code: problemCode, message } }]);
+      }
+    }
+    // A ratio at 100 % is full marks (5 points for this unit's indicator 3.1).
+    const full = await putIn('en', '3.1', { value: '100/100', baseVersion: 0 });
+    expect([full.statusCode, full.json().selfPoints]).toEqual([200, 5]);
+  });
+
+  it("returns the unit's self total and index with the assessment, scored by the engine over the stored answers", async () => {
+    const view = (await t.call(reporter, 'GET', `/api/v1/assessments/${assessmentId}`)).json();
+    const { points, maxPoints, value, cohortPending } = view.selfTotal;
+    const answered = (view.answers as { selfPoints: number | null; notAssessed: boolean }[])
+      .filter((answer) => !answer.notAssessed)
+      .reduce((sum, answer) => sum + (answer.selfPoints ?? 0), 0);
+    expect(points).toBeCloseTo(answered, 9);
+    expect(maxPoints).toBe(view.framework.maxPoints);
+    expect(value).toBeCloseTo(answered / view.framework.maxPoints, 9);
+    expect(cohortPending).toBe(0);
+  });
+
   it('lets the demo unit submit today: the open demo period’s deadline is in the future', async () => {
     const leader = await t.signIn('lanhdao.dbp');
     const submitted = await t.call(leader, 'POST', `/api/v1/assessments/${assessmentId}/transitions`, { action: 'submit' });

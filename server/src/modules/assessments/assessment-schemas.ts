@@ -109,6 +109,15 @@ export const AssessmentViewSchema = Type.Object({
   unit: UnitRefSchema,
   framework: Type.Object({ id: Type.String(), name: Type.String(), maxPoints: Type.Number() }),
   progress: Type.Array(MainIndexProgressSchema, { description: 'Per main index, in framework order' }),
+  selfTotal: Type.Object(
+    {
+      points: Nullable(Type.Number({ description: 'Self points of the whole framework, as the engine scores them now' })),
+      maxPoints: Nullable(Type.Number({ description: 'The maximum they count against ("không đánh giá" excluded)' })),
+      value: Nullable(Type.Number({ description: 'The 0–1 index, unrounded' })),
+      cohortPending: Type.Integer({ description: 'Answered indicators scored against the cohort, not counted yet' }),
+    },
+    { description: "The unit's self-assessed total and index, computed by core's engine over the stored answers" },
+  ),
   answers: Type.Array(
     Type.Object({
       indicatorCode: Type.String(),

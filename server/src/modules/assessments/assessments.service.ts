@@ -19,6 +19,7 @@ import { answers, appraisals, assessments, evidence, periods, supplementationReq
 import { recordAudit } from '../audit/audit.service.js';
 import { type DecisionInput, decideIndicator, moveAssessment } from './appraisal.service.js';
 import { type AssessmentContext, mainIndexCodeOf } from './assessment-context.js';
+import { computeSelfTotal } from './self-total.js';
 
 /** Indicators (and main indices scored from values) a unit answers, in framework order. */
 export function answerableCodes(context: AssessmentContext): string[] {
@@ -144,6 +145,7 @@ export async function getAssessmentView(
     unit: { id: context.unit.id, code: context.unit.code, name: context.unit.name, kind: context.unit.kind },
     framework: { id: framework.document.id, name: framework.document.name, maxPoints: framework.maxPoints },
     progress,
+    selfTotal: computeSelfTotal(framework, answerRows),
     answers: answerRows.map((row) => ({
       indicatorCode: row.indicatorCode,
       value: row.value,

@@ -37,7 +37,12 @@ describe('readImportRow: a row over the answer stored now', () => {
     const kept = readImportRow(node(district, '1.2'), { explanation: 'x' }, stored({ indicatorCode: '1.2', selfPoints: 7 }));
     expect(kept).toMatchObject({ selfPoints: 7, answer: { points: 7 } });
     expect(readImportRow(node(district, '1.2'), { points: '11' }, undefined)).toEqual({
-      problems: [{ code: 'input.points-above-max', params: { points: '11', max: 10, indicator: '1.2' } }],
+      problems: [
+        {
+          code: 'input.points-above-max',
+          params: { points: { vi: '11', en: '11' }, max: { vi: '10', en: '10' }, indicator: '1.2' },
+        },
+      ],
     });
   });
 

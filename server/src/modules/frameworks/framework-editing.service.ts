@@ -219,6 +219,9 @@ function editableFields(document: FrameworkDocument): Map<string, NodeFields> {
         weight: indicator.weight,
         method: indicator.method,
         inputUnit: indicator.inputUnit,
+        numeratorLabel: indicator.numeratorLabel,
+        denominatorLabel: indicator.denominatorLabel,
+        pointsStep: indicator.pointsStep,
         guidance: indicator.guidance,
         evidence: indicator.evidence,
       });

@@ -18,6 +18,11 @@ const ScoringMethodSchema = Type.Union([
     {
       type: Type.Literal('ratio'),
       target: Type.Optional(Type.Number({ description: 'Ratio that earns full marks (default 1)' })),
+      allowOver100: Type.Optional(
+        Type.Boolean({
+          description: 'The numerator may exceed the denominator (capped at the maximum); otherwise a > b is refused',
+        }),
+      ),
     },
     open,
   ),
@@ -47,6 +52,9 @@ const IndicatorSchema = Type.Object(
     weight: Type.Optional(Type.Number()),
     method: ScoringMethodSchema,
     inputUnit: Type.Optional(Text),
+    numeratorLabel: Type.Optional(Type.String({ description: "A ratio's numerator (a): what is counted" })),
+    denominatorLabel: Type.Optional(Type.String({ description: "A ratio's denominator (b): the whole it is counted in" })),
+    pointsStep: Type.Optional(Type.Number({ description: 'Typed points must be multiples of this step' })),
     guidance: Type.Optional(Text),
     evidence: Type.Optional(Text),
     dataSource: Type.Optional(Text),

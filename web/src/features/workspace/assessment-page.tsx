@@ -1,5 +1,6 @@
 import { Alert, Anchor, Box, Button, Drawer, Grid, Group, Progress, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type CurrentUser, holds } from '../../api/session';
@@ -27,6 +28,7 @@ import {
   type SupplementationRequest,
   useAssessmentView,
   useFramework,
+  workspaceKeys,
 } from './workspace-api';
 
 const INDICATOR_PARAM = 'chi-so';
@@ -60,6 +62,7 @@ function AssessmentWorkspace({
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   const [treeOpened, tree] = useDisclosure(false);
   const [submitOpened, submitModal] = useDisclosure(false);
+  const queryClient = useQueryClient();
   const [offlineOpened, offlineModal] = useDisclosure(false);
 
   const groups = useMemo(() => answerGroups(framework as FrameworkShape), [framework]);
@@ -194,7 +197,14 @@ function AssessmentWorkspace({
                 {t('offline.button')}
               </Button>
               {editable && (
-                <Button color="teal" onClick={submitModal.open}>
+                <Button
+                  color="teal"
+                  onClick={() => {
+                    // The total the leader signs is the server's, over what is stored now.
+                    void queryClient.invalidateQueries({ queryKey: workspaceKeys.view(view.id), exact: true });
+                    submitModal.open();
+                  }}
+                >
                   {isLeader ? t('submit.open') : t('submit.openReporter')}
                 </Button>
               )}
@@ -294,6 +304,8 @@ function AssessmentWorkspace({
         isLeader={isLeader}
         canSubmit={view.allowedActions.includes('submit')}
         onSelect={select}
+        selfTotal={view.selfTotal}
+        precision={framework.precision}
       />
       <OfflineModal
         opened={offlineOpened}

@@ -35,7 +35,7 @@ const typed = (value: string | null, extra: Partial<AnswerContent> = {}): Answer
 });
 
 /** A store over a fake API whose saves the test settles one by one. */
-function setup() {
+function setup(options: { transient?: boolean } = {}) {
   const saves: { code: string; content: AnswerContent; baseVersion: number; reply: Deferred<StoredAnswer> }[] = [];
   let latest: StoredAnswer | null = null;
   const saved: string[] = [];
@@ -59,6 +59,7 @@ function setup() {
     isConflict: (error) => error instanceof ConflictError,
     messageOf: (error) => (error instanceof Error ? error.message : String(error)),
     onSaved: (code) => saved.push(code),
+    ...(options.transient ? { isTransient: (error: unknown) => !(error instanceof ConflictError) } : {}),
   });
   store.syncServer([
     { code: '1.1', answer: null },
@@ -153,6 +154,48 @@ describe('autosave', () => {
     saves[1]?.reply.resolve(stored('có', 1));
     await settle();
     expect([status('1.1'), saved]).toEqual(['saved', ['1.1']]);
+  });
+
+  // Before: a save that failed offline stayed failed until the user pressed "try again".
+  it('tries a transient failure again by itself, backing off, and at once when the connection returns', async () => {
+    const { store, saves, status } = setup({ transient: true });
+    store.edit('1.1', typed('có'));
+    store.flush('1.1');
+    saves[0]?.reply.reject(new TypeError('Failed to fetch'));
+    await settle();
+    expect(status('1.1')).toBe('failed');
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(saves).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(saves).toHaveLength(2);
+    saves[1]?.reply.reject(new TypeError('Failed to fetch'));
+    await settle();
+    // Twice the wait after the second failure; the connection returns before it ends.
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(saves).toHaveLength(2);
+    store.reconnected();
+    expect(saves.map((save) => [save.content.value, save.baseVersion])).toEqual([
+      ['có', 0],
+      ['có', 0],
+      ['có', 0],
+    ]);
+    saves[2]?.reply.resolve(stored('có', 1));
+    await settle();
+    expect(status('1.1')).toBe('saved');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(saves).toHaveLength(3);
+  });
+
+  it('does not repeat a refusal the server would repeat; the connection returning tries every failed save', async () => {
+    const { store, saves, status } = setup();
+    store.edit('1.1', typed('có'));
+    store.flush('1.1');
+    saves[0]?.reply.reject(new Error('Bản đánh giá đã khóa'));
+    await settle();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect([saves.length, status('1.1')]).toEqual([1, 'failed']);
+    store.reconnected();
+    expect(saves).toHaveLength(2);
   });
 
   it('never sends an invalid draft, and sends it once fixed', async () => {

@@ -20,8 +20,16 @@ export interface AutosaveDependencies {
   isConflict(error: unknown): boolean;
   messageOf(error: unknown): string;
   onSaved?(code: string, answer: StoredAnswer): void;
+  /**
+   * A failure worth trying again by itself (the network, a 5xx), unlike a refusal the server would
+   * repeat (a bad value, a locked assessment). Omitted: failed saves wait for the user or `reconnected`.
+   */
+  isTransient?(error: unknown): boolean;
   /** Quiet time after the last change before saving. */
   delayMs?: number;
+  /** First wait before trying a transient failure again; doubled each time up to `retryMaxMs`. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
 }
 
 export type AutosaveSnapshot = Readonly<Record<string, EntryState>>;
@@ -37,6 +45,8 @@ export class AutosaveStore {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly listeners = new Set<() => void>();
   private readonly delayMs: number;
+  /** Transient failures in a row, per answer: the backoff's exponent. */
+  private readonly retries = new Map<string, number>();
   private disposed = false;
 
   constructor(private readonly deps: AutosaveDependencies) {
@@ -99,6 +109,15 @@ export class AutosaveStore {
     for (const code of Object.keys(this.entries)) this.flush(code);
   }
 
+  /** The connection is back (the browser's `online` event): every failed save goes now, backoff reset. */
+  reconnected(): void {
+    for (const [code, entry] of Object.entries(this.entries)) {
+      if (entry.status !== 'failed') continue;
+      this.retries.delete(code);
+      this.flush(code);
+    }
+  }
+
   /** After a conflict: save my version again, on top of the server's. */
   keepMine(code: string): void {
     const entry = this.dispatch(code, { type: 'keptMine' });
@@ -125,6 +144,7 @@ export class AutosaveStore {
     const baseVersion = entry.base?.version ?? 0;
     this.deps.save(code, entry.inFlight, baseVersion).then(
       (answer) => {
+        this.retries.delete(code);
         const saved = this.dispatch(code, { type: 'saveSucceeded', answer, content: this.deps.contentOf(code, answer) });
         this.deps.onSaved?.(code, answer);
         // Typed on during the save: send the newer draft unless a quiet-time timer will.
@@ -132,7 +152,8 @@ export class AutosaveStore {
       },
       (error: unknown) => {
         if (!this.deps.isConflict(error)) {
-          this.dispatch(code, { type: 'saveFailed', message: this.deps.messageOf(error) });
+          const failed = this.dispatch(code, { type: 'saveFailed', message: this.deps.messageOf(error) });
+          if (failed?.status === 'failed' && this.deps.isTransient?.(error)) this.scheduleRetry(code);
           return;
         }
         this.deps.fetchLatest(code).then(
@@ -145,6 +166,21 @@ export class AutosaveStore {
           (fetchError: unknown) => this.dispatch(code, { type: 'saveFailed', message: this.deps.messageOf(fetchError) }),
         );
       },
+    );
+  }
+
+  /** Tries a transient failure again after 2 s, 4 s, 8 s … up to a minute, unless the user acts first. */
+  private scheduleRetry(code: string): void {
+    const attempt = (this.retries.get(code) ?? 0) + 1;
+    this.retries.set(code, attempt);
+    const wait = Math.min((this.deps.retryBaseMs ?? 2000) * 2 ** (attempt - 1), this.deps.retryMaxMs ?? 60_000);
+    this.clearTimer(code);
+    this.timers.set(
+      code,
+      setTimeout(() => {
+        this.timers.delete(code);
+        this.flush(code);
+      }, wait),
     );
   }
 

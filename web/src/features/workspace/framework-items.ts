@@ -28,6 +28,9 @@ export interface FrameworkShape {
       maxPoints?: number;
       method?: unknown;
       inputUnit?: string;
+      numeratorLabel?: string;
+      denominatorLabel?: string;
+      pointsStep?: number;
       guidance?: string;
       evidence?: string;
       dataSource?: string;
@@ -46,6 +49,11 @@ export interface AnswerItem {
   maxPoints: number;
   method: ItemMethod;
   inputUnit?: string;
+  /** What a ratio's a and b count, where the framework says. */
+  numeratorLabel?: string;
+  denominatorLabel?: string;
+  /** Typed points are multiples of it (core refuses others). */
+  pointsStep?: number;
   guidance?: string;
   evidence?: string;
   dataSource?: string;
@@ -113,6 +121,9 @@ export function answerGroups(framework: FrameworkShape): MainIndexGroup[] {
           maxPoints: nodeMaximum(framework, indicator.maxPoints),
           method: toScoringMethod(indicator.method),
           ...(indicator.inputUnit ? { inputUnit: indicator.inputUnit } : {}),
+          ...(indicator.numeratorLabel ? { numeratorLabel: indicator.numeratorLabel } : {}),
+          ...(indicator.denominatorLabel ? { denominatorLabel: indicator.denominatorLabel } : {}),
+          ...(indicator.pointsStep !== undefined ? { pointsStep: indicator.pointsStep } : {}),
           ...(indicator.guidance ? { guidance: indicator.guidance } : {}),
           ...(indicator.evidence ? { evidence: indicator.evidence } : {}),
           ...(indicator.dataSource ? { dataSource: indicator.dataSource } : {}),
@@ -127,7 +138,13 @@ export function answerGroups(framework: FrameworkShape): MainIndexGroup[] {
 /** The item as core's answer rules read it (`readAnswer`): a main index is answered by its value. */
 export function answerNodeOf(item: AnswerItem): AnswerNode {
   const method = item.method.type === 'mainIndexValue' ? undefined : item.method;
-  return { code: item.code, level: item.level, maxPoints: item.maxPoints, ...(method ? { method } : {}) };
+  return {
+    code: item.code,
+    level: item.level,
+    maxPoints: item.maxPoints,
+    ...(method ? { method } : {}),
+    ...(item.pointsStep !== undefined ? { pointsStep: item.pointsStep } : {}),
+  };
 }
 
 /** The English name where the framework gives one (most publish Vietnamese only). */

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Checkbox, Divider, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useLocale, useMessages } from '../../i18n/locale';
-import { formatDateTime, formatPoints, type Locale } from '../../shared/format';
+import { formatDateTime, formatPoints } from '../../shared/format';
 import { type AnswerContent, contentOf, EMPTY_CONTENT, type EntryState } from './autosave-machine';
 import type { AutosaveStore } from './autosave-store';
 import { EvidencePanel } from './evidence-panel';
@@ -10,23 +10,17 @@ import { type Translate, workspaceMessages } from './messages';
 import { MethodFields } from './method-fields';
 import {
   contentProblem,
-  type InputProblem,
   inputFromValue,
   inputProblem,
   type LivePoints,
   livePoints,
   type MethodInput,
+  problemMessage,
   valueFromInput,
 } from './method-input';
 import { SaveStatusBadge } from './status-badges';
 import { SupplementationCard } from './supplementation-card';
 import type { Appraisal, SupplementationRequest } from './workspace-api';
-
-export function problemText(problem: InputProblem, t: Translate, locale: Locale): string {
-  return problem.key === 'aboveMax'
-    ? t('problem.aboveMax', { max: formatPoints(problem.max, locale) })
-    : t(`problem.${problem.key}`);
-}
 
 function methodLabel(item: AnswerItem, t: Translate): string {
   return t(`method.${item.method.type}`);
@@ -68,8 +62,9 @@ export function IndicatorPanel(props: Props) {
   }, [content.value, content.points, item.method]);
 
   const commit = (next: AnswerContent, methodInput: MethodInput) => {
-    const problem = inputProblem(methodInput, item.maxPoints) ?? contentProblem(next);
-    store.edit(item.code, next, problem ? problemText(problem, t, locale) : null);
+    // A "not assessed" answer is saved without its value being read, as the server does.
+    const problem = next.notAssessed ? contentProblem(item, next) : inputProblem(item, methodInput, next.points);
+    store.edit(item.code, next, problem ? problemMessage(problem, locale) : null);
   };
   const changeMethod = (next: MethodInput) => {
     setInput(next);
@@ -78,8 +73,8 @@ export function IndicatorPanel(props: Props) {
   };
   const change = (patch: Partial<AnswerContent>) => commit({ ...content, ...patch }, input);
 
-  const inputIssue = inputProblem(input, item.maxPoints);
-  const reasonIssue = contentProblem(content);
+  const inputIssue = content.notAssessed ? null : inputProblem(item, input, content.points);
+  const reasonIssue = contentProblem(item, content);
   const live = livePoints(item, content);
   const overrides = content.points !== null && item.method.type !== 'direct' && item.method.type !== 'mainIndexValue';
 
@@ -108,6 +103,19 @@ export function IndicatorPanel(props: Props) {
               {methodLabel(item, t)}
             </Badge>
           </Group>
+          {(item.numeratorLabel || item.denominatorLabel) && (
+            <Text size="sm" component="div">
+              <Text span fw={600}>
+                {t('ratioParts')}:
+              </Text>
+              <Text span display="block">
+                a: {item.numeratorLabel ?? '–'}
+              </Text>
+              <Text span display="block">
+                b: {item.denominatorLabel ?? '–'}
+              </Text>
+            </Text>
+          )}
           {item.guidance && (
             <Text size="sm">
               <Text span fw={600}>
@@ -160,7 +168,7 @@ export function IndicatorPanel(props: Props) {
           onChange={changeMethod}
           disabled={content.notAssessed}
           readOnly={!editable}
-          error={inputIssue ? problemText(inputIssue, t, locale) : undefined}
+          error={inputIssue ? problemMessage(inputIssue, locale) : undefined}
         />
         {overrides && (
           <Alert color="blue" variant="light" p="xs">
@@ -192,7 +200,7 @@ export function IndicatorPanel(props: Props) {
               minRows={2}
               value={content.notAssessedReason ?? ''}
               readOnly={!editable}
-              error={reasonIssue ? problemText(reasonIssue, t, locale) : undefined}
+              error={reasonIssue ? problemMessage(reasonIssue, locale) : undefined}
               onChange={(event) => change({ notAssessedReason: event.currentTarget.value })}
             />
           )}

@@ -3,7 +3,10 @@ import { parseLocaleNumber } from '@opendti/core/format';
 import { useEffect, useState } from 'react';
 import { useLocale } from '../../i18n/locale';
 
-type Props = Omit<NumberInputProps, 'value' | 'onChange' | 'decimalSeparator' | 'thousandSeparator'> & {
+type Props = Omit<
+  NumberInputProps,
+  'value' | 'onChange' | 'decimalSeparator' | 'thousandSeparator' | 'min' | 'max' | 'clampBehavior' | 'decimalScale'
+> & {
   value: number | null;
   onNumber: (value: number | null) => void;
 };
@@ -17,7 +20,9 @@ const toNumber = (raw: number | string): number | null => {
 /**
  * A number field in the reader's convention (7,5 in Vietnamese, 7.5 in English; either separator
  * is accepted as typed). What is on screen is kept while typing ("7," stays "7,"), so a half-typed
- * number is never reformatted under the cursor; the parsed number goes out.
+ * number is never reformatted under the cursor; the parsed number goes out. Nothing typed is clamped
+ * or cut (no min, max or decimal limit here): "12" in a 0–10 field stays "12" and the caller shows
+ * core's problem beside it, where a strict clamp used to keep "1" silently.
  */
 export function LocaleNumberInput({ value, onNumber, ...props }: Props) {
   const { locale } = useLocale();
@@ -33,7 +38,7 @@ export function LocaleNumberInput({ value, onNumber, ...props }: Props) {
       decimalSeparator={locale === 'vi' ? ',' : '.'}
       allowedDecimalSeparators={['.', ',']}
       thousandSeparator={false}
-      allowNegative={false}
+      clampBehavior="none"
       onChange={(next) => {
         setRaw(next);
         onNumber(toNumber(next));

@@ -68,7 +68,7 @@ export function MethodFields({ item, input, onChange, disabled, readOnly, error 
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
               <LocaleNumberInput
                 label={t('field.numerator')}
-                description={t('field.numeratorHint')}
+                description={item.numeratorLabel ?? t('field.numeratorHint')}
                 value={input.numerator}
                 onNumber={(numerator) => onChange({ ...input, numerator })}
                 disabled={disabled}
@@ -77,7 +77,7 @@ export function MethodFields({ item, input, onChange, disabled, readOnly, error 
               />
               <LocaleNumberInput
                 label={t('field.denominator')}
-                description={t('field.denominatorHint')}
+                description={item.denominatorLabel ?? t('field.denominatorHint')}
                 value={input.denominator}
                 onNumber={(denominator) => onChange({ ...input, denominator })}
                 disabled={disabled}
@@ -94,7 +94,6 @@ export function MethodFields({ item, input, onChange, disabled, readOnly, error 
               readOnly={readOnly}
               rightSection="%"
               maw={220}
-              decimalScale={2}
               error={error}
             />
           )}
@@ -124,7 +123,6 @@ export function MethodFields({ item, input, onChange, disabled, readOnly, error 
             disabled={disabled}
             readOnly={readOnly}
             maw={260}
-            min={0}
             error={error}
           />
           {steps && (
@@ -185,16 +183,14 @@ export function MethodFields({ item, input, onChange, disabled, readOnly, error 
       return (
         <LocaleNumberInput
           label={t('field.points', { max: formatPoints(item.maxPoints, locale) })}
-          description={t('field.pointsHint')}
+          description={
+            item.pointsStep !== undefined ? t('field.pointsStep', { step: formatPoints(item.pointsStep, locale) }) : undefined
+          }
           value={input.points}
           onNumber={(points) => onChange({ kind: 'points', points })}
           disabled={disabled}
           readOnly={readOnly}
-          min={0}
-          max={Number.isFinite(item.maxPoints) ? item.maxPoints : undefined}
-          step={0.5}
-          decimalScale={2}
-          clampBehavior="strict"
+          step={item.pointsStep}
           maw={260}
           error={error}
         />
@@ -209,11 +205,7 @@ export function MethodFields({ item, input, onChange, disabled, readOnly, error 
           onNumber={(value) => onChange({ kind: 'mainIndexValue', value })}
           disabled={disabled}
           readOnly={readOnly}
-          min={0}
-          max={1}
           step={0.0001}
-          decimalScale={4}
-          clampBehavior="strict"
           maw={260}
           error={error}
         />

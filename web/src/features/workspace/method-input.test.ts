@@ -8,6 +8,7 @@ import {
   inputProblem,
   livePoints,
   type MethodInput,
+  problemMessage,
   valueFromInput,
 } from './method-input';
 
@@ -119,33 +120,88 @@ describe('method fields ↔ value text', () => {
   });
 });
 
-describe('what keeps an answer from being saved', () => {
-  it.each<[string, MethodInput, number, string | null]>([
+describe("what keeps an answer from being saved: core's problem, in both languages", () => {
+  it.each<[string, AnswerItem, MethodInput, string | null, string | null]>([
     [
       'a ratio without its denominator',
+      item({ type: 'ratio' }, 5),
       { kind: 'ratio', mode: 'fraction', numerator: 3, denominator: null, percent: null },
-      5,
-      'ratioIncomplete',
-    ],
-    ['0 ÷ 0', { kind: 'ratio', mode: 'fraction', numerator: 0, denominator: 0, percent: null }, 5, 'ratioZeroDenominator'],
-    ['a full ratio', { kind: 'ratio', mode: 'fraction', numerator: 3, denominator: 4, percent: null }, 5, null],
-    [
-      'an empty ratio (clearing the answer)',
-      { kind: 'ratio', mode: 'fraction', numerator: null, denominator: null, percent: null },
-      5,
+      'input.bad-value',
       null,
     ],
-    ['points above the maximum', { kind: 'points', points: 10.5 }, 10, 'aboveMax'],
-    ['points at the maximum', { kind: 'points', points: 10 }, 10, null],
-    ['a negative count', { kind: 'count', count: -1 }, 20, 'negative'],
-    ['a main-index value above 1', { kind: 'mainIndexValue', value: 1.2 }, 100, 'valueAboveOne'],
-  ])('%s', (_name, input, max, key) => {
-    expect(inputProblem(input, max)?.key ?? null).toBe(key);
+    [
+      '0 ÷ 0',
+      item({ type: 'ratio' }, 5),
+      { kind: 'ratio', mode: 'fraction', numerator: 0, denominator: 0, percent: null },
+      'input.bad-value',
+      null,
+    ],
+    // Before: 120 of 100 scored full marks, and the field said nothing.
+    [
+      'a numerator above its denominator',
+      item({ type: 'ratio' }, 5),
+      { kind: 'ratio', mode: 'fraction', numerator: 120, denominator: 100, percent: null },
+      'input.ratio-above-one',
+      'Ratio 120/100 of "1.1" exceeds 100%: the numerator a (120) cannot be larger than the denominator b (100)',
+    ],
+    [
+      'a full ratio',
+      item({ type: 'ratio' }, 5),
+      { kind: 'ratio', mode: 'fraction', numerator: 3, denominator: 4, percent: null },
+      null,
+      null,
+    ],
+    [
+      'an empty ratio (clearing the answer)',
+      item({ type: 'ratio' }, 5),
+      { kind: 'ratio', mode: 'fraction', numerator: null, denominator: null, percent: null },
+      null,
+      null,
+    ],
+    [
+      'points above the maximum',
+      item({ type: 'direct' }, 10),
+      { kind: 'points', points: 12 },
+      'input.points-above-max',
+      'Points 12 exceed the maximum 10 of "1.1"',
+    ],
+    ['points at the maximum', item({ type: 'direct' }, 10), { kind: 'points', points: 10 }, null, null],
+    [
+      'points off the step',
+      { ...item({ type: 'direct' }, 2), pointsStep: 0.25 },
+      { kind: 'points', points: 0.3 },
+      'input.points-off-step',
+      'Points 0.3 of "1.1" are not in steps of 0.25 (nearest: 0.25 or 0.5)',
+    ],
+    [
+      'a negative count',
+      item(THRESHOLDS, 20),
+      { kind: 'count', count: -1 },
+      'input.negative-value',
+      'Value -1 of "1.1" cannot be negative',
+    ],
+    [
+      'a main-index value above 1',
+      item({ type: 'mainIndexValue' }, 100),
+      { kind: 'mainIndexValue', value: 1.2 },
+      'input.value-level',
+      null,
+    ],
+  ])('%s', (_name, answerItem, input, code, english) => {
+    const problem = inputProblem(answerItem, input);
+    expect(problem?.code ?? null).toBe(code);
+    if (problem && english) {
+      expect(problemMessage(problem, 'en')).toBe(english);
+      expect(problemMessage(problem, 'vi')).not.toBe(english);
+    }
   });
 
   it('a "not assessed" needs its reason', () => {
-    expect(contentProblem(content(null, { notAssessed: true, notAssessedReason: '  ' }))?.key).toBe('reasonRequired');
-    expect(contentProblem(content(null, { notAssessed: true, notAssessedReason: 'Không có nhiệm vụ' }))).toBeNull();
+    const answerItem = item({ type: 'yesNo' }, 5);
+    expect(contentProblem(answerItem, content(null, { notAssessed: true, notAssessedReason: '  ' }))?.code).toBe(
+      'workflow.reason-required',
+    );
+    expect(contentProblem(answerItem, content(null, { notAssessed: true, notAssessedReason: 'Không có nhiệm vụ' }))).toBeNull();
   });
 });
 
@@ -154,7 +210,13 @@ describe('live self points, as the server computes them', () => {
     ['yes', item({ type: 'yesNo' }, 5), content('có'), { kind: 'points', points: 5 }],
     ['no', item({ type: 'yesNo' }, 5), content('không'), { kind: 'points', points: 0 }],
     ['12/15 of 20 is exactly 16', item({ type: 'ratio' }, 20), content('12/15'), { kind: 'points', points: 16 }],
-    ['a ratio above 100% is capped', item({ type: 'ratio' }, 20), content('120%'), { kind: 'points', points: 20 }],
+    ['a ratio above 100% is refused', item({ type: 'ratio' }, 20), content('120%'), { kind: 'invalid' }],
+    [
+      'a ratio allowed above 100% is capped',
+      item({ type: 'ratio', allowOver100: true }, 20),
+      content('120%'),
+      { kind: 'points', points: 20 },
+    ],
     ['a ratio with a target', item({ type: 'ratio', target: 0.8 }, 10), content('40%'), { kind: 'points', points: 5 }],
     ['3 meetings', item(THRESHOLDS, 20), content('3'), { kind: 'points', points: 15 }],
     ['no meeting', item(THRESHOLDS, 20), content('0'), { kind: 'points', points: 0 }],

@@ -1,4 +1,4 @@
-import { readAnswer, samePoints } from '@opendti/core/answers';
+import { formatMessage, type Locale, type Problem, readAnswer, samePoints } from '@opendti/core/answers';
 import { parseLocaleNumber } from '@opendti/core/format';
 import { parseYesNo } from '@opendti/core/scoring-methods';
 import { removeDiacritics } from '@opendti/core/text';
@@ -108,42 +108,27 @@ export function valueFromInput(input: MethodInput): string | null {
   }
 }
 
-/** What keeps the fields from being saved, as a key of the workspace messages. */
-export type InputProblem =
-  | { key: 'ratioIncomplete' }
-  | { key: 'ratioZeroDenominator' }
-  | { key: 'negative' }
-  | { key: 'aboveMax'; max: number }
-  | { key: 'valueAboveOne' }
-  | { key: 'reasonRequired' };
-
-export function inputProblem(input: MethodInput, maxPoints: number): InputProblem | null {
-  const negative = (value: number | null) => value !== null && value < 0;
-  switch (input.kind) {
-    case 'ratio':
-      if (input.mode === 'percent') return negative(input.percent) ? { key: 'negative' } : null;
-      if (negative(input.numerator) || negative(input.denominator)) return { key: 'negative' };
-      if ((input.numerator === null) !== (input.denominator === null)) return { key: 'ratioIncomplete' };
-      // 0 ÷ 0: nothing to count; core says to mark the indicator "not assessed" instead.
-      return input.denominator === 0 ? { key: 'ratioZeroDenominator' } : null;
-    case 'count':
-      return negative(input.count) ? { key: 'negative' } : null;
-    case 'points':
-      if (negative(input.points)) return { key: 'negative' };
-      return input.points !== null && Number.isFinite(maxPoints) && input.points > maxPoints + 1e-9
-        ? { key: 'aboveMax', max: maxPoints }
-        : null;
-    case 'mainIndexValue':
-      if (negative(input.value)) return { key: 'negative' };
-      return input.value !== null && input.value > 1 + 1e-9 ? { key: 'valueAboveOne' } : null;
-    default:
-      return null;
-  }
+/**
+ * What keeps the fields from being saved: core's first problem with the value they write and the
+ * points typed over it (`readAnswer`, the rule the save route and the offline import run), so the
+ * field says what the server would say — the limit it breaks, in the reader's language.
+ */
+export function inputProblem(item: AnswerItem, input: MethodInput, points: number | null = null): Problem | null {
+  const reading = readAnswer(answerNodeOf(item), { value: valueFromInput(input), points });
+  return 'problems' in reading ? (reading.problems[0] ?? null) : null;
 }
 
-/** What the answer as a whole lacks: a "not assessed" needs its reason (seed 001; the server refuses it too). */
-export function contentProblem(content: AnswerContent): InputProblem | null {
-  return content.notAssessed && !content.notAssessedReason?.trim() ? { key: 'reasonRequired' } : null;
+/** What the answer as a whole lacks: a "not assessed" needs its reason (seed 001), by the same rule. */
+export function contentProblem(item: AnswerItem, content: AnswerContent): Problem | null {
+  if (!content.notAssessed) return null;
+  const reading = readAnswer(answerNodeOf(item), content);
+  return 'problems' in reading ? (reading.problems[0] ?? null) : null;
+}
+
+/** Core's message for the field, as a sentence ("Điểm 12 vượt …"). */
+export function problemMessage(problem: Problem, locale: Locale): string {
+  const message = formatMessage(problem, locale);
+  return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
 export type LivePoints =

@@ -5,11 +5,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useLocale, useMessages } from '../../i18n/locale';
-import { formatDate } from '../../shared/format';
+import { formatDate, formatNumber, formatPoints } from '../../shared/format';
 import { type AnswerItem, localName } from './framework-items';
 import { workspaceMessages } from './messages';
 import type { Checklist } from './submission-checklist';
-import { transitionAssessment, workspaceKeys } from './workspace-api';
+import { type AssessmentView, transitionAssessment, workspaceKeys } from './workspace-api';
 
 interface Props {
   opened: boolean;
@@ -24,6 +24,10 @@ interface Props {
   isLeader: boolean;
   canSubmit: boolean;
   onSelect: (code: string) => void;
+  /** The self total the server's engine gives the stored answers (refreshed when the modal opens). */
+  selfTotal: AssessmentView['selfTotal'];
+  /** Decimals at which the framework publishes its index. */
+  precision: number;
 }
 
 /** Before submitting: what is missing, each with a link to it; then the leader submits, after confirming. */
@@ -96,6 +100,7 @@ export function SubmissionModal(props: Props) {
       {confirming ? (
         <Stack>
           <Text>{t('submit.confirmBody', { unit: props.unitName })}</Text>
+          <SelfTotalLine total={props.selfTotal} precision={props.precision} />
           {(checklist.unanswered.length > 0 || checklist.withoutEvidence.length > 0) && (
             <Alert color="yellow" variant="light">
               {t('submit.confirmGaps', { unanswered: checklist.unanswered.length, noEvidence: checklist.withoutEvidence.length })}
@@ -121,6 +126,7 @@ export function SubmissionModal(props: Props) {
               </Text>
             )}
           </Text>
+          <SelfTotalLine total={props.selfTotal} precision={props.precision} />
           {complete ? (
             <Alert color="green" variant="light">
               {t('submit.complete', { total: checklist.total })}
@@ -160,5 +166,28 @@ export function SubmissionModal(props: Props) {
         </Stack>
       )}
     </Modal>
+  );
+}
+
+/** What the leader signs: the self points and index, as the engine scores the stored answers. */
+function SelfTotalLine({ total, precision }: { total: AssessmentView['selfTotal']; precision: number }) {
+  const t = useMessages(workspaceMessages);
+  const { locale } = useLocale();
+  if (total.points === null || total.maxPoints === null) return null;
+  return (
+    <Stack gap={2}>
+      <Text fw={700} data-testid="self-total">
+        {t('submit.total', {
+          points: formatPoints(total.points, locale),
+          max: formatPoints(total.maxPoints, locale),
+          index: formatNumber(total.value, precision, locale),
+        })}
+      </Text>
+      {total.cohortPending > 0 && (
+        <Text size="sm" c="dimmed">
+          {t('submit.totalCohort', { count: total.cohortPending })}
+        </Text>
+      )}
+    </Stack>
   );
 }

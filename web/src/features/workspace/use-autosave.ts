@@ -44,8 +44,17 @@ export function useAutosave(view: AssessmentView, items: Map<string, AnswerItem>
           return latest.current.locale === 'vi' ? 'Không kết nối được máy chủ' : 'Cannot reach the server';
         },
         onSaved: (code, answer) => rememberSavedAnswer(queryClient, assessmentId, code, answer),
+        // No answer from the server (offline, a dropped connection) or a server fault: try again.
+        isTransient: (error) => !(error instanceof ApiError) || error.status >= 500,
       }),
   );
+
+  // The connection is back: what failed while offline is saved without waiting for the backoff.
+  useEffect(() => {
+    const retry = () => store.reconnected();
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [store]);
 
   useEffect(() => {
     const byCode = new Map(view.answers.map((answer) => [answer.indicatorCode, answer]));
