@@ -7,12 +7,14 @@
  *     is saved, while `GET /api/v1/status` is polled (one request at a time) and the server's RSS is
  *     sampled: target status p99 < 200 ms and RSS < 500 MB;
  *   - the hostile file of the issue: 1.7 M rows (generated here), refused: time to the refusal.
- * The built `opendti serve` as a child process on 127.0.0.1, embedded database, LOG_LEVEL=warn.
+ * The built `opendti serve` as a child process on 127.0.0.1, LOG_LEVEL=warn: the embedded database, or
+ * an empty PostgreSQL database with BENCH_DATABASE_URL (then the server's RSS is the application's alone; the
+ * embedded database's own heap, about 580 MB idle, lives in the server process).
  *
  * The first spreadsheet of the process loads exceljs (a one-time stall), measured apart, before.
  *
  * Run: npm run build && npx tsc -p bench && node bench/dist/import-bench.js
- * Environment: IMPORT_RUNS (5), HOSTILE_ROWS (1,700,000), BENCH_CPU_PROF=<dir> writes the server's V8 CPU
+ * Environment: IMPORT_RUNS (5), HOSTILE_ROWS (1,700,000), BENCH_DATABASE_URL, BENCH_CPU_PROF=<dir> writes the server's V8 CPU
  * profile there.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -73,7 +75,7 @@ async function startServe(): Promise<Server> {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
+      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
       S3_BUCKET: '',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
