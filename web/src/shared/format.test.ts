@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDateTime, formatPlain, formatPoints, formatSigned } from './format';
+import { formatBytes, formatDateTime, formatPlain, formatPoints, formatSigned, startSentence } from './format';
 
 describe('formatPoints', () => {
   it.each([
@@ -55,5 +55,18 @@ describe('formatBytes', () => {
     [1_258_291, 'en', '1.2 MB'],
   ] as const)('%i bytes in %s → %s', (bytes, locale, text) => {
     expect(formatBytes(bytes, locale)).toBe(text);
+  });
+});
+
+describe('startSentence', () => {
+  it.each([
+    ['sai tên đăng nhập hoặc mật khẩu', 'Sai tên đăng nhập hoặc mật khẩu'],
+    ['đơn vị không tồn tại', 'Đơn vị không tồn tại'],
+    ['Already capital', 'Already capital'],
+    ['units.csv, dòng 3: thiếu mã', 'units.csv, dòng 3: thiếu mã'],
+    ['1.2: điểm vượt tối đa', '1.2: điểm vượt tối đa'],
+    ['', ''],
+  ])('%j → %j', (text, sentence) => {
+    expect(startSentence(text)).toBe(sentence);
   });
 });

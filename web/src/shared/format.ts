@@ -93,3 +93,15 @@ export function formatDateTime(value: string | null | undefined, locale: Locale)
 export function localName(node: { name: string; nameEn?: string | null }, locale: Locale): string {
   return locale === 'en' && node.nameEn ? node.nameEn : node.name;
 }
+
+/**
+ * A message shown on its own, as a sentence: its first letter capitalised. The server writes its
+ * Vietnamese messages lower-case ("sai tên đăng nhập hoặc mật khẩu") because it also uses them
+ * mid-sentence; the web capitalises them here, where it shows them alone, and nowhere else.
+ */
+export function startSentence(text: string): string {
+  // A message that starts with a name ("units.csv, dòng 3: …", "1.2: …") keeps it as written.
+  const firstWord = /^[^\s,:;]+/.exec(text)?.[0] ?? '';
+  if (!/^\p{Ll}+$/u.test(firstWord)) return text;
+  return firstWord.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+}
