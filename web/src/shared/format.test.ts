@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDateTime, formatPlain, formatPoints, formatSigned, startSentence } from './format';
+import { formatBytes, formatDateTime, formatPlain, formatPoints, formatSigned, formatStoredValue, startSentence } from './format';
 
 describe('formatPoints', () => {
   it.each([
@@ -68,5 +68,20 @@ describe('startSentence', () => {
     ['', ''],
   ])('%j → %j', (text, sentence) => {
     expect(startSentence(text)).toBe(sentence);
+  });
+});
+
+describe('formatStoredValue', () => {
+  it.each([
+    ['8.5', 'vi', '8,5'],
+    ['8.5', 'en', '8.5'],
+    ['1234.5', 'vi', '1.234,5'],
+    ['12/30', 'vi', '12/30'],
+    ['12.5/30', 'vi', '12,5/30'],
+    ['45.5%', 'vi', '45,5%'],
+    ['có', 'vi', 'có'],
+    ['chu-tich', 'vi', 'chu-tich'],
+  ] as const)('%s (%s) → %s', (value, locale, text) => {
+    expect(formatStoredValue(value, locale)).toBe(text);
   });
 });
