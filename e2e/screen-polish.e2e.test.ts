@@ -98,6 +98,18 @@ describe('the polish found in the walk', () => {
     expect(created).not.toMatch(/2\.02[23]/);
     // Framework ids (dienbien-2022-district) keep their names; kinds of unit are named in Vietnamese.
     expect(created).not.toMatch(/unitKind|(?<![-\w])(district|department)(?![-\w])/);
+
+    // Badges keep the case of their words everywhere ("Cấp huyện", not "CẤP HUYỆN").
+    await page.goto(`${server.url}/quan-tri/don-vi`);
+    await page.getByText('Cấp tỉnh', { exact: true }).first().waitFor();
+    const shouting = await page.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('.mantine-Badge-root')].filter(
+          (badge) => getComputedStyle(badge).textTransform === 'uppercase',
+        ).length,
+    );
+    expect(shouting).toBe(0);
+    await screenshot(page, 'polish-units-badges');
   });
 
   it('starts a refused sign-in’s message with a capital letter', async () => {
