@@ -293,7 +293,7 @@ describe('the 2023 assessment cycle of Thành phố Điện Biên Phủ, from se
     await page.getByRole('button', { name: 'Công bố kết quả' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận: Công bố kết quả' }).click();
     await page
-      .getByText(/^Đã công bố \d/)
+      .getByText(/^Công bố ngày \d/)
       .first()
       .waitFor();
     await checkAccessibility(page, 'admin period');

@@ -44,7 +44,7 @@ describe('the application shell in Chromium', () => {
     await page.getByLabel('Tên đăng nhập').fill('quantri');
     await page.getByLabel(/^Mật khẩu/).fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập' }).last().click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('tên đăng nhập hoặc mật khẩu không đúng');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
     await loginAs(page, server.url, 'quantri', server.passwords.get('quantri') as string);
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await expect.poll(() => page.getByRole('link', { name: 'Đăng nhập' }).count()).toBe(1);

@@ -5,7 +5,14 @@
  */
 export type { Locale } from './errors/problem.js';
 export { COHORT_LABELS, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from './frameworks/framework-model.js';
-export { ASSESSMENT_STATE_LABELS, ASSESSMENT_STATES, type AssessmentState } from './workflow/assessment-workflow.js';
+export {
+  APPRAISAL_DECISION_LABELS,
+  APPRAISAL_DECISIONS,
+  type AppraisalDecisionKind,
+  ASSESSMENT_STATE_LABELS,
+  ASSESSMENT_STATES,
+  type AssessmentState,
+} from './workflow/assessment-workflow.js';
 export { PERIOD_STATE_LABELS, PERIOD_STATES, type PeriodState } from './workflow/period-workflow.js';
 export { ROLE_LABELS, ROLES, type Role, SCOPED_ROLES, UNIT_ROLES } from './workflow/roles.js';
 export type { Labels } from './workflow/transition-table.js';

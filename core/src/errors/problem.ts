@@ -111,6 +111,10 @@ const catalogue = {
     vi: 'không đọc được tệp dữ liệu: {detail}',
     en: 'cannot read the input file: {detail}',
   },
+  'input.file-not-found': {
+    vi: 'không tìm thấy tệp {path}',
+    en: 'file not found: {path}',
+  },
   'input.missing-column': {
     vi: 'thiếu cột "{column}" (tiêu đề cần có: {expected})',
     en: 'missing column "{column}" (expected headers: {expected})',

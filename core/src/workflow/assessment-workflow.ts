@@ -328,6 +328,13 @@ export const APPRAISAL_DECISIONS = ['accepted', 'adjusted', 'supplementationRequ
 /** The council's decision on one indicator: "công nhận" (accepted), "điều chỉnh" (adjusted), or a request to supplement. */
 export type AppraisalDecisionKind = (typeof APPRAISAL_DECISIONS)[number];
 
+/** The decisions as the council's minutes name them (the audit log shows them so). */
+export const APPRAISAL_DECISION_LABELS: Labels<AppraisalDecisionKind> = {
+  accepted: { vi: 'Công nhận', en: 'Accepted' },
+  adjusted: { vi: 'Điều chỉnh', en: 'Adjusted' },
+  supplementationRequested: { vi: 'Yêu cầu bổ sung', en: 'Supplementation requested' },
+};
+
 /**
  * Guard of `finalise`: the indicators (in the given order) that have no decision yet, or whose
  * decision is still an open supplementation request. The chair closes a unit only when the council

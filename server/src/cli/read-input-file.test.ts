@@ -1,7 +1,7 @@
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DomainError, type Problem } from '@opendti/core';
+import { DomainError, formatProblem, type Problem } from '@opendti/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInputFile } from './read-input-file.js';
 
@@ -31,12 +31,10 @@ describe('readInputFile', () => {
   });
 
   it('says when the file does not exist', async () => {
-    const problem = await problemOf(join(directory, 'missing.xlsx'), 1024);
-    expect(problem).toEqual({
-      code: 'input.unreadable',
-      params: { detail: 'không tìm thấy tệp (file not found)' },
-      location: { file: 'missing.xlsx' },
-    });
+    const path = join(directory, 'missing.xlsx');
+    const problem = await problemOf(path, 1024);
+    expect(problem).toEqual({ code: 'input.file-not-found', params: { path } });
+    expect(formatProblem(problem as Problem, 'vi')).toBe(`không tìm thấy tệp ${path}`);
   });
 
   it('refuses a file over the limit without reading it, naming the size and the limit', async () => {

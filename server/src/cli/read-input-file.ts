@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { DomainError } from '@opendti/core';
+import { DomainError, type LocalizedText } from '@opendti/core';
 import { describeOversize } from '../spreadsheets/read-xlsx-table.js';
 
 export interface InputFile {
@@ -16,7 +16,7 @@ export interface InputFile {
  */
 export async function readInputFile(path: string, maxBytes: number): Promise<InputFile> {
   const name = basename(path);
-  const fail = (detail: string): never => {
+  const fail = (detail: string | LocalizedText): never => {
     throw new DomainError('invalid-input', [{ code: 'input.unreadable', params: { detail }, location: { file: name } }]);
   };
   try {
@@ -25,22 +25,28 @@ export async function readInputFile(path: string, maxBytes: number): Promise<Inp
     return { name, bytes: await readFile(path) };
   } catch (error) {
     if (error instanceof DomainError) throw error;
+    // A wrong path is the usual mistake: say so once, naming the path as typed, in one language.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new DomainError('invalid-input', [{ code: 'input.file-not-found', params: { path } }]);
+    }
     return fail(describeFileError(error));
   }
 }
 
-function describeFileError(error: unknown): string {
+/** Why the system refused the file, in the reader's language (the message is printed in one). */
+function describeFileError(error: unknown): string | LocalizedText {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
-    case 'ENOENT':
-      return 'không tìm thấy tệp (file not found)';
     case 'EACCES':
     case 'EPERM':
-      return `không có quyền đọc tệp (${code})`;
+      return { vi: 'không có quyền đọc tệp', en: 'permission denied' };
     case 'EISDIR':
-      return 'đây là thư mục, không phải tệp (EISDIR)';
+      return { vi: 'đây là thư mục, không phải tệp', en: 'this is a folder, not a file' };
     case 'EBUSY':
-      return 'tệp đang bị chương trình khác khoá, hãy đóng tệp trong Excel (EBUSY)';
+      return {
+        vi: 'tệp đang bị chương trình khác khoá, hãy đóng tệp trong Excel',
+        en: 'the file is locked by another program; close it in Excel',
+      };
     default: {
       const message = error instanceof Error ? error.message : String(error);
       return message.split('\n')[0]?.trim() ?? message;

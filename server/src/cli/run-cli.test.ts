@@ -43,7 +43,11 @@ describe('opendti frameworks', () => {
       ['dti-province-2022', expect.any(Number)],
       ['ict-index-2018', 30],
     ]);
-    expect((await cli('frameworks', 'list')).stdout).toContain('2001/QĐ-UBND (2022-10-31)');
+    // Dates as Vietnamese readers write them, unit kinds by their Vietnamese names, not the file's keys.
+    const table = (await cli('frameworks', 'list')).stdout;
+    expect(table).toContain('2001/QĐ-UBND (31/10/2022)');
+    expect(table).toMatch(/^dienbien-2022-district +2022 {2}Huyện, thị xã, thành phố /m);
+    expect(table).not.toMatch(/ (department|district|province) |2022-10-31/);
   });
 
   it('shows a framework tree with codes, names, points and methods', async () => {
@@ -54,7 +58,11 @@ describe('opendti frameworks', () => {
     expect(table.stdout).toMatch(/^ {4}3\.1 {2,}Tỷ lệ công chức.*20 {2}Tỷ lệ a\/b$/m);
     const json = JSON.parse((await cli('frameworks', 'show', 'dienbien-2022-district', '--format', 'json')).stdout);
     expect(json.mainIndices).toHaveLength(8);
-    expect((await cli('--lang', 'en', 'frameworks', 'show', 'dti-province-2022')).stdout).toContain('Pillars:');
+    expect(table.stdout).toMatch(/^Căn cứ: 2001\/QĐ-UBND, 31\/10\/2022, /m);
+    expect(table.stdout).toMatch(/^Đối tượng: Sở, ban, ngành · Năm 2022/m);
+    const english = (await cli('--lang', 'en', 'frameworks', 'show', 'dti-province-2022')).stdout;
+    expect(english).toContain('Pillars:');
+    expect(english).toMatch(/^Assesses: Provinces · /m);
   });
 
   it('validates a file and lists every problem without a stack trace', async () => {
@@ -255,10 +263,11 @@ describe('opendti score', () => {
 
   it('explains files it cannot read', async () => {
     const missing = await cli('score', '--framework', 'dienbien-2022-district', '--input', join(directory, 'nope.csv'));
-    expect([missing.code, missing.stderr]).toEqual([
-      1,
-      'nope.csv: không đọc được tệp dữ liệu: không tìm thấy tệp (file not found)\n',
-    ]);
+    // Said once, in the chosen language, naming the path as typed.
+    const path = join(directory, 'nope.csv');
+    expect([missing.code, missing.stderr]).toEqual([1, `không tìm thấy tệp ${path}\n`]);
+    const english = await cli('--lang', 'en', 'analyse', '--framework', 'dienbien-2022-district', '--input', path, '--unit', 'A');
+    expect([english.code, english.stderr]).toEqual([1, `file not found: ${path}\n`]);
     const latin = file(
       'windows.csv',
       Buffer.from([0x75, 0x6e, 0x69, 0x74, 0x5f, 0x63, 0x6f, 0x64, 0x65, 0x0a, 0xd0, 0xe9, 0x0a]),
@@ -314,6 +323,9 @@ describe('opendti template and analyse', () => {
     expect(result.stdout).toContain('Huyện Nậm Pồ (NPO)');
     expect(result.stdout).toMatch(/Đạt tối đa: /);
     expect(result.stdout).toMatch(/Nếu đạt tối đa 6\.1, 6\.2: /);
+    // "điểm %" read as points of a percent; the gain is in percentage points.
+    expect(result.stdout).toMatch(/^ {3}\S+ {2}\+\d+,\d{2} điểm phần trăm {2}\(mất /m);
+    expect(result.stdout).not.toContain('điểm %');
     const json = JSON.parse(
       (await cli('analyse', '--framework', 'dienbien-2022-district', '--input', demoCsv, '--unit', 'NPO', '--format', 'json'))
         .stdout,

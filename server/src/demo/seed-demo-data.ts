@@ -9,7 +9,7 @@ import { createPeriod, transitionPeriod } from '../modules/periods/periods.servi
 import { createUser } from '../modules/users/users.service.js';
 import { DIEN_BIEN_DISTRICTS, generateDemoAnswers } from './demo-answers.js';
 
-/** Điện Biên's provincial departments before the 2025 mergers (demo data; capabilities invented). */
+/** Điện Biên's provincial departments before the 2025 mergers, as assessed in 2022 (demo data; capabilities invented). */
 const DIEN_BIEN_DEPARTMENTS = [
   { code: 'SNV', name: 'Sở Nội vụ', capability: 0.72 },
   { code: 'STP', name: 'Sở Tư pháp', capability: 0.66 },
@@ -30,6 +30,27 @@ const DIEN_BIEN_DEPARTMENTS = [
   { code: 'VPUBND', name: 'Văn phòng UBND tỉnh', capability: 0.82 },
   { code: 'BDT', name: 'Ban Dân tộc', capability: 0.48 },
 ];
+
+/**
+ * The 2025 restructuring (in force 1 March 2025) merged these departments into another; the two
+ * departments it created are added, active from that day, so that 2025 periods take the new list
+ * while 2022–2024 keep the old one.
+ */
+const MERGED_DEPARTMENTS_2025: { code: string; into: string }[] = [
+  { code: 'SKHDT', into: 'STC' },
+  { code: 'STTTT', into: 'SKHCN' },
+  { code: 'SGTVT', into: 'SXD' },
+  { code: 'STNMT', into: 'SNNMT' },
+  { code: 'SNNPTNT', into: 'SNNMT' },
+  { code: 'SLDTBXH', into: 'SNV' },
+  { code: 'BDT', into: 'SDTTG' },
+];
+const DEPARTMENTS_CREATED_2025 = [
+  { code: 'SNNMT', name: 'Sở Nông nghiệp và Môi trường' },
+  { code: 'SDTTG', name: 'Sở Dân tộc và Tôn giáo' },
+];
+const LAST_DAY_BEFORE_MERGERS = '2025-02-28';
+const FIRST_DAY_AFTER_MERGERS = '2025-03-01';
 
 const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; unit?: string; scopes?: string[] }[] = [
   { username: 'quantri', displayName: 'Quản trị hệ thống (DEMO)', role: 'administrator' },
@@ -55,9 +76,10 @@ function demoPassword(): string {
 }
 
 /**
- * First start on an empty database: the Điện Biên demo — the province, its departments and its ten
- * pre-2025 districts; one account per role; a 2022 period answered, appraised, finalised and
- * published with plausible (invented, clearly labelled) results; and an open 2023 period.
+ * First start on an empty database: the Điện Biên demo — the province, its departments (those merged
+ * in 2025 ended and replaced) and its ten pre-2025 districts; one account per role; a 2022 period
+ * answered, appraised, finalised and published in 2023 with plausible (invented, clearly labelled)
+ * results; and an open 2023 period.
  * Returns undefined when the database already has users.
  */
 export async function seedDemoData(db: Database): Promise<SeededDemo | undefined> {
@@ -66,12 +88,19 @@ export async function seedDemoData(db: Database): Promise<SeededDemo | undefined
 
   const [province] = await db
     .insert(units)
-    .values({ code: 'DIENBIEN', name: 'Tỉnh Điện Biên', kind: 'province', activeTo: '2025-06-30' })
+    // The province continues after 2025; it was its districts that were abolished.
+    .values({ code: 'DIENBIEN', name: 'Tỉnh Điện Biên', kind: 'province' })
     .returning();
   const unitRows = await db
     .insert(units)
     .values([
       ...DIEN_BIEN_DEPARTMENTS.map((unit) => ({ code: unit.code, name: unit.name, kind: 'department', parentId: province?.id })),
+      ...DEPARTMENTS_CREATED_2025.map((unit) => ({
+        ...unit,
+        kind: 'department',
+        parentId: province?.id,
+        activeFrom: FIRST_DAY_AFTER_MERGERS,
+      })),
       // The district level was abolished on 1 July 2025.
       ...DIEN_BIEN_DISTRICTS.map((unit) => ({
         code: unit.code,
@@ -83,6 +112,14 @@ export async function seedDemoData(db: Database): Promise<SeededDemo | undefined
     ])
     .returning();
   const unitByCode = new Map(unitRows.map((unit) => [unit.code, unit]));
+  for (const merged of MERGED_DEPARTMENTS_2025) {
+    const unit = unitByCode.get(merged.code);
+    if (!unit) continue;
+    await db
+      .update(units)
+      .set({ activeTo: LAST_DAY_BEFORE_MERGERS, replacedById: unitByCode.get(merged.into)?.id })
+      .where(eq(units.id, unit.id));
+  }
 
   const accounts: SeededDemo['accounts'] = [];
   const actorByRole = new Map<Role, Actor>();
@@ -108,16 +145,21 @@ export async function seedDemoData(db: Database): Promise<SeededDemo | undefined
   const manager = actorByRole.get('periodManager') as Actor;
   const now = new Date();
 
-  // 2022: answered, appraised, finalised, published.
+  // 2022: answered, appraised, finalised, published — on the dates seed 001's schedule gives
+  // (09:00 in Vietnam), so that "Công bố ngày" reads 31/03/2023, not the day the demo was started.
+  const on = (day: string) => new Date(`${day}T02:00:00Z`);
   const period2022 = await createPeriod(db, manager, {
     year: 2022,
     name: 'Đánh giá chỉ số chuyển đổi số năm 2022 (DEMO)',
+    selfAssessmentDeadline: '2023-01-30',
+    appraisalDeadline: '2023-03-15',
+    publicationDue: '2023-03-31',
     cohorts: [
       { unitKind: 'department', frameworkId: 'dienbien-2022-department' },
       { unitKind: 'district', frameworkId: 'dienbien-2022-district' },
     ],
   });
-  await transitionPeriod(db, manager, period2022.id, 'openSelfAssessment', undefined, now);
+  await transitionPeriod(db, manager, period2022.id, 'openSelfAssessment', undefined, on('2022-12-01'));
   const cohorts = [
     { frameworkId: 'dienbien-2022-department', units: DIEN_BIEN_DEPARTMENTS },
     { frameworkId: 'dienbien-2022-district', units: DIEN_BIEN_DISTRICTS },
@@ -160,7 +202,7 @@ export async function seedDemoData(db: Database): Promise<SeededDemo | undefined
   }
   await db
     .update(assessments)
-    .set({ state: 'finalised', submittedAt: now, finalisedAt: now })
+    .set({ state: 'finalised', submittedAt: on('2023-01-30'), finalisedAt: on('2023-03-15') })
     .where(eq(assessments.periodId, period2022.id));
   await recordAudit(db, {
     actor: undefined,
@@ -170,15 +212,19 @@ export async function seedDemoData(db: Database): Promise<SeededDemo | undefined
     periodId: period2022.id,
     reason: 'Dữ liệu mẫu tạo khi khởi động lần đầu (DEMO)',
   });
-  await transitionPeriod(db, manager, period2022.id, 'startAppraisal', undefined, now);
-  await transitionPeriod(db, manager, period2022.id, 'publish', undefined, now);
+  await transitionPeriod(db, manager, period2022.id, 'startAppraisal', undefined, on('2023-01-31'));
+  await transitionPeriod(db, manager, period2022.id, 'publish', undefined, on('2023-03-31'));
 
-  // 2023: open for self-assessment, the departments and districts as in 2022. Its deadline is
-  // extended to 30 January of next year so that the demo can be tried end to end today.
+  // 2023: open for self-assessment, the departments and districts as in 2022. Its schedule is
+  // moved to next year so that the demo can be tried end to end today, in seed 001's order:
+  // self-assessment deadline, then the appraisal, then publication.
+  const nextYear = now.getUTCFullYear() + 1;
   const period2023 = await createPeriod(db, manager, {
     year: 2023,
     name: 'Đánh giá chỉ số chuyển đổi số năm 2023 (DEMO)',
-    selfAssessmentDeadline: `${now.getUTCFullYear() + 1}-01-30`,
+    selfAssessmentDeadline: `${nextYear}-01-30`,
+    appraisalDeadline: `${nextYear}-03-15`,
+    publicationDue: `${nextYear}-03-31`,
     cohorts: [
       { unitKind: 'department', frameworkId: 'dienbien-2022-department' },
       { unitKind: 'district', frameworkId: 'dienbien-2022-district' },

@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import { startSentence } from '../shared/format';
 import type { paths } from './schema';
 
 /**
@@ -11,12 +12,13 @@ export class ApiError extends Error {
   readonly code: string;
   readonly problems: { code: string; message: string }[];
 
+  /** The server's messages start lower-case (they are also used mid-sentence); shown alone, they start a sentence. */
   constructor(status: number, code: string, message: string, problems: { code: string; message: string }[] = []) {
-    super(message);
+    super(startSentence(message));
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
-    this.problems = problems;
+    this.problems = problems.map((problem) => ({ ...problem, message: startSentence(problem.message) }));
   }
 }
 

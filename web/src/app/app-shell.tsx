@@ -77,10 +77,23 @@ export function ApplicationShell() {
                     visibleFrom="sm"
                     maw={220}
                     title={user.displayName}
-                    styles={{ label: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' } }}
+                    styles={{ inner: { minWidth: 0 }, label: { minWidth: 0 } }}
+                    data-testid="account-name"
                   >
                     <VisuallyHidden>{t('account')}: </VisuallyHidden>
-                    {user.displayName}
+                    {/* Its own box, cut with an ellipsis: Mantine's label has line-height 1, and cut there (and
+                        scrolled by the browser) it lost the stacked marks of "Cán bộ nhập liệu". */}
+                    <span
+                      style={{
+                        display: 'block',
+                        overflow: 'hidden',
+                        textOverflow: 'ellipsis',
+                        whiteSpace: 'nowrap',
+                        lineHeight: 1.6,
+                      }}
+                    >
+                      {user.displayName}
+                    </span>
                   </Button>
                 </Menu.Target>
                 <Menu.Dropdown>

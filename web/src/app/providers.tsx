@@ -18,6 +18,9 @@ function themeFor(locale: Locale): MantineThemeOverride {
     components: {
       // Icon-only close buttons (notifications, modals, drawers) need an accessible name (axe: button-name).
       CloseButton: { defaultProps: { 'aria-label': t.close } },
+      // Mantine writes badges in capitals: "CẤP HUYỆN" beside "Đã nộp" read as two styles, and capitals
+      // crowd Vietnamese marks. Badges keep the case of their words, as the state badges always did.
+      Badge: { defaultProps: { tt: 'none' } },
       // Mantine takes the show-password button out of the Tab order and names it in English.
       PasswordInput: {
         defaultProps: { visibilityToggleFocusable: true, visibilityToggleButtonProps: { 'aria-label': t.showPassword } },

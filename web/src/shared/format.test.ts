@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDateTime, formatPlain, formatPoints, formatSigned } from './format';
+import { formatBytes, formatDateTime, formatPlain, formatPoints, formatSigned, formatStoredValue, startSentence } from './format';
 
 describe('formatPoints', () => {
   it.each([
@@ -55,5 +55,33 @@ describe('formatBytes', () => {
     [1_258_291, 'en', '1.2 MB'],
   ] as const)('%i bytes in %s → %s', (bytes, locale, text) => {
     expect(formatBytes(bytes, locale)).toBe(text);
+  });
+});
+
+describe('startSentence', () => {
+  it.each([
+    ['sai tên đăng nhập hoặc mật khẩu', 'Sai tên đăng nhập hoặc mật khẩu'],
+    ['đơn vị không tồn tại', 'Đơn vị không tồn tại'],
+    ['Already capital', 'Already capital'],
+    ['units.csv, dòng 3: thiếu mã', 'units.csv, dòng 3: thiếu mã'],
+    ['1.2: điểm vượt tối đa', '1.2: điểm vượt tối đa'],
+    ['', ''],
+  ])('%j → %j', (text, sentence) => {
+    expect(startSentence(text)).toBe(sentence);
+  });
+});
+
+describe('formatStoredValue', () => {
+  it.each([
+    ['8.5', 'vi', '8,5'],
+    ['8.5', 'en', '8.5'],
+    ['1234.5', 'vi', '1.234,5'],
+    ['12/30', 'vi', '12/30'],
+    ['12.5/30', 'vi', '12,5/30'],
+    ['45.5%', 'vi', '45,5%'],
+    ['có', 'vi', 'có'],
+    ['chu-tich', 'vi', 'chu-tich'],
+  ] as const)('%s (%s) → %s', (value, locale, text) => {
+    expect(formatStoredValue(value, locale)).toBe(text);
   });
 });

@@ -45,6 +45,23 @@ export function formatSigned(value: number | null | undefined, locale: Locale, d
   return `${value > 0 ? '+' : '−'}${magnitude}`;
 }
 
+const STORED_NUMBER = /^(-?\d+(?:\.\d+)?)(%?)$/;
+const STORED_FRACTION = /^(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/;
+
+/**
+ * An answer's stored value as the reader writes numbers: the server keeps "8.5", "12/30", "45.5%"
+ * (a decimal point, for programs); the screen shows 8,5 · 12/30 · 45,5%. Words and option codes
+ * are shown as stored.
+ */
+export function formatStoredValue(value: string, locale: Locale): string {
+  const text = value.trim();
+  const number = STORED_NUMBER.exec(text);
+  if (number) return `${formatPlain(Number(number[1]), locale)}${number[2]}`;
+  const fraction = STORED_FRACTION.exec(text);
+  if (fraction) return `${formatPlain(Number(fraction[1]), locale)}/${formatPlain(Number(fraction[2]), locale)}`;
+  return value;
+}
+
 /** A number as typed back to the user (up to four decimals): 1.234,5; 0,2849. */
 export function formatPlain(value: number, locale: Locale): string {
   const rounded = Math.round(value * 10_000) / 10_000 + 0;
@@ -92,4 +109,16 @@ export function formatDateTime(value: string | null | undefined, locale: Locale)
 /** A framework's or a node's name in the reader's language: the English one where the framework gives it. */
 export function localName(node: { name: string; nameEn?: string | null }, locale: Locale): string {
   return locale === 'en' && node.nameEn ? node.nameEn : node.name;
+}
+
+/**
+ * A message shown on its own, as a sentence: its first letter capitalised. The server writes its
+ * Vietnamese messages lower-case ("sai tên đăng nhập hoặc mật khẩu") because it also uses them
+ * mid-sentence; the web capitalises them here, where it shows them alone, and nowhere else.
+ */
+export function startSentence(text: string): string {
+  // A message that starts with a name ("units.csv, dòng 3: …", "1.2: …") keeps it as written.
+  const firstWord = /^[^\s,:;]+/.exec(text)?.[0] ?? '';
+  if (!/^\p{Ll}+$/u.test(firstWord)) return text;
+  return firstWord.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 }

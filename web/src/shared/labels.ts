@@ -1,4 +1,5 @@
 import {
+  APPRAISAL_DECISION_LABELS,
   ASSESSMENT_STATE_LABELS,
   COHORT_LABELS,
   type Labels,
@@ -43,6 +44,8 @@ export function domainLabels(locale: Locale) {
     cohort: lookup(COHORT_LABELS, locale),
     periodState: lookup(PERIOD_STATE_LABELS, locale),
     assessmentState: lookup(ASSESSMENT_STATE_LABELS, locale),
+    /** The council's decision on an indicator: "Công nhận", "Điều chỉnh", "Yêu cầu bổ sung". */
+    decision: lookup(APPRAISAL_DECISION_LABELS, locale),
   };
 }
 

@@ -61,7 +61,7 @@ export async function runAnalyse(options: AnalyseOptions): Promise<string> {
   lines.push('', vi ? 'Chỉ số thành phần nên ưu tiên cải thiện:' : 'Indicators worth most:');
   for (const item of opportunities) {
     lines.push(
-      `   ${item.code}  +${n(item.valueGain * 100)} ${vi ? 'điểm %' : 'pp'}  (${vi ? 'mất' : 'lost'} ${n(item.lost)})  ${item.name}`,
+      `   ${item.code}  +${n(item.valueGain * 100)} ${vi ? 'điểm phần trăm' : 'percentage points'}  (${vi ? 'mất' : 'lost'} ${n(item.lost)})  ${item.name}`,
     );
   }
   if (whatIf) {

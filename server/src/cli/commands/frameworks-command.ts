@@ -1,4 +1,13 @@
-import { compileFramework, describeMethod, type FrameworkDocument, formatLocaleNumber, type Locale } from '@opendti/core';
+import {
+  COHORT_LABELS,
+  compileFramework,
+  describeMethod,
+  type FrameworkDocument,
+  formatCalendarDay,
+  formatLocaleNumber,
+  type Locale,
+  type UnitKind,
+} from '@opendti/core';
 import { listBuiltinFrameworkIds, loadBuiltinFramework, loadFrameworkFile, resolveFramework } from '@opendti/frameworks';
 
 import { renderTable } from '../terminal-table.js';
@@ -29,17 +38,26 @@ export function listFrameworks(format: 'table' | 'json', locale: Locale): string
       return [
         item.id,
         String(item.year),
-        item.unitKind,
+        unitKindName(document.unitKind, locale),
         String(item.mainIndices),
         String(item.indicators),
         item.maxPoints === null ? '–' : formatLocaleNumber(item.maxPoints, 0, locale),
-        item.legalBasis,
+        `${document.legalBasis.document} (${formatCalendarDay(document.legalBasis.date)})`,
         item.name,
       ];
     }),
   )}\n`;
 }
 
+/**
+ * Who a framework assesses, named as the published rankings name the cohort ("Huyện, thị xã, thành
+ * phố"), as the web does, not by the file's key.
+ */
+function unitKindName(kind: UnitKind, locale: Locale): string {
+  return COHORT_LABELS[kind][locale];
+}
+
+/** What `list --format json` prints for programs: keys and ISO dates, as the framework file has them. */
 function summary(document: FrameworkDocument) {
   return {
     id: document.id,
@@ -85,8 +103,8 @@ export function showFramework(idOrPath: string, format: 'table' | 'json', locale
   const basis = document.legalBasis;
   const header = [
     `${document.name} (${document.id})`,
-    `${vi ? 'Căn cứ' : 'Legal basis'}: ${basis.document}, ${basis.date}, ${basis.issuer}${basis.table ? `, ${basis.table}` : ''}`,
-    `${vi ? 'Đối tượng' : 'Assesses'}: ${document.unitKind} · ${vi ? 'Năm' : 'Year'} ${document.year} · ${
+    `${vi ? 'Căn cứ' : 'Legal basis'}: ${basis.document}, ${formatCalendarDay(basis.date)}, ${basis.issuer}${basis.table ? `, ${basis.table}` : ''}`,
+    `${vi ? 'Đối tượng' : 'Assesses'}: ${unitKindName(document.unitKind, locale)} · ${vi ? 'Năm' : 'Year'} ${document.year} · ${
       document.aggregation === 'sum'
         ? `${vi ? 'Tổng điểm' : 'Total'} ${points(framework.maxPoints)}`
         : vi

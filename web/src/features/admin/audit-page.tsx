@@ -8,7 +8,7 @@ import { type ListColumn, ListTable } from '../../shared/list-table';
 import { AdministratorOnly } from './admin-layout';
 import type { AuditEntry } from './admin-records';
 import { useAuditLog } from './audit-queries';
-import { describeAuditChange, formatAuditValue } from './audit-values';
+import { alwaysShownFields, describeAuditChange, formatAuditValue, presentAuditValue } from './audit-values';
 import { DateField } from './date-field';
 import { useAdminLabels } from './labels';
 import { adminMessages, auditActionLabels } from './messages';
@@ -247,24 +247,13 @@ function AuditLog() {
 function ChangeList({ entry, unitName }: { entry: AuditEntry; unitName: ReadonlyMap<string, string> }) {
   const { locale } = useLocale();
   const labels = useAdminLabels();
-  const present = (field: string | null, value: unknown): string | undefined => {
-    if (typeof value !== 'string') return undefined;
-    switch (field) {
-      case 'state':
-        return entry.entityType === 'period' ? labels.periodState(value) : labels.assessmentState(value);
-      case 'role':
-        return labels.role(value);
-      case 'kind':
-        return labels.unitKind(value);
-      case 'unitId':
-      case 'parentId':
-      case 'replacedById':
-        return unitName.get(value);
-      default:
-        return undefined;
-    }
-  };
-  const changes = describeAuditChange(entry.oldValue, entry.newValue, locale, present);
+  const changes = describeAuditChange(
+    entry.oldValue,
+    entry.newValue,
+    locale,
+    presentAuditValue(entry.entityType, locale, unitName),
+    alwaysShownFields(entry.entityType),
+  );
   if (changes.length === 0)
     return (
       <Text size="sm" c="dimmed">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAuditChange, formatAuditValue } from './audit-values';
+import { alwaysShownFields, describeAuditChange, formatAuditValue, presentAuditValue } from './audit-values';
 
 describe('formatAuditValue', () => {
   it.each([
@@ -53,5 +53,43 @@ describe('describeAuditChange', () => {
   it('compares nested values by content (a framework method)', () => {
     const method = { type: 'thresholds', steps: [{ atLeast: 4, points: 20 }] };
     expect(describeAuditChange({ '1.2 · method': method }, { '1.2 · method': { ...method } }, 'vi')).toEqual([]);
+  });
+});
+
+describe('presentAuditValue', () => {
+  const units = new Map([['u1', 'Sở Nội vụ']]);
+
+  it('names decisions, states and cohorts with core’s labels, and shows an accepted decision’s points', () => {
+    const present = presentAuditValue('appraisal', 'vi', units);
+    expect(
+      describeAuditChange(
+        { decision: null, points: 7.5 },
+        { decision: 'accepted', points: 7.5 },
+        'vi',
+        present,
+        alwaysShownFields('appraisal'),
+      ),
+    ).toEqual([
+      { field: 'decision', before: '–', after: 'Công nhận' },
+      { field: 'points', before: '7,5', after: '7,5' },
+    ]);
+    expect(presentAuditValue('appraisal', 'en', units)('decision', 'adjusted')).toBe('Adjusted');
+  });
+
+  it('prints years as years and a period’s cohorts by name', () => {
+    const present = presentAuditValue('period', 'vi', units);
+    expect(
+      describeAuditChange(
+        null,
+        { year: 2022, cohorts: [{ unitKind: 'district', frameworkId: 'dienbien-2022-district' }], unitId: 'u1' },
+        'vi',
+        present,
+      ),
+    ).toEqual([
+      { field: 'year', before: '–', after: '2022' },
+      { field: 'cohorts', before: '–', after: 'Huyện, thị xã, thành phố (dienbien-2022-district)' },
+      { field: 'unitId', before: '–', after: 'Sở Nội vụ' },
+    ]);
+    expect(present('state', 'published')).toBe('Đã công bố');
   });
 });

@@ -1,5 +1,6 @@
 import { toVietnameseDate } from '../../shared/calendar-day';
-import { formatDateTime, formatPlain, type Locale } from '../../shared/format';
+import { formatDateTime, formatPlain, formatPoints, type Locale } from '../../shared/format';
+import { domainLabels } from '../../shared/labels';
 
 /**
  * Old → new values of the audit log in words a reader can check: dates as 30/01/2025, numbers
@@ -57,6 +58,8 @@ export function describeAuditChange(
   newValue: unknown,
   locale: Locale,
   present: PresentValue = () => undefined,
+  /** Fields shown even when unchanged: accepting a decision keeps the self points, and those points are what was decided. */
+  alwaysShown: readonly string[] = [],
 ): ValueChange[] {
   const text = (field: string | null, value: unknown) =>
     value === null || value === undefined ? '–' : (present(field, value) ?? formatAuditValue(value, locale));
@@ -66,7 +69,11 @@ export function describeAuditChange(
     const after = (newValue ?? {}) as Record<string, unknown>;
     const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     return fields
-      .filter((field) => JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null))
+      .filter(
+        (field) =>
+          (alwaysShown.includes(field) && field in after) ||
+          JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null),
+      )
       .map((field) => ({
         field,
         before: text(field, before[field]),
@@ -74,4 +81,50 @@ export function describeAuditChange(
       }));
   }
   return [{ field: null, before: text(null, oldValue), after: text(null, newValue) }];
+}
+
+/**
+ * How the audit log names the codes and numbers of one entry's values: states, roles, unit kinds and
+ * the council's decisions from core's labels, units by name, points as points, years as years
+ * (2022, not the thousands-separated 2.022), a period's cohorts by their names.
+ */
+export function presentAuditValue(entityType: string, locale: Locale, unitName: ReadonlyMap<string, string>): PresentValue {
+  const labels = domainLabels(locale);
+  return (field, value) => {
+    if (field === 'year' && typeof value === 'number') return String(value);
+    if (field === 'points' && typeof value === 'number') return formatPoints(value, locale);
+    if (field === 'cohorts' && Array.isArray(value)) {
+      return value
+        .map((cohort) =>
+          isRecord(cohort) && typeof cohort.unitKind === 'string'
+            ? `${labels.cohort(cohort.unitKind)} (${String(cohort.frameworkId ?? '–')})`
+            : formatAuditValue(cohort, locale),
+        )
+        .join('; ');
+    }
+    if (typeof value !== 'string') return undefined;
+    switch (field) {
+      case 'state':
+        return entityType === 'period' ? labels.periodState(value) : labels.assessmentState(value);
+      case 'decision':
+        return labels.decision(value);
+      case 'role':
+        return labels.role(value);
+      case 'kind':
+        return labels.unitKind(value);
+      case 'unitKind':
+        return labels.cohort(value);
+      case 'unitId':
+      case 'parentId':
+      case 'replacedById':
+        return unitName.get(value);
+      default:
+        return undefined;
+    }
+  };
+}
+
+/** What each kind of entry always shows: an appraisal's points, changed or not. */
+export function alwaysShownFields(entityType: string): readonly string[] {
+  return entityType === 'appraisal' ? ['points'] : [];
 }

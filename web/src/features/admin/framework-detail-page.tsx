@@ -54,7 +54,7 @@ export default function FrameworkDetailPage() {
         <Group gap="xs">
           <Badge variant="light">{document.year}</Badge>
           <Badge variant="light" color="gray">
-            {labels.unitKind(document.unitKind)}
+            {labels.cohort(document.unitKind)}
           </Badge>
           {document.maxPoints !== undefined && (
             <Badge variant="light" color="gray">

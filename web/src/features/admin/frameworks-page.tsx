@@ -76,7 +76,7 @@ export default function FrameworksPage() {
       ),
     },
     { header: t('year'), cell: (framework) => framework.year },
-    { header: t('unitKind'), cell: (framework) => labels.unitKind(framework.unitKind) },
+    { header: t('unitKind'), cell: (framework) => labels.cohort(framework.unitKind) },
     { header: t('maxPoints'), align: 'right', cell: (framework) => formatNumber(framework.maxPoints, 0, locale) },
     { header: t('mainIndicesCount'), align: 'right', cell: (framework) => framework.mainIndices },
     { header: t('indicatorsCount'), align: 'right', cell: (framework) => framework.indicators },

@@ -136,7 +136,7 @@ export default function PeriodCreatePage() {
           {COHORT_KINDS.map((kind) => (
             <Select
               key={kind}
-              label={labels.unitKind(kind)}
+              label={labels.cohort(kind)}
               placeholder={t('cohortNotTaking')}
               data={frameworksForKind(frameworks.data ?? [], kind).map((framework) => ({
                 value: framework.id,

@@ -165,7 +165,7 @@ export default function PeriodDetailPage() {
               {data.cohorts.map((cohort) => (
                 <List.Item key={cohort.unitKind}>
                   <Text span fw={500}>
-                    {labels.unitKind(cohort.unitKind)}
+                    {labels.cohort(cohort.unitKind)}
                   </Text>{' '}
                   ({t('unitCount', { count: unitsByKind.get(cohort.unitKind)?.length ?? 0 })}):{' '}
                   <Anchor component={Link} to={`/quan-tri/bo-chi-so/${cohort.frameworkId}`} size="sm">

@@ -107,7 +107,7 @@ function MapList({ maps, canDelete }: { maps: UnitMapSummary[]; canDelete: boole
             <Table.Tbody>
               {maps.map((map) => (
                 <Table.Tr key={map.id}>
-                  <Table.Td>{labels.unitKind(map.unitKind)}</Table.Td>
+                  <Table.Td>{labels.cohort(map.unitKind)}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{map.name}</Text>
                     <Text size="xs" c="dimmed">
@@ -140,7 +140,7 @@ function MapList({ maps, canDelete }: { maps: UnitMapSummary[]; canDelete: boole
                         variant="light"
                         color="red"
                         onClick={() => setDeleting(map)}
-                        aria-label={`${t('mapDelete')}: ${labels.unitKind(map.unitKind)}`}
+                        aria-label={`${t('mapDelete')}: ${labels.cohort(map.unitKind)}`}
                       >
                         {t('mapDelete')}
                       </Button>
@@ -156,7 +156,7 @@ function MapList({ maps, canDelete }: { maps: UnitMapSummary[]; canDelete: boole
         <Modal
           opened
           onClose={() => setDeleting(undefined)}
-          title={t('mapDeleteConfirmTitle', { cohort: labels.unitKind(deleting.unitKind) })}
+          title={t('mapDeleteConfirmTitle', { cohort: labels.cohort(deleting.unitKind) })}
           closeButtonProps={{ 'aria-label': t('close') }}
         >
           <Stack>
@@ -174,7 +174,7 @@ function MapList({ maps, canDelete }: { maps: UnitMapSummary[]; canDelete: boole
                     onSuccess: () => {
                       notifications.show({
                         color: 'green',
-                        message: t('mapDeleted', { cohort: labels.unitKind(deleting.unitKind) }),
+                        message: t('mapDeleted', { cohort: labels.cohort(deleting.unitKind) }),
                       });
                       setDeleting(undefined);
                     },
@@ -255,7 +255,7 @@ function MapUpload({ maps }: { maps: UnitMapSummary[] }) {
         onSuccess: (saved) => {
           notifications.show({
             color: 'green',
-            message: t('mapSaved', { cohort: labels.unitKind(cohort), matched: saved.matchedUnits.length }),
+            message: t('mapSaved', { cohort: labels.cohort(cohort), matched: saved.matchedUnits.length }),
           });
           setFile(undefined);
           setReport(undefined);
@@ -295,7 +295,7 @@ function MapUpload({ maps }: { maps: UnitMapSummary[] }) {
               setCohort(next);
               if (file) check(file, next, report?.codeProperty ?? null);
             }}
-            data={COHORTS.map((kind) => ({ value: kind, label: labels.unitKind(kind) }))}
+            data={COHORTS.map((kind) => ({ value: kind, label: labels.cohort(kind) }))}
           />
           <TextInput
             label={t('mapName')}

@@ -3,7 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { ErrorNotice } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
-import { formatDate, formatPoints } from '../../shared/format';
+import { formatDate, formatPoints, formatStoredValue } from '../../shared/format';
 import type { AnswerView, AppraisalView, AssessmentView, SupplementationRequestView } from './api-types';
 import { useEvidence } from './appraisal-queries';
 import { DecisionForm } from './decision-form';
@@ -207,7 +207,7 @@ function SelfAssessmentCard({ answer, maxPoints }: { answer: AnswerView | undefi
                 <Text size="xs" c="dimmed">
                   {t('rawValue')}
                 </Text>
-                <Text fw={600}>{answer.value}</Text>
+                <Text fw={600}>{formatStoredValue(answer.value, locale)}</Text>
               </div>
             )}
           </Group>

@@ -64,12 +64,8 @@ export function fieldErrorsFromServer(error: unknown): PasswordChangeErrors | un
   if (!(error instanceof ApiError)) return undefined;
   const field = FIELD_OF_CODE[error.code];
   if (!field) return undefined;
-  return { [field]: { message: sentence(error.message) } };
-}
-
-/** The server's messages start in lower case, to fit inside a sentence; alone under a field they start a sentence. */
-function sentence(message: string): string {
-  return message.charAt(0).toLocaleUpperCase('vi') + message.slice(1);
+  // ApiError has already made the message a sentence (shared/format's startSentence).
+  return { [field]: { message: error.message } };
 }
 
 export interface RuleStatus {

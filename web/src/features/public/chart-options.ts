@@ -67,7 +67,9 @@ export function rankingBarsOption(
       inverse: true,
       data: bars.map((bar) => bar.name),
       axisTick: { show: false },
-      axisLabel: { width: compact ? 110 : 200, overflow: 'truncate', color: TEXT },
+      // Names wrap onto a second line rather than end in "…": "Thành phố Điện Biên Phủ" cut to
+      // "Thành phố Điện…" on a phone could be any of the cohort's towns.
+      axisLabel: { width: compact ? 110 : 200, overflow: 'break', lineHeight: 14, color: TEXT },
     },
     series: [
       {

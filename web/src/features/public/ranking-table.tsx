@@ -87,13 +87,16 @@ export function RankingTable({
       {label}
     </SortableHeader>
   );
-  const minWidth = 600 + (withChange ? 200 : 0) + mainIndices.length * 72;
+  // The width below which the table scrolls inside its box (a phone). It must stay under a 1,366 px
+  // laptop's main column (≈1,330 px) with the change columns and eight main indices: 560 + 150 + 8 × 64
+  // = 1,222 px; each main-index header wraps within 4–6rem (ranking-table.module.css).
+  const minWidth = 560 + (withChange ? 150 : 0) + mainIndices.length * 64;
 
   return (
     // Positioned, so the visually hidden caption stays inside the scrolling box instead of widening
     // the page on a phone.
     <Table.ScrollContainer minWidth={minWidth} type="native" pos="relative">
-      <Table striped highlightOnHover tabularNums captionSide="top" verticalSpacing={4}>
+      <Table striped highlightOnHover tabularNums captionSide="top" verticalSpacing={4} horizontalSpacing={6}>
         {/* Wider than a phone's screen, a visible caption would scroll away half-read: the page says
             the same above the table, and screen readers get it here. */}
         <Table.Caption style={{ textAlign: 'left' }}>
