@@ -415,7 +415,7 @@ async function main(): Promise<void> {
   const codes = framework.indicatorNodes.map((index) => framework.nodes[index]?.code as string);
   const maxRows = framework.indicatorNodes.length + framework.mainIndexNodes.length + SPARE_ROWS;
   console.log(
-    `import bench: Node ${process.version}, ${cpus().length} cores, embedded database, ${IMPORT_RUNS} runs of the largest allowed import`,
+    `import bench: Node ${process.version}, ${cpus().length} cores, ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded database'}, ${IMPORT_RUNS} runs of the largest allowed import`,
   );
 
   const server = await startServe();
