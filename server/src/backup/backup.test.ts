@@ -98,6 +98,27 @@ describe.each(TEST_DATABASE_KINDS)('backup and restore on %s', (kind) => {
     expect(await maxId(target)).toBe(((await maxId(source)) as number) + 1);
   });
 
+  it('reads the whole file however long the transaction takes to begin', async () => {
+    // On PostgreSQL the BEGIN is a network round trip; lines read meanwhile were lost, and the restore
+    // failed now and then with "không phải tệp sao lưu OpenDTI" (seen in CI). A slow BEGIN, made sure.
+    const fresh = await openTestDatabase('pglite');
+    try {
+      const slowToBegin = new Proxy(fresh.db, {
+        get(database, property, receiver) {
+          if (property !== 'transaction') return Reflect.get(database, property, receiver);
+          return async (work: Parameters<typeof database.transaction>[0]) => {
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            return database.transaction(work);
+          };
+        },
+      });
+      const storage = new LocalEvidenceStorage({ root: join(directory, 'files-slow') });
+      expect((await restoreBackup(slowToBegin, storage, file)).rows).toBeGreaterThan(1000);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('refuses to restore over existing data', async () => {
     await expect(restoreBackup(target.db, targetFiles, file)).rejects.toMatchObject({ problems: [{ code: 'backup.not-empty' }] });
   });

@@ -111,13 +111,17 @@ export async function restoreBackup(
   const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   reader.on('error', () => {});
   input.on('error', () => {});
+  // The line iterator is taken now, before the transaction below begins: readline emits lines as soon
+  // as data flows, and a line emitted before an iterator exists is lost. On PostgreSQL the BEGIN is a
+  // round trip, long enough for the header line to go by ("not an OpenDTI backup", now and then).
+  const lines = reader[Symbol.asyncIterator]();
   let header: Extract<Line, { format: string }> | undefined;
   let ended = false;
   let rows = 0;
   let files = 0;
   try {
     await db.transaction(async (tx) => {
-      for await (const text of reader) {
+      for await (const text of { [Symbol.asyncIterator]: () => lines }) {
         if (text.trim() === '') continue;
         let line: Line;
         try {
