@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, SegmentedControl, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -12,15 +12,18 @@ import { publicMessages } from './messages';
 import { type PublishedPeriod, useCohortResults, useCohortsWithMaps, usePublishedPeriods } from './public-api';
 import { rankingPath, unitPath } from './public-paths';
 import { cohortKindsOf, findPreviousPeriod, sortNewestFirst } from './published-periods';
-import { buildRankingTable, saveFile, toCsv } from './ranking-export';
+import { buildRankingTable, type CsvVariant, exportFileName, saveFile, toCsv } from './ranking-export';
 import {
   buildRankingRows,
   DEFAULT_SORT,
   filterRankingRows,
   formatSort,
+  type MainIndexView,
   nextSort,
+  parseMainIndexView,
   parseSort,
   type SortColumn,
+  sortForView,
   sortRankingRows,
 } from './ranking-rows';
 import { RankingTable } from './ranking-table';
@@ -77,7 +80,9 @@ function RankingView({
   // The box keeps its own state so typing never waits for the router; the address follows it.
   const [query, setQuery] = useState(() => searchParams.get('q') ?? '');
   const deferredQuery = useDeferredValue(query);
-  const sort = parseSort(searchParams.get('sort'));
+  const mainView = parseMainIndexView(searchParams.get('show'));
+  // A shared link may name a main-index sort of the other view: it reads as the same order here.
+  const sort = sortForView(parseSort(searchParams.get('sort')), mainView);
   const cohortLabel = useDomainLabels().cohort;
 
   const previousPeriod = findPreviousPeriod(periods, period, unitKind);
@@ -134,6 +139,13 @@ function RankingView({
       sort: next.column === DEFAULT_SORT.column && next.direction === DEFAULT_SORT.direction ? undefined : formatSort(next),
     });
   };
+  const onMainView = (view: MainIndexView) => {
+    const nextSortState = sortForView(sort, view);
+    updateSearch({
+      show: view === 'values' ? undefined : view,
+      sort: nextSortState === sort ? (searchParams.get('sort') ?? undefined) : formatSort(nextSortState),
+    });
+  };
   const goTo = (periodId: string, kind: string) =>
     navigate({ pathname: rankingPath(periodId, kind), search: window.location.search });
 
@@ -159,8 +171,13 @@ function RankingView({
       },
       withChange,
     );
-  const fileName = `${t('fileName')}-${period.year}-${unitKind}`;
-  const downloadCsv = () => saveFile(`${fileName}.csv`, toCsv(exportTable()), 'text/csv;charset=utf-8');
+  const fileName = exportFileName(t('fileName'), period.year, cohortLabel(unitKind));
+  const downloadCsv = (variant: CsvVariant) =>
+    saveFile(
+      `${fileName}${variant === 'excel-vi' ? '-excel' : ''}.csv`,
+      toCsv(exportTable(), precision, variant),
+      'text/csv;charset=utf-8',
+    );
   const downloadXlsx = () =>
     saveFile(`${fileName}.xlsx`, writeXlsx(exportTable(), { sheetName: t('sheetName'), precision }) as BlobPart, XLSX_MIME);
 
@@ -234,8 +251,21 @@ function RankingView({
                       autoComplete="off"
                     />
                     <Group gap="xs" role="group" aria-label={t('downloads')}>
-                      <Button variant="default" size="md" onClick={downloadCsv} disabled={shownRows.length === 0}>
+                      <Button
+                        variant="default"
+                        size="md"
+                        onClick={() => downloadCsv('standard')}
+                        disabled={shownRows.length === 0}
+                      >
                         {t('downloadCsv')}
+                      </Button>
+                      <Button
+                        variant="default"
+                        size="md"
+                        onClick={() => downloadCsv('excel-vi')}
+                        disabled={shownRows.length === 0}
+                      >
+                        {t('downloadCsvExcelVi')}
                       </Button>
                       <Button variant="default" size="md" onClick={downloadXlsx} disabled={shownRows.length === 0}>
                         {t('downloadXlsx')}
@@ -249,9 +279,27 @@ function RankingView({
                   </Text>
 
                   <section aria-labelledby="public-ranking-heading">
-                    <Title order={3} id="public-ranking-heading" mb="xs">
-                      {t('rankingHeading')}
-                    </Title>
+                    <Group justify="space-between" align="flex-end" gap="sm" mb="xs">
+                      <Title order={3} id="public-ranking-heading">
+                        {t('rankingHeading')}
+                      </Title>
+                      {mainIndices.length > 0 && (
+                        <Group gap="xs" align="center">
+                          <Text size="sm" id="public-main-view-label">
+                            {t('mainView')}
+                          </Text>
+                          <SegmentedControl
+                            aria-labelledby="public-main-view-label"
+                            value={mainView}
+                            onChange={(value) => onMainView(value === 'ranks' ? 'ranks' : 'values')}
+                            data={[
+                              { value: 'values', label: t('mainView_values') },
+                              { value: 'ranks', label: t('mainView_ranks') },
+                            ]}
+                          />
+                        </Group>
+                      )}
+                    </Group>
                     <Text size="sm" mb="xs">
                       {t('rankingCaption', { cohort: cohortLabel(unitKind), year: period.year, count: shownRows.length })}{' '}
                       {t('sortHint')}
@@ -262,6 +310,7 @@ function RankingView({
                       <RankingTable
                         rows={shownRows}
                         mainIndices={mainIndices}
+                        mainView={mainView}
                         sort={sort}
                         onSort={onSort}
                         precision={precision}

@@ -5,10 +5,12 @@ import {
   filterRankingRows,
   formatSort,
   nextSort,
+  parseMainIndexView,
   parseSort,
   type RankingRow,
   type ResultSetLike,
   type ResultUnit,
+  sortForView,
   sortRankingRows,
 } from './ranking-rows';
 
@@ -32,7 +34,8 @@ function unit(
       name: `Main ${index + 1}`,
       points: null,
       max: 50,
-      value: null,
+      // A main index's value falls as its rank does, so either column sorts the same units first.
+      value: mainRank === null ? null : 1 - mainRank / 10,
       rank: mainRank,
     })),
   };
@@ -119,6 +122,8 @@ describe('sortRankingRows', () => {
     [{ column: 'rankChange', direction: 'desc' }, 'AECBD'],
     [{ column: 'main:1', direction: 'asc' }, 'ACEBD'],
     [{ column: 'main:1', direction: 'desc' }, 'BECAD'],
+    [{ column: 'mainValue:1', direction: 'desc' }, 'ACEBD'],
+    [{ column: 'mainValue:1', direction: 'asc' }, 'BECAD'],
   ] as const)('%o → %s (units without a figure last in both directions)', (sort, expected) => {
     expect(codes(sortRankingRows(rows, sort))).toBe(expected);
   });
@@ -150,6 +155,7 @@ describe('sort state in the address', () => {
     ['name.asc', { column: 'name', direction: 'asc' }],
     ['main:1.2.desc', { column: 'main:1.2', direction: 'desc' }],
     ['main:1.2', { column: 'main:1.2', direction: 'asc' }],
+    ['mainValue:1.2', { column: 'mainValue:1.2', direction: 'desc' }],
   ] as const)('parseSort(%s)', (text, expected) => {
     expect(parseSort(text)).toEqual(expected);
   });
@@ -163,6 +169,28 @@ describe('sort state in the address', () => {
     expect(nextSort(DEFAULT_SORT, 'rank')).toEqual({ column: 'rank', direction: 'desc' });
     expect(nextSort(DEFAULT_SORT, 'value')).toEqual({ column: 'value', direction: 'desc' });
     expect(nextSort(DEFAULT_SORT, 'name')).toEqual({ column: 'name', direction: 'asc' });
+  });
+});
+
+describe('main-index view (values or ranks) in the address', () => {
+  it.each([
+    [null, 'values'],
+    ['', 'values'],
+    ['ranks', 'ranks'],
+    ['nonsense', 'values'],
+  ] as const)('parseMainIndexView(%s) → %s (values by default)', (text, expected) => {
+    expect(parseMainIndexView(text)).toBe(expected);
+  });
+
+  it.each([
+    // A main-index sort follows the view and keeps best-first (or worst-first) order.
+    [{ column: 'mainValue:2', direction: 'desc' }, 'ranks', { column: 'main:2', direction: 'asc' }],
+    [{ column: 'mainValue:2', direction: 'asc' }, 'ranks', { column: 'main:2', direction: 'desc' }],
+    [{ column: 'main:2', direction: 'asc' }, 'values', { column: 'mainValue:2', direction: 'desc' }],
+    [{ column: 'main:2', direction: 'asc' }, 'ranks', { column: 'main:2', direction: 'asc' }],
+    [{ column: 'value', direction: 'asc' }, 'ranks', { column: 'value', direction: 'asc' }],
+  ] as const)('sortForView(%o, %s) → %o', (sort, view, expected) => {
+    expect(sortForView(sort, view)).toEqual(expected);
   });
 });
 

@@ -67,7 +67,20 @@ export function buildRankingRows(current: ResultSetLike, previous?: ResultSetLik
   });
 }
 
-export type SortColumn = 'rank' | 'name' | 'value' | 'percent' | 'points' | 'rankChange' | 'valueChange' | `main:${string}`;
+/**
+ * `main:<code>` sorts by a main index's rank, `mainValue:<code>` by its value: the table shows one or
+ * the other (MainIndexView), and a header sorts by what it shows.
+ */
+export type SortColumn =
+  | 'rank'
+  | 'name'
+  | 'value'
+  | 'percent'
+  | 'points'
+  | 'rankChange'
+  | 'valueChange'
+  | `main:${string}`
+  | `mainValue:${string}`;
 export type SortDirection = 'asc' | 'desc';
 export interface SortState {
   column: SortColumn;
@@ -87,10 +100,38 @@ export function nextSort(current: SortState, column: SortColumn): SortState {
 }
 
 export function parseSort(text: string | null): SortState {
-  const match = /^(rank|name|value|percent|points|rankChange|valueChange|main:.+?)(?:\.(asc|desc))?$/.exec(text ?? '');
+  const match = /^(rank|name|value|percent|points|rankChange|valueChange|main:.+?|mainValue:.+?)(?:\.(asc|desc))?$/.exec(
+    text ?? '',
+  );
   if (!match) return DEFAULT_SORT;
   const column = match[1] as SortColumn;
   return { column, direction: (match[2] as SortDirection | undefined) ?? naturalDirection(column) };
+}
+
+/**
+ * What the main-index columns show: their values, as dti.gov.vn publishes them (0,2849), or the
+ * units' ranks in each. Values by default; `?show=ranks` in the address keeps the other choice.
+ */
+export type MainIndexView = 'values' | 'ranks';
+
+export function parseMainIndexView(text: string | null): MainIndexView {
+  return text === 'ranks' ? 'ranks' : 'values';
+}
+
+/** A sort by a main index follows the view: switching to ranks sorts by the same main index's rank. */
+export function sortForView(sort: SortState, view: MainIndexView): SortState {
+  const code = sort.column.startsWith('mainValue:')
+    ? sort.column.slice('mainValue:'.length)
+    : sort.column.startsWith('main:')
+      ? sort.column.slice('main:'.length)
+      : undefined;
+  if (code === undefined) return sort;
+  const column: SortColumn = view === 'values' ? `mainValue:${code}` : `main:${code}`;
+  if (column === sort.column) return sort;
+  // The same order seen from the other column: best first stays best first.
+  const bestFirst = sort.direction === naturalDirection(sort.column);
+  const natural = naturalDirection(column);
+  return { column, direction: bestFirst ? natural : natural === 'asc' ? 'desc' : 'asc' };
 }
 
 export function formatSort(sort: SortState): string {
@@ -111,6 +152,7 @@ function sortValue(row: RankingRow, column: SortColumn): number | null {
     case 'name':
       return null;
     default:
+      if (column.startsWith('mainValue:')) return row.mainIndices[column.slice('mainValue:'.length)]?.value ?? null;
       return row.mainIndices[column.slice('main:'.length)]?.rank ?? null;
   }
 }

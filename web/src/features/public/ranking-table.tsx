@@ -5,7 +5,7 @@ import { useLocale, useMessages } from '../../i18n/locale';
 import { formatNumber, formatPoints } from '../../shared/format';
 import { publicMessages } from './messages';
 import { RankChange, ValueChange } from './rank-change';
-import type { RankingRow, SortColumn, SortState } from './ranking-rows';
+import type { MainIndexView, RankingRow, SortColumn, SortState } from './ranking-rows';
 import classes from './ranking-table.module.css';
 import { formatPercentValue } from './result-format';
 
@@ -62,6 +62,7 @@ function SortableHeader({
 export function RankingTable({
   rows,
   mainIndices,
+  mainView = 'values',
   sort,
   onSort,
   precision,
@@ -71,6 +72,8 @@ export function RankingTable({
 }: {
   rows: readonly RankingRow[];
   mainIndices: readonly { code: string; name: string }[];
+  /** What the main-index columns show: values (0,2849, as dti.gov.vn publishes them) or ranks. */
+  mainView?: MainIndexView;
   sort: SortState;
   onSort: (column: SortColumn) => void;
   precision: number;
@@ -80,7 +83,7 @@ export function RankingTable({
 }) {
   const t = useMessages(publicMessages);
   const { locale } = useLocale();
-  // Per-main-index ranks sit under one grouping header, so the other headers span two rows.
+  // Per-main-index values or ranks sit under one grouping header, so the other headers span two rows.
   const headerRows = mainIndices.length > 0 ? 2 : 1;
   const header = (column: SortColumn, label: ReactNode, numeric = true, className?: string) => (
     <SortableHeader column={column} sort={sort} onSort={onSort} numeric={numeric} className={className} rowSpan={headerRows}>
@@ -89,7 +92,8 @@ export function RankingTable({
   );
   // The width below which the table scrolls inside its box (a phone). It must stay under a 1,366 px
   // laptop's main column (≈1,330 px) with the change columns and eight main indices: 560 + 150 + 8 × 64
-  // = 1,222 px; each main-index header wraps within 4–6rem (ranking-table.module.css).
+  // = 1,222 px; each main-index header wraps within 4–6rem (ranking-table.module.css), and a value
+  // at four decimals (0,2849) fits the same 4rem as a rank.
   const minWidth = 560 + (withChange ? 150 : 0) + mainIndices.length * 64;
 
   return (
@@ -113,7 +117,7 @@ export function RankingTable({
             {withChange && header('valueChange', t('col_valueChange'))}
             {mainIndices.length > 0 && (
               <Table.Th colSpan={mainIndices.length} scope="colgroup" style={{ textAlign: 'center' }}>
-                {t('mainRanksGroup')}
+                {mainView === 'values' ? t('mainValuesGroup') : t('mainRanksGroup')}
               </Table.Th>
             )}
           </Table.Tr>
@@ -122,7 +126,7 @@ export function RankingTable({
               {mainIndices.map((main) => (
                 <SortableHeader
                   key={main.code}
-                  column={`main:${main.code}`}
+                  column={mainView === 'values' ? `mainValue:${main.code}` : `main:${main.code}`}
                   sort={sort}
                   onSort={onSort}
                   numeric
@@ -167,7 +171,9 @@ export function RankingTable({
               )}
               {mainIndices.map((main) => (
                 <Table.Td key={main.code} style={{ textAlign: 'right' }}>
-                  {row.mainIndices[main.code]?.rank ?? '–'}
+                  {mainView === 'values'
+                    ? formatNumber(row.mainIndices[main.code]?.value, precision, locale)
+                    : (row.mainIndices[main.code]?.rank ?? '–')}
                 </Table.Td>
               ))}
             </Table.Tr>

@@ -131,6 +131,7 @@ const STYLE_OF_KIND: Record<ColumnKind, number> = {
   value: STYLE.value,
   percent: STYLE.decimal,
   points: STYLE.decimal,
+  maxPoints: 0,
   valueChange: STYLE.signedValue,
 };
 
