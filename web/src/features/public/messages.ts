@@ -41,6 +41,7 @@ type Key =
   | 'mainView_values'
   | 'mainView_ranks'
   | 'downloadCsvExcelVi'
+  | 'titleHeading'
   | 'titleAuthority'
   | 'titlePeriod'
   | 'titleCohort'
@@ -147,6 +148,7 @@ export const publicMessages: Dictionary<Key> = {
     mainView_values: 'Giá trị',
     mainView_ranks: 'Thứ hạng',
     downloadCsvExcelVi: 'Tải CSV cho Excel tiếng Việt',
+    titleHeading: 'Kết quả chỉ số chuyển đổi số năm {year}: {cohort}',
     titleAuthority: 'Cơ quan ban hành',
     titlePeriod: 'Kỳ đánh giá',
     titleCohort: 'Nhóm đơn vị',
@@ -256,6 +258,7 @@ export const publicMessages: Dictionary<Key> = {
     mainView_values: 'Values',
     mainView_ranks: 'Ranks',
     downloadCsvExcelVi: 'Download CSV for Excel in Vietnamese',
+    titleHeading: 'Digital transformation index {year}: {cohort}',
     titleAuthority: 'Issued by',
     titlePeriod: 'Assessment period',
     titleCohort: 'Cohort',

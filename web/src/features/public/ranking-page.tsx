@@ -27,7 +27,7 @@ import {
   sortRankingRows,
 } from './ranking-rows';
 import { RankingTable } from './ranking-table';
-import { writeXlsx, XLSX_MIME } from './xlsx-writer';
+import { type TitleBlock, writeXlsx, XLSX_MIME } from './xlsx-writer';
 
 /** The map's code (and ECharts' map build after it) is fetched only for a cohort that has a map. */
 const ChoroplethMap = lazy(() => import('./choropleth-map'));
@@ -178,10 +178,32 @@ function RankingView({
       toCsv(exportTable(), precision, variant),
       'text/csv;charset=utf-8',
     );
-  const downloadXlsx = () =>
-    saveFile(`${fileName}.xlsx`, writeXlsx(exportTable(), { sheetName: t('sheetName'), precision }) as BlobPart, XLSX_MIME);
-
   const publishedAt = current.data?.publishedAt ?? period.publishedAt;
+  const legalBasis = current.data?.legalBasis;
+  // What a printed ranking says above its table: who set the index, which period, which units, when.
+  const titleBlock = (): TitleBlock => ({
+    heading: t('titleHeading', { year: period.year, cohort: cohortLabel(unitKind) }),
+    lines: [
+      ...(legalBasis ? ([[t('titleAuthority'), legalBasis.issuer]] as const) : []),
+      [t('titlePeriod'), period.name],
+      [t('titleCohort'), cohortLabel(unitKind)],
+      [t('titlePublished'), formatDate(publishedAt, locale)],
+      ...(current.data
+        ? ([
+            [
+              t('titleFramework'),
+              `${localName(current.data.framework, locale)}${legalBasis ? ` (${legalBasis.document}, ${formatDate(legalBasis.date, locale)})` : ''}`,
+            ],
+          ] as const)
+        : []),
+    ],
+  });
+  const downloadXlsx = () =>
+    saveFile(
+      `${fileName}.xlsx`,
+      writeXlsx(exportTable(), { sheetName: t('sheetName'), precision, title: titleBlock() }) as BlobPart,
+      XLSX_MIME,
+    );
   const searchId = 'public-ranking-search';
 
   return (
