@@ -294,7 +294,7 @@ function RankingView({
                       </Button>
                     </Group>
                   </Group>
-                  <Text size="sm" c="dimmed">
+                  <Text size="sm" c="dimmed" data-print="hide">
                     <span aria-live="polite">{t('shownCount', { shown: shownRows.length, total: allRows.length })}</span>
                     {' · '}
                     {t('downloadNote')}
@@ -306,7 +306,7 @@ function RankingView({
                         {t('rankingHeading')}
                       </Title>
                       {mainIndices.length > 0 && (
-                        <Group gap="xs" align="center">
+                        <Group gap="xs" align="center" data-print="hide">
                           <Text size="sm" id="public-main-view-label">
                             {t('mainView')}
                           </Text>
@@ -324,7 +324,7 @@ function RankingView({
                     </Group>
                     <Text size="sm" mb="xs">
                       {t('rankingCaption', { cohort: cohortLabel(unitKind), year: period.year, count: shownRows.length })}{' '}
-                      {t('sortHint')}
+                      <span data-print="hide">{t('sortHint')}</span>
                     </Text>
                     {shownRows.length === 0 ? (
                       <Text>{t('noMatch', { query })}</Text>

@@ -51,7 +51,7 @@ function SortableHeader({
         }}
       >
         {children}
-        <span aria-hidden="true" style={{ opacity: active ? 1 : 0.35 }}>
+        <span aria-hidden="true" data-print="hide" style={{ opacity: active ? 1 : 0.35 }}>
           {active ? (sort.direction === 'asc' ? '↑' : '↓') : '↕'}
         </span>
       </UnstyledButton>
