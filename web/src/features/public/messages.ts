@@ -37,6 +37,11 @@ type Key =
   | 'col_mainRank'
   | 'mainRanksGroup'
   | 'mainValuesGroup'
+  | 'pillarValuesGroup'
+  | 'pillarRanksGroup'
+  | 'nodeColumns'
+  | 'nodeColumns_mainIndices'
+  | 'nodeColumns_pillars'
   | 'mainView'
   | 'mainView_values'
   | 'mainView_ranks'
@@ -144,7 +149,12 @@ export const publicMessages: Dictionary<Key> = {
     col_mainRank: '{name} – hạng',
     mainRanksGroup: 'Hạng theo chỉ số chính',
     mainValuesGroup: 'Chỉ số chính',
-    mainView: 'Cột chỉ số chính',
+    pillarValuesGroup: 'Trụ cột',
+    pillarRanksGroup: 'Hạng theo trụ cột',
+    nodeColumns: 'Cột theo',
+    nodeColumns_mainIndices: 'Chỉ số chính',
+    nodeColumns_pillars: 'Trụ cột',
+    mainView: 'Hiển thị',
     mainView_values: 'Giá trị',
     mainView_ranks: 'Thứ hạng',
     downloadCsvExcelVi: 'Tải CSV cho Excel tiếng Việt',
@@ -254,7 +264,12 @@ export const publicMessages: Dictionary<Key> = {
     col_mainRank: '{name} – rank',
     mainRanksGroup: 'Rank per main index',
     mainValuesGroup: 'Main indices',
-    mainView: 'Main-index columns',
+    pillarValuesGroup: 'Pillars',
+    pillarRanksGroup: 'Rank per pillar',
+    nodeColumns: 'Columns by',
+    nodeColumns_mainIndices: 'Main indices',
+    nodeColumns_pillars: 'Pillars',
+    mainView: 'Show',
     mainView_values: 'Values',
     mainView_ranks: 'Ranks',
     downloadCsvExcelVi: 'Download CSV for Excel in Vietnamese',

@@ -68,6 +68,26 @@ describe('buildRankingTable', () => {
     expect(buildRankingTable(rows, mainIndices, headers, false).columns).toHaveLength(9);
   });
 
+  it('adds the value and rank of each pillar after the main indices where the framework has pillars', () => {
+    const withPillar = {
+      framework: { precision: 4 },
+      units: [
+        {
+          ...unit('HN', 'Hà Nội', 0.7, 1, 350),
+          pillars: [{ code: 'CQS', name: 'Chính quyền số', points: null, max: null, value: 0.61, rank: 2 }],
+        },
+      ],
+    };
+    const table = buildRankingTable(buildRankingRows(withPillar), mainIndices, headers, false, [
+      { code: 'CQS', name: 'Chính quyền số' },
+    ]);
+    expect(table.columns.slice(-2).map((column) => column.header)).toEqual([
+      'CQS. Chính quyền số – chỉ số',
+      'CQS. Chính quyền số – hạng',
+    ]);
+    expect(table.rows[0]?.slice(-2)).toEqual([0.61, 2]);
+  });
+
   it('keeps the rows and order it is given (what the visitor sees)', () => {
     const rows = buildRankingRows(current, previous).reverse();
     const table = buildRankingTable(rows, mainIndices, headers, true);

@@ -39,6 +39,8 @@ export function buildRankingTable(
   mainIndices: readonly { code: string; name: string }[],
   headers: ExportHeaders,
   withChange: boolean,
+  /** Where the framework has pillars, their values and ranks follow the main indices'. */
+  pillars: readonly { code: string; name: string }[] = [],
 ): ExportTable {
   const columns: ExportColumn[] = [
     { header: headers.rank, kind: 'rank' },
@@ -55,8 +57,8 @@ export function buildRankingTable(
           { header: headers.valueChange, kind: 'valueChange' },
         ] satisfies ExportColumn[])
       : []),
-    ...mainIndices.flatMap((main): ExportColumn[] => {
-      const name = `${main.code}. ${main.name}`;
+    ...[...mainIndices, ...pillars].flatMap((node): ExportColumn[] => {
+      const name = `${node.code}. ${node.name}`;
       return [
         { header: headers.mainValue(name), kind: 'value' },
         { header: headers.mainRank(name), kind: 'rank' },
@@ -73,6 +75,7 @@ export function buildRankingTable(
     row.max,
     ...(withChange ? [row.previous?.rank ?? null, row.rankChange, row.valueChange] : []),
     ...mainIndices.flatMap((main) => [row.mainIndices[main.code]?.value ?? null, row.mainIndices[main.code]?.rank ?? null]),
+    ...pillars.flatMap((pillar) => [row.pillars[pillar.code]?.value ?? null, row.pillars[pillar.code]?.rank ?? null]),
   ]);
   return { columns, rows: body };
 }

@@ -19,10 +19,13 @@ import {
   filterRankingRows,
   formatSort,
   type MainIndexView,
+  type NodeColumns,
   nextSort,
   parseMainIndexView,
+  parseNodeColumns,
   parseSort,
   type SortColumn,
+  type SortState,
   sortForView,
   sortRankingRows,
 } from './ranking-rows';
@@ -81,14 +84,25 @@ function RankingView({
   const [query, setQuery] = useState(() => searchParams.get('q') ?? '');
   const deferredQuery = useDeferredValue(query);
   const mainView = parseMainIndexView(searchParams.get('show'));
-  // A shared link may name a main-index sort of the other view: it reads as the same order here.
-  const sort = sortForView(parseSort(searchParams.get('sort')), mainView);
   const cohortLabel = useDomainLabels().cohort;
 
   const previousPeriod = findPreviousPeriod(periods, period, unitKind);
   const current = useCohortResults(period.id, unitKind);
   const previous = useCohortResults(previousPeriod?.id, unitKind);
   const cohortsWithMaps = useCohortsWithMaps();
+
+  const mainIndices = useMemo(
+    () => (current.data?.units[0]?.mainIndices ?? []).map((main) => ({ code: main.code, name: localName(main, locale) })),
+    [current.data, locale],
+  );
+  const pillars = useMemo(
+    () => (current.data?.units[0]?.pillars ?? []).map((pillar) => ({ code: pillar.code, name: localName(pillar, locale) })),
+    [current.data, locale],
+  );
+  // Pillars only where the framework has them (DTI's three); otherwise ?cols=pillars means nothing.
+  const nodeColumns = pillars.length > 0 ? parseNodeColumns(searchParams.get('cols')) : 'mainIndices';
+  // A shared link may name a main-index sort of the other view: it reads as the same order here.
+  const sort = sortForView(parseSort(searchParams.get('sort')), mainView, nodeColumns);
 
   const allRows = useMemo(
     () => (current.data ? buildRankingRows(current.data, previous.data) : []),
@@ -97,10 +111,6 @@ function RankingView({
   const shownRows = useMemo(
     () => sortRankingRows(filterRankingRows(allRows, deferredQuery), sort),
     [allRows, deferredQuery, sort],
-  );
-  const mainIndices = useMemo(
-    () => (current.data?.units[0]?.mainIndices ?? []).map((main) => ({ code: main.code, name: localName(main, locale) })),
-    [current.data, locale],
   );
   const precision = current.data?.framework.precision ?? 4;
   const withChange = Boolean(previousPeriod && previous.data);
@@ -135,17 +145,17 @@ function RankingView({
   };
   const onSort = (column: SortColumn) => {
     const next = nextSort(sort, column);
-    updateSearch({
-      sort: next.column === DEFAULT_SORT.column && next.direction === DEFAULT_SORT.direction ? undefined : formatSort(next),
-    });
+    updateSearch({ sort: searchForSort(next) });
   };
-  const onMainView = (view: MainIndexView) => {
-    const nextSortState = sortForView(sort, view);
+  const searchForSort = (next: SortState) =>
+    next.column === DEFAULT_SORT.column && next.direction === DEFAULT_SORT.direction ? undefined : formatSort(next);
+  const onMainView = (view: MainIndexView) =>
+    updateSearch({ show: view === 'values' ? undefined : view, sort: searchForSort(sortForView(sort, view, nodeColumns)) });
+  const onNodeColumns = (columns: NodeColumns) =>
     updateSearch({
-      show: view === 'values' ? undefined : view,
-      sort: nextSortState === sort ? (searchParams.get('sort') ?? undefined) : formatSort(nextSortState),
+      cols: columns === 'mainIndices' ? undefined : columns,
+      sort: searchForSort(sortForView(sort, mainView, columns)),
     });
-  };
   const goTo = (periodId: string, kind: string) =>
     navigate({ pathname: rankingPath(periodId, kind), search: window.location.search });
 
@@ -170,6 +180,7 @@ function RankingView({
         mainRank: (name) => t('col_mainRank', { name }),
       },
       withChange,
+      pillars,
     );
   const fileName = exportFileName(t('fileName'), period.year, cohortLabel(unitKind));
   const downloadCsv = (variant: CsvVariant) =>
@@ -306,19 +317,37 @@ function RankingView({
                         {t('rankingHeading')}
                       </Title>
                       {mainIndices.length > 0 && (
-                        <Group gap="xs" align="center" data-print="hide">
-                          <Text size="sm" id="public-main-view-label">
-                            {t('mainView')}
-                          </Text>
-                          <SegmentedControl
-                            aria-labelledby="public-main-view-label"
-                            value={mainView}
-                            onChange={(value) => onMainView(value === 'ranks' ? 'ranks' : 'values')}
-                            data={[
-                              { value: 'values', label: t('mainView_values') },
-                              { value: 'ranks', label: t('mainView_ranks') },
-                            ]}
-                          />
+                        <Group gap="md" align="center" data-print="hide">
+                          {pillars.length > 0 && (
+                            <Group gap="xs" align="center">
+                              <Text size="sm" id="public-node-columns-label">
+                                {t('nodeColumns')}
+                              </Text>
+                              <SegmentedControl
+                                aria-labelledby="public-node-columns-label"
+                                value={nodeColumns}
+                                onChange={(value) => onNodeColumns(value === 'pillars' ? 'pillars' : 'mainIndices')}
+                                data={[
+                                  { value: 'mainIndices', label: t('nodeColumns_mainIndices') },
+                                  { value: 'pillars', label: t('nodeColumns_pillars') },
+                                ]}
+                              />
+                            </Group>
+                          )}
+                          <Group gap="xs" align="center">
+                            <Text size="sm" id="public-main-view-label">
+                              {t('mainView')}
+                            </Text>
+                            <SegmentedControl
+                              aria-labelledby="public-main-view-label"
+                              value={mainView}
+                              onChange={(value) => onMainView(value === 'ranks' ? 'ranks' : 'values')}
+                              data={[
+                                { value: 'values', label: t('mainView_values') },
+                                { value: 'ranks', label: t('mainView_ranks') },
+                              ]}
+                            />
+                          </Group>
                         </Group>
                       )}
                     </Group>
@@ -332,6 +361,8 @@ function RankingView({
                       <RankingTable
                         rows={shownRows}
                         mainIndices={mainIndices}
+                        pillars={pillars}
+                        nodeColumns={nodeColumns}
                         mainView={mainView}
                         sort={sort}
                         onSort={onSort}

@@ -6,10 +6,12 @@ import {
   formatSort,
   nextSort,
   parseMainIndexView,
+  parseNodeColumns,
   parseSort,
   type RankingRow,
   type ResultSetLike,
   type ResultUnit,
+  type SortColumn,
   sortForView,
   sortRankingRows,
 } from './ranking-rows';
@@ -215,5 +217,39 @@ describe('filterRankingRows (diacritic-insensitive)', () => {
     ['ha noi', []],
   ])('"%s" finds %o', (query, expected) => {
     expect(found(query)).toEqual(expected);
+  });
+
+  it.each([
+    // Pillars: the same rules; a sort by a kind of column not shown falls back to the official order.
+    [{ column: 'pillarValue:CQS', direction: 'desc' }, 'ranks', 'pillars', { column: 'pillar:CQS', direction: 'asc' }],
+    [{ column: 'pillar:CQS', direction: 'asc' }, 'values', 'pillars', { column: 'pillarValue:CQS', direction: 'desc' }],
+    [{ column: 'pillarValue:CQS', direction: 'desc' }, 'values', 'mainIndices', DEFAULT_SORT],
+    [{ column: 'mainValue:1', direction: 'desc' }, 'values', 'pillars', DEFAULT_SORT],
+  ] as const)('sortForView(%o, %s, %s) → %o', (sort, view, columns, expected) => {
+    expect(sortForView(sort, view, columns)).toEqual(expected);
+  });
+
+  it('reads the pillar columns from the address only as "pillars"', () => {
+    expect([parseNodeColumns(null), parseNodeColumns('pillars'), parseNodeColumns('x')]).toEqual([
+      'mainIndices',
+      'pillars',
+      'mainIndices',
+    ]);
+    expect(parseSort('pillarValue:KTS')).toEqual({ column: 'pillarValue:KTS', direction: 'desc' });
+    expect(parseSort('pillar:KTS')).toEqual({ column: 'pillar:KTS', direction: 'asc' });
+  });
+
+  it('sorts by a pillar value or rank, units without one last', () => {
+    const pillarUnit = (code: string, value: number | null, rank: number | null): ResultUnit => ({
+      ...unit(code, code, 0.5, 1),
+      pillars: [{ code: 'CQS', name: 'Chính quyền số', points: null, max: null, value, rank }],
+    });
+    const rows = buildRankingRows(set(pillarUnit('A', 0.4, 2), pillarUnit('B', 0.7, 1), pillarUnit('C', null, null)));
+    const order = (sort: { column: SortColumn; direction: 'asc' | 'desc' }) =>
+      sortRankingRows(rows, sort)
+        .map((row) => row.code)
+        .join('');
+    expect(order({ column: 'pillarValue:CQS', direction: 'desc' })).toBe('BAC');
+    expect(order({ column: 'pillar:CQS', direction: 'desc' })).toBe('ABC');
   });
 });

@@ -97,4 +97,43 @@ describe('RankingTable', () => {
     fireEvent.click(screen.getByRole('button', { name: /1\. Nhận thức số/ }));
     expect(onSort.mock.calls).toEqual([['mainValue:1']]);
   });
+
+  it('shows the pillars instead of the main indices where asked', () => {
+    const onSort = vi.fn();
+    const withPillars = buildRankingRows({
+      framework: { precision: 4 },
+      units: [
+        {
+          ...unit('HN', 'Hà Nội', 0.7, 1, 1),
+          pillars: [{ code: 'CQS', name: 'Chính quyền số', points: null, max: null, value: 0.6123, rank: 3 }],
+        },
+      ],
+    });
+    render(
+      <LocaleProvider>
+        <MantineProvider>
+          <MemoryRouter>
+            <RankingTable
+              rows={withPillars}
+              mainIndices={[{ code: '1', name: 'Nhận thức số' }]}
+              pillars={[{ code: 'CQS', name: 'Chính quyền số' }]}
+              nodeColumns="pillars"
+              sort={{ column: 'rank', direction: 'asc' }}
+              onSort={onSort}
+              precision={4}
+              withChange={false}
+              caption="Trụ cột"
+              unitHref={(code) => `/ket-qua/p/province/${code}`}
+            />
+          </MemoryRouter>
+        </MantineProvider>
+      </LocaleProvider>,
+    );
+    const table = screen.getByRole('table', { name: 'Trụ cột' });
+    expect(within(table).getByRole('columnheader', { name: 'Trụ cột' })).toBeTruthy();
+    expect(within(table).queryByRole('button', { name: /Nhận thức số/ })).toBeNull();
+    expect(within(table).getAllByRole('cell').at(-1)?.textContent).toBe('0,6123');
+    fireEvent.click(within(table).getByRole('button', { name: /CQS\. Chính quyền số/ }));
+    expect(onSort.mock.calls).toEqual([['pillarValue:CQS']]);
+  });
 });
