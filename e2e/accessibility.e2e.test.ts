@@ -167,7 +167,7 @@ describe('every role’s main pages by keyboard, on a phone and in English', () 
     expect(await page.getByLabel('Assessment period').count()).toBe(1);
     expect(await page.getByRole('tab', { name: 'Districts, towns and cities' }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Ranking' }).count()).toBe(1);
-    expect(await page.getByRole('button', { name: 'Download CSV' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Download CSV', exact: true }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Sign in' }).count()).toBe(1);
     // The index in English notation: a decimal point, no decimal comma.
     const dbpRow = await page.getByRole('row').filter({ hasText: DBP }).innerText();

@@ -29,4 +29,18 @@ describe('CSV text', () => {
       ]),
     ).toBe("\uFEFFMã,Tên\r\n'=X,1\r\n");
   });
+
+  it('writes the semicolon variant for Excel set to Vietnamese: a comma inside a field needs no quotes, a semicolon does', () => {
+    const decimalComma = (value: number, column: number) => value.toFixed(column === 1 ? 4 : 0).replace('.', ',');
+    expect(
+      csvDocument(
+        [
+          ['Đơn vị', 'Chỉ số', 'Hạng'],
+          ['Sở A, B', 0.28491, 1],
+          ['Sở C; D', -0.5, 2],
+        ],
+        { separator: ';', formatNumber: decimalComma },
+      ),
+    ).toBe('\uFEFFĐơn vị;Chỉ số;Hạng\r\nSở A, B;0,2849;1\r\n"Sở C; D";-0,5000;2\r\n');
+  });
 });

@@ -5496,6 +5496,15 @@ export interface operations {
                     } & {
                         /** Format: date-time */
                         publishedAt: string;
+                        /** @description The framework's legal basis: what a download's title block names as the authority. */
+                        legalBasis: {
+                            /** @description The authority that issued the framework, e.g. Ủy ban nhân dân tỉnh Điện Biên */
+                            issuer: string;
+                            /** @description Its decision, e.g. 2001/QĐ-UBND */
+                            document: string;
+                            /** @description yyyy-mm-dd */
+                            date: string;
+                        };
                     };
                 };
             };

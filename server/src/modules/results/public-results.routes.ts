@@ -180,7 +180,22 @@ export function registerPublicResultRoutes(api: Api, { database }: AppDependenci
         security: [],
         params: Type.Object({ periodId: Type.String({ format: 'uuid' }), unitKind: Type.String({ maxLength: 20 }) }),
         response: {
-          200: Type.Intersect([ResultSetSchema, Type.Object({ publishedAt: Type.String({ format: 'date-time' }) })]),
+          200: Type.Intersect([
+            ResultSetSchema,
+            Type.Object({
+              publishedAt: Type.String({ format: 'date-time' }),
+              legalBasis: Type.Object(
+                {
+                  issuer: Type.String({
+                    description: 'The authority that issued the framework, e.g. Ủy ban nhân dân tỉnh Điện Biên',
+                  }),
+                  document: Type.String({ description: 'Its decision, e.g. 2001/QĐ-UBND' }),
+                  date: Type.String({ description: 'yyyy-mm-dd' }),
+                },
+                { description: "The framework's legal basis: what a download's title block names as the authority." },
+              ),
+            }),
+          ]),
           304: Type.Null({ description: 'Not modified (If-None-Match matched the ETag)' }),
           ...errorResponses(400, 404),
         },
@@ -197,7 +212,10 @@ export function registerPublicResultRoutes(api: Api, { database }: AppDependenci
       const framework = await getCompiledFramework(db, snapshot.frameworkId);
       const results = withEnglishNames(snapshot.results, englishNamesOf(framework.document));
       // Serialised by the route's response schema, exactly as an uncached reply would be.
-      const response = encodeResponse(reply.serialize({ ...results, publishedAt: snapshot.publishedAt }));
+      const { issuer, document, date } = framework.document.legalBasis;
+      const response = encodeResponse(
+        reply.serialize({ ...results, publishedAt: snapshot.publishedAt, legalBasis: { issuer, document, date } }),
+      );
       responses.set(cacheKeyOf(snapshot), response);
       return sendCached(request, reply, snapshot.etag, response);
     },

@@ -31,6 +31,12 @@ describe.each(TEST_DATABASE_KINDS)('public results on %s', (kind) => {
     const ranking = plain.json();
     expect(ranking.units).toHaveLength(10);
     expect(typeof ranking.publishedAt).toBe('string');
+    // The authority a download's title block names: the framework's legal basis.
+    expect(ranking.legalBasis).toEqual({
+      issuer: 'Ủy ban nhân dân tỉnh Điện Biên',
+      document: '2001/QĐ-UBND',
+      date: '2022-10-31',
+    });
 
     const br = await get(rankingUrl, { 'accept-encoding': 'gzip, deflate, br' });
     expect([br.headers['content-encoding'], br.headers.vary]).toEqual(['br', 'Accept-Encoding']);

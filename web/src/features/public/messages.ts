@@ -36,6 +36,22 @@ type Key =
   | 'col_mainValue'
   | 'col_mainRank'
   | 'mainRanksGroup'
+  | 'mainValuesGroup'
+  | 'pillarValuesGroup'
+  | 'pillarRanksGroup'
+  | 'nodeColumns'
+  | 'nodeColumns_mainIndices'
+  | 'nodeColumns_pillars'
+  | 'mainView'
+  | 'mainView_values'
+  | 'mainView_ranks'
+  | 'downloadCsvExcelVi'
+  | 'titleHeading'
+  | 'titleAuthority'
+  | 'titlePeriod'
+  | 'titleCohort'
+  | 'titlePublished'
+  | 'titleFramework'
   | 'rankUp'
   | 'rankDown'
   | 'rankSame'
@@ -114,7 +130,8 @@ export const publicMessages: Dictionary<Key> = {
     downloads: 'Tải bảng xếp hạng đang hiển thị',
     downloadCsv: 'Tải CSV',
     downloadXlsx: 'Tải Excel (XLSX)',
-    downloadNote: 'Tệp tải về chứa đúng các đơn vị và thứ tự đang hiển thị; số dùng dấu chấm thập phân.',
+    downloadNote:
+      'Tệp tải về chứa đúng các đơn vị và thứ tự đang hiển thị, số làm tròn như trên màn hình. Tệp CSV dùng dấu phẩy phân cách và dấu chấm thập phân; tệp CSV cho Excel tiếng Việt dùng dấu chấm phẩy và dấu phẩy thập phân (0,2849).',
     rankingHeading: 'Bảng xếp hạng',
     rankingCaption: 'Xếp hạng {cohort}, kỳ {year}: {count} đơn vị.',
     sortHint: 'Bấm vào tiêu đề cột để sắp xếp.',
@@ -131,6 +148,22 @@ export const publicMessages: Dictionary<Key> = {
     col_mainValue: '{name} – chỉ số',
     col_mainRank: '{name} – hạng',
     mainRanksGroup: 'Hạng theo chỉ số chính',
+    mainValuesGroup: 'Chỉ số chính',
+    pillarValuesGroup: 'Trụ cột',
+    pillarRanksGroup: 'Hạng theo trụ cột',
+    nodeColumns: 'Cột theo',
+    nodeColumns_mainIndices: 'Chỉ số chính',
+    nodeColumns_pillars: 'Trụ cột',
+    mainView: 'Hiển thị',
+    mainView_values: 'Giá trị',
+    mainView_ranks: 'Thứ hạng',
+    downloadCsvExcelVi: 'Tải CSV cho Excel tiếng Việt',
+    titleHeading: 'Kết quả chỉ số chuyển đổi số năm {year}: {cohort}',
+    titleAuthority: 'Cơ quan ban hành',
+    titlePeriod: 'Kỳ đánh giá',
+    titleCohort: 'Nhóm đơn vị',
+    titlePublished: 'Ngày công bố',
+    titleFramework: 'Bộ chỉ số',
     rankUp: 'tăng {count} hạng',
     rankDown: 'giảm {count} hạng',
     rankSame: 'giữ nguyên hạng',
@@ -153,7 +186,7 @@ export const publicMessages: Dictionary<Key> = {
     chartLoading: 'Đang tải biểu đồ…',
     chartFailed: 'Không tải được biểu đồ. Số liệu vẫn có trong bảng.',
     sheetName: 'Xếp hạng',
-    fileName: 'xep-hang',
+    fileName: 'ket-qua-dti',
     backToRanking: 'Bảng xếp hạng {cohort}, kỳ {year}',
     unitSummary: 'Tóm tắt kết quả',
     value: 'Chỉ số',
@@ -212,7 +245,8 @@ export const publicMessages: Dictionary<Key> = {
     downloads: 'Download the ranking as shown',
     downloadCsv: 'Download CSV',
     downloadXlsx: 'Download Excel (XLSX)',
-    downloadNote: 'The file holds the units shown, in the order shown; numbers use a decimal point.',
+    downloadNote:
+      'The file holds the units shown, in the order shown, with numbers rounded as on screen. The CSV uses commas and a decimal point; the CSV for Excel in Vietnamese uses semicolons and a decimal comma (0,2849).',
     rankingHeading: 'Ranking',
     rankingCaption: 'Ranking of {cohort}, {year}: {count} units.',
     sortHint: 'Select a column heading to sort.',
@@ -229,6 +263,22 @@ export const publicMessages: Dictionary<Key> = {
     col_mainValue: '{name} – index',
     col_mainRank: '{name} – rank',
     mainRanksGroup: 'Rank per main index',
+    mainValuesGroup: 'Main indices',
+    pillarValuesGroup: 'Pillars',
+    pillarRanksGroup: 'Rank per pillar',
+    nodeColumns: 'Columns by',
+    nodeColumns_mainIndices: 'Main indices',
+    nodeColumns_pillars: 'Pillars',
+    mainView: 'Show',
+    mainView_values: 'Values',
+    mainView_ranks: 'Ranks',
+    downloadCsvExcelVi: 'Download CSV for Excel in Vietnamese',
+    titleHeading: 'Digital transformation index {year}: {cohort}',
+    titleAuthority: 'Issued by',
+    titlePeriod: 'Assessment period',
+    titleCohort: 'Cohort',
+    titlePublished: 'Published on',
+    titleFramework: 'Framework',
     rankUp: 'up {count} places',
     rankDown: 'down {count} places',
     rankSame: 'same rank',
@@ -251,7 +301,7 @@ export const publicMessages: Dictionary<Key> = {
     chartLoading: 'Loading the chart…',
     chartFailed: 'The chart could not be loaded. The table still has the figures.',
     sheetName: 'Ranking',
-    fileName: 'ranking',
+    fileName: 'dti-results',
     backToRanking: 'Ranking of {cohort}, {year}',
     unitSummary: 'Summary',
     value: 'Index',

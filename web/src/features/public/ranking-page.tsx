@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, SegmentedControl, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -12,19 +12,25 @@ import { publicMessages } from './messages';
 import { type PublishedPeriod, useCohortResults, useCohortsWithMaps, usePublishedPeriods } from './public-api';
 import { rankingPath, unitPath } from './public-paths';
 import { cohortKindsOf, findPreviousPeriod, sortNewestFirst } from './published-periods';
-import { buildRankingTable, saveFile, toCsv } from './ranking-export';
+import { buildRankingTable, type CsvVariant, exportFileName, saveFile, toCsv } from './ranking-export';
 import {
   buildRankingRows,
   DEFAULT_SORT,
   filterRankingRows,
   formatSort,
+  type MainIndexView,
+  type NodeColumns,
   nextSort,
+  parseMainIndexView,
+  parseNodeColumns,
   parseSort,
   type SortColumn,
+  type SortState,
+  sortForView,
   sortRankingRows,
 } from './ranking-rows';
 import { RankingTable } from './ranking-table';
-import { writeXlsx, XLSX_MIME } from './xlsx-writer';
+import { type TitleBlock, writeXlsx, XLSX_MIME } from './xlsx-writer';
 
 /** The map's code (and ECharts' map build after it) is fetched only for a cohort that has a map. */
 const ChoroplethMap = lazy(() => import('./choropleth-map'));
@@ -77,13 +83,26 @@ function RankingView({
   // The box keeps its own state so typing never waits for the router; the address follows it.
   const [query, setQuery] = useState(() => searchParams.get('q') ?? '');
   const deferredQuery = useDeferredValue(query);
-  const sort = parseSort(searchParams.get('sort'));
+  const mainView = parseMainIndexView(searchParams.get('show'));
   const cohortLabel = useDomainLabels().cohort;
 
   const previousPeriod = findPreviousPeriod(periods, period, unitKind);
   const current = useCohortResults(period.id, unitKind);
   const previous = useCohortResults(previousPeriod?.id, unitKind);
   const cohortsWithMaps = useCohortsWithMaps();
+
+  const mainIndices = useMemo(
+    () => (current.data?.units[0]?.mainIndices ?? []).map((main) => ({ code: main.code, name: localName(main, locale) })),
+    [current.data, locale],
+  );
+  const pillars = useMemo(
+    () => (current.data?.units[0]?.pillars ?? []).map((pillar) => ({ code: pillar.code, name: localName(pillar, locale) })),
+    [current.data, locale],
+  );
+  // Pillars only where the framework has them (DTI's three); otherwise ?cols=pillars means nothing.
+  const nodeColumns = pillars.length > 0 ? parseNodeColumns(searchParams.get('cols')) : 'mainIndices';
+  // A shared link may name a main-index sort of the other view: it reads as the same order here.
+  const sort = sortForView(parseSort(searchParams.get('sort')), mainView, nodeColumns);
 
   const allRows = useMemo(
     () => (current.data ? buildRankingRows(current.data, previous.data) : []),
@@ -92,10 +111,6 @@ function RankingView({
   const shownRows = useMemo(
     () => sortRankingRows(filterRankingRows(allRows, deferredQuery), sort),
     [allRows, deferredQuery, sort],
-  );
-  const mainIndices = useMemo(
-    () => (current.data?.units[0]?.mainIndices ?? []).map((main) => ({ code: main.code, name: localName(main, locale) })),
-    [current.data, locale],
   );
   const precision = current.data?.framework.precision ?? 4;
   const withChange = Boolean(previousPeriod && previous.data);
@@ -130,10 +145,17 @@ function RankingView({
   };
   const onSort = (column: SortColumn) => {
     const next = nextSort(sort, column);
-    updateSearch({
-      sort: next.column === DEFAULT_SORT.column && next.direction === DEFAULT_SORT.direction ? undefined : formatSort(next),
-    });
+    updateSearch({ sort: searchForSort(next) });
   };
+  const searchForSort = (next: SortState) =>
+    next.column === DEFAULT_SORT.column && next.direction === DEFAULT_SORT.direction ? undefined : formatSort(next);
+  const onMainView = (view: MainIndexView) =>
+    updateSearch({ show: view === 'values' ? undefined : view, sort: searchForSort(sortForView(sort, view, nodeColumns)) });
+  const onNodeColumns = (columns: NodeColumns) =>
+    updateSearch({
+      cols: columns === 'mainIndices' ? undefined : columns,
+      sort: searchForSort(sortForView(sort, mainView, columns)),
+    });
   const goTo = (periodId: string, kind: string) =>
     navigate({ pathname: rankingPath(periodId, kind), search: window.location.search });
 
@@ -158,13 +180,41 @@ function RankingView({
         mainRank: (name) => t('col_mainRank', { name }),
       },
       withChange,
+      pillars,
     );
-  const fileName = `${t('fileName')}-${period.year}-${unitKind}`;
-  const downloadCsv = () => saveFile(`${fileName}.csv`, toCsv(exportTable()), 'text/csv;charset=utf-8');
-  const downloadXlsx = () =>
-    saveFile(`${fileName}.xlsx`, writeXlsx(exportTable(), { sheetName: t('sheetName'), precision }) as BlobPart, XLSX_MIME);
-
+  const fileName = exportFileName(t('fileName'), period.year, cohortLabel(unitKind));
+  const downloadCsv = (variant: CsvVariant) =>
+    saveFile(
+      `${fileName}${variant === 'excel-vi' ? '-excel' : ''}.csv`,
+      toCsv(exportTable(), precision, variant),
+      'text/csv;charset=utf-8',
+    );
   const publishedAt = current.data?.publishedAt ?? period.publishedAt;
+  const legalBasis = current.data?.legalBasis;
+  // What a printed ranking says above its table: who set the index, which period, which units, when.
+  const titleBlock = (): TitleBlock => ({
+    heading: t('titleHeading', { year: period.year, cohort: cohortLabel(unitKind) }),
+    lines: [
+      ...(legalBasis ? ([[t('titleAuthority'), legalBasis.issuer]] as const) : []),
+      [t('titlePeriod'), period.name],
+      [t('titleCohort'), cohortLabel(unitKind)],
+      [t('titlePublished'), formatDate(publishedAt, locale)],
+      ...(current.data
+        ? ([
+            [
+              t('titleFramework'),
+              `${localName(current.data.framework, locale)}${legalBasis ? ` (${legalBasis.document}, ${formatDate(legalBasis.date, locale)})` : ''}`,
+            ],
+          ] as const)
+        : []),
+    ],
+  });
+  const downloadXlsx = () =>
+    saveFile(
+      `${fileName}.xlsx`,
+      writeXlsx(exportTable(), { sheetName: t('sheetName'), precision, title: titleBlock() }) as BlobPart,
+      XLSX_MIME,
+    );
   const searchId = 'public-ranking-search';
 
   return (
@@ -234,27 +284,76 @@ function RankingView({
                       autoComplete="off"
                     />
                     <Group gap="xs" role="group" aria-label={t('downloads')}>
-                      <Button variant="default" size="md" onClick={downloadCsv} disabled={shownRows.length === 0}>
+                      <Button
+                        variant="default"
+                        size="md"
+                        onClick={() => downloadCsv('standard')}
+                        disabled={shownRows.length === 0}
+                      >
                         {t('downloadCsv')}
+                      </Button>
+                      <Button
+                        variant="default"
+                        size="md"
+                        onClick={() => downloadCsv('excel-vi')}
+                        disabled={shownRows.length === 0}
+                      >
+                        {t('downloadCsvExcelVi')}
                       </Button>
                       <Button variant="default" size="md" onClick={downloadXlsx} disabled={shownRows.length === 0}>
                         {t('downloadXlsx')}
                       </Button>
                     </Group>
                   </Group>
-                  <Text size="sm" c="dimmed">
+                  <Text size="sm" c="dimmed" data-print="hide">
                     <span aria-live="polite">{t('shownCount', { shown: shownRows.length, total: allRows.length })}</span>
                     {' · '}
                     {t('downloadNote')}
                   </Text>
 
                   <section aria-labelledby="public-ranking-heading">
-                    <Title order={3} id="public-ranking-heading" mb="xs">
-                      {t('rankingHeading')}
-                    </Title>
+                    <Group justify="space-between" align="flex-end" gap="sm" mb="xs">
+                      <Title order={3} id="public-ranking-heading">
+                        {t('rankingHeading')}
+                      </Title>
+                      {mainIndices.length > 0 && (
+                        <Group gap="md" align="center" data-print="hide">
+                          {pillars.length > 0 && (
+                            <Group gap="xs" align="center">
+                              <Text size="sm" id="public-node-columns-label">
+                                {t('nodeColumns')}
+                              </Text>
+                              <SegmentedControl
+                                aria-labelledby="public-node-columns-label"
+                                value={nodeColumns}
+                                onChange={(value) => onNodeColumns(value === 'pillars' ? 'pillars' : 'mainIndices')}
+                                data={[
+                                  { value: 'mainIndices', label: t('nodeColumns_mainIndices') },
+                                  { value: 'pillars', label: t('nodeColumns_pillars') },
+                                ]}
+                              />
+                            </Group>
+                          )}
+                          <Group gap="xs" align="center">
+                            <Text size="sm" id="public-main-view-label">
+                              {t('mainView')}
+                            </Text>
+                            <SegmentedControl
+                              aria-labelledby="public-main-view-label"
+                              value={mainView}
+                              onChange={(value) => onMainView(value === 'ranks' ? 'ranks' : 'values')}
+                              data={[
+                                { value: 'values', label: t('mainView_values') },
+                                { value: 'ranks', label: t('mainView_ranks') },
+                              ]}
+                            />
+                          </Group>
+                        </Group>
+                      )}
+                    </Group>
                     <Text size="sm" mb="xs">
                       {t('rankingCaption', { cohort: cohortLabel(unitKind), year: period.year, count: shownRows.length })}{' '}
-                      {t('sortHint')}
+                      <span data-print="hide">{t('sortHint')}</span>
                     </Text>
                     {shownRows.length === 0 ? (
                       <Text>{t('noMatch', { query })}</Text>
@@ -262,6 +361,9 @@ function RankingView({
                       <RankingTable
                         rows={shownRows}
                         mainIndices={mainIndices}
+                        pillars={pillars}
+                        nodeColumns={nodeColumns}
+                        mainView={mainView}
                         sort={sort}
                         onSort={onSort}
                         precision={precision}

@@ -5,10 +5,14 @@ import {
   filterRankingRows,
   formatSort,
   nextSort,
+  parseMainIndexView,
+  parseNodeColumns,
   parseSort,
   type RankingRow,
   type ResultSetLike,
   type ResultUnit,
+  type SortColumn,
+  sortForView,
   sortRankingRows,
 } from './ranking-rows';
 
@@ -32,7 +36,8 @@ function unit(
       name: `Main ${index + 1}`,
       points: null,
       max: 50,
-      value: null,
+      // A main index's value falls as its rank does, so either column sorts the same units first.
+      value: mainRank === null ? null : 1 - mainRank / 10,
       rank: mainRank,
     })),
   };
@@ -119,6 +124,8 @@ describe('sortRankingRows', () => {
     [{ column: 'rankChange', direction: 'desc' }, 'AECBD'],
     [{ column: 'main:1', direction: 'asc' }, 'ACEBD'],
     [{ column: 'main:1', direction: 'desc' }, 'BECAD'],
+    [{ column: 'mainValue:1', direction: 'desc' }, 'ACEBD'],
+    [{ column: 'mainValue:1', direction: 'asc' }, 'BECAD'],
   ] as const)('%o → %s (units without a figure last in both directions)', (sort, expected) => {
     expect(codes(sortRankingRows(rows, sort))).toBe(expected);
   });
@@ -150,6 +157,7 @@ describe('sort state in the address', () => {
     ['name.asc', { column: 'name', direction: 'asc' }],
     ['main:1.2.desc', { column: 'main:1.2', direction: 'desc' }],
     ['main:1.2', { column: 'main:1.2', direction: 'asc' }],
+    ['mainValue:1.2', { column: 'mainValue:1.2', direction: 'desc' }],
   ] as const)('parseSort(%s)', (text, expected) => {
     expect(parseSort(text)).toEqual(expected);
   });
@@ -163,6 +171,28 @@ describe('sort state in the address', () => {
     expect(nextSort(DEFAULT_SORT, 'rank')).toEqual({ column: 'rank', direction: 'desc' });
     expect(nextSort(DEFAULT_SORT, 'value')).toEqual({ column: 'value', direction: 'desc' });
     expect(nextSort(DEFAULT_SORT, 'name')).toEqual({ column: 'name', direction: 'asc' });
+  });
+});
+
+describe('main-index view (values or ranks) in the address', () => {
+  it.each([
+    [null, 'values'],
+    ['', 'values'],
+    ['ranks', 'ranks'],
+    ['nonsense', 'values'],
+  ] as const)('parseMainIndexView(%s) → %s (values by default)', (text, expected) => {
+    expect(parseMainIndexView(text)).toBe(expected);
+  });
+
+  it.each([
+    // A main-index sort follows the view and keeps best-first (or worst-first) order.
+    [{ column: 'mainValue:2', direction: 'desc' }, 'ranks', { column: 'main:2', direction: 'asc' }],
+    [{ column: 'mainValue:2', direction: 'asc' }, 'ranks', { column: 'main:2', direction: 'desc' }],
+    [{ column: 'main:2', direction: 'asc' }, 'values', { column: 'mainValue:2', direction: 'desc' }],
+    [{ column: 'main:2', direction: 'asc' }, 'ranks', { column: 'main:2', direction: 'asc' }],
+    [{ column: 'value', direction: 'asc' }, 'ranks', { column: 'value', direction: 'asc' }],
+  ] as const)('sortForView(%o, %s) → %o', (sort, view, expected) => {
+    expect(sortForView(sort, view)).toEqual(expected);
   });
 });
 
@@ -187,5 +217,39 @@ describe('filterRankingRows (diacritic-insensitive)', () => {
     ['ha noi', []],
   ])('"%s" finds %o', (query, expected) => {
     expect(found(query)).toEqual(expected);
+  });
+
+  it.each([
+    // Pillars: the same rules; a sort by a kind of column not shown falls back to the official order.
+    [{ column: 'pillarValue:CQS', direction: 'desc' }, 'ranks', 'pillars', { column: 'pillar:CQS', direction: 'asc' }],
+    [{ column: 'pillar:CQS', direction: 'asc' }, 'values', 'pillars', { column: 'pillarValue:CQS', direction: 'desc' }],
+    [{ column: 'pillarValue:CQS', direction: 'desc' }, 'values', 'mainIndices', DEFAULT_SORT],
+    [{ column: 'mainValue:1', direction: 'desc' }, 'values', 'pillars', DEFAULT_SORT],
+  ] as const)('sortForView(%o, %s, %s) → %o', (sort, view, columns, expected) => {
+    expect(sortForView(sort, view, columns)).toEqual(expected);
+  });
+
+  it('reads the pillar columns from the address only as "pillars"', () => {
+    expect([parseNodeColumns(null), parseNodeColumns('pillars'), parseNodeColumns('x')]).toEqual([
+      'mainIndices',
+      'pillars',
+      'mainIndices',
+    ]);
+    expect(parseSort('pillarValue:KTS')).toEqual({ column: 'pillarValue:KTS', direction: 'desc' });
+    expect(parseSort('pillar:KTS')).toEqual({ column: 'pillar:KTS', direction: 'asc' });
+  });
+
+  it('sorts by a pillar value or rank, units without one last', () => {
+    const pillarUnit = (code: string, value: number | null, rank: number | null): ResultUnit => ({
+      ...unit(code, code, 0.5, 1),
+      pillars: [{ code: 'CQS', name: 'Chính quyền số', points: null, max: null, value, rank }],
+    });
+    const rows = buildRankingRows(set(pillarUnit('A', 0.4, 2), pillarUnit('B', 0.7, 1), pillarUnit('C', null, null)));
+    const order = (sort: { column: SortColumn; direction: 'asc' | 'desc' }) =>
+      sortRankingRows(rows, sort)
+        .map((row) => row.code)
+        .join('');
+    expect(order({ column: 'pillarValue:CQS', direction: 'desc' })).toBe('BAC');
+    expect(order({ column: 'pillar:CQS', direction: 'desc' })).toBe('ABC');
   });
 });

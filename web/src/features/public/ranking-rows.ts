@@ -18,6 +18,8 @@ export interface ResultNode {
 export interface ResultUnit extends ResultNode {
   percent: number | null;
   mainIndices: ResultNode[];
+  /** Where the framework has pillars (DTI: digital government, economy, society). */
+  pillars?: ResultNode[];
 }
 
 export interface ResultSetLike {
@@ -39,6 +41,8 @@ export interface RankingRow {
   valueChange: number | null;
   /** Per main index, by code. */
   mainIndices: Record<string, ResultNode>;
+  /** Per pillar, by code; empty where the framework has none. */
+  pillars: Record<string, ResultNode>;
 }
 
 export function roundTo(value: number, decimals: number): number {
@@ -63,11 +67,48 @@ export function buildRankingRows(current: ResultSetLike, previous?: ResultSetLik
       rankChange: before && unit.rank !== null && before.rank !== null ? before.rank - unit.rank : null,
       valueChange: before && unit.value !== null && before.value !== null ? roundTo(unit.value - before.value, precision) : null,
       mainIndices: Object.fromEntries(unit.mainIndices.map((node) => [node.code, node])),
+      pillars: Object.fromEntries((unit.pillars ?? []).map((node) => [node.code, node])),
     };
   });
 }
 
-export type SortColumn = 'rank' | 'name' | 'value' | 'percent' | 'points' | 'rankChange' | 'valueChange' | `main:${string}`;
+/**
+ * `main:<code>` sorts by a main index's rank, `mainValue:<code>` by its value: the table shows one or
+ * the other (MainIndexView), and a header sorts by what it shows. `pillar:` and `pillarValue:` do
+ * the same for pillars.
+ */
+export type SortColumn =
+  | 'rank'
+  | 'name'
+  | 'value'
+  | 'percent'
+  | 'points'
+  | 'rankChange'
+  | 'valueChange'
+  | `main:${string}`
+  | `mainValue:${string}`
+  | `pillar:${string}`
+  | `pillarValue:${string}`;
+
+/** The columns after the index: one per main index, or one per pillar where the framework has them. */
+export type NodeColumns = 'mainIndices' | 'pillars';
+
+export function parseNodeColumns(text: string | null): NodeColumns {
+  return text === 'pillars' ? 'pillars' : 'mainIndices';
+}
+
+/** A node column's sort key: by rank (`main:1`, `pillar:CQS`) or by value (`mainValue:1`, `pillarValue:CQS`). */
+export function nodeSortColumn(columns: NodeColumns, view: MainIndexView, code: string): SortColumn {
+  const prefix = columns === 'pillars' ? 'pillar' : 'main';
+  return view === 'values' ? `${prefix}Value:${code}` : `${prefix}:${code}`;
+}
+
+/** Which node column a sort names, if any. */
+function nodeOfSort(column: SortColumn): { columns: NodeColumns; byValue: boolean; code: string } | undefined {
+  const match = /^(main|pillar)(Value)?:(.+)$/.exec(column);
+  if (!match) return undefined;
+  return { columns: match[1] === 'pillar' ? 'pillars' : 'mainIndices', byValue: Boolean(match[2]), code: match[3] ?? '' };
+}
 export type SortDirection = 'asc' | 'desc';
 export interface SortState {
   column: SortColumn;
@@ -78,7 +119,7 @@ export const DEFAULT_SORT: SortState = { column: 'rank', direction: 'asc' };
 
 /** The direction a first click sorts in: best first (rank 1, the highest value, the biggest climb); names A→Z. */
 export function naturalDirection(column: SortColumn): SortDirection {
-  return column === 'rank' || column === 'name' || column.startsWith('main:') ? 'asc' : 'desc';
+  return column === 'rank' || column === 'name' || column.startsWith('main:') || column.startsWith('pillar:') ? 'asc' : 'desc';
 }
 
 export function nextSort(current: SortState, column: SortColumn): SortState {
@@ -87,10 +128,38 @@ export function nextSort(current: SortState, column: SortColumn): SortState {
 }
 
 export function parseSort(text: string | null): SortState {
-  const match = /^(rank|name|value|percent|points|rankChange|valueChange|main:.+?)(?:\.(asc|desc))?$/.exec(text ?? '');
+  const match =
+    /^(rank|name|value|percent|points|rankChange|valueChange|(?:main|mainValue|pillar|pillarValue):.+?)(?:\.(asc|desc))?$/.exec(
+      text ?? '',
+    );
   if (!match) return DEFAULT_SORT;
   const column = match[1] as SortColumn;
   return { column, direction: (match[2] as SortDirection | undefined) ?? naturalDirection(column) };
+}
+
+/**
+ * What the main-index columns show: their values, as dti.gov.vn publishes them (0,2849), or the
+ * units' ranks in each. Values by default; `?show=ranks` in the address keeps the other choice.
+ */
+export type MainIndexView = 'values' | 'ranks';
+
+export function parseMainIndexView(text: string | null): MainIndexView {
+  return text === 'ranks' ? 'ranks' : 'values';
+}
+
+/**
+ * A sort by a node column follows the view (switching to ranks sorts by the same main index's rank,
+ * best first staying best first) and is dropped when its columns are not shown.
+ */
+export function sortForView(sort: SortState, view: MainIndexView, columns: NodeColumns = 'mainIndices'): SortState {
+  const node = nodeOfSort(sort.column);
+  if (!node) return sort;
+  if (node.columns !== columns) return DEFAULT_SORT;
+  const column = nodeSortColumn(columns, view, node.code);
+  if (column === sort.column) return sort;
+  const bestFirst = sort.direction === naturalDirection(sort.column);
+  const natural = naturalDirection(column);
+  return { column, direction: bestFirst ? natural : natural === 'asc' ? 'desc' : 'asc' };
 }
 
 export function formatSort(sort: SortState): string {
@@ -110,8 +179,12 @@ function sortValue(row: RankingRow, column: SortColumn): number | null {
       return row[column];
     case 'name':
       return null;
-    default:
-      return row.mainIndices[column.slice('main:'.length)]?.rank ?? null;
+    default: {
+      const node = nodeOfSort(column);
+      if (!node) return null;
+      const result = (node.columns === 'pillars' ? row.pillars : row.mainIndices)[node.code];
+      return (node.byValue ? result?.value : result?.rank) ?? null;
+    }
   }
 }
 

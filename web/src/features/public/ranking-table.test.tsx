@@ -16,7 +16,7 @@ const unit = (code: string, name: string, value: number, rank: number, mainRank:
   percent: Math.round(value * 10000) / 100,
   points: value * 500,
   max: 500,
-  mainIndices: [{ code: '1', name: 'Nhận thức số', points: null, max: 50, value: null, rank: mainRank }],
+  mainIndices: [{ code: '1', name: 'Nhận thức số', points: null, max: 50, value: 1 - mainRank / 10, rank: mainRank }],
 });
 
 const rows = buildRankingRows(
@@ -27,7 +27,7 @@ const rows = buildRankingRows(
   { framework: { precision: 4 }, units: [unit('DBP', '', 0.8, 4, 1)] },
 );
 
-function renderTable(onSort = vi.fn()) {
+function renderTable(onSort = vi.fn(), mainView: 'values' | 'ranks' = 'ranks') {
   render(
     <LocaleProvider>
       <MantineProvider>
@@ -35,6 +35,7 @@ function renderTable(onSort = vi.fn()) {
           <RankingTable
             rows={rows}
             mainIndices={[{ code: '1', name: 'Nhận thức số' }]}
+            mainView={mainView}
             sort={{ column: 'value', direction: 'desc' }}
             onSort={onSort}
             precision={4}
@@ -72,5 +73,67 @@ describe('RankingTable', () => {
     fireEvent.click(screen.getByRole('button', { name: /Đơn vị/ }));
     fireEvent.click(screen.getByRole('button', { name: /1\. Nhận thức số/ }));
     expect(onSort.mock.calls).toEqual([['name'], ['main:1']]);
+  });
+
+  it('shows main-index values at the framework precision by default, and ranks when switched', () => {
+    renderTable(vi.fn(), 'values');
+    let table = screen.getByRole('table', { name: 'Xếp hạng thử' });
+    expect(within(table).getByRole('columnheader', { name: 'Chỉ số chính' })).toBeTruthy();
+    let dbp = within(table).getByRole('row', { name: /Thành phố Điện Biên Phủ/ });
+    expect(within(dbp).getAllByRole('cell').at(-1)?.textContent).toBe('0,8000');
+    cleanup();
+
+    const onSort = renderTable(vi.fn(), 'ranks');
+    table = screen.getByRole('table', { name: 'Xếp hạng thử' });
+    expect(within(table).getByRole('columnheader', { name: 'Hạng theo chỉ số chính' })).toBeTruthy();
+    dbp = within(table).getByRole('row', { name: /Thành phố Điện Biên Phủ/ });
+    expect(within(dbp).getAllByRole('cell').at(-1)?.textContent).toBe('2');
+    fireEvent.click(screen.getByRole('button', { name: /1\. Nhận thức số/ }));
+    expect(onSort.mock.calls).toEqual([['main:1']]);
+  });
+
+  it('sorts a values column by the main index value', () => {
+    const onSort = renderTable(vi.fn(), 'values');
+    fireEvent.click(screen.getByRole('button', { name: /1\. Nhận thức số/ }));
+    expect(onSort.mock.calls).toEqual([['mainValue:1']]);
+  });
+
+  it('shows the pillars instead of the main indices where asked', () => {
+    const onSort = vi.fn();
+    const withPillars = buildRankingRows({
+      framework: { precision: 4 },
+      units: [
+        {
+          ...unit('HN', 'Hà Nội', 0.7, 1, 1),
+          pillars: [{ code: 'CQS', name: 'Chính quyền số', points: null, max: null, value: 0.6123, rank: 3 }],
+        },
+      ],
+    });
+    render(
+      <LocaleProvider>
+        <MantineProvider>
+          <MemoryRouter>
+            <RankingTable
+              rows={withPillars}
+              mainIndices={[{ code: '1', name: 'Nhận thức số' }]}
+              pillars={[{ code: 'CQS', name: 'Chính quyền số' }]}
+              nodeColumns="pillars"
+              sort={{ column: 'rank', direction: 'asc' }}
+              onSort={onSort}
+              precision={4}
+              withChange={false}
+              caption="Trụ cột"
+              unitHref={(code) => `/ket-qua/p/province/${code}`}
+            />
+          </MemoryRouter>
+        </MantineProvider>
+      </LocaleProvider>,
+    );
+    const table = screen.getByRole('table', { name: 'Trụ cột' });
+    expect(within(table).getByRole('columnheader', { name: 'Trụ cột' })).toBeTruthy();
+    expect(within(table).queryByRole('button', { name: /Nhận thức số/ })).toBeNull();
+    expect(within(table).getAllByRole('cell').at(-1)?.textContent).toBe('0,6123');
+    fireEvent.click(within(table).getByRole('button', { name: /CQS\. Chính quyền số/ }));
+    expect(onSort.mock.calls).toEqual([['pillarValue:CQS']]);
   });
 });

@@ -5,7 +5,14 @@ import { useLocale, useMessages } from '../../i18n/locale';
 import { formatNumber, formatPoints } from '../../shared/format';
 import { publicMessages } from './messages';
 import { RankChange, ValueChange } from './rank-change';
-import type { RankingRow, SortColumn, SortState } from './ranking-rows';
+import {
+  type MainIndexView,
+  type NodeColumns,
+  nodeSortColumn,
+  type RankingRow,
+  type SortColumn,
+  type SortState,
+} from './ranking-rows';
 import classes from './ranking-table.module.css';
 import { formatPercentValue } from './result-format';
 
@@ -51,7 +58,7 @@ function SortableHeader({
         }}
       >
         {children}
-        <span aria-hidden="true" style={{ opacity: active ? 1 : 0.35 }}>
+        <span aria-hidden="true" data-print="hide" style={{ opacity: active ? 1 : 0.35 }}>
           {active ? (sort.direction === 'asc' ? '↑' : '↓') : '↕'}
         </span>
       </UnstyledButton>
@@ -62,6 +69,9 @@ function SortableHeader({
 export function RankingTable({
   rows,
   mainIndices,
+  pillars = [],
+  nodeColumns = 'mainIndices',
+  mainView = 'values',
   sort,
   onSort,
   precision,
@@ -71,6 +81,11 @@ export function RankingTable({
 }: {
   rows: readonly RankingRow[];
   mainIndices: readonly { code: string; name: string }[];
+  pillars?: readonly { code: string; name: string }[];
+  /** Whether the columns after the index are the main indices or the pillars. */
+  nodeColumns?: NodeColumns;
+  /** What those columns show: values (0,2849, as dti.gov.vn publishes them) or ranks. */
+  mainView?: MainIndexView;
   sort: SortState;
   onSort: (column: SortColumn) => void;
   precision: number;
@@ -80,8 +95,14 @@ export function RankingTable({
 }) {
   const t = useMessages(publicMessages);
   const { locale } = useLocale();
-  // Per-main-index ranks sit under one grouping header, so the other headers span two rows.
-  const headerRows = mainIndices.length > 0 ? 2 : 1;
+  // Per-main-index values or ranks sit under one grouping header, so the other headers span two rows.
+  const nodes = nodeColumns === 'pillars' ? pillars : mainIndices;
+  const resultsOf = (row: RankingRow) => (nodeColumns === 'pillars' ? row.pillars : row.mainIndices);
+  const groupLabel =
+    nodeColumns === 'pillars'
+      ? t(mainView === 'values' ? 'pillarValuesGroup' : 'pillarRanksGroup')
+      : t(mainView === 'values' ? 'mainValuesGroup' : 'mainRanksGroup');
+  const headerRows = nodes.length > 0 ? 2 : 1;
   const header = (column: SortColumn, label: ReactNode, numeric = true, className?: string) => (
     <SortableHeader column={column} sort={sort} onSort={onSort} numeric={numeric} className={className} rowSpan={headerRows}>
       {label}
@@ -89,8 +110,9 @@ export function RankingTable({
   );
   // The width below which the table scrolls inside its box (a phone). It must stay under a 1,366 px
   // laptop's main column (≈1,330 px) with the change columns and eight main indices: 560 + 150 + 8 × 64
-  // = 1,222 px; each main-index header wraps within 4–6rem (ranking-table.module.css).
-  const minWidth = 560 + (withChange ? 150 : 0) + mainIndices.length * 64;
+  // = 1,222 px; each main-index header wraps within 4–6rem (ranking-table.module.css), and a value
+  // at four decimals (0,2849) fits the same 4rem as a rank.
+  const minWidth = 560 + (withChange ? 150 : 0) + nodes.length * 64;
 
   return (
     // Positioned, so the visually hidden caption stays inside the scrolling box instead of widening
@@ -111,18 +133,18 @@ export function RankingTable({
             {header('points', t('col_points'))}
             {withChange && header('rankChange', t('col_rankChange'))}
             {withChange && header('valueChange', t('col_valueChange'))}
-            {mainIndices.length > 0 && (
-              <Table.Th colSpan={mainIndices.length} scope="colgroup" style={{ textAlign: 'center' }}>
-                {t('mainRanksGroup')}
+            {nodes.length > 0 && (
+              <Table.Th colSpan={nodes.length} scope="colgroup" style={{ textAlign: 'center' }}>
+                {groupLabel}
               </Table.Th>
             )}
           </Table.Tr>
           {headerRows === 2 && (
             <Table.Tr>
-              {mainIndices.map((main) => (
+              {nodes.map((main) => (
                 <SortableHeader
                   key={main.code}
-                  column={`main:${main.code}`}
+                  column={nodeSortColumn(nodeColumns, mainView, main.code)}
                   sort={sort}
                   onSort={onSort}
                   numeric
@@ -165,9 +187,11 @@ export function RankingTable({
                   <ValueChange change={row.valueChange} precision={precision} />
                 </Table.Td>
               )}
-              {mainIndices.map((main) => (
+              {nodes.map((main) => (
                 <Table.Td key={main.code} style={{ textAlign: 'right' }}>
-                  {row.mainIndices[main.code]?.rank ?? '–'}
+                  {mainView === 'values'
+                    ? formatNumber(resultsOf(row)[main.code]?.value, precision, locale)
+                    : (resultsOf(row)[main.code]?.rank ?? '–')}
                 </Table.Td>
               ))}
             </Table.Tr>

@@ -127,4 +127,33 @@ describe('writeXlsx', () => {
     const workbook = parseXml(parts.get('xl/workbook.xml')?.data ?? new Uint8Array());
     expect(workbook.querySelector('sheet')?.getAttribute('name')).toBe('Xếp hạng  2023 2024');
   });
+
+  it('puts a title block above the table, a blank row, then the header row frozen', () => {
+    const titled = readZip(
+      writeXlsx(table, {
+        sheetName: 'Xếp hạng',
+        precision: 4,
+        title: {
+          heading: 'Kết quả chỉ số chuyển đổi số năm 2023',
+          lines: [
+            ['Cơ quan ban hành', 'Ủy ban nhân dân tỉnh Điện Biên'],
+            ['Ngày công bố', '15/03/2024'],
+          ],
+        },
+      }),
+    );
+    const sheet = parseXml(titled.get('xl/worksheets/sheet1.xml')?.data ?? new Uint8Array());
+    const cell = (reference: string) => sheet.querySelector(`c[r="${reference}"]`)?.textContent;
+    expect([cell('A1'), cell('A2'), cell('B2'), cell('A3'), cell('B3')]).toEqual([
+      'Kết quả chỉ số chuyển đổi số năm 2023',
+      'Cơ quan ban hành',
+      'Ủy ban nhân dân tỉnh Điện Biên',
+      'Ngày công bố',
+      '15/03/2024',
+    ]);
+    expect(sheet.querySelector('row[r="4"]')).toBeNull();
+    expect([cell('A5'), cell('B6'), cell('C6')]).toEqual(['Hạng', 'Sở <Thông tin> & "Truyền thông"', '0.8482']);
+    const pane = sheet.querySelector('pane');
+    expect([pane?.getAttribute('ySplit'), pane?.getAttribute('topLeftCell')]).toEqual(['5', 'A6']);
+  });
 });

@@ -131,6 +131,7 @@ const STYLE_OF_KIND: Record<ColumnKind, number> = {
   value: STYLE.value,
   percent: STYLE.decimal,
   points: STYLE.decimal,
+  maxPoints: 0,
   valueChange: STYLE.signedValue,
 };
 
@@ -160,21 +161,44 @@ function cellXml(reference: string, cell: Cell, style: number): string {
   return `<c r="${reference}" t="inlineStr"${s}><is><t${space}>${escapeXml(cell)}</t></is></c>`;
 }
 
-function sheetXml(table: ExportTable): string {
+/**
+ * Lines above the table that say what it is, as a printed ranking does: a heading, then label and
+ * value pairs (the issuing authority, the period, the cohort, the publication date). A blank row
+ * separates them from the table's header row, which stays frozen while the rows scroll.
+ */
+export interface TitleBlock {
+  heading: string;
+  lines: readonly (readonly [label: string, value: string])[];
+}
+
+function sheetXml(table: ExportTable, title?: TitleBlock): string {
   const widths = table.columns.map((column, index) => {
     const longest = Math.max(
       column.header.length,
       ...table.rows.map((row) => (typeof row[index] === 'string' ? (row[index] as string).length : 8)),
     );
-    return Math.min(Math.max(longest + 2, 8), 60);
+    // The title's labels sit in column A: wide enough for them, the long values spill to the right.
+    const titleLabel = index === 0 ? Math.max(0, ...(title?.lines ?? []).map(([label]) => label.length)) : 0;
+    return Math.min(Math.max(longest + 2, titleLabel + 2, 8), 60);
   });
   const cols = widths
     .map((width, index) => `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`)
     .join('');
-  const header = `<row r="1">${table.columns.map((column, index) => cellXml(`${columnName(index)}1`, column.header, STYLE.header)).join('')}</row>`;
+  const titleRows = title
+    ? [
+        `<row r="1">${cellXml('A1', title.heading, STYLE.header)}</row>`,
+        ...title.lines.map(
+          ([label, value], index) =>
+            `<row r="${index + 2}">${cellXml(`A${index + 2}`, label, STYLE.header)}${cellXml(`B${index + 2}`, value, 0)}</row>`,
+        ),
+      ]
+    : [];
+  // The header row follows the title block and one blank row.
+  const headerRow = title ? title.lines.length + 3 : 1;
+  const header = `<row r="${headerRow}">${table.columns.map((column, index) => cellXml(`${columnName(index)}${headerRow}`, column.header, STYLE.header)).join('')}</row>`;
   const body = table.rows
     .map((row, rowIndex) => {
-      const r = rowIndex + 2;
+      const r = headerRow + rowIndex + 1;
       const cells = row
         .map((cell, index) => cellXml(`${columnName(index)}${r}`, cell, STYLE_OF_KIND[table.columns[index]?.kind ?? 'text']))
         .join('');
@@ -184,12 +208,12 @@ function sheetXml(table: ExportTable): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
-    `<cols>${cols}</cols><sheetData>${header}${body}</sheetData></worksheet>`
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
+    `<cols>${cols}</cols><sheetData>${titleRows.join('')}${header}${body}</sheetData></worksheet>`
   );
 }
 
-export function writeXlsx(table: ExportTable, options: { sheetName: string; precision: number }): Uint8Array {
+export function writeXlsx(table: ExportTable, options: { sheetName: string; precision: number; title?: TitleBlock }): Uint8Array {
   const encoder = new TextEncoder();
   const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -212,7 +236,7 @@ export function writeXlsx(table: ExportTable, options: { sheetName: string; prec
       `${XML}<Relationships xmlns="${PKG_REL}">` +
       `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
       `<Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
-    'xl/worksheets/sheet1.xml': sheetXml(table),
+    'xl/worksheets/sheet1.xml': sheetXml(table, options.title),
     'xl/styles.xml': stylesXml(options.precision),
   };
   return zipStored(Object.entries(parts).map(([name, text]) => ({ name, data: encoder.encode(text) })));
