@@ -2,7 +2,9 @@
  * The assessment cycle of issue 4 §6 in real Chromium, on the built `opendti serve` with the demo:
  * the reporter of Thành phố Điện Biên Phủ (DBP) fills indicators and uploads evidence, the leader
  * submits; the manager starts the appraisal; the appraiser adjusts one score and asks for
- * supplementation; the unit answers and sends it back; the chair accepts and finalises; the manager
+ * supplementation on another, and while that one indicator waits for the unit both the appraiser and
+ * the chair go on deciding other main indices; the unit answers and sends it back; the chair accepts
+ * the rest of the unit and finalises; the manager
  * publishes; an anonymous visitor finds DBP in the 2023 district ranking and on its page. Each main
  * page is checked with axe-core, and the public ranking is walked by keyboard. Bulk steps that are
  * not the point of the journey (starting the appraisal, finalising the 27 other units) go through
@@ -229,7 +231,25 @@ describe('the 2023 assessment cycle of Thành phố Điện Biên Phủ, from se
     await page.getByRole('button', { name: 'Lưu quyết định' }).click();
     await page.getByText('Đã lưu quyết định chỉ số 1.1.').waitFor();
     await expect.poll(() => dbpState(appraiser)).toBe('supplementationRequested');
+    // The form leaves request mode: 1.1 now waits for the unit, and says so.
+    await page.getByText(/chỉ số 1\.1 đang chờ đơn vị bổ sung, giải trình/i).waitFor();
     await screenshot(page, 'cycle-4-appraisal');
+
+    // Per indicator (seed 001 §1.3 b): the rest stays open. This appraiser decides main index 2 …
+    await page.goto(`${server.url}/tham-dinh/${dbpId}?chi-so=2.1`);
+    await page.getByRole('button', { name: 'Lưu quyết định' }).click();
+    await page.getByText('Đã lưu quyết định chỉ số 2.1.').waitFor();
+  });
+
+  it('lets another council member decide another main index while the request is pending', async () => {
+    const page = await pageAs('chutich');
+    const chair = await signIn('chutich');
+    await page.goto(`${server.url}/tham-dinh/${dbpId}?chi-so=6.1`);
+    await page.getByRole('heading', { name: DBP }).waitFor();
+    await page.getByRole('button', { name: 'Lưu quyết định' }).click();
+    await page.getByText('Đã lưu quyết định chỉ số 6.1.').waitFor();
+    expect(await dbpState(chair)).toBe('supplementationRequested');
+    await screenshot(page, 'cycle-4-second-appraiser');
   });
 
   it('lets the reporter answer the request and the leader send the supplementation back', async () => {
@@ -266,8 +286,11 @@ describe('the 2023 assessment cycle of Thành phố Điện Biên Phủ, from se
     await page.getByRole('dialog', { name: 'Công nhận các chỉ số còn lại?' }).getByRole('button', { name: 'Xác nhận' }).click();
     await page.getByText(/^Đã công nhận \d+ chỉ số\.$/).waitFor();
 
-    // The other main indices in one call, then finalise DBP in the overview.
-    await call(chair, 'POST', `/api/v1/assessments/${dbpId}/appraisals/accept-remaining`, {});
+    // The rest of the whole unit in one go, then finalise DBP in the overview.
+    await page.getByRole('button', { name: /^Công nhận tất cả \d+ chỉ số còn lại của đơn vị$/ }).click();
+    await page.getByRole('dialog', { name: 'Công nhận các chỉ số còn lại?' }).getByRole('button', { name: 'Xác nhận' }).click();
+    // Done when nothing is left to accept (the notice of the main index may still be showing).
+    await expect.poll(async () => page.getByRole('button', { name: /^Công nhận tất cả/ }).count()).toBe(0);
     await page.goto(`${server.url}/tham-dinh/ky/${periodId}?nhom=district`);
     const row = page.getByRole('row').filter({ hasText: DBP });
     await row.getByRole('button', { name: 'Chốt', exact: true }).click();

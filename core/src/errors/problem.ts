@@ -399,6 +399,10 @@ const catalogue = {
     vi: 'chưa chốt được: còn {count} chỉ số chưa được công nhận hoặc điều chỉnh điểm ({codes})',
     en: 'cannot finalise yet: {count} indicators are neither accepted nor adjusted ({codes})',
   },
+  'workflow.awaiting-unit': {
+    vi: 'chỉ số {indicator} đang chờ đơn vị bổ sung, giải trình; hãy thẩm định sau khi đơn vị gửi lại',
+    en: "indicator {indicator} is waiting for the unit's supplementation; decide it once the unit sends it back",
+  },
   'workflow.unanswered-requests': {
     vi: 'còn {count} yêu cầu bổ sung, giải trình chưa được trả lời ({codes})',
     en: '{count} supplementation requests are not answered yet ({codes})',

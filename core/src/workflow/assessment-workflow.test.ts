@@ -10,6 +10,7 @@ import {
   applyTransition,
   assessmentActionCapability,
   assessmentStateLabel,
+  awaitingUnitCodes,
   councilCanDecide,
   evaluateAssessmentActions,
   evaluateIndicatorActions,
@@ -268,7 +269,8 @@ describe('what each state lets whom edit', () => {
     ['draft', true, false, false],
     ['submitted', false, false, true],
     ['inAppraisal', false, false, true],
-    ['supplementationRequested', false, true, false],
+    // Per indicator (seed 001 §1.3 b): the council decides every indicator not waiting for the unit.
+    ['supplementationRequested', false, true, true],
     ['supplemented', false, false, true],
     ['finalised', false, false, false],
   ];
@@ -452,7 +454,11 @@ describe('assessmentActionCapability', () => {
 });
 
 describe('evaluateIndicatorActions', () => {
-  const judge = (actor: Actor, state: string, extra: { indicatorCode?: string; openRequestCodes?: string[] } = {}) => {
+  const judge = (
+    actor: Actor,
+    state: string,
+    extra: { indicatorCode?: string; openRequestCodes?: string[]; awaitingUnitCodes?: string[] } = {},
+  ) => {
     const verdicts = evaluateIndicatorActions(actor, {
       state,
       periodState: state === 'draft' ? 'selfAssessment' : 'appraisal',
@@ -460,6 +466,7 @@ describe('evaluateIndicatorActions', () => {
       indicatorCode: extra.indicatorCode ?? '1.1',
       mainIndexCode: '1',
       openRequestCodes: extra.openRequestCodes ?? [],
+      awaitingUnitCodes: extra.awaitingUnitCodes ?? extra.openRequestCodes ?? [],
     });
     return Object.fromEntries(
       Object.entries(verdicts).map(([key, verdict]) => [key, verdict.allowed ? 'allowed' : verdict.reason]),
@@ -480,13 +487,20 @@ describe('evaluateIndicatorActions', () => {
     expect(judge(reporter, 'supplementationRequested', { openRequestCodes: ['1.2'] }).supplement).toBe('wrong-state');
   });
 
-  it('lets the council decide within its scope, and only ask for more while the unit supplements', () => {
+  it('lets the council decide within its scope, and wait only on the indicators the unit supplements', () => {
     expect(judge(chair, 'submitted')).toMatchObject({
       decide: 'allowed',
       requestSupplementation: 'allowed',
       answer: 'missing-capability',
     });
-    expect(judge(chair, 'supplementationRequested')).toMatchObject({ decide: 'wrong-state', requestSupplementation: 'allowed' });
+    expect(judge(chair, 'supplementationRequested', { openRequestCodes: ['1.2'] })).toMatchObject({
+      decide: 'allowed',
+      requestSupplementation: 'allowed',
+    });
+    expect(judge(chair, 'supplementationRequested', { openRequestCodes: ['1.1'] })).toMatchObject({
+      decide: 'awaiting-unit',
+      requestSupplementation: 'awaiting-unit',
+    });
     expect(judge(chair, 'finalised')).toMatchObject({ decide: 'wrong-state', requestSupplementation: 'wrong-state' });
     expect(judge(appraiser, 'inAppraisal').decide).toBe('missing-capability');
     expect(judge(appraiser, 'inAppraisal', { indicatorCode: '2.1' }).decide).toBe('missing-capability');
@@ -497,6 +511,7 @@ describe('evaluateIndicatorActions', () => {
       indicatorCode: '2.1',
       mainIndexCode: '2',
       openRequestCodes: [],
+      awaitingUnitCodes: [],
     });
     expect(inScope.decide.allowed).toBe(true);
     const afterPublication = evaluateIndicatorActions(chair, {
@@ -505,8 +520,106 @@ describe('evaluateIndicatorActions', () => {
       unitId: 'unit-1',
       indicatorCode: '1.1',
       openRequestCodes: [],
+      awaitingUnitCodes: [],
     });
     expect(afterPublication.decide.allowed === false && afterPublication.decide.reason).toBe('period-state');
+  });
+});
+
+describe('supplementation per indicator (seed 001 §1.3 b: "đối với từng chỉ số thành phần")', () => {
+  // Appraiser A holds main index 1, appraiser B main index 2; A asked the unit about 1.3 (open).
+  const appraiserA: Actor = { userId: 'a', role: 'appraiser', assignedScopes: ['1'] };
+  const appraiserB: Actor = { userId: 'b', role: 'appraiser', assignedScopes: ['2'] };
+  const unitLeader: Actor = { userId: 'l', role: 'unitLeader', unitId: 'unit-1' };
+  const verdictOf = (actor: Actor, indicatorCode: string, awaiting: string[], open: string[] = awaiting) => {
+    const verdicts = evaluateIndicatorActions(actor, {
+      state: 'supplementationRequested',
+      periodState: 'appraisal',
+      unitId: 'unit-1',
+      indicatorCode,
+      mainIndexCode: indicatorCode.split('.')[0],
+      openRequestCodes: open,
+      awaitingUnitCodes: awaiting,
+    });
+    const show = (verdict: { allowed: boolean; reason?: string }) => (verdict.allowed ? 'allowed' : verdict.reason);
+    return {
+      decide: show(verdicts.decide),
+      request: show(verdicts.requestSupplementation),
+      supplement: show(verdicts.supplement),
+    };
+  };
+
+  it.each([
+    // actor       indicator  decide                 request               unit supplements
+    ['A', appraiserA, '1.1', 'allowed', 'allowed', 'missing-capability'],
+    ['A', appraiserA, '1.3', 'awaiting-unit', 'awaiting-unit', 'missing-capability'],
+    ['A', appraiserA, '2.1', 'missing-capability', 'missing-capability', 'missing-capability'],
+    ['B', appraiserB, '2.1', 'allowed', 'allowed', 'missing-capability'],
+    ['B', appraiserB, '2.4', 'allowed', 'allowed', 'missing-capability'],
+    ['B', appraiserB, '1.3', 'missing-capability', 'missing-capability', 'missing-capability'],
+    ['the leader', unitLeader, '1.3', 'missing-capability', 'missing-capability', 'allowed'],
+    ['the leader', unitLeader, '2.1', 'missing-capability', 'missing-capability', 'wrong-state'],
+  ] as const)('%s on %s while 1.3 awaits the unit', (_name, actor, code, decide, request, supplement) => {
+    expect(verdictOf(actor, code, ['1.3'])).toEqual({ decide, request, supplement });
+  });
+
+  it('keeps an answered indicator waiting until the leader sends it back, then returns it to its appraiser', () => {
+    // Answered, not yet sent: the unit may no longer add evidence, the council still waits.
+    expect(verdictOf(appraiserA, '1.3', ['1.3'], [])).toMatchObject({
+      decide: 'awaiting-unit',
+      supplement: 'missing-capability',
+    });
+    expect(verdictOf(appraiserA, '1.3', [], [])).toMatchObject({ decide: 'allowed' });
+  });
+
+  it.each([
+    ['open requests wait', 'supplementationRequested', [['1.3', 'open']], ['1.3']],
+    ['answered, not sent back, waits', 'supplementationRequested', [['1.3', 'answered']], ['1.3']],
+    [
+      'sent back (closed) does not',
+      'supplementationRequested',
+      [
+        ['1.3', 'closed'],
+        ['2.2', 'open'],
+      ],
+      ['2.2'],
+    ],
+    ['answered under an older round, already sent back, does not', 'supplemented', [['1.3', 'answered']], []],
+    ['none', 'inAppraisal', [], []],
+  ] as const)('awaitingUnitCodes: %s', (_name, state, rows, expected) => {
+    const requests = rows.map(([indicatorCode, status]) => ({ indicatorCode, status }));
+    expect(awaitingUnitCodes(state, requests)).toEqual(expected);
+  });
+
+  it('says why the council waits, in both languages', () => {
+    const verdict = evaluateIndicatorActions(appraiserA, {
+      state: 'supplementationRequested',
+      periodState: 'appraisal',
+      unitId: 'unit-1',
+      indicatorCode: '1.3',
+      mainIndexCode: '1',
+      openRequestCodes: ['1.3'],
+      awaitingUnitCodes: ['1.3'],
+    }).decide;
+    expect(verdict.allowed === false && [formatMessage(verdict.problem, 'vi'), formatMessage(verdict.problem, 'en')]).toEqual([
+      'chỉ số 1.3 đang chờ đơn vị bổ sung, giải trình; hãy thẩm định sau khi đơn vị gửi lại',
+      "indicator 1.3 is waiting for the unit's supplementation; decide it once the unit sends it back",
+    ]);
+  });
+
+  it('keeps finalise closed while an indicator waits (its decision is the request, so it is undecided)', () => {
+    const decisions = [
+      { indicatorCode: '1.1', decision: 'accepted' },
+      { indicatorCode: '1.3', decision: 'supplementationRequested' },
+      { indicatorCode: '2.1', decision: 'adjusted' },
+    ];
+    expect(undecidedIndicators(['1.1', '1.3', '2.1'], decisions)).toEqual(['1.3']);
+    const chair: Actor = { userId: 'c', role: 'councilChair' };
+    const facts = { state: 'supplementationRequested', periodState: 'appraisal', unitId: 'unit-1', now: NOW };
+    const finalise = evaluateAssessmentActions(chair, { ...facts, undecidedCodes: ['1.3'] }).find(
+      (entry) => entry.action === 'finalise',
+    )?.verdict;
+    expect(finalise?.allowed).toBe(false);
   });
 });
 

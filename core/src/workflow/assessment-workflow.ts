@@ -197,8 +197,10 @@ export const ASSESSMENT_STATE_RULES: Readonly<Record<AssessmentState, Readonly<A
   // The council may decide on a submitted assessment: its first decision starts the appraisal.
   submitted: { unitEditsAnswers: false, unitAddsSupplementation: false, councilDecides: true },
   inAppraisal: { unitEditsAnswers: false, unitAddsSupplementation: false, councilDecides: true },
-  // While the unit answers, the council waits, so that the unit answers the question asked.
-  supplementationRequested: { unitEditsAnswers: false, unitAddsSupplementation: true, councilDecides: false },
+  // Requests are open. Seed 001 §1.3 b: units add evidence or explanations "đối với từng chỉ số thành
+  // phần", so only the requested indicators wait for the unit (`awaitingUnitCodes`); the council goes
+  // on deciding every other indicator, so that one appraiser's request never blocks the others.
+  supplementationRequested: { unitEditsAnswers: false, unitAddsSupplementation: true, councilDecides: true },
   supplemented: { unitEditsAnswers: false, unitAddsSupplementation: false, councilDecides: true },
   finalised: { unitEditsAnswers: false, unitAddsSupplementation: false, councilDecides: false },
 };
@@ -242,7 +244,26 @@ export function unitCanAddSupplementation(
   return indicator === undefined || indicator.openRequestCodes.includes(indicator.indicatorCode);
 }
 
-/** The council may record per-indicator decisions. */
+/**
+ * A supplementation request's life: `open` (the unit has not answered), `answered` (the unit's
+ * explanation is written, its leader has not sent it back yet), `closed` (sent back to the council
+ * by `submitSupplementation`).
+ */
+export const SUPPLEMENTATION_REQUEST_STATUSES = ['open', 'answered', 'closed'] as const;
+
+/**
+ * The indicators waiting for the unit: a request not answered, or answered but not yet sent back by
+ * the leader. The council neither decides them nor asks again until they come back. An `answered`
+ * request outside `supplementationRequested` was sent back before requests were closed on sending
+ * (older data): it no longer waits.
+ */
+export function awaitingUnitCodes(state: string, requests: readonly { indicatorCode: string; status: string }[]): string[] {
+  return requests
+    .filter((row) => row.status === 'open' || (row.status === 'answered' && state === 'supplementationRequested'))
+    .map((row) => row.indicatorCode);
+}
+
+/** The council may record per-indicator decisions (on an indicator not waiting for the unit). */
 export function councilCanDecide(state: string): boolean {
   return rulesOf(state)?.councilDecides ?? false;
 }
@@ -457,6 +478,8 @@ export interface IndicatorFacts {
   mainIndexCode?: string | undefined;
   /** Indicators with a supplementation request still open. */
   openRequestCodes: readonly string[];
+  /** Indicators whose request the unit has not sent back yet (`awaitingUnitCodes`); the council waits on them. */
+  awaitingUnitCodes: readonly string[];
 }
 
 function lockedProblem(state: string): Problem {
@@ -486,10 +509,15 @@ function councilPeriodVerdict(periodState: string, table: AssessmentTable): Acti
   return blocked('period-state', periodStateProblem(rule, periodState));
 }
 
+function awaitingUnitProblem(indicatorCode: string): Problem {
+  return { code: 'workflow.awaiting-unit', params: { indicator: indicatorCode } };
+}
+
 /**
- * What the actor may do on one indicator now: the policy (`decide`, with the appraiser's scope) and
- * the state rules (`ASSESSMENT_STATE_RULES`). While the unit supplements, the council may still add
- * requests on other indicators, so that one round covers everything it needs, but decides nothing.
+ * What the actor may do on one indicator now: the policy (`decide`, with the appraiser's scope), the
+ * state rules (`ASSESSMENT_STATE_RULES`) and the indicator's own request. Supplementation is per
+ * indicator (seed 001 §1.3 b): while requests are open the council decides, or asks about, every
+ * indicator except those waiting for the unit, and the unit supplements only those.
  */
 export function evaluateIndicatorActions(
   actor: Actor | undefined,
@@ -499,15 +527,20 @@ export function evaluateIndicatorActions(
   const unit = { unitId: facts.unitId };
   const indicator = { ...unit, indicatorCode: facts.indicatorCode, mainIndexCode: facts.mainIndexCode };
   const locked = blocked('wrong-state', lockedProblem(facts.state));
-  const council = (opensOn: boolean): ActionVerdict =>
-    capabilityVerdict(actor, 'appraisal.decide', indicator) ??
-    (opensOn ? councilPeriodVerdict(facts.periodState, table) : locked);
+  const waits = facts.awaitingUnitCodes.includes(facts.indicatorCode);
+  const council = (opensOn: boolean): ActionVerdict => {
+    const verdict =
+      capabilityVerdict(actor, 'appraisal.decide', indicator) ??
+      (opensOn ? councilPeriodVerdict(facts.periodState, table) : locked);
+    return verdict.allowed && waits ? blocked('awaiting-unit', awaitingUnitProblem(facts.indicatorCode)) : verdict;
+  };
+  const councilDecides = councilCanDecide(facts.state);
   return {
     answer: capabilityVerdict(actor, 'assessment.answer', unit) ?? (unitCanEditAnswers(facts.state) ? ALLOWED_ACTION : locked),
     supplement:
       capabilityVerdict(actor, 'assessment.supplement', unit) ??
       (unitCanAddSupplementation(facts.state, facts) ? ALLOWED_ACTION : locked),
-    decide: council(councilCanDecide(facts.state)),
-    requestSupplementation: council(councilCanDecide(facts.state) || facts.state === 'supplementationRequested'),
+    decide: council(councilDecides),
+    requestSupplementation: council(councilDecides),
   };
 }

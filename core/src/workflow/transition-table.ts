@@ -177,7 +177,8 @@ export function capabilityOf<State extends string, Action extends string, Rule e
  * - `period-state`: the period is in a state that does not allow it;
  * - `deadline-passed`: the self-assessment deadline has passed;
  * - `undecided-indicators`, `unanswered-requests`, `not-all-finalised`, `no-participants`: guards
- *   that need data (finalise, submit the supplementation, publish).
+ *   that need data (finalise, submit the supplementation, publish);
+ * - `awaiting-unit`: the indicator waits for the unit's supplementation (decided once sent back).
  */
 export const ACTION_BLOCKS = [
   'missing-capability',
@@ -189,6 +190,7 @@ export const ACTION_BLOCKS = [
   'unanswered-requests',
   'not-all-finalised',
   'no-participants',
+  'awaiting-unit',
 ] as const;
 export type ActionBlock = (typeof ACTION_BLOCKS)[number];
 

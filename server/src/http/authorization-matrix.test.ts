@@ -662,6 +662,16 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
     },
     {
       route: 'POST /api/v1/assessments/{assessmentId}/appraisals/accept-remaining',
+      about: 'the whole assessment, the appraiser within their assignment',
+      expected: [401, 403, 403, 403, 403, 200, 200],
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/assessments/${dbpInAppraisal}/appraisals/accept-remaining`,
+        body: {},
+      }),
+    },
+    {
+      route: 'POST /api/v1/assessments/{assessmentId}/appraisals/accept-remaining',
       about: 'main index 7, not assigned to the appraiser',
       expected: [401, 403, 403, 403, 403, 403, 200],
       request: () => ({

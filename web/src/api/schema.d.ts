@@ -623,7 +623,7 @@ export interface paths {
         put?: never;
         /**
          * Công nhận tất cả chỉ số chưa thẩm định (của một chỉ số chính) / accept every undecided indicator
-         * @description Accepts the self points of every indicator not yet decided, in one main index assigned to the appraiser.
+         * @description Accepts the self points of every indicator not yet decided that the caller may decide now, in one main index, or, without mainIndexCode, in the whole assessment (an appraiser: within their assignment). Indicators waiting for the unit are skipped.
          */
         post: operations["acceptRemainingIndicators"];
         delete?: never;
@@ -3329,7 +3329,7 @@ export interface operations {
                              * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                              * @enum {string}
                              */
-                            reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                            reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit";
                             /** @description Why, in the language of the request */
                             message: string;
                         }[];
@@ -3729,7 +3729,7 @@ export interface operations {
                              * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                              * @enum {string}
                              */
-                            reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                            reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit";
                             /** @description Why, in the language of the request */
                             message: string;
                         }[];
@@ -3742,7 +3742,7 @@ export interface operations {
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
                                  */
-                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit";
                                 /** @description Why not, in the language of the request */
                                 message?: string;
                             };
@@ -3752,7 +3752,7 @@ export interface operations {
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
                                  */
-                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit";
                                 /** @description Why not, in the language of the request */
                                 message?: string;
                             };
@@ -3762,7 +3762,7 @@ export interface operations {
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
                                  */
-                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit";
                                 /** @description Why not, in the language of the request */
                                 message?: string;
                             };
@@ -3772,7 +3772,7 @@ export interface operations {
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
                                  */
-                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit";
                                 /** @description Why not, in the language of the request */
                                 message?: string;
                             };
@@ -4740,7 +4740,7 @@ export interface operations {
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
                                  */
-                                reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants";
+                                reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit";
                                 /** @description Why, in the language of the request */
                                 message: string;
                             }[];

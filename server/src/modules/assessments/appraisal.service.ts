@@ -2,9 +2,9 @@ import type { Static } from '@fastify/type-provider-typebox';
 import {
   type Actor,
   applyTransition,
-  assessmentStateLabel,
-  councilCanDecide,
+  awaitingUnitCodes,
   DomainError,
+  evaluateIndicatorActions,
   formatCalendarDay,
   isCalendarDay,
   named,
@@ -15,7 +15,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { answers, appraisals, assessments, supplementationRequests } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { type AssessmentContext, requireAnswerableNode } from './assessment-context.js';
+import { type AssessmentContext, mainIndexCodeOf, requireAnswerableNode } from './assessment-context.js';
 import type { DecisionBody } from './assessment-schemas.js';
 
 export type AppraisalRow = typeof appraisals.$inferSelect;
@@ -29,8 +29,10 @@ function invalid(detail: string): DomainError {
 /**
  * The council's decision on one indicator (seed 001: "công nhận hoặc điều chỉnh điểm tự chấm"):
  * accept the self points, adjust them with a reason, or ask the unit to add evidence or explain.
- * The first decision starts the appraisal; a request for supplementation sends the assessment back
- * to the unit until it answers. Audited with old → new points.
+ * The first decision starts the appraisal; a request for supplementation makes only that indicator
+ * wait for the unit (seed 001 §1.3 b, "đối với từng chỉ số thành phần"): the rest stay open to their
+ * appraisers. Whether this actor may decide this indicator now is core's `evaluateIndicatorActions`,
+ * the verdict the page rendered. Audited with old → new points.
  */
 export async function decideIndicator(
   db: Database,
@@ -41,13 +43,24 @@ export async function decideIndicator(
   now: Date,
 ): Promise<AppraisalRow> {
   const { assessment } = context;
-  // While the unit has not answered yet, the council may still add requests on other indicators, so
-  // that one round of supplementation covers everything it needs.
-  const addingRequest = assessment.state === 'supplementationRequested' && input.decision === 'supplementationRequested';
-  if (!councilCanDecide(assessment.state) && !addingRequest) {
-    throw new DomainError('conflict', [{ code: 'workflow.locked', params: { state: assessmentStateLabel(assessment.state) } }]);
-  }
   const node = requireAnswerableNode(context.framework, code);
+  const requests = await db
+    .select({ indicatorCode: supplementationRequests.indicatorCode, status: supplementationRequests.status })
+    .from(supplementationRequests)
+    .where(eq(supplementationRequests.assessmentId, assessment.id));
+  const verdicts = evaluateIndicatorActions(actor, {
+    state: assessment.state,
+    periodState: context.period.state,
+    unitId: context.unit.id,
+    indicatorCode: code,
+    mainIndexCode: mainIndexCodeOf(context.framework, code),
+    openRequestCodes: requests.filter((row) => row.status === 'open').map((row) => row.indicatorCode),
+    awaitingUnitCodes: awaitingUnitCodes(assessment.state, requests),
+  });
+  const verdict = input.decision === 'supplementationRequested' ? verdicts.requestSupplementation : verdicts.decide;
+  if (!verdict.allowed) {
+    throw new DomainError(verdict.reason === 'missing-capability' ? 'forbidden' : 'conflict', [verdict.problem]);
+  }
   if (input.decision === 'adjusted') {
     if (input.appraisedPoints === undefined || input.appraisedPoints === null)
       throw invalid(`chỉ số ${code}: cần điểm thẩm định`);
@@ -59,7 +72,7 @@ export async function decideIndicator(
   if (input.decision === 'supplementationRequested') {
     if (!input.comment?.trim()) throw invalid(`chỉ số ${code}: cần nêu nội dung yêu cầu bổ sung, giải trình`);
     // Checked for every request, not only by the transition the first one takes: a request added
-    // while the unit answers others takes none, and the due day is stored as a date.
+    // while others are open takes none, and the due day is stored as a date.
     const dueOn = input.dueOn?.trim();
     if (!dueOn) throw new DomainError('invalid-input', [{ code: 'workflow.due-date-required' }]);
     if (!isCalendarDay(dueOn)) {

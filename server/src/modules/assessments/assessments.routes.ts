@@ -23,6 +23,7 @@ import {
 } from './assessment-schemas.js';
 import {
   acceptRemaining,
+  acceptRemainingScope,
   getAssessmentView,
   listAssessments,
   respondToSupplementation,
@@ -161,7 +162,8 @@ export function registerAssessmentRoutes(api: Api, { database }: AppDependencies
         tags: ['appraisal'],
         summary: 'Công nhận tất cả chỉ số chưa thẩm định (của một chỉ số chính) / accept every undecided indicator',
         operationId: 'acceptRemainingIndicators',
-        description: 'Accepts the self points of every indicator not yet decided, in one main index assigned to the appraiser.',
+        description:
+          'Accepts the self points of every indicator not yet decided that the caller may decide now, in one main index, or, without mainIndexCode, in the whole assessment (an appraiser: within their assignment). Indicators waiting for the unit are skipped.',
         params: AssessmentParams,
         body: Type.Object({ mainIndexCode: Type.Optional(Type.String({ maxLength: 40 })) }),
         response: { 200: AcceptRemainingSchema, ...errorResponses(400, 401, 403, 404, 409) },
@@ -170,7 +172,7 @@ export function registerAssessmentRoutes(api: Api, { database }: AppDependencies
     async (request) => {
       const context = await loadAssessmentContext(db, request.params.assessmentId);
       const { mainIndexCode } = request.body;
-      const actor = authorize(request, 'appraisal.decide', { unitId: context.unit.id, mainIndexCode });
+      const actor = authorize(request, 'appraisal.decide', acceptRemainingScope(request.actor, context, mainIndexCode));
       return { accepted: await acceptRemaining(db, actor, context, mainIndexCode, new Date()) };
     },
   );

@@ -2,6 +2,7 @@ import {
   type Actor,
   applyTransition,
   assessmentStateLabel,
+  awaitingUnitCodes,
   DomainError,
   decide,
   evaluateAssessmentActions,
@@ -13,7 +14,7 @@ import {
   undecidedIndicators,
   vietnamDay,
 } from '@opendti/core';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { answers, appraisals, assessments, evidence, periods, supplementationRequests, units } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -51,7 +52,10 @@ export interface MainIndexProgress {
 export function assessmentActionsFor(
   actor: Actor,
   context: AssessmentContext,
-  data: { decisions: readonly { indicatorCode: string; decision: string }[]; openRequestCodes: readonly string[] },
+  data: {
+    decisions: readonly { indicatorCode: string; decision: string }[];
+    requests: readonly { indicatorCode: string; status: string }[];
+  },
   locale: Locale,
   now: Date,
 ) {
@@ -63,7 +67,8 @@ export function assessmentActionsFor(
     now,
     deadline: context.period.selfAssessmentDeadline,
     undecidedCodes: undecidedIndicators(codes, data.decisions),
-    openRequestCodes: data.openRequestCodes,
+    openRequestCodes: data.requests.filter((row) => row.status === 'open').map((row) => row.indicatorCode),
+    awaitingUnitCodes: awaitingUnitCodes(context.assessment.state, data.requests),
   };
   return {
     ...presentActions(evaluateAssessmentActions(actor, facts), locale),
@@ -127,12 +132,11 @@ export async function getAssessmentView(
     if (answered && !answer?.notAssessed && !evidenceCount.get(code)) entry.evidenceMissing++;
   }
 
-  const openRequestCodes = requestRows.filter((row) => row.status === 'open').map((row) => row.indicatorCode);
   return {
     id: assessment.id,
     state: assessment.state,
     version: assessment.version,
-    ...assessmentActionsFor(actor, context, { decisions: decisionRows, openRequestCodes }, locale, now),
+    ...assessmentActionsFor(actor, context, { decisions: decisionRows, requests: requestRows }, locale, now),
     submittedAt: assessment.submittedAt,
     finalisedAt: assessment.finalisedAt,
     period: {
@@ -251,6 +255,12 @@ export async function transitionAssessment(
           },
         ]);
       }
+      // Sent back: the answered indicators return to the council (core's `awaitingUnitCodes`), and a
+      // later request on another indicator does not make them wait again.
+      await tx
+        .update(supplementationRequests)
+        .set({ status: 'closed' })
+        .where(and(eq(supplementationRequests.assessmentId, fresh.id), eq(supplementationRequests.status, 'answered')));
     }
     return moveAssessment(tx, actor, context, action, fresh.state, reason, now);
   });
@@ -274,7 +284,14 @@ export async function respondToSupplementation(
     const updated = await tx
       .update(supplementationRequests)
       .set({ response, respondedBy: actor.userId, respondedAt: now, status: 'answered' })
-      .where(and(eq(supplementationRequests.id, requestId), eq(supplementationRequests.assessmentId, context.assessment.id)))
+      .where(
+        and(
+          eq(supplementationRequests.id, requestId),
+          eq(supplementationRequests.assessmentId, context.assessment.id),
+          // A request already sent back is the council's again.
+          ne(supplementationRequests.status, 'closed'),
+        ),
+      )
       .returning();
     const request = updated[0];
     if (!request)
@@ -296,9 +313,24 @@ export async function respondToSupplementation(
 }
 
 /**
+ * What accept-remaining is authorized on: the main index named, or, for the whole assessment, the
+ * first main index this actor may decide (an appraiser assigned to some main indices accepts the
+ * rest of those; one assigned to none of this framework's is refused as usual).
+ */
+export function acceptRemainingScope(actor: Actor | undefined, context: AssessmentContext, mainIndexCode: string | undefined) {
+  const unit = { unitId: context.unit.id };
+  if (mainIndexCode !== undefined) return { ...unit, mainIndexCode };
+  const reachable = answerableCodes(context)
+    .map((code) => ({ ...unit, indicatorCode: code, mainIndexCode: mainIndexCodeOf(context.framework, code) }))
+    .find((resource) => decide(actor, 'appraisal.decide', resource).allowed);
+  return reachable ?? unit;
+}
+
+/**
  * Accepts, in one go, every indicator of a main index (or of the whole assessment) that has no
- * decision yet — what a council does after checking a main index's evidence. Each acceptance is a
- * decision of its own, audited.
+ * decision yet and that this actor may decide now (core's verdicts: the appraiser's assignment, no
+ * indicator waiting for the unit) — what a council does after checking the evidence. Each acceptance
+ * is a decision of its own, audited.
  */
 export async function acceptRemaining(
   db: Database,
@@ -307,15 +339,22 @@ export async function acceptRemaining(
   mainIndexCode: string | undefined,
   now: Date,
 ) {
-  const decisions = await db.select().from(appraisals).where(eq(appraisals.assessmentId, context.assessment.id));
+  const [decisions, requests] = await Promise.all([
+    db.select().from(appraisals).where(eq(appraisals.assessmentId, context.assessment.id)),
+    db.select().from(supplementationRequests).where(eq(supplementationRequests.assessmentId, context.assessment.id)),
+  ]);
   const decided = new Set(decisions.map((row) => row.indicatorCode));
-  const targets = answerableCodes(context).filter(
-    (code) => !decided.has(code) && (mainIndexCode === undefined || mainIndexCodeOf(context.framework, code) === mainIndexCode),
-  );
+  const { indicators } = assessmentActionsFor(actor, context, { decisions, requests }, 'vi', now);
+  const targets = indicators
+    .filter(
+      (row) =>
+        row.decide.allowed &&
+        !decided.has(row.code) &&
+        (mainIndexCode === undefined || mainIndexCodeOf(context.framework, row.code) === mainIndexCode),
+    )
+    .map((row) => row.code);
   const accepted: string[] = [];
   for (const code of targets) {
-    const resource = { unitId: context.unit.id, indicatorCode: code, mainIndexCode: mainIndexCodeOf(context.framework, code) };
-    if (!decide(actor, 'appraisal.decide', resource).allowed) continue; // outside the appraiser's assignment
     const input: DecisionInput = { decision: 'accepted', baseVersion: 0 };
     await decideIndicator(db, actor, context, code, input, now);
     accepted.push(code);

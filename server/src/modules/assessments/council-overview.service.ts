@@ -188,7 +188,7 @@ export async function getCouncilOverview(db: Database, actor: Actor, periodId: s
       ...overall,
       supplementation: {
         open: open.length,
-        answered: requests.filter((row) => row.status === 'answered').length,
+        answered: requests.filter((row) => row.status !== 'open').length,
         overdue: open.filter((row) => row.dueOn < today).length,
         latestDueOn: requests.reduce<string | null>(
           (latest, row) => (latest === null || row.dueOn > latest ? row.dueOn : latest),

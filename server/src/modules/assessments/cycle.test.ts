@@ -17,11 +17,13 @@ describe.each(TEST_DATABASE_KINDS)('the assessment cycle on %s', (kind) => {
   let appraiser: Session;
   let chair: Session;
   let dbiLeader: Session;
+  let secondAppraiser: Session;
   let periodId: string;
   let dbpAssessment: string;
   let dbiAssessment: string;
   const framework = compileFramework(loadBuiltinFramework('dienbien-2022-district'));
   const indicatorCodes = framework.indicatorNodes.map((node) => framework.nodes[node]?.code as string);
+  const mainIndexSix = indicatorCodes.filter((code) => code.startsWith('6.'));
 
   beforeAll(async () => {
     t = await createTestApp(kind);
@@ -63,18 +65,31 @@ describe.each(TEST_DATABASE_KINDS)('the assessment cycle on %s', (kind) => {
       password: 'Mat-khau-2024!',
     });
     expect(created2.statusCode).toBe(201);
-    const login = await t.call(undefined, 'POST', '/api/v1/auth/login', { username: 'lanhdao.dbi', password: 'Mat-khau-2024!' });
-    dbiLeader = {
-      cookie: `opendti_session=${login.cookies.find((cookie) => cookie.name === 'opendti_session')?.value}`,
-      csrfToken: login.json().csrfToken,
-      userId: login.json().id,
+    const signInCreated = async (username: string): Promise<Session> => {
+      const login = await t.call(undefined, 'POST', '/api/v1/auth/login', { username, password: 'Mat-khau-2024!' });
+      const session = {
+        cookie: `opendti_session=${login.cookies.find((cookie) => cookie.name === 'opendti_session')?.value}`,
+        csrfToken: login.json().csrfToken,
+        userId: login.json().id,
+      };
+      // An account the administrator creates must change its password before anything else.
+      const changed = await t.call(session, 'POST', '/api/v1/auth/password', {
+        currentPassword: 'Mat-khau-2024!',
+        newPassword: 'Mat-khau-rieng-2024!',
+      });
+      expect(changed.statusCode).toBe(204);
+      return session;
     };
-    // An account the administrator creates must change its password before anything else.
-    const changed = await t.call(dbiLeader, 'POST', '/api/v1/auth/password', {
-      currentPassword: 'Mat-khau-2024!',
-      newPassword: 'Mat-khau-rieng-2024!',
+    dbiLeader = await signInCreated('lanhdao.dbi');
+    const createdAppraiser = await t.call(admin, 'POST', '/api/v1/users', {
+      username: 'thamdinh.6',
+      displayName: 'Thành viên Hội đồng thẩm định, chỉ số chính 6',
+      role: 'appraiser',
+      assignedScopes: ['6'],
+      password: 'Mat-khau-2024!',
     });
-    expect(changed.statusCode).toBe(204);
+    expect(createdAppraiser.statusCode).toBe(201);
+    secondAppraiser = await signInCreated('thamdinh.6');
   }, 120_000);
   afterAll(async () => t?.close());
 
@@ -208,11 +223,30 @@ describe.each(TEST_DATABASE_KINDS)('the assessment cycle on %s', (kind) => {
       baseVersion: 0,
     });
     expect(second.statusCode).toBe(200);
-    const accepting = await t.call(appraiser, 'PUT', `/api/v1/assessments/${dbpAssessment}/appraisals/1.1`, {
+    // Per indicator (seed 001 §1.3 b): only 2.1 and 3.1 wait for the unit; 1.1 can still be decided.
+    const requestedAgain = await t.call(appraiser, 'PUT', `/api/v1/assessments/${dbpAssessment}/appraisals/2.1`, {
       decision: 'accepted',
-      baseVersion: 0,
+      baseVersion: 1,
     });
-    expect(accepting.statusCode).toBe(409); // the unit has the file now
+    expect([requestedAgain.statusCode, requestedAgain.json().error.code]).toEqual([409, 'workflow.awaiting-unit']);
+    expect(
+      (
+        await t.call(appraiser, 'PUT', `/api/v1/assessments/${dbpAssessment}/appraisals/1.1`, {
+          decision: 'accepted',
+          baseVersion: 0,
+        })
+      ).statusCode,
+    ).toBe(200);
+    // A second appraiser, assigned main index 6, accepts the rest of what is theirs in the whole unit
+    // while the unit still answers 2.1 and 3.1.
+    const acceptedBySecond = await t.call(
+      secondAppraiser,
+      'POST',
+      `/api/v1/assessments/${dbpAssessment}/appraisals/accept-remaining`,
+      {},
+    );
+    expect(acceptedBySecond.statusCode).toBe(200);
+    expect(acceptedBySecond.json().accepted).toEqual(mainIndexSix);
     const view = (await t.call(reporter, 'GET', `/api/v1/assessments/${dbpAssessment}`)).json();
     expect(view.state).toBe('supplementationRequested');
     expect(view.supplementationRequests.map((row: { indicatorCode: string }) => row.indicatorCode).sort()).toEqual([
@@ -229,13 +263,19 @@ describe.each(TEST_DATABASE_KINDS)('the assessment cycle on %s', (kind) => {
     expect(view.appraisals.find((row: { indicatorCode: string }) => row.indicatorCode === '1.2')).not.toHaveProperty(
       'councilNote',
     );
-    // While the unit supplements, the council may only ask for more, within its assignment.
+    // While the unit supplements, the council decides everything else, within its assignment.
     const appraiserView = (await t.call(appraiser, 'GET', `/api/v1/assessments/${dbpAssessment}`)).json();
     const onIndicator = (code: string) =>
       appraiserView.indicators.find((row: { code: string }) => row.code === code) as Record<string, { reason?: string }>;
-    expect(onIndicator('1.1').decide?.reason).toBe('wrong-state');
-    expect(onIndicator('1.1').requestSupplementation).toEqual({ allowed: true });
+    expect(onIndicator('1.1').decide).toEqual({ allowed: true });
+    expect(onIndicator('2.1').decide?.reason).toBe('awaiting-unit');
+    expect(onIndicator('2.1').requestSupplementation?.reason).toBe('awaiting-unit');
     expect(onIndicator('6.1').requestSupplementation?.reason).toBe('missing-capability');
+    const reporterView = (await t.call(reporter, 'GET', `/api/v1/assessments/${dbpAssessment}`)).json();
+    const supplementable = reporterView.indicators
+      .filter((row: { supplement: { allowed: boolean } }) => row.supplement.allowed)
+      .map((row: { code: string }) => row.code);
+    expect(supplementable).toEqual(['2.1', '3.1']);
     const councilView = (await t.call(chair, 'GET', `/api/v1/assessments/${dbpAssessment}`)).json();
     expect(councilView.appraisals.find((row: { indicatorCode: string }) => row.indicatorCode === '1.2').councilNote).toBe(
       'Ghi chú nội bộ hội đồng',
@@ -258,6 +298,11 @@ describe.each(TEST_DATABASE_KINDS)('the assessment cycle on %s', (kind) => {
       action: 'submitSupplementation',
     });
     expect([back.statusCode, back.json().state]).toEqual([200, 'supplemented']);
+    // Sent back: the requests are the council's again, and a later request elsewhere will not hold them.
+    const after = (await t.call(appraiser, 'GET', `/api/v1/assessments/${dbpAssessment}`)).json();
+    expect(after.supplementationRequests.map((row: { status: string }) => row.status)).toEqual(['closed', 'closed']);
+    const onTwoOne = after.indicators.find((row: { code: string }) => row.code === '2.1');
+    expect(onTwoOne.decide).toEqual({ allowed: true });
   });
 
   it('the chair accepts the rest, finalises, and only the chair may reopen', async () => {
@@ -277,7 +322,8 @@ describe.each(TEST_DATABASE_KINDS)('the assessment cycle on %s', (kind) => {
       expect(decided.statusCode).toBe(200);
     }
     const accepted = await t.call(chair, 'POST', `/api/v1/assessments/${dbpAssessment}/appraisals/accept-remaining`, {});
-    expect(accepted.json().accepted).toHaveLength(65);
+    // 68 indicators: 1.2 adjusted, 1.1 and main index 6 accepted while the unit answered, 2.1 and 3.1 just now.
+    expect(accepted.json().accepted).toHaveLength(68 - 3 - 1 - mainIndexSix.length);
     expect(await finaliseOf()).toBeUndefined();
     const finalised = await t.call(chair, 'POST', `/api/v1/assessments/${dbpAssessment}/transitions`, { action: 'finalise' });
     expect([finalised.statusCode, finalised.json().state]).toEqual([200, 'finalised']);

@@ -129,10 +129,11 @@ export function useDecideIndicator(assessmentId: string) {
 export function useAcceptRemaining(assessmentId: string) {
   const refresh = useRefreshAfterDecision(assessmentId);
   return useMutation({
-    mutationFn: async (mainIndexCode: string) => {
+    /** Without a main index: the whole assessment, within what the server lets this user decide now. */
+    mutationFn: async (mainIndexCode: string | undefined) => {
       const { data } = await api.POST('/api/v1/assessments/{assessmentId}/appraisals/accept-remaining', {
         params: { path: { assessmentId } },
-        body: { mainIndexCode },
+        body: mainIndexCode === undefined ? {} : { mainIndexCode },
       });
       return data?.accepted ?? [];
     },

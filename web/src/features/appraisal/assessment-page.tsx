@@ -12,6 +12,7 @@ import { IndicatorDetail } from './indicator-detail';
 import { IndicatorList } from './indicator-list';
 import {
   acceptableRemaining,
+  acceptableRemainingInUnit,
   buildOutline,
   decideModeOf,
   decisionStatus,
@@ -24,6 +25,13 @@ import { appraisalMessages } from './messages';
 
 const INDICATOR_PARAM = 'chi-so';
 
+/** What "accept the remaining" is about to accept: one main index, or the whole unit (no main index). */
+interface AcceptScope {
+  mainIndexCode?: string;
+  name: string;
+  codes: string[];
+}
+
 /** /tham-dinh/:assessmentId — one unit's assessment, indicator by indicator. */
 export default function AssessmentPage() {
   const t = useMessages(appraisalMessages);
@@ -33,7 +41,7 @@ export default function AssessmentPage() {
   const assessment = useAssessment(assessmentId);
   const framework = useFramework(assessment.data?.framework.id);
   const acceptRemaining = useAcceptRemaining(assessmentId);
-  const [confirming, setConfirming] = useState<{ main: OutlineMainIndex; codes: string[] } | undefined>();
+  const [confirming, setConfirming] = useState<AcceptScope | undefined>();
 
   const outline = useMemo(() => (framework.data ? buildOutline(framework.data, locale) : []), [framework.data, locale]);
   const items = outlineItems(outline);
@@ -71,13 +79,18 @@ export default function AssessmentPage() {
   const view = assessment.data;
 
   const acceptable = (main: OutlineMainIndex) => acceptableRemaining(main, appraisals, actionsOf);
+  const confirmMain = (main: OutlineMainIndex) =>
+    setConfirming({ mainIndexCode: main.code, name: `${main.code}. ${main.name}`, codes: acceptable(main) });
+  // Over every main index, only what the server lets this user decide now (assignment, no indicator
+  // waiting for the unit): the whole unit in one go once its evidence is checked.
+  const acceptableInUnit = acceptableRemainingInUnit(outline, appraisals, actionsOf);
   const decided = items.filter((item) => ['accepted', 'adjusted'].includes(decisionStatus(item.code, appraisals))).length;
   const requests = view.supplementationRequests;
   const openRequests = requests.filter((request) => request.status === 'open').length;
 
   const confirmAcceptRemaining = () => {
     if (!confirming) return;
-    acceptRemaining.mutate(confirming.main.code, {
+    acceptRemaining.mutate(confirming.mainIndexCode, {
       onSuccess: (accepted) => {
         notifications.show({ color: 'green', message: t('acceptedCount', { count: accepted.length }) });
         setConfirming(undefined);
@@ -107,9 +120,21 @@ export default function AssessmentPage() {
             </Text>
           </Group>
         </div>
-        <Button component={Link} to={`/tham-dinh/ky/${view.period.id}`} variant="light">
-          {t('openOverview')}
-        </Button>
+        <Group gap="xs">
+          {acceptableInUnit.length > 0 && (
+            <Button
+              color="green"
+              variant="light"
+              title={t('acceptAllRemainingHint')}
+              onClick={() => setConfirming({ name: view.unit.name, codes: acceptableInUnit })}
+            >
+              {t('acceptAllRemaining', { count: acceptableInUnit.length })}
+            </Button>
+          )}
+          <Button component={Link} to={`/tham-dinh/ky/${view.period.id}`} variant="light">
+            {t('openOverview')}
+          </Button>
+        </Group>
       </Group>
 
       {requests.length > 0 && (
@@ -147,7 +172,7 @@ export default function AssessmentPage() {
               selectedCode={selectedCode}
               onSelect={select}
               acceptableCount={(main) => acceptable(main).length}
-              onAcceptRemaining={(main) => setConfirming({ main, codes: acceptable(main) })}
+              onAcceptRemaining={confirmMain}
             />
           </Box>
         </Grid.Col>
@@ -198,7 +223,7 @@ export default function AssessmentPage() {
                   const main = outline.find((entry) => entry.code === selected.mainIndexCode);
                   const codes = main ? acceptable(main) : [];
                   return main && codes.length > 0 ? (
-                    <Button variant="light" color="green" fullWidth onClick={() => setConfirming({ main, codes })}>
+                    <Button variant="light" color="green" fullWidth onClick={() => confirmMain(main)}>
                       {t('acceptRemaining', { count: codes.length })} — {main.code}. {main.name}
                     </Button>
                   ) : null;
@@ -214,7 +239,7 @@ export default function AssessmentPage() {
             <Text size="sm">
               {t('acceptRemainingBody', {
                 count: confirming.codes.length,
-                name: `${confirming.main.code}. ${confirming.main.name}`,
+                name: confirming.name,
                 codes: confirming.codes.join(', '),
               })}
             </Text>

@@ -18,18 +18,17 @@ interface DecisionFormProps {
   maxPoints: number | null;
   selfPoints: number | null;
   current: AppraisalView | undefined;
-  /** While the unit supplements, the council may only add requests. */
-  requestsOnly: boolean;
   /** After a save, optionally move on to the next indicator. */
   onSaved: (moveOn: boolean) => void;
   /** The decision changed meanwhile (409): the page reloads it and says so. */
   onStale: () => void;
 }
 
-function initialDraft(current: AppraisalView | undefined, selfPoints: number | null, requestsOnly: boolean, locale: 'vi' | 'en') {
+function initialDraft(current: AppraisalView | undefined, selfPoints: number | null, locale: 'vi' | 'en') {
   const draft: DecisionDraft = {
-    // After a supplementation round the council re-appraises: start from "accept", not from another request.
-    decision: requestsOnly ? 'supplementationRequested' : current?.decision === 'adjusted' ? 'adjusted' : 'accepted',
+    // After a request (saved, or answered and sent back) the council re-appraises: the form starts
+    // from "accept", never again in request mode.
+    decision: current?.decision === 'adjusted' ? 'adjusted' : 'accepted',
     points:
       current?.decision === 'adjusted'
         ? formatPoints(current.appraisedPoints, locale)
@@ -55,7 +54,7 @@ export function DecisionForm(props: DecisionFormProps) {
   const t = useMessages(appraisalMessages);
   const { locale } = useLocale();
   const narrow = useMediaQuery('(max-width: 36em)');
-  const [draft, setDraft] = useState(() => initialDraft(props.current, props.selfPoints, props.requestsOnly, locale));
+  const [draft, setDraft] = useState(() => initialDraft(props.current, props.selfPoints, locale));
   const [problems, setProblems] = useState<Partial<Record<DecisionField, DecisionProblem>>>({});
   const decide = useDecideIndicator(props.assessmentId);
   const max = formatPoints(props.maxPoints, locale);
@@ -96,13 +95,11 @@ export function DecisionForm(props: DecisionFormProps) {
   };
 
   const stale = decide.error instanceof ApiError && decide.error.code === 'http.stale-version';
-  const choices: { value: Decision; label: string }[] = props.requestsOnly
-    ? [{ value: 'supplementationRequested', label: t('requestSupplementation') }]
-    : [
-        { value: 'accepted', label: t('accept') },
-        { value: 'adjusted', label: t('adjust') },
-        { value: 'supplementationRequested', label: t('requestSupplementation') },
-      ];
+  const choices: { value: Decision; label: string }[] = [
+    { value: 'accepted', label: t('accept') },
+    { value: 'adjusted', label: t('adjust') },
+    { value: 'supplementationRequested', label: t('requestSupplementation') },
+  ];
 
   return (
     <form onSubmit={save(false)} noValidate>
@@ -112,16 +109,14 @@ export function DecisionForm(props: DecisionFormProps) {
             {decide.error.message}
           </Alert>
         )}
-        {choices.length > 1 && (
-          <SegmentedControl
-            aria-label={t('decision')}
-            fullWidth
-            orientation={narrow ? 'vertical' : 'horizontal'}
-            value={draft.decision}
-            onChange={(value) => set('decision', value as Decision)}
-            data={choices}
-          />
-        )}
+        <SegmentedControl
+          aria-label={t('decision')}
+          fullWidth
+          orientation={narrow ? 'vertical' : 'horizontal'}
+          value={draft.decision}
+          onChange={(value) => set('decision', value as Decision)}
+          data={choices}
+        />
 
         {draft.decision === 'accepted' && (
           <Text size="sm">{t('acceptHint', { points: formatPoints(props.selfPoints, locale) })}</Text>

@@ -130,27 +130,19 @@ export function IndicatorDetail({ assessment, item, mode, onSaved }: IndicatorDe
                     {mode.message}
                   </Alert>
                 ) : (
-                  <>
-                    {mode.mode === 'requestsOnly' && (
-                      <Alert color="orange" role="note">
-                        {t('requestsOnly')}
-                      </Alert>
-                    )}
-                    <DecisionForm
-                      key={`${item.code}-${current?.version ?? 0}`}
-                      assessmentId={assessment.id}
-                      code={item.code}
-                      maxPoints={item.maxPoints}
-                      selfPoints={answer?.notAssessed ? null : (answer?.selfPoints ?? null)}
-                      current={current}
-                      requestsOnly={mode.mode === 'requestsOnly'}
-                      onSaved={(moveOn) => {
-                        setStale(false);
-                        onSaved(moveOn);
-                      }}
-                      onStale={() => setStale(true)}
-                    />
-                  </>
+                  <DecisionForm
+                    key={`${item.code}-${current?.version ?? 0}`}
+                    assessmentId={assessment.id}
+                    code={item.code}
+                    maxPoints={item.maxPoints}
+                    selfPoints={answer?.notAssessed ? null : (answer?.selfPoints ?? null)}
+                    current={current}
+                    onSaved={(moveOn) => {
+                      setStale(false);
+                      onSaved(moveOn);
+                    }}
+                    onStale={() => setStale(true)}
+                  />
                 )}
               </Stack>
             </Card>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FrameworkDocument } from './api-types';
 import {
   acceptableRemaining,
+  acceptableRemainingInUnit,
   buildOutline,
   decideModeOf,
   decisionStatus,
@@ -67,6 +68,7 @@ describe('buildOutline', () => {
 const ALLOWED = { allowed: true };
 const OUTSIDE = { allowed: false, reason: 'missing-capability' as const, message: 'ngoài phạm vi' };
 const LOCKED = { allowed: false, reason: 'wrong-state' as const, message: 'đã khoá' };
+const AWAITING = { allowed: false, reason: 'awaiting-unit' as const, message: 'chờ đơn vị' };
 function actionsFor(reach: string[], decide = ALLOWED) {
   return (code: string): IndicatorActions => {
     const inReach = reach.length === 0 || reach.some((scope) => code === scope || code.startsWith(`${scope}.`));
@@ -87,6 +89,10 @@ describe('where to start and what to accept', () => {
       '1.1',
     );
     expect(firstItemToAppraise(outline, [], actionsFor(['9']))).toBe('1.1');
+    // One waiting for the unit's supplementation is skipped: the council decides the others meanwhile.
+    const awaitingOneOne = (code: string) => (code === '1.1' ? actionsFor([], AWAITING)(code) : actionsFor([])(code));
+    const requested = [{ indicatorCode: '1.1', decision: 'supplementationRequested' as const }];
+    expect(firstItemToAppraise(outline, requested, awaitingOneOne)).toBe('1.2');
     // Locked (finalised) items are still the user's: the page opens within the assignment.
     expect(firstItemToAppraise(outline, [], actionsFor(['4'], LOCKED))).toBe('4.1');
   });
@@ -108,13 +114,20 @@ describe('where to start and what to accept', () => {
     expect(acceptableRemaining(main, [], actionsFor(['4']))).toEqual([]);
     expect(acceptableRemaining(main, [], actionsFor([], LOCKED))).toEqual([]);
   });
+
+  it('offers the whole unit, main index after main index, within the user’s reach', () => {
+    const requested = [{ indicatorCode: '1.1', decision: 'supplementationRequested' as const }];
+    expect(acceptableRemainingInUnit(outline, requested, actionsFor([]))).toEqual(['1.2', '3', '4.1']);
+    expect(acceptableRemainingInUnit(outline, [], actionsFor(['1.2', '4']))).toEqual(['1.2', '4.1']);
+    expect(acceptableRemainingInUnit(outline, [], actionsFor([], LOCKED))).toEqual([]);
+  });
 });
 
 describe('decideModeOf', () => {
-  it("offers the full decision, only requests, or nothing with the server's reason", () => {
+  it("offers the decision, or nothing with the server's reason (an indicator waiting for the unit)", () => {
     expect(decideModeOf(actionsFor([])('1.1'))).toEqual({ mode: 'full' });
-    const supplementing = { ...actionsFor([], LOCKED)('1.1'), requestSupplementation: ALLOWED };
-    expect(decideModeOf(supplementing)).toEqual({ mode: 'requestsOnly' });
+    const awaiting = { ...actionsFor([], LOCKED)('1.1'), requestSupplementation: LOCKED };
+    expect(decideModeOf(awaiting)).toEqual({ mode: 'none', message: LOCKED.message });
     expect(decideModeOf(actionsFor(['4'])('1.1'))).toEqual({ mode: 'none', message: 'ngoài phạm vi' });
     expect(decideModeOf(undefined)).toEqual({ mode: 'none', message: '' });
   });

@@ -81,7 +81,10 @@ export function withinReach(verdict: Verdict | undefined): boolean {
   return verdict !== undefined && (verdict.allowed || verdict.reason !== 'missing-capability');
 }
 
-/** Where to start: the first item still to decide within the user's reach, else the first in reach, else the first. */
+/**
+ * Where to start: the first item still to decide that the user may decide now (not one waiting for
+ * the unit), else the first still to decide within reach, else the first in reach, else the first.
+ */
 export function firstItemToAppraise(
   outline: readonly OutlineMainIndex[],
   appraisals: readonly Pick<AppraisalView, 'indicatorCode' | 'decision'>[],
@@ -89,22 +92,23 @@ export function firstItemToAppraise(
 ): string | undefined {
   const items = outlineItems(outline);
   const inReach = items.filter((item) => withinReach(actionsOf(item.code)?.decide));
-  const open = inReach.find((item) => {
+  const open = inReach.filter((item) => {
     const status = decisionStatus(item.code, appraisals);
     return status === 'undecided' || status === 'supplementationRequested';
   });
-  return open?.code ?? inReach[0]?.code ?? items[0]?.code;
+  const decidableNow = open.find((item) => actionsOf(item.code)?.decide.allowed);
+  return decidableNow?.code ?? open[0]?.code ?? inReach[0]?.code ?? items[0]?.code;
 }
 
 /**
- * What the decision panel offers, from the server's verdicts: the full decision, only a further
- * supplementation request (while the unit answers), or nothing, with the server's reason.
+ * What the decision panel offers, from the server's verdicts: the decision (accept, adjust or ask the
+ * unit), or nothing, with the server's reason — e.g. the indicator waits for the unit's
+ * supplementation, so that once a request is saved the form gives way to that reason.
  */
-export type DecideMode = { mode: 'full' } | { mode: 'requestsOnly' } | { mode: 'none'; message: string };
+export type DecideMode = { mode: 'full' } | { mode: 'none'; message: string };
 
 export function decideModeOf(actions: IndicatorActions | undefined): DecideMode {
   if (actions?.decide.allowed) return { mode: 'full' };
-  if (actions?.requestSupplementation.allowed) return { mode: 'requestsOnly' };
   return { mode: 'none', message: actions?.decide.message ?? '' };
 }
 
@@ -117,4 +121,13 @@ export function acceptableRemaining(
   return main.items
     .filter((item) => actionsOf(item.code)?.decide.allowed && !appraisals.some((row) => row.indicatorCode === item.code))
     .map((item) => item.code);
+}
+
+/** The same over the whole unit: what "accept all remaining" of the assessment would accept for this user. */
+export function acceptableRemainingInUnit(
+  outline: readonly OutlineMainIndex[],
+  appraisals: readonly Pick<AppraisalView, 'indicatorCode' | 'decision'>[],
+  actionsOf: (code: string) => IndicatorActions | undefined,
+): string[] {
+  return outline.flatMap((main) => acceptableRemaining(main, appraisals, actionsOf));
 }

@@ -143,8 +143,10 @@ const vi = {
   staleTitle: 'Dữ liệu vừa thay đổi',
   stale: 'Quyết định này vừa được người khác thay đổi. Đã tải lại bản mới nhất — hãy xem lại rồi lưu lại nếu vẫn cần.',
   notSaved: 'Không lưu được',
-  requestsOnly: 'Đơn vị đang bổ sung, giải trình: hội đồng chỉ thêm được yêu cầu bổ sung cho đến khi đơn vị gửi lại.',
   acceptRemaining: 'Công nhận {count} chỉ số còn lại',
+  acceptAllRemaining: 'Công nhận tất cả {count} chỉ số còn lại của đơn vị',
+  acceptAllRemainingHint:
+    'Chỉ các chỉ số chưa thẩm định mà bạn được phân công; các chỉ số đang chờ đơn vị bổ sung, giải trình không thuộc lần này.',
   acceptRemainingTitle: 'Công nhận các chỉ số còn lại?',
   acceptRemainingBody:
     'Công nhận điểm tự đánh giá của {count} chỉ số chưa thẩm định thuộc "{name}": {codes}. Mỗi chỉ số được ghi vào nhật ký riêng.',
@@ -331,8 +333,10 @@ export const appraisalMessages: Dictionary<Key> = {
     stale:
       'Someone else has just changed this decision. The latest version is loaded — review it and save again if still needed.',
     notSaved: 'Not saved',
-    requestsOnly: 'The unit is supplementing: the council can only add requests until the unit sends its answers back.',
     acceptRemaining: 'Accept the {count} remaining',
+    acceptAllRemaining: 'Accept all {count} remaining indicators of the unit',
+    acceptAllRemainingHint:
+      "Only the undecided indicators assigned to you; those waiting for the unit's supplementation are left out.",
     acceptRemainingTitle: 'Accept the remaining indicators?',
     acceptRemainingBody:
       'Accept the self points of the {count} undecided indicators of "{name}": {codes}. Each is recorded in the audit log.',

@@ -15,7 +15,8 @@ export type QueueFilter = (typeof QUEUE_FILTERS)[number];
  * - mine: something the user may decide is still undecided (`undecidedForYou`, counted by the server
  *   from core's policy: an appraiser's assignment, the chair's everything);
  * - pending: the council has work on it (`awaitsCouncil`, from core's state rules: submitted, under
- *   appraisal, or supplemented);
+ *   appraisal, supplemented, or with requests open — the indicators not waiting for the unit are
+ *   still the council's);
  * - adjusted: the council changed at least one score;
  * - supplemented: the unit answered a supplementation request (or sent its supplementation back).
  */
