@@ -20,13 +20,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { compileFramework } from '@opendti/core';
 import { loadBuiltinFramework } from '@opendti/frameworks';
+import { api, demoPasswords, freePort, type Session, signIn } from './bench-http.js';
 
 const CLI = fileURLToPath(import.meta.resolve('@opendti/server')).replace(/index\.js$/, 'cli/main.js');
 const FRAMEWORK = 'dienbien-2022-district';
@@ -51,17 +51,6 @@ interface Server {
   base: string;
   stdout: () => string;
   dataDirectory: string;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 async function startServe(): Promise<Server> {
@@ -116,43 +105,9 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 
 // ─── HTTP ─────────────────────────────────────────────────────────────────────────────────────────
 
-interface Session {
-  cookie: string;
-  csrfToken: string;
-}
-
-async function signIn(base: string, username: string, password: string): Promise<Session> {
-  const response = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().find((value) => value.startsWith('opendti_session='));
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie: (cookie as string).split(';')[0] as string, csrfToken };
-}
-
-async function api<T>(base: string, session: Session, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: {
-      cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
 /** One unit, its reporter (password changed, as the server requires) and a 2024 period open for self-assessment. */
 async function prepareReporter(server: Server): Promise<{ session: Session; assessmentId: string; unitCode: string }> {
-  const passwords = new Map<string, string>();
-  for (const match of server.stdout().matchAll(/^\s+\w+\s+(\S+)\s+(Demo-\S+)\s*$/gm))
-    passwords.set(match[1] as string, match[2] as string);
+  const passwords = demoPasswords(server.stdout());
   const admin = await signIn(server.base, 'quantri', passwords.get('quantri') as string);
   const manager = await signIn(server.base, 'quanly', passwords.get('quanly') as string);
   const unitCode = `NHAP-${randomBytes(3).toString('hex')}`;

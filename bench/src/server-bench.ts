@@ -20,12 +20,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequestRaw } from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileFramework } from '@opendti/core';
 import { loadBuiltinFramework } from '@opendti/frameworks';
+import { api, demoPasswords, freePort, type Session, signIn } from './bench-http.js';
 
 // ─── autocannon and the server's own dependencies ─────────────────────────────────────────────────
 
@@ -102,17 +102,6 @@ interface Child {
   exited: Promise<number | null>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 function startChild(args: string[], env: Record<string, string>, port: number): Child {
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
@@ -180,38 +169,6 @@ async function startServe(databaseUrl: string | undefined): Promise<{ child: Chi
 
 // ─── HTTP helpers for the set-up ──────────────────────────────────────────────────────────────────
 
-interface Session {
-  cookie: string;
-  csrfToken: string;
-}
-
-async function signIn(base: string, username: string, password: string): Promise<Session> {
-  const response = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().find((value) => value.startsWith('opendti_session='));
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie: (cookie as string).split(';')[0] as string, csrfToken };
-}
-
-async function api<T>(base: string, session: Session, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: {
-      cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
 /** Runs `task` over `items`, `concurrency` at a time (argon2 hashing makes users and logins slow). */
 async function inBatches<T, R>(items: T[], concurrency: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -224,13 +181,6 @@ async function inBatches<T, R>(items: T[], concurrency: number, task: (item: T, 
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return results;
-}
-
-/** The demo passwords `serve` prints once at first start. */
-function demoPasswords(stdout: string): Map<string, string> {
-  const accounts = new Map<string, string>();
-  for (const match of stdout.matchAll(/^\s+\w+\s+(\S+)\s+(Demo-\S+)\s*$/gm)) accounts.set(match[1] as string, match[2] as string);
-  return accounts;
 }
 
 interface Reporter {

@@ -11,24 +11,16 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './bench-http.js';
 
 const cli = fileURLToPath(import.meta.resolve('@opendti/server').replace(/index\.js$/, 'cli/main.js'));
 /** The demo accounts seeded into an empty database (server/src/demo/seed-demo-data.ts). */
 const DEMO_USERNAMES = ['quantri', 'quanly', 'nhaplieu.dbp', 'lanhdao.dbp', 'thamdinh', 'chutich'];
 const ATTEMPTS_PER_NAME = 4;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 async function waitForServer(base: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;

@@ -7,12 +7,12 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { freePort } from './bench-http.js';
 
 const CLI = fileURLToPath(new URL('../../server/dist/cli/main.js', import.meta.url));
 const WEB = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
@@ -20,17 +20,6 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LOADS = 5;
 const TARGET_SCRIPT_KB = 300;
 const TARGET_LCP_MS = 1500;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function startServer(): Promise<{ url: string; child: ChildProcess }> {
   if (!existsSync(CLI) || !existsSync(WEB)) throw new Error('build first: npm run build');

@@ -323,23 +323,10 @@ export function applyTransition(request: AssessmentTransitionRequest): { to: Ass
   const rule = resolveTransition(ASSESSMENT_TABLE, request);
   const { periodState, now } = request;
   if (!(rule.periodStates as readonly string[]).includes(periodState)) {
-    throw new DomainError('conflict', [
-      {
-        code: 'workflow.period-state',
-        params: {
-          ...actionParams(ASSESSMENT_ACTION_LABELS, rule.action),
-          periodState: labelOf(PERIOD_STATE_LABELS, periodState, 'vi'),
-          periodStateEn: labelOf(PERIOD_STATE_LABELS, periodState, 'en'),
-          allowed: listLabels(PERIOD_STATE_LABELS, rule.periodStates, 'vi'),
-          allowedEn: listLabels(PERIOD_STATE_LABELS, rule.periodStates, 'en'),
-        },
-      },
-    ]);
+    throw new DomainError('conflict', [periodStateProblem(rule, periodState)]);
   }
   if (rule.checksDeadline && deadlinePassed(request.deadline, now)) {
-    throw new DomainError('conflict', [
-      { code: 'workflow.deadline-passed', params: { deadline: formatCalendarDay(request.deadline as string) } },
-    ]);
+    throw new DomainError('conflict', [deadlineProblem(request.deadline as string)]);
   }
   throwInputProblems([reasonProblem(ASSESSMENT_ACTION_LABELS, rule, request.reason), dueDateProblem(rule, request.dueOn, now)]);
   return { to: rule.to };
@@ -409,6 +396,10 @@ function periodStateProblem(rule: AssessmentTransition, periodState: string): Pr
   };
 }
 
+function deadlineProblem(deadline: string): Problem {
+  return { code: 'workflow.deadline-passed', params: { deadline: formatCalendarDay(deadline) } };
+}
+
 /** A short list of codes for a message: enough to find the first ones. */
 const codeList = (codes: readonly string[]) => codes.slice(0, 10).join(', ');
 
@@ -417,10 +408,7 @@ function assessmentGuards(rule: AssessmentTransition, facts: AssessmentFacts): A
     return blocked('period-state', periodStateProblem(rule, facts.periodState));
   }
   if (rule.checksDeadline && deadlinePassed(facts.deadline, facts.now)) {
-    return blocked('deadline-passed', {
-      code: 'workflow.deadline-passed',
-      params: { deadline: formatCalendarDay(facts.deadline as string) },
-    });
+    return blocked('deadline-passed', deadlineProblem(facts.deadline as string));
   }
   const undecided = facts.undecidedCodes ?? [];
   if (rule.action === 'finalise' && undecided.length > 0) {
