@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { compileFramework } from '@opendti/core';
 import { loadBuiltinFramework } from '@opendti/frameworks';
+import { ANSWER_COLUMNS } from '@opendti/server';
 import { api, demoPasswords, freePort, type Session, signIn } from './bench-http.js';
 
 const CLI = fileURLToPath(import.meta.resolve('@opendti/server')).replace(/index\.js$/, 'cli/main.js');
@@ -220,19 +221,8 @@ const inlineCell = (row: number, column: number, text: string) =>
 const SHEET_OPEN =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 const SHEET_CLOSE = '</sheetData></worksheet>';
-const HEADER = [
-  'Mã đơn vị',
-  'Tên đơn vị',
-  'Mã chỉ số',
-  'Tên chỉ số',
-  'Điểm tối đa',
-  'Cách chấm',
-  'Giá trị',
-  'Điểm tự đánh giá',
-  'Điểm thẩm định',
-  'Không đánh giá',
-  'Giải trình',
-];
+/** The answer sheet's titles, as the server's own template writes them. */
+const HEADER: readonly string[] = ANSWER_COLUMNS;
 
 function workbookParts(sheetNames: string[]): ZipPart[] {
   const sheets = sheetNames.map((_, index) => index + 1);
