@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.js';
@@ -53,17 +56,20 @@ describe.each(TEST_DATABASE_KINDS)('server foundation on %s', (kind) => {
   });
 });
 
+/** A built web app of one page and one asset, in a temporary directory (with its trailing slash). */
+function fakeWebRoot(assetName: string, assetContent: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'opendti-web-'));
+  mkdirSync(join(root, 'assets'));
+  writeFileSync(join(root, 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(join(root, 'assets', assetName), assetContent);
+  return `${root}/`;
+}
+
 describe('the web app on the API port', () => {
   it('serves index.html for the app’s pages, hashed assets with a long cache, and never for /api', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const root = mkdtempSync(join(tmpdir(), 'opendti-web-'));
-    mkdirSync(join(root, 'assets'));
-    writeFileSync(join(root, 'index.html'), '<!doctype html><div id="root"></div>');
-    writeFileSync(join(root, 'assets', 'index-abc.js'), 'console.log(1)');
+    const root = fakeWebRoot('index-abc.js', 'console.log(1)');
     const database = await openTestDatabase('pglite');
-    const app = await buildApp({ config: readConfig({}), database, logger: false, webRoot: `${root}/` });
+    const app = await buildApp({ config: readConfig({}), database, logger: false, webRoot: root });
     try {
       const page = await app.inject({ method: 'GET', url: '/ket-qua/2022/district', headers: { accept: 'text/html' } });
       expect([page.statusCode, page.headers['cache-control'], page.body]).toEqual([
@@ -84,18 +90,12 @@ describe('the web app on the API port', () => {
   });
 
   it('gives the HTML a strict Content-Security-Policy, and in production HSTS and no source maps (issue 9, §5)', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const root = mkdtempSync(join(tmpdir(), 'opendti-web-'));
-    mkdirSync(join(root, 'assets'));
-    writeFileSync(join(root, 'index.html'), '<!doctype html><div id="root"></div>');
-    writeFileSync(join(root, 'assets', 'index-abc.js.map'), '{}');
+    const root = fakeWebRoot('index-abc.js.map', '{}');
     const database = await openTestDatabase('pglite');
     try {
       for (const production of [false, true]) {
         const config = readConfig(production ? { NODE_ENV: 'production' } : {});
-        const app = await buildApp({ config, database, logger: false, webRoot: `${root}/` });
+        const app = await buildApp({ config, database, logger: false, webRoot: root });
         try {
           const page = await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } });
           const csp = String(page.headers['content-security-policy']);
