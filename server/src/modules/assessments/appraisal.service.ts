@@ -135,8 +135,11 @@ export async function decideIndicator(
         },
       ]);
     }
-    const officialBefore = current?.decision === 'adjusted' ? current.appraisedPoints : (answer?.selfPoints ?? null);
-    const officialAfter = saved.decision === 'adjusted' ? saved.appraisedPoints : (answer?.selfPoints ?? null);
+    // In points throughout: a main index's answer holds its 0–1 value, its adjustment points.
+    const stored = answer?.selfPoints ?? null;
+    const selfPoints = stored !== null && node.level === 'mainIndex' ? stored * node.maxPoints : stored;
+    const officialBefore = current?.decision === 'adjusted' ? current.appraisedPoints : selfPoints;
+    const officialAfter = saved.decision === 'adjusted' ? saved.appraisedPoints : selfPoints;
     const audit = {
       actor,
       periodId: context.period.id,

@@ -5,6 +5,7 @@ import {
   ensureNodeArrays,
   presentCohort,
   type ResultSet,
+  type ScoreSheet,
   scoreCohort,
   sortByRank,
 } from '@opendti/core';
@@ -35,17 +36,60 @@ export async function computeCohortScores(
     .innerJoin(units, eq(units.id, assessments.unitId))
     .where(and(eq(assessments.periodId, input.periodId), eq(units.kind, input.unitKind)))
     .orderBy(units.code);
-  const sheet = createScoreSheet(
-    framework,
-    rows.map((row) => ({ code: row.code, name: row.name })),
-  );
   const unitIndex = new Map(rows.map((row, index) => [row.assessmentId, index]));
   const ids = rows.map((row) => row.assessmentId);
   const answerRows = ids.length === 0 ? [] : await db.select().from(answers).where(inArray(answers.assessmentId, ids));
   const decisionRows = ids.length === 0 ? [] : await db.select().from(appraisals).where(inArray(appraisals.assessmentId, ids));
+  const sheet = fillScoreSheet(framework, rows, unitIndex, answerRows, decisionRows);
+  const indicatorCount = framework.indicatorNodes.length;
+  const scores = scoreCohort(sheet);
+  const detail: IndicatorDetail = {};
+  rows.forEach((row, unit) => {
+    const perIndicator: IndicatorDetail[string] = {};
+    framework.indicatorNodes.forEach((nodeIndex, position) => {
+      const node = framework.nodes[nodeIndex];
+      if (!node) return;
+      const cell = unit * indicatorCount + position;
+      const points = scores.indicatorPoints[cell] as number;
+      const self = scores.indicatorSelfPoints[cell] as number;
+      perIndicator[node.code] = {
+        points: Number.isNaN(points) ? null : points,
+        selfPoints: Number.isNaN(self) ? null : self,
+        notAssessed: scores.notAssessed[cell] === 1,
+      };
+    });
+    detail[row.code] = perIndicator;
+  });
+  const presented = presentCohort(scores);
+  return { scores, results: { ...presented, units: sortByRank(presented.units) }, detail };
+}
+
+type StoredAnswer = Pick<
+  typeof answers.$inferSelect,
+  'assessmentId' | 'indicatorCode' | 'notAssessed' | 'selfPoints' | 'rawNumber'
+>;
+type StoredDecision = Pick<typeof appraisals.$inferSelect, 'assessmentId' | 'indicatorCode' | 'decision' | 'appraisedPoints'>;
+
+/**
+ * The engine's score sheet from the stored answers and decisions of a cohort (`unitIndex`: assessment
+ * id → row). An indicator's figures are points. A main index scored from its own value stores the
+ * unit's 0–1 value (see answers.service) but the council's adjustment in points out of the main
+ * index's maximum — the unit sees and the council types points, as `opendti score` reads them — so the
+ * adjustment is divided by the maximum here, once.
+ */
+export function fillScoreSheet(
+  framework: CompiledFramework,
+  rows: readonly { code: string; name: string }[],
+  unitIndex: ReadonlyMap<string, number>,
+  answerRows: readonly StoredAnswer[],
+  decisionRows: readonly StoredDecision[],
+): ScoreSheet {
+  const sheet = createScoreSheet(
+    framework,
+    rows.map((row) => ({ code: row.code, name: row.name })),
+  );
   const indicatorCount = framework.indicatorNodes.length;
   const nodeCount = framework.nodes.length;
-
   for (const answer of answerRows) {
     const unit = unitIndex.get(answer.assessmentId);
     const nodeIndex = framework.nodeByCode.get(answer.indicatorCode);
@@ -74,28 +118,10 @@ export async function computeCohortScores(
     if (node.level === 'indicator') {
       sheet.appraisedPoints[unit * indicatorCount + node.indicatorPosition] = decision.appraisedPoints;
     } else {
-      ensureNodeArrays(sheet).suppliedValues[unit * nodeCount + node.index] = decision.appraisedPoints;
+      ensureNodeArrays(sheet).suppliedValues[unit * nodeCount + node.index] =
+        node.maxPoints > 0 ? decision.appraisedPoints / node.maxPoints : Number.NaN;
     }
   }
 
-  const scores = scoreCohort(sheet);
-  const detail: IndicatorDetail = {};
-  rows.forEach((row, unit) => {
-    const perIndicator: IndicatorDetail[string] = {};
-    framework.indicatorNodes.forEach((nodeIndex, position) => {
-      const node = framework.nodes[nodeIndex];
-      if (!node) return;
-      const cell = unit * indicatorCount + position;
-      const points = scores.indicatorPoints[cell] as number;
-      const self = scores.indicatorSelfPoints[cell] as number;
-      perIndicator[node.code] = {
-        points: Number.isNaN(points) ? null : points,
-        selfPoints: Number.isNaN(self) ? null : self,
-        notAssessed: scores.notAssessed[cell] === 1,
-      };
-    });
-    detail[row.code] = perIndicator;
-  });
-  const presented = presentCohort(scores);
-  return { scores, results: { ...presented, units: sortByRank(presented.units) }, detail };
+  return sheet;
 }

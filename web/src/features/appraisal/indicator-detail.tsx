@@ -9,7 +9,7 @@ import { useEvidence } from './appraisal-queries';
 import { DecisionForm } from './decision-form';
 import { EvidenceList } from './evidence-list';
 import { EvidenceViewer } from './evidence-viewer';
-import type { DecideMode, OutlineItem } from './indicator-outline';
+import { type DecideMode, type OutlineItem, selfPointsOf } from './indicator-outline';
 import { DECISION_COLOURS, DECISION_KEYS, METHOD_KEYS } from './labels';
 import { LockIcon } from './lock-icon';
 import { appraisalMessages } from './messages';
@@ -94,7 +94,7 @@ export function IndicatorDetail({ assessment, item, mode, onSaved }: IndicatorDe
       <Grid gap="md">
         <Grid.Col span={wide ? 6 : 12}>
           <Stack gap="md">
-            <SelfAssessmentCard answer={answer} maxPoints={item.maxPoints} />
+            <SelfAssessmentCard answer={answer} selfPoints={selfPointsOf(item, answer)} maxPoints={item.maxPoints} />
 
             <Card withBorder padding="sm">
               <Title order={4} size="h6" mb="xs">
@@ -135,7 +135,7 @@ export function IndicatorDetail({ assessment, item, mode, onSaved }: IndicatorDe
                     assessmentId={assessment.id}
                     code={item.code}
                     maxPoints={item.maxPoints}
-                    selfPoints={answer?.notAssessed ? null : (answer?.selfPoints ?? null)}
+                    selfPoints={answer?.notAssessed ? null : selfPointsOf(item, answer)}
                     current={current}
                     onSaved={(moveOn) => {
                       setStale(false);
@@ -161,7 +161,15 @@ export function IndicatorDetail({ assessment, item, mode, onSaved }: IndicatorDe
   );
 }
 
-function SelfAssessmentCard({ answer, maxPoints }: { answer: AnswerView | undefined; maxPoints: number | null }) {
+function SelfAssessmentCard({
+  answer,
+  selfPoints,
+  maxPoints,
+}: {
+  answer: AnswerView | undefined;
+  selfPoints: number | null;
+  maxPoints: number | null;
+}) {
   const t = useMessages(appraisalMessages);
   const { locale } = useLocale();
   return (
@@ -186,7 +194,7 @@ function SelfAssessmentCard({ answer, maxPoints }: { answer: AnswerView | undefi
                 </Badge>
               ) : (
                 <Text fz={28} fw={700} lh={1.1}>
-                  {formatPoints(answer.selfPoints, locale)}
+                  {formatPoints(selfPoints, locale)}
                   <Text span c="dimmed" fz="md" fw={400}>
                     {' '}
                     / {formatPoints(maxPoints, locale)}

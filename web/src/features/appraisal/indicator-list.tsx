@@ -3,7 +3,7 @@ import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatPoints } from '../../shared/format';
 import type { AnswerView, AppraisalView } from './api-types';
-import { type DecisionStatus, decisionStatus, type OutlineMainIndex, outlineItems } from './indicator-outline';
+import { type DecisionStatus, decisionStatus, type OutlineMainIndex, outlineItems, selfPointsOf } from './indicator-outline';
 import { DECISION_COLOURS, DECISION_KEYS } from './labels';
 import { appraisalMessages } from './messages';
 
@@ -146,8 +146,8 @@ export function IndicatorList(props: IndicatorListProps) {
                                   // An adjustment shows both: self → appraised.
                                   points:
                                     decision?.decision === 'adjusted'
-                                      ? `${formatPoints(answer?.selfPoints, locale)}→${formatPoints(decision.appraisedPoints, locale)}`
-                                      : formatPoints(answer?.selfPoints, locale),
+                                      ? `${formatPoints(selfPointsOf(item, answer), locale)}→${formatPoints(decision.appraisedPoints, locale)}`
+                                      : formatPoints(selfPointsOf(item, answer), locale),
                                   max: formatPoints(item.maxPoints, locale),
                                 })}
                           </Text>

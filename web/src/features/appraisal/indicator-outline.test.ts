@@ -9,6 +9,7 @@ import {
   firstItemToAppraise,
   type IndicatorActions,
   neighbourCode,
+  selfPointsOf,
 } from './indicator-outline';
 
 const indicator = (code: string, maxPoints?: number) => ({
@@ -61,6 +62,15 @@ describe('buildOutline', () => {
     expect(neighbourCode(outline, '4.1', 1)).toBeUndefined();
     expect(neighbourCode(outline, '1.1', -1)).toBeUndefined();
     expect(neighbourCode(outline, 'unknown', 1)).toBe('1.1');
+  });
+
+  it('shows a value-scored main index’s self answer as points out of its maximum, an indicator’s as stored', () => {
+    const [mainIndexItem] = outline[1]?.items ?? [];
+    const [indicatorItem] = outline[0]?.items ?? [];
+    if (!mainIndexItem || !indicatorItem) throw new Error('outline');
+    expect(selfPointsOf(mainIndexItem, { selfPoints: 0.375 })).toBe(37.5);
+    expect(selfPointsOf(indicatorItem, { selfPoints: 4 })).toBe(4);
+    expect(selfPointsOf(mainIndexItem, undefined)).toBeNull();
   });
 });
 

@@ -47,6 +47,17 @@ export function buildOutline(document: FrameworkDocument, locale: 'vi' | 'en'): 
     });
 }
 
+/**
+ * The unit's self points as the council reads them. A main index scored from its own value stores the
+ * 0–1 value the unit typed (the engine's input); the unit saw it, and the council decides it, as
+ * points out of the main index's maximum.
+ */
+export function selfPointsOf(item: OutlineItem, answer: { selfPoints: number | null } | undefined): number | null {
+  const stored = answer?.selfPoints ?? null;
+  if (stored === null || item.indicator !== undefined) return stored;
+  return item.maxPoints === null ? null : stored * item.maxPoints;
+}
+
 export function outlineItems(outline: readonly OutlineMainIndex[]): OutlineItem[] {
   return outline.flatMap((main) => main.items);
 }
