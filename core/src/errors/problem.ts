@@ -371,6 +371,18 @@ const catalogue = {
     vi: 'đã quá hạn nộp bản tự đánh giá (hạn chót ngày {deadline}); hãy đề nghị Cơ quan quản lý kỳ đánh giá gia hạn',
     en: 'the self-assessment deadline ({deadline}) has passed; ask the period manager for an extension',
   },
+  'appraisal.points-required': {
+    vi: 'chỉ số {indicator}: cần nhập điểm thẩm định khi điều chỉnh',
+    en: 'indicator {indicator}: an adjustment needs the appraised points',
+  },
+  'appraisal.reason-required': {
+    vi: 'chỉ số {indicator}: điều chỉnh điểm cần nêu lý do',
+    en: 'indicator {indicator}: an adjustment needs a reason',
+  },
+  'appraisal.request-text-required': {
+    vi: 'chỉ số {indicator}: cần nêu nội dung yêu cầu bổ sung, giải trình',
+    en: 'indicator {indicator}: say what the unit must add or explain',
+  },
   'workflow.due-date-required': {
     vi: 'cần nêu hạn bổ sung, giải trình (ngày dd/mm/yyyy)',
     en: 'a due date for the supplementation is required',

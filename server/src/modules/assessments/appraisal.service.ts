@@ -22,8 +22,11 @@ export type AppraisalRow = typeof appraisals.$inferSelect;
 
 export type DecisionInput = Static<typeof DecisionBody>;
 
-function invalid(detail: string): DomainError {
-  return new DomainError('invalid-input', [{ code: 'http.validation', params: { detail } }]);
+function invalid(
+  code: 'appraisal.points-required' | 'appraisal.reason-required' | 'appraisal.request-text-required',
+  indicator: string,
+) {
+  return new DomainError('invalid-input', [{ code, params: { indicator } }]);
 }
 
 /**
@@ -62,15 +65,14 @@ export async function decideIndicator(
     throw new DomainError(verdict.reason === 'missing-capability' ? 'forbidden' : 'conflict', [verdict.problem]);
   }
   if (input.decision === 'adjusted') {
-    if (input.appraisedPoints === undefined || input.appraisedPoints === null)
-      throw invalid(`chỉ số ${code}: cần điểm thẩm định`);
+    if (input.appraisedPoints === undefined || input.appraisedPoints === null) throw invalid('appraisal.points-required', code);
     // The same bounds as the unit's own points (core's readPoints): 0 … the indicator's maximum.
     const read = readPoints(node, input.appraisedPoints);
     if ('problems' in read) throw new DomainError('invalid-input', read.problems);
-    if (!input.reason?.trim()) throw invalid(`chỉ số ${code}: điều chỉnh điểm cần nêu lý do`);
+    if (!input.reason?.trim()) throw invalid('appraisal.reason-required', code);
   }
   if (input.decision === 'supplementationRequested') {
-    if (!input.comment?.trim()) throw invalid(`chỉ số ${code}: cần nêu nội dung yêu cầu bổ sung, giải trình`);
+    if (!input.comment?.trim()) throw invalid('appraisal.request-text-required', code);
     // Checked for every request, not only by the transition the first one takes: a request added
     // while others are open takes none, and the due day is stored as a date.
     const dueOn = input.dueOn?.trim();

@@ -193,7 +193,30 @@ describe.each(TEST_DATABASE_KINDS)('the assessment cycle on %s', (kind) => {
       appraisedPoints: 2,
       baseVersion: 0,
     });
-    expect(noReason.statusCode).toBe(400);
+    expect([noReason.statusCode, noReason.json().error.code]).toEqual([400, 'appraisal.reason-required']);
+    // Named in the reader's language (was a Vietnamese-only http.validation detail).
+    const refusals = [
+      [{ decision: 'adjusted', appraisedPoints: 2, baseVersion: 0 }, 'indicator 1.2: an adjustment needs a reason'],
+      [{ decision: 'adjusted', reason: 'x', baseVersion: 0 }, 'indicator 1.2: an adjustment needs the appraised points'],
+      [
+        { decision: 'supplementationRequested', dueOn: '2099-02-15', baseVersion: 0 },
+        'indicator 1.2: say what the unit must add or explain',
+      ],
+    ] as const;
+    for (const [body, message] of refusals) {
+      const english = await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/assessments/${dbpAssessment}/appraisals/1.2`,
+        headers: {
+          cookie: appraiser.cookie,
+          'x-csrf-token': appraiser.csrfToken,
+          'content-type': 'application/json',
+          'accept-language': 'en',
+        },
+        payload: JSON.stringify(body),
+      });
+      expect([english.statusCode, english.json().error.message]).toEqual([400, message]);
+    }
     const adjusted = await t.call(appraiser, 'PUT', `/api/v1/assessments/${dbpAssessment}/appraisals/1.2`, {
       decision: 'adjusted',
       appraisedPoints: 2,
