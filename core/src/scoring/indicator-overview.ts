@@ -104,17 +104,17 @@ export function indicatorOverview(scores: CohortScores, published: ResultSet): I
       const status: IndicatorStatus = indicatorStatus(points, item.max, notAssessed || max === 0);
       item[status] += 1;
       item.lost += indicatorLost(status, points, item.max);
-      if (status !== 'notAssessed' && item.max > 0) shareSums[position] += points / item.max;
+      if (status !== 'notAssessed' && item.max > 0) shareSums[position] = (shareSums[position] as number) + points / item.max;
       indicatorPoints.push(status === 'notAssessed' ? null : tidy(points));
     });
     const result = publishedByCode.get(unit.code);
-    const valueOf = (code: string) => result?.mainIndices.find((main) => main.code === code)?.value ?? null;
+    const publishedValue = (code: string) => result?.mainIndices.find((main) => main.code === code)?.value ?? null;
     return {
       code: unit.code,
       name: result?.name ?? unit.name,
       rank: result?.rank ?? null,
       value: result?.value ?? null,
-      mainIndexValues: framework.mainIndexNodes.map((node) => valueOf(framework.nodes[node]?.code ?? '')),
+      mainIndexValues: framework.mainIndexNodes.map((node) => publishedValue(framework.nodes[node]?.code ?? '')),
       indicatorPoints,
     };
   });
