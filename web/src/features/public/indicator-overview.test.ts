@@ -23,7 +23,11 @@ const overview: IndicatorOverview = {
     { code: '1', name: 'Nhận thức số', nameEn: 'Digital awareness', max: 30, indicators: ['1.1', '1.2'], lost: 17.5 },
     { code: '2', name: 'Thể chế số', nameEn: null, max: 30, indicators: ['2.1'], lost: 5 },
   ],
-  indicators: [item('1.2', '1', 20, [0, 2, 0, 0], 15), item('2.1', '2', 30, [1, 1, 0, 0], 5), item('1.1', '1', 10, [1, 0, 0, 1], 2.5)],
+  indicators: [
+    item('1.2', '1', 20, [0, 2, 0, 0], 15),
+    item('2.1', '2', 30, [1, 1, 0, 0], 5),
+    item('1.1', '1', 10, [1, 0, 0, 1], 2.5),
+  ],
   indicatorOrder: ['1.1', '1.2', '2.1'],
   units: [
     { code: 'A', name: 'Huyện A', rank: 1, value: 0.9, mainIndexValues: [0.75, 1], indicatorPoints: [10, 12.5, 30] },
