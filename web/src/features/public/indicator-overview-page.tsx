@@ -211,7 +211,7 @@ function OverviewContent({
                 {matrix.rows.map((row, r) => (
                   <Table.Tr key={row.code}>
                     <Table.Td className={classes.number}>{row.rank ?? '–'}</Table.Td>
-                    <Table.Th scope="row" fw={400}>
+                    <Table.Th scope="row" fw={400} className={classes.unit}>
                       <Anchor component={Link} to={unitPath(period.id, unitKind, row.code)} size="sm">
                         {row.name}
                       </Anchor>

@@ -96,6 +96,25 @@ describe('heatmapOption', () => {
   });
 });
 
+describe('heatmap column labels', () => {
+  const texts = {
+    formatValue: String,
+    formatPoints: String,
+    pointsOf: (points: string, max: string) => `${points}/${max}`,
+    noValue: '',
+    legendLow: '',
+    legendHigh: '',
+  };
+  const labelOf = (option: ReturnType<typeof heatmapOption>) =>
+    (option.xAxis as { axisLabel: { formatter?: (code: string) => string } }).axisLabel.formatter;
+
+  it('names the main indices in full on a wide screen, codes only on a phone and for indicators', () => {
+    expect(labelOf(heatmapOption(heatmapMatrix(overview, null, vietnamese), texts, false))?.('1')).toBe('1. Nhận thức số');
+    expect(labelOf(heatmapOption(heatmapMatrix(overview, null, vietnamese), texts, true))).toBeUndefined();
+    expect(labelOf(heatmapOption(heatmapMatrix(overview, '1', vietnamese), texts, false))).toBeUndefined();
+  });
+});
+
 describe('colours', () => {
   it('runs the viridis scale from its first to its last stop', () => {
     expect(scaleColour(0)).toBe(SCALE[0]);

@@ -117,6 +117,7 @@ export function heatmapHeight(rowCount: number, compact: boolean): number {
  * the scale from 0 to 1. Columns are labelled by code (the table beside names them).
  */
 export function heatmapOption(matrix: HeatmapMatrix, texts: HeatmapTexts, compact: boolean): ChartOption {
+  const named = !compact && matrix.points === null && matrix.columns.length <= 8;
   const data = matrix.rows.flatMap((_, r) =>
     matrix.columns.map((column, c) => {
       const share = matrix.shares[r]?.[c] ?? null;
@@ -161,7 +162,21 @@ export function heatmapOption(matrix: HeatmapMatrix, texts: HeatmapTexts, compac
       data: matrix.columns.map((column) => column.code),
       splitArea: { show: false },
       axisTick: { show: false },
-      axisLabel: { color: TEXT, fontWeight: 'bold', interval: 0 },
+      axisLabel: {
+        color: TEXT,
+        fontWeight: 'bold',
+        interval: 0,
+        // A few main indices on a wide screen are named in full ("1. Nhận thức số", wrapped, never
+        // cut); indicators and a phone show codes, which the table beside names.
+        ...(named
+          ? {
+              formatter: (code: string) => `${code}. ${matrix.columns.find((column) => column.code === code)?.name ?? ''}`,
+              width: 120,
+              overflow: 'break' as const,
+              lineHeight: 14,
+            }
+          : {}),
+      },
     },
     yAxis: {
       type: 'category',
