@@ -3,12 +3,21 @@
  * published): a visitor opens it from the ranking, sees the heatmap (ECharts, drawn as SVG) and the
  * table of the same numbers, drills into one main index, downloads the CSV under a Vietnamese name
  * without diacritics; on a laptop and on a phone, where only the heatmap's own frame scrolls; axe
- * clean; the print view keeps the heatmap and the tables; no Content-Security-Policy violation.
+ * clean; the print view keeps the heatmap and the tables. Then, on the same server, out-of-range
+ * input refused at the field and by the API (issue 10, "Done when"). No Content-Security-Policy
+ * violation on any page visited.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityViolations, launchBrowser, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import { type ApiSession, apiCall, apiSignIn, demoPassword } from './support/api.js';
+import {
+  contentSecurityViolations,
+  launchBrowser,
+  loginAs,
+  screenshot,
+  seriousAccessibilityViolations,
+} from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 const LAPTOP = { width: 1366, height: 768 };
@@ -69,7 +78,10 @@ describe('the province-wide indicator overview', () => {
     expect(mainCount).toBeGreaterThan(3);
     await heatmapDrawn(page, 10 * mainCount);
     // The same numbers in the cells as in the table (DBP's first value is printed in the heatmap).
-    const heatmapText = await page.getByRole('img', { name: /Bản đồ nhiệt/ }).locator('svg').textContent();
+    const heatmapText = await page
+      .getByRole('img', { name: /Bản đồ nhiệt/ })
+      .locator('svg')
+      .textContent();
     expect(heatmapText).toContain(cells[1]);
 
     // The indicators that lost the most points come first.
@@ -121,7 +133,8 @@ describe('the province-wide indicator overview', () => {
       'Mã;Chỉ số;Chỉ số chính;Điểm tối đa;Đạt tối đa;Đạt một phần;Không đạt;Không đánh giá;Điểm bị mất;Tỷ lệ đạt bình quân',
     );
     // The first row is the indicator listed first on screen, its points lost with a decimal comma.
-    const firstCode = (await page.getByTestId('overview-indicators').locator('tbody tr td:first-child').first().textContent()) ?? '';
+    const firstCode =
+      (await page.getByTestId('overview-indicators').locator('tbody tr td:first-child').first().textContent()) ?? '';
     expect(first?.split(';')[0]).toBe(firstCode);
     expect(first?.split(';')[8]).toMatch(/^\d+,\d{2}$/);
     const csv = await download('Tải CSV');
@@ -159,6 +172,125 @@ describe('the province-wide indicator overview', () => {
     await page.getByRole('link', { name: /So sánh với toàn tỉnh/ }).click();
     await page.waitForURL(/\/chi-so\//);
     await page.getByTestId('overview-matrix').waitFor();
+  });
+
+  /**
+   * Issue 10, "Done when": out-of-range input refused at the field and by the API. The rules are
+   * core's readAnswer, once for both: 12 in a 0–10 field, a ratio a > b, a negative part and an
+   * off-step value are refused at the field with the message naming the limit, and the same values
+   * sent to the API are refused with the Problem's code; nothing is stored. The demo's frameworks
+   * declare no points step, so the administrator clones the district framework with a step of 0,5
+   * on 1.2 for a 2024 period (HTTP API: not the point of the journey).
+   */
+  describe('out-of-range input refused at the field and by the API', () => {
+    let reporter: ApiSession;
+    let assessmentId = '';
+
+    const put = async (indicator: string, body: object) => {
+      const response = await fetch(`${server.url}/api/v1/assessments/${assessmentId}/answers/${indicator}`, {
+        method: 'PUT',
+        headers: {
+          cookie: reporter.cookie,
+          'x-csrf-token': reporter.csrfToken,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ ...body, baseVersion: 0 }),
+      });
+      return { status: response.status, error: ((await response.json()) as { error: { code: string; message: string } }).error };
+    };
+
+    beforeAll(async () => {
+      const admin = await apiSignIn(server, 'quantri');
+      const manager = await apiSignIn(server, 'quanly');
+      const frameworkId = 'dienbien-2024-buoc-diem';
+      await apiCall(server, admin, 'POST', '/api/v1/frameworks/dienbien-2022-district/clone', {
+        id: frameworkId,
+        year: 2024,
+        name: 'Bộ chỉ số cấp huyện 2024 (thử bước điểm)',
+      });
+      const document = await apiCall<{ mainIndices: { indicators: { code: string; pointsStep?: number }[] }[] }>(
+        server,
+        admin,
+        'GET',
+        `/api/v1/frameworks/${frameworkId}`,
+      );
+      const stepped = document.mainIndices.flatMap((main) => main.indicators).find((indicator) => indicator.code === '1.2');
+      if (!stepped) throw new Error('no indicator 1.2');
+      stepped.pointsStep = 0.5;
+      const saved = await fetch(`${server.url}/api/v1/frameworks/${frameworkId}`, {
+        method: 'PUT',
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ document }),
+      });
+      expect(saved.status).toBe(200);
+      const period = await apiCall<{ id: string }>(server, manager, 'POST', '/api/v1/periods', {
+        year: 2024,
+        name: 'Kỳ thử giới hạn nhập liệu 2024',
+        cohorts: [{ unitKind: 'district', frameworkId }],
+      });
+      await apiCall(server, manager, 'POST', `/api/v1/periods/${period.id}/transitions`, { action: 'openSelfAssessment' });
+      const assessments = await apiCall<{ items: { id: string; unit: { code: string } }[] }>(
+        server,
+        manager,
+        'GET',
+        `/api/v1/periods/${period.id}/assessments`,
+      );
+      assessmentId = assessments.items.find((assessment) => assessment.unit.code === 'DBP')?.id ?? '';
+      expect(assessmentId).not.toBe('');
+      reporter = await apiSignIn(server, 'nhaplieu.dbp');
+    }, 120_000);
+
+    it('refuses 12 of 10 points and an off-step 7,3 at the field, naming the limit and the step', async () => {
+      const context = await browser.newContext({ viewport: LAPTOP });
+      contexts.push(context);
+      const page = await context.newPage();
+      await loginAs(page, server.url, 'nhaplieu.dbp', demoPassword(server, 'nhaplieu.dbp'));
+      await page.goto(`${server.url}/don-vi/${assessmentId}?chi-so=1.2`);
+      const points = page.getByLabel(/Điểm tự chấm/);
+      await points.waitFor();
+      await page.getByText('Theo bước 0,5 điểm').waitFor();
+      await points.pressSequentially('12');
+      await page.getByText('Điểm 12 vượt điểm tối đa 10 của "1.2"').waitFor();
+      await points.fill('7,3');
+      await page.getByText('Điểm 7,3 của "1.2" không theo bước 0,5 điểm (gần nhất: 7 hoặc 7,5)').waitFor();
+      expect(JSON.stringify(await seriousAccessibilityViolations(page), null, 1)).toBe('[]');
+      await screenshot(page, 'input-limits-off-step');
+
+      // A ratio: a above b, then a negative part.
+      await page.goto(`${server.url}/don-vi/${assessmentId}?chi-so=3.1`);
+      await page.getByLabel('Số đạt được (a)').fill('120');
+      await page.getByLabel('Tổng số (b)').fill('100');
+      await page.getByText('Tỷ lệ 120/100 của "3.1" vượt 100%: tử số a (120) không được lớn hơn mẫu số b (100)').waitFor();
+      await page.getByLabel('Số đạt được (a)').fill('-2');
+      await page.getByLabel('Tổng số (b)').fill('5');
+      await page.getByText(/^Giá trị -2\/5 của "3\.1" không được âm$/).waitFor();
+      await screenshot(page, 'input-limits-ratio');
+      await context.close();
+    });
+
+    it('refuses the same values sent to the API with the Problem code, in Vietnamese, and stores none of them', async () => {
+      expect(await put('1.2', { points: 12 })).toEqual({
+        status: 400,
+        error: { code: 'input.points-above-max', message: 'điểm 12 vượt điểm tối đa 10 của "1.2"' },
+      });
+      expect(await put('1.2', { points: 7.3 })).toEqual({
+        status: 400,
+        error: {
+          code: 'input.points-off-step',
+          message: 'điểm 7,3 của "1.2" không theo bước 0,5 điểm (gần nhất: 7 hoặc 7,5)',
+        },
+      });
+      expect(await put('3.1', { value: '120/100' })).toMatchObject({ status: 400, error: { code: 'input.ratio-above-one' } });
+      expect(await put('3.1', { value: '-2/5' })).toMatchObject({ status: 400, error: { code: 'input.negative-value' } });
+      const view = await apiCall<{ answers: { indicatorCode: string; selfPoints: number | null }[] }>(
+        server,
+        reporter,
+        'GET',
+        `/api/v1/assessments/${assessmentId}`,
+      );
+      const stored = view.answers.filter((answer) => ['1.2', '3.1'].includes(answer.indicatorCode) && answer.selfPoints !== null);
+      expect(stored).toEqual([]);
+    });
   });
 
   it('meets the Content-Security-Policy on every page visited: no violation reported', () => {
