@@ -14,6 +14,7 @@ export { validateFrameworkRules } from './frameworks/validate-framework.js';
 export { createSeededRandom } from './random/seeded-random.js';
 export * from './scoring/analyse-unit.js';
 export * from './scoring/compare-years.js';
+export * from './scoring/indicator-overview.js';
 export * from './scoring/parse-number.js';
 export * from './scoring/rank.js';
 export * from './scoring/read-answer.js';

@@ -37,6 +37,23 @@ export interface MainIndexAnalysis {
 
 const EPSILON = 1e-9;
 
+/**
+ * Where one unit's indicator stands: full marks, partial, zero, or not assessed. An indicator with
+ * no points at all in a framework of weighted means (the mean skips it) counts as not assessed; in
+ * a framework of sums an unanswered indicator has scored 0 and is "zero". One rule for the unit
+ * page and the province-wide overview.
+ */
+export function indicatorStatus(points: number, max: number, notAssessed: boolean): IndicatorStatus {
+  if (notAssessed || Number.isNaN(points)) return 'notAssessed';
+  if (points >= max - EPSILON) return 'full';
+  return points > EPSILON ? 'partial' : 'zero';
+}
+
+/** Points lost on one indicator: max − points; 0 for full marks, not assessed, or an unknown maximum. */
+export function indicatorLost(status: IndicatorStatus, points: number, max: number): number {
+  return status === 'notAssessed' || !Number.isFinite(max) ? 0 : Math.max(max - points, 0);
+}
+
 export function analyseUnit(scores: CohortScores, unitCode: string): MainIndexAnalysis[] {
   const unit = unitIndexOf(scores, unitCode);
   const { framework } = scores;
@@ -68,14 +85,8 @@ export function analyseUnit(scores: CohortScores, unitCode: string): MainIndexAn
       const max = node.maxPoints;
       const self = scores.indicatorSelfPoints[cell] as number;
       const answered = !Number.isNaN(self) || !Number.isNaN(scores.indicatorPoints[cell] as number);
-      const status: IndicatorStatus = notAssessed
-        ? 'notAssessed'
-        : points >= max - EPSILON
-          ? 'full'
-          : points > EPSILON
-            ? 'partial'
-            : 'zero';
-      const lost = status === 'notAssessed' || !Number.isFinite(max) ? 0 : Math.max(max - points, 0);
+      const status = indicatorStatus(points, max, notAssessed);
+      const lost = indicatorLost(status, points, max);
       analysis[status].push({
         code: node.code,
         name: node.name,

@@ -78,3 +78,59 @@ export const MainIndexAnalysisSchema = Type.Object({
   notAssessed: Type.Array(IndicatorAnalysisSchema),
   lost: Nullable(Type.Number()),
 });
+
+/** The province-wide view of a cohort's indicators (core's IndicatorOverview), null where the engine has no number. */
+export const IndicatorOverviewSchema = Type.Object({
+  framework: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    nameEn: NameEn,
+    year: Type.Number(),
+    precision: Type.Number(),
+  }),
+  publishedAt: Type.String({ format: 'date-time' }),
+  mainIndices: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      nameEn: NameEn,
+      max: Nullable(Type.Number()),
+      indicators: Type.Array(Type.String(), { description: 'Its indicator codes, in the framework order' }),
+      lost: Type.Number({ description: 'Points lost on its indicators across the cohort' }),
+    }),
+  ),
+  indicators: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      nameEn: NameEn,
+      mainIndex: Type.String(),
+      max: Nullable(Type.Number({ description: "One unit's maximum points (the scale in a weighted-mean framework)" })),
+      full: Type.Integer(),
+      partial: Type.Integer(),
+      zero: Type.Integer(),
+      notAssessed: Type.Integer(),
+      lost: Type.Number({ description: 'Σ over the assessed units of max − points' }),
+      meanShare: Nullable(Type.Number({ description: 'Mean share of the maximum obtained, 0–1' })),
+    }),
+    { description: 'Every indicator, the ones losing the most points first' },
+  ),
+  indicatorOrder: Type.Array(Type.String(), {
+    description: 'Indicator codes in the framework order: the columns of indicatorPoints',
+  }),
+  units: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      rank: Nullable(Type.Number()),
+      value: Nullable(Type.Number()),
+      mainIndexValues: Type.Array(Nullable(Type.Number()), {
+        description: 'Published value (0–1) of each main index, in mainIndices order',
+      }),
+      indicatorPoints: Type.Array(Nullable(Type.Number()), {
+        description: 'Points of each indicator, in indicatorOrder; null where not assessed',
+      }),
+    }),
+    { description: 'Units by rank' },
+  ),
+});

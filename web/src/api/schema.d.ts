@@ -896,6 +896,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/periods/{periodId}/results/{unitKind}/indicator-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tổng quan chỉ số toàn tỉnh / province-wide indicator overview
+         * @description The province-wide view of one published cohort: for each indicator how many units got full, partial or zero points and the points lost across the cohort (the most lost first), and the matrix of a heatmap units × main indices (published values) with units × indicators for the drill-in. Built from the published snapshot only. Public; cacheable with a strong ETag (304 on If-None-Match).
+         */
+        get: operations["getPublishedIndicatorOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5677,6 +5697,111 @@ export interface operations {
                                 answered: boolean;
                             }[];
                             lost: null | number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getPublishedIndicatorOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+                unitKind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        framework: {
+                            id: string;
+                            name: string;
+                            nameEn: null | string;
+                            year: number;
+                            precision: number;
+                        };
+                        /** Format: date-time */
+                        publishedAt: string;
+                        mainIndices: {
+                            code: string;
+                            name: string;
+                            nameEn: null | string;
+                            max: null | number;
+                            /** @description Its indicator codes, in the framework order */
+                            indicators: string[];
+                            /** @description Points lost on its indicators across the cohort */
+                            lost: number;
+                        }[];
+                        /** @description Every indicator, the ones losing the most points first */
+                        indicators: {
+                            code: string;
+                            name: string;
+                            nameEn: null | string;
+                            mainIndex: string;
+                            max: null | number;
+                            full: number;
+                            partial: number;
+                            zero: number;
+                            notAssessed: number;
+                            /** @description Σ over the assessed units of max − points */
+                            lost: number;
+                            meanShare: null | number;
+                        }[];
+                        /** @description Indicator codes in the framework order: the columns of indicatorPoints */
+                        indicatorOrder: string[];
+                        /** @description Units by rank */
+                        units: {
+                            code: string;
+                            name: string;
+                            rank: null | number;
+                            value: null | number;
+                            /** @description Published value (0–1) of each main index, in mainIndices order */
+                            mainIndexValues: (null | number)[];
+                            /** @description Points of each indicator, in indicatorOrder; null where not assessed */
+                            indicatorPoints: (null | number)[];
                         }[];
                     };
                 };

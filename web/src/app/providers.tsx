@@ -51,9 +51,15 @@ const contrastVariables = Object.fromEntries(
 );
 
 // Mantine's default "dimmed" grey (gray.6) is 3.3:1 on white, under WCAG AA's 4.5:1; gray.7 is 7:1.
+// Field errors (the message, and the typed "12" Mantine paints in the same colour) are red.6 by
+// default, also 3.3:1: they take the theme's darker red text instead.
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', ...contrastVariables },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-text)',
+    ...contrastVariables,
+  },
   dark: {},
 });
 

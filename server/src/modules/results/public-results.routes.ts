@@ -5,6 +5,7 @@ import {
   DomainError,
   type EnglishNames,
   englishNamesOf,
+  indicatorOverview,
   type MainIndexAnalysis,
   named,
 } from '@opendti/core';
@@ -22,7 +23,12 @@ import {
   sendEncoded,
 } from '../../http/encoded-response-cache.js';
 import { errorResponses } from '../../http/error-schema.js';
-import { MainIndexAnalysisSchema, ResultSetSchema, UnitResultSchema } from '../../http/result-schemas.js';
+import {
+  IndicatorOverviewSchema,
+  MainIndexAnalysisSchema,
+  ResultSetSchema,
+  UnitResultSchema,
+} from '../../http/result-schemas.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { analysisWithEnglishNames, withEnglishNames } from './english-result-names.js';
 import { isPublishedSnapshot, PUBLIC_PERIOD_STATES, readPublishedVersion } from './published-snapshot.js';
@@ -126,7 +132,7 @@ export function registerPublicResultRoutes(api: Api, { database }: AppDependenci
   // per main index need the whole cohort) and every unknown unit code are answered from it.
   const cohorts = new LRUCache<
     string,
-    { results: ReturnType<typeof withEnglishNames>; scores: CohortScores; names: EnglishNames }
+    { results: ReturnType<typeof withEnglishNames>; scores: CohortScores; names: EnglishNames; publishedAt: Date }
   >({ max: COHORT_CACHE_ENTRIES });
   const cacheKeyOf = (snapshot: { etag: string; publishedAt: Date }) => `${snapshot.etag}@${snapshot.publishedAt.getTime()}`;
   const notPublished = () =>
@@ -160,6 +166,26 @@ export function registerPublicResultRoutes(api: Api, { database }: AppDependenci
       .where(isPublishedSnapshot(periodId, unitKind));
     if (!row) throw notPublished();
     return row;
+  };
+
+  /**
+   * A cohort's engine scores, from the cache or rebuilt from its snapshot. Republished between the
+   * version lookup and the read: what was read is what is sent, under its own ETag and key.
+   */
+  const cohortOf = async (periodId: string, unitKind: string, version: PublishedVersion) => {
+    const cached = cohorts.get(version.key);
+    if (cached) return { cohort: cached, etag: version.etag, key: version.key };
+    const snapshot = await snapshotOf(periodId, unitKind, true);
+    const framework = await getCompiledFramework(db, snapshot.frameworkId);
+    const names = englishNamesOf(framework.document);
+    const cohort = {
+      results: withEnglishNames(snapshot.results, names),
+      scores: scoresFromSnapshot(framework, snapshot.results, snapshot.detail ?? {}),
+      names,
+      publishedAt: snapshot.publishedAt,
+    };
+    cohorts.set(cacheKeyOf(snapshot), cohort);
+    return { cohort, etag: snapshot.etag, key: cacheKeyOf(snapshot) };
   };
 
   const notModified = (reply: FastifyReply, etag: string) =>
@@ -246,26 +272,12 @@ export function registerPublicResultRoutes(api: Api, { database }: AppDependenci
     async (request, reply) => {
       authorize(request, 'results.readPublished');
       const { periodId, unitKind, unitCode } = request.params;
-      let { etag, key } = await publishedVersionOf(periodId, unitKind);
-      if (request.headers['if-none-match'] === etag) return notModified(reply, etag);
+      const version = await publishedVersionOf(periodId, unitKind);
+      if (request.headers['if-none-match'] === version.etag) return notModified(reply, version.etag);
       // The NUL, never in a snapshot key, keeps unit page keys apart from ranking keys.
-      const cached = responses.get(`${key}\u0000${unitCode}`);
-      if (cached) return sendCached(request, reply, etag, cached);
-      let cohort = cohorts.get(key);
-      if (!cohort) {
-        const snapshot = await snapshotOf(periodId, unitKind, true);
-        const framework = await getCompiledFramework(db, snapshot.frameworkId);
-        const names = englishNamesOf(framework.document);
-        cohort = {
-          results: withEnglishNames(snapshot.results, names),
-          scores: scoresFromSnapshot(framework, snapshot.results, snapshot.detail ?? {}),
-          names,
-        };
-        // Republished between the two reads: what was read is what is sent, under its own ETag.
-        etag = snapshot.etag;
-        key = cacheKeyOf(snapshot);
-        cohorts.set(key, cohort);
-      }
+      const cached = responses.get(`${version.key}\u0000${unitCode}`);
+      if (cached) return sendCached(request, reply, version.etag, cached);
+      const { cohort, etag, key } = await cohortOf(periodId, unitKind, version);
       const unit = cohort.results.units.find((candidate) => candidate.code === unitCode);
       if (!unit) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('unit', unitCode) } }]);
       const analysis = analyseUnit(cohort.scores, unitCode);
@@ -273,6 +285,62 @@ export function registerPublicResultRoutes(api: Api, { database }: AppDependenci
         reply.serialize({ unit, analysis: analysisWithEnglishNames(presentAnalysis(analysis), cohort.names) }),
       );
       responses.set(`${key}\u0000${unitCode}`, response);
+      return sendCached(request, reply, etag, response);
+    },
+  );
+
+  api.get(
+    '/public/periods/:periodId/results/:unitKind/indicator-overview',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Tổng quan chỉ số toàn tỉnh / province-wide indicator overview',
+        operationId: 'getPublishedIndicatorOverview',
+        description:
+          'The province-wide view of one published cohort: for each indicator how many units got full, partial or zero points and the points lost across the cohort (the most lost first), and the matrix of a heatmap units × main indices (published values) with units × indicators for the drill-in. Built from the published snapshot only. Public; cacheable with a strong ETag (304 on If-None-Match).',
+        security: [],
+        params: Type.Object({ periodId: Type.String({ format: 'uuid' }), unitKind: Type.String({ maxLength: 20 }) }),
+        response: {
+          200: IndicatorOverviewSchema,
+          304: Type.Null({ description: 'Not modified (If-None-Match matched the ETag)' }),
+          ...errorResponses(400, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      authorize(request, 'results.readPublished');
+      const { periodId, unitKind } = request.params;
+      const version = await publishedVersionOf(periodId, unitKind);
+      if (request.headers['if-none-match'] === version.etag) return notModified(reply, version.etag);
+      // \u0001 (never in a snapshot key, never after the unit pages' \u0000) keeps the overview apart.
+      const cached = responses.get(`${version.key}\u0001overview`);
+      if (cached) return sendCached(request, reply, version.etag, cached);
+      const { cohort, etag, key } = await cohortOf(periodId, unitKind, version);
+      const overview = indicatorOverview(cohort.scores, cohort.results);
+      const english = (code: string) => cohort.names.byCode.get(code) ?? null;
+      const { framework } = cohort.results;
+      const response = encodeResponse(
+        reply.serialize({
+          framework: {
+            id: framework.id,
+            name: framework.name,
+            nameEn: framework.nameEn,
+            year: framework.year,
+            precision: framework.precision,
+          },
+          publishedAt: cohort.publishedAt,
+          mainIndices: overview.mainIndices.map((main) => ({ ...main, nameEn: english(main.code), max: finiteOrNull(main.max) })),
+          indicators: overview.indicators.map((item) => ({
+            ...item,
+            nameEn: english(item.code),
+            max: finiteOrNull(item.max),
+            meanShare: finiteOrNull(item.meanShare),
+          })),
+          indicatorOrder: overview.indicatorOrder,
+          units: overview.units,
+        }),
+      );
+      responses.set(`${key}\u0001overview`, response);
       return sendCached(request, reply, etag, response);
     },
   );

@@ -84,6 +84,48 @@ describe.each(TEST_DATABASE_KINDS)('public results on %s', (kind) => {
     expect(unknown.json().error.message).toContain('KHONGCO');
   });
 
+  it('answers the province-wide indicator overview from the published snapshot, agreeing with the unit pages, and 304s it', async () => {
+    const reply = await get(`${rankingUrl}/indicator-overview`);
+    expect(reply.statusCode).toBe(200);
+    expect(reply.headers['cache-control']).toBe('public, max-age=60');
+    const overview = reply.json();
+    const ranking = (await get(rankingUrl)).json();
+    expect(overview.units.map((unit: { code: string }) => unit.code)).toEqual(
+      [...ranking.units]
+        .sort((a: { rank: number }, b: { rank: number }) => a.rank - b.rank)
+        .map((unit: { code: string }) => unit.code),
+    );
+    expect(overview.mainIndices[0]).toMatchObject({ code: '1', nameEn: 'Digital awareness' });
+    // The heatmap's cells are the published main-index values.
+    const first = ranking.units.find((unit: { code: string }) => unit.code === overview.units[0].code);
+    expect(overview.units[0].mainIndexValues).toEqual(first.mainIndices.map((main: { value: number | null }) => main.value));
+    // Each indicator counts every unit once; the most points lost first.
+    const counts = overview.indicators.map(
+      (item: { full: number; partial: number; zero: number; notAssessed: number }) =>
+        item.full + item.partial + item.zero + item.notAssessed,
+    );
+    expect(new Set(counts)).toEqual(new Set([ranking.units.length]));
+    const losses = overview.indicators.map((item: { lost: number }) => item.lost);
+    expect(losses).toEqual([...losses].sort((a, b) => b - a));
+    expect(losses[0]).toBeGreaterThan(0);
+    // The points lost add up to what the unit pages show.
+    const page = (await get(`${rankingUrl}/units/DBP`)).json();
+    const unitLost = page.analysis.reduce((sum: number, main: { lost: number }) => sum + main.lost, 0);
+    const dbp = overview.units.find((unit: { code: string }) => unit.code === 'DBP');
+    const dbpLost = overview.indicatorOrder.reduce((sum: number, code: string, position: number) => {
+      const item = overview.indicators.find((candidate: { code: string }) => candidate.code === code);
+      const points = dbp.indicatorPoints[position];
+      return points === null ? sum : sum + (item.max - points);
+    }, 0);
+    expect(dbpLost).toBeCloseTo(unitLost, 4); // points are published to six places
+
+    const notModified = await get(`${rankingUrl}/indicator-overview`, { 'if-none-match': reply.headers.etag as string });
+    expect(notModified.statusCode).toBe(304);
+    expect((await get(`${rankingUrl}/indicator-overview`)).json()).toEqual(overview);
+    const missing = await get(`/api/v1/public/periods/${periodId}/results/commune/indicator-overview`);
+    expect(missing.statusCode).toBe(404);
+  });
+
   it('hides a ranking the administrator reopens for a correction, and shows the republished one, not the cached one', async () => {
     const before = (await get(rankingUrl)).json();
     await get(`${rankingUrl}/units/DBP`);
@@ -96,6 +138,7 @@ describe.each(TEST_DATABASE_KINDS)('public results on %s', (kind) => {
     expect(reopened.statusCode).toBe(200);
     expect((await get(rankingUrl)).statusCode).toBe(404);
     expect((await get(`${rankingUrl}/units/DBP`)).statusCode).toBe(404);
+    expect((await get(`${rankingUrl}/indicator-overview`)).statusCode).toBe(404);
 
     const republished = await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'publish' });
     expect(republished.statusCode).toBe(200);

@@ -1,4 +1,4 @@
-import type { BarSeriesOption, LineSeriesOption, MapSeriesOption, RadarSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, MapSeriesOption, RadarSeriesOption } from 'echarts/charts';
 import type {
   GridComponentOption,
   LegendComponentOption,
@@ -15,6 +15,7 @@ import type { ComposeOption } from 'echarts/core';
  */
 export type ChartOption = ComposeOption<
   | BarSeriesOption
+  | HeatmapSeriesOption
   | LineSeriesOption
   | MapSeriesOption
   | RadarSeriesOption

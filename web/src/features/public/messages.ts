@@ -343,3 +343,137 @@ export const publicMessages: Dictionary<Key> = {
     col_period: 'Assessment period',
   },
 };
+
+type OverviewKey =
+  | 'overviewTitle'
+  | 'overviewLink'
+  | 'overviewIntro'
+  | 'backToRanking'
+  | 'heatmapHeading'
+  | 'heatmapIntro'
+  | 'heatmapLabel'
+  | 'drillLabel'
+  | 'drillAll'
+  | 'drillHeading'
+  | 'drillIntro'
+  | 'drillBack'
+  | 'legendLow'
+  | 'legendHigh'
+  | 'noValue'
+  | 'pointsOf'
+  | 'matrixCaption'
+  | 'drillCaption'
+  | 'scrollHint'
+  | 'listHeading'
+  | 'listIntro'
+  | 'listCaption'
+  | 'col_code'
+  | 'col_indicator'
+  | 'col_mainIndex'
+  | 'col_max'
+  | 'col_full'
+  | 'col_partial'
+  | 'col_zero'
+  | 'col_notAssessed'
+  | 'col_lost'
+  | 'col_meanShare'
+  | 'col_unit'
+  | 'col_rank'
+  | 'downloads'
+  | 'downloadCsv'
+  | 'downloadCsvExcelVi'
+  | 'fileName'
+  | 'noIndicators'
+  | 'unitLink';
+
+/** The province-wide indicator overview (its own page beside the ranking). */
+export const overviewMessages: Dictionary<OverviewKey> = {
+  vi: {
+    overviewTitle: 'Tổng quan chỉ số toàn tỉnh',
+    overviewLink: 'Tổng quan chỉ số toàn tỉnh',
+    overviewIntro:
+      '{cohort}, {year}: mỗi chỉ số có bao nhiêu đơn vị đạt điểm tối đa, đạt một phần, không đạt điểm, và tổng số điểm cả nhóm bị mất.',
+    backToRanking: 'Bảng xếp hạng',
+    heatmapHeading: 'Bản đồ nhiệt theo đơn vị',
+    heatmapIntro:
+      'Mỗi ô là giá trị chỉ số chính của đơn vị (tỷ lệ điểm đạt được trên điểm tối đa, từ 0 đến 1): màu càng sáng càng cao. Chọn một chỉ số chính để xem từng chỉ số thành phần.',
+    heatmapLabel: 'Bản đồ nhiệt {rows} đơn vị × {columns} chỉ số chính. Số liệu có trong bảng bên dưới.',
+    drillLabel: 'Xem chi tiết',
+    drillAll: 'Tất cả chỉ số chính',
+    drillHeading: 'Chỉ số chính {name}',
+    drillIntro: 'Mỗi ô là số điểm đơn vị đạt được ở chỉ số thành phần; màu theo tỷ lệ trên điểm tối đa.',
+    drillBack: 'Trở lại tất cả chỉ số chính',
+    legendLow: 'Thấp (0)',
+    legendHigh: 'Cao (1)',
+    noValue: 'không đánh giá',
+    pointsOf: '{points}/{max} điểm',
+    matrixCaption: 'Giá trị chỉ số chính của từng đơn vị, {cohort} năm {year}',
+    drillCaption: 'Điểm từng chỉ số của chỉ số chính {name}, {cohort} năm {year}',
+    scrollHint: 'Trên điện thoại, vuốt ngang trong khung để xem hết bản đồ nhiệt.',
+    listHeading: 'Chỉ số mất nhiều điểm nhất',
+    listIntro: 'Sắp xếp theo tổng số điểm bị mất của cả nhóm (điểm tối đa trừ điểm đạt, cộng qua các đơn vị được đánh giá).',
+    listCaption: 'Số đơn vị theo kết quả và điểm bị mất ở từng chỉ số, {cohort} năm {year}',
+    col_code: 'Mã',
+    col_indicator: 'Chỉ số',
+    col_mainIndex: 'Chỉ số chính',
+    col_max: 'Điểm tối đa',
+    col_full: 'Đạt tối đa',
+    col_partial: 'Đạt một phần',
+    col_zero: 'Không đạt',
+    col_notAssessed: 'Không đánh giá',
+    col_lost: 'Điểm bị mất',
+    col_meanShare: 'Tỷ lệ đạt bình quân',
+    col_unit: 'Đơn vị',
+    col_rank: 'Hạng',
+    downloads: 'Tải xuống',
+    downloadCsv: 'Tải CSV',
+    downloadCsvExcelVi: 'Tải CSV cho Excel tiếng Việt',
+    fileName: 'Tổng quan chỉ số',
+    noIndicators: 'Bộ chỉ số này chỉ công bố giá trị chỉ số chính, không có điểm từng chỉ số.',
+    unitLink: 'So sánh với toàn tỉnh: tổng quan chỉ số',
+  },
+  en: {
+    overviewTitle: 'Province-wide indicator overview',
+    overviewLink: 'Province-wide indicator overview',
+    overviewIntro:
+      '{cohort}, {year}: for each indicator, how many units got full, partial or zero points, and the points the cohort lost.',
+    backToRanking: 'Ranking',
+    heatmapHeading: 'Heatmap by unit',
+    heatmapIntro:
+      "Each cell is the unit's main-index value (the share of the maximum points obtained, 0 to 1): the lighter, the higher. Choose a main index to see its indicators.",
+    heatmapLabel: 'Heatmap of {rows} units × {columns} main indices. The figures are in the table below.',
+    drillLabel: 'Show',
+    drillAll: 'All main indices',
+    drillHeading: 'Main index {name}',
+    drillIntro: "Each cell is the unit's points on the indicator; the colour is the share of its maximum.",
+    drillBack: 'Back to all main indices',
+    legendLow: 'Low (0)',
+    legendHigh: 'High (1)',
+    noValue: 'not assessed',
+    pointsOf: '{points}/{max} points',
+    matrixCaption: 'Main-index values of each unit, {cohort} {year}',
+    drillCaption: 'Points of each indicator of main index {name}, {cohort} {year}',
+    scrollHint: 'On a phone, swipe sideways inside the frame to see the whole heatmap.',
+    listHeading: 'Indicators losing the most points',
+    listIntro: 'Sorted by the points the cohort lost (maximum minus points obtained, summed over the assessed units).',
+    listCaption: 'Units by result and points lost on each indicator, {cohort} {year}',
+    col_code: 'Code',
+    col_indicator: 'Indicator',
+    col_mainIndex: 'Main index',
+    col_max: 'Maximum points',
+    col_full: 'Full',
+    col_partial: 'Partial',
+    col_zero: 'Zero',
+    col_notAssessed: 'Not assessed',
+    col_lost: 'Points lost',
+    col_meanShare: 'Mean share obtained',
+    col_unit: 'Unit',
+    col_rank: 'Rank',
+    downloads: 'Downloads',
+    downloadCsv: 'Download CSV',
+    downloadCsvExcelVi: 'Download CSV for Excel in Vietnamese',
+    fileName: 'Indicator overview',
+    noIndicators: 'This framework publishes main-index values only, no indicator points.',
+    unitLink: 'Compare with the province: indicator overview',
+  },
+};

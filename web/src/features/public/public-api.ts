@@ -14,12 +14,14 @@ export type PublishedResultSet = ApiResponse<'/api/v1/public/periods/{periodId}/
 export type UnitDetail = ApiResponse<'/api/v1/public/periods/{periodId}/results/{unitKind}/units/{unitCode}'>;
 export type MainIndexAnalysis = UnitDetail['analysis'][number];
 export type IndicatorAnalysis = MainIndexAnalysis['full'][number];
+export type IndicatorOverview = ApiResponse<'/api/v1/public/periods/{periodId}/results/{unitKind}/indicator-overview'>;
 export type CohortMap = ApiResponse<'/api/v1/public/periods/{periodId}/unit-maps/{unitKind}'>;
 
 const keys = {
   periods: ['public', 'periods'] as const,
   results: (periodId: string, unitKind: string) => ['public', 'results', periodId, unitKind] as const,
   unit: (periodId: string, unitKind: string, unitCode: string) => ['public', 'unit', periodId, unitKind, unitCode] as const,
+  overview: (periodId: string, unitKind: string) => ['public', 'indicator-overview', periodId, unitKind] as const,
   maps: ['public', 'unit-maps'] as const,
   map: (periodId: string, unitKind: string) => ['public', 'unit-map', periodId, unitKind] as const,
 };
@@ -71,6 +73,20 @@ export function useUnitDetail(periodId: string, unitKind: string, unitCode: stri
         params: { path: { periodId, unitKind, unitCode } },
       });
       return data as UnitDetail;
+    },
+    staleTime: STALE_MS,
+  });
+}
+
+/** The province-wide view of a published cohort's indicators (counts, points lost, heatmap matrix). */
+export function useIndicatorOverview(periodId: string, unitKind: string) {
+  return useQuery({
+    queryKey: keys.overview(periodId, unitKind),
+    queryFn: async (): Promise<IndicatorOverview> => {
+      const { data } = await api.GET('/api/v1/public/periods/{periodId}/results/{unitKind}/indicator-overview', {
+        params: { path: { periodId, unitKind } },
+      });
+      return data as IndicatorOverview;
     },
     staleTime: STALE_MS,
   });

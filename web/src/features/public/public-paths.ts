@@ -6,3 +6,9 @@ export function rankingPath(periodId: string, unitKind: string): string {
 export function unitPath(periodId: string, unitKind: string, unitCode: string): string {
   return `${rankingPath(periodId, unitKind)}/${encodeURIComponent(unitCode)}`;
 }
+
+/** The province-wide indicator overview of a cohort; `mainIndex` opens the drill-in to its indicators. */
+export function indicatorOverviewPath(periodId: string, unitKind: string, mainIndex?: string): string {
+  const path = `/chi-so/${encodeURIComponent(periodId)}/${encodeURIComponent(unitKind)}`;
+  return mainIndex ? `${path}?main=${encodeURIComponent(mainIndex)}` : path;
+}

@@ -1,16 +1,16 @@
-import { Alert, Button, Group, NativeSelect, SegmentedControl, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, SegmentedControl, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorNotice, NotFoundPage, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatDate, formatNumber, localName } from '../../shared/format';
 import { useDomainLabels } from '../../shared/labels';
 import { rankingBarsHeight, rankingBarsOption } from './chart-options';
 import { EChartsChart } from './echarts-chart';
-import { publicMessages } from './messages';
+import { overviewMessages, publicMessages } from './messages';
 import { type PublishedPeriod, useCohortResults, useCohortsWithMaps, usePublishedPeriods } from './public-api';
-import { rankingPath, unitPath } from './public-paths';
+import { indicatorOverviewPath, rankingPath, unitPath } from './public-paths';
 import { cohortKindsOf, findPreviousPeriod, sortNewestFirst } from './published-periods';
 import { buildRankingTable, type CsvVariant, exportFileName, saveFile, toCsv } from './ranking-export';
 import {
@@ -76,6 +76,7 @@ function RankingView({
   kinds: string[];
 }) {
   const t = useMessages(publicMessages);
+  const overviewText = useMessages(overviewMessages);
   const { locale } = useLocale();
   const compact = useMediaQuery('(max-width: 36em)') ?? false;
   const navigate = useNavigate();
@@ -258,11 +259,16 @@ function RankingView({
                 <ErrorNotice error={current.error} />
               ) : (
                 <Stack gap="md">
-                  <Text size="sm">
-                    {t('framework', { name: localName(current.data.framework, locale) })}
-                    {' · '}
-                    {previousPeriod ? t('comparedWith', { year: previousPeriod.year }) : t('noPrevious')}
-                  </Text>
+                  <Group justify="space-between" gap="xs">
+                    <Text size="sm">
+                      {t('framework', { name: localName(current.data.framework, locale) })}
+                      {' · '}
+                      {previousPeriod ? t('comparedWith', { year: previousPeriod.year }) : t('noPrevious')}
+                    </Text>
+                    <Anchor component={Link} to={indicatorOverviewPath(period.id, unitKind)} fw={600} data-print="hide">
+                      {overviewText('overviewLink')} →
+                    </Anchor>
+                  </Group>
                   {previous.isError && (
                     <Alert color="yellow" variant="light">
                       {t('previousFailed')}

@@ -7,9 +7,11 @@ import type { RouteObject } from 'react-router';
  */
 const RankingPage = lazy(() => import('./ranking-page'));
 const UnitPage = lazy(() => import('./unit-page'));
+const IndicatorOverviewPage = lazy(() => import('./indicator-overview-page'));
 
 export const routes: RouteObject[] = [
   { path: '/', element: <RankingPage /> },
   { path: '/ket-qua/:periodId/:unitKind', element: <RankingPage /> },
   { path: '/ket-qua/:periodId/:unitKind/:unitCode', element: <UnitPage /> },
+  { path: '/chi-so/:periodId/:unitKind', element: <IndicatorOverviewPage /> },
 ];

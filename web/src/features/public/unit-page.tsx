@@ -9,7 +9,7 @@ import { formatNumber, formatPoints, localName } from '../../shared/format';
 import { useDomainLabels } from '../../shared/labels';
 import { historyOption, radarOption } from './chart-options';
 import { EChartsChart } from './echarts-chart';
-import { publicMessages } from './messages';
+import { overviewMessages, publicMessages } from './messages';
 import {
   type PublishedPeriod,
   type PublishedResultSet,
@@ -19,7 +19,7 @@ import {
   usePublishedPeriods,
   useUnitDetail,
 } from './public-api';
-import { rankingPath, unitPath } from './public-paths';
+import { indicatorOverviewPath, rankingPath, unitPath } from './public-paths';
 import { periodsOfCohort } from './published-periods';
 import { RankChange, ValueChange } from './rank-change';
 import { formatPercentValue } from './result-format';
@@ -98,6 +98,7 @@ function UnitContent({
   cohort: PublishedResultSet;
 }) {
   const t = useMessages(publicMessages);
+  const overviewText = useMessages(overviewMessages);
   const { locale } = useLocale();
   const compact = useMediaQuery('(max-width: 36em)') ?? false;
   const { unit, analysis } = detail;
@@ -291,7 +292,10 @@ function UnitContent({
           {t('analysisHeading')}
         </Title>
         <Text size="sm" mb="sm">
-          {t('analysisIntro')}
+          {t('analysisIntro')}{' '}
+          <Anchor component={Link} to={indicatorOverviewPath(period.id, unitKind)} data-print="hide">
+            {overviewText('unitLink')}
+          </Anchor>
         </Text>
         <UnitAnalysis analysis={analysis} headingOrder={4} />
       </section>
