@@ -35,13 +35,21 @@ describe('the polish found in the walk', () => {
     const list = await apiCall<{ items: { id: string; year: number }[] }>(server, manager, 'GET', '/api/v1/periods?pageSize=200');
     published2023 = list.items.find((period) => period.year === 2023)?.id ?? '';
     await apiCall(server, manager, 'POST', `/api/v1/periods/${published2023}/transitions`, { action: 'startAppraisal' });
-    const assessments = await apiCall<{ items: { id: string }[] }>(
+    const assessments = await apiCall<{ items: { id: string; state: string }[] }>(
       server,
       chair,
       'GET',
       `/api/v1/periods/${published2023}/assessments`,
     );
     for (const assessment of assessments.items) {
+      // A unit that entered nothing is ranked only by the manager's explicit decision.
+      if (assessment.state === 'draft') {
+        await apiCall(server, manager, 'PUT', `/api/v1/assessments/${assessment.id}/participation`, {
+          participation: 'scoredAsZero',
+          reason: 'Đơn vị không nhập dữ liệu; tính 0 điểm',
+        });
+        continue;
+      }
       await apiCall(server, chair, 'POST', `/api/v1/assessments/${assessment.id}/appraisals/accept-remaining`, {});
       await apiCall(server, chair, 'POST', `/api/v1/assessments/${assessment.id}/transitions`, { action: 'finalise' });
     }
