@@ -18,6 +18,12 @@ import { type ActionVerdict, ALLOWED_ACTION, blocked, type Labels } from './tran
 export const PARTICIPATIONS = ['participating', 'notParticipating', 'scoredAsZero'] as const;
 export type Participation = (typeof PARTICIPATIONS)[number];
 
+export const PARTICIPATION_LABELS: Labels<Participation> = {
+  participating: { vi: 'Tham gia', en: 'Participating' },
+  notParticipating: { vi: 'Không tham gia', en: 'Not participating' },
+  scoredAsZero: { vi: 'Tính 0 điểm', en: 'Scored as zero' },
+};
+
 /**
  * Where a unit stands with its self-assessment:
  * - `notStarted` / `inProgress`: not submitted, nothing / something answered;

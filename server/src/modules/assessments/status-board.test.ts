@@ -119,7 +119,7 @@ describe.each(TEST_DATABASE_KINDS)('the status board on %s', (kind) => {
       reason: 'Đơn vị đề nghị gia hạn do sáp nhập phòng ban',
     });
     expect(extended.json()).toEqual({ id: ids.DBP, deadline: '2099-01-30' });
-    const [entry] = await auditOf(ids.DBP, 'assessment.deadlineExtended');
+    const [entry] = await auditOf(ids.DBP as string, 'assessment.deadlineExtended');
     expect(entry).toMatchObject({ newValue: { deadline: '2099-01-30' }, reason: 'Đơn vị đề nghị gia hạn do sáp nhập phòng ban' });
     expect((await row('DBP')).deadline).toBe('2099-01-30');
     // The unit's own page says the same day, and its leader may submit now.
