@@ -3600,6 +3600,8 @@ export interface operations {
                                 value: null | number;
                                 rank: null | number;
                             };
+                            /** @description Submitted by the system when the self-assessment closed, not by the unit */
+                            submittedAtClose?: boolean;
                             groups: {
                                 code: string;
                                 name: string;
@@ -5849,6 +5851,8 @@ export interface operations {
                                 value: null | number;
                                 rank: null | number;
                             };
+                            /** @description Submitted by the system when the self-assessment closed, not by the unit */
+                            submittedAtClose?: boolean;
                             groups: {
                                 code: string;
                                 name: string;
@@ -5980,6 +5984,8 @@ export interface operations {
                                 value: null | number;
                                 rank: null | number;
                             };
+                            /** @description Submitted by the system when the self-assessment closed, not by the unit */
+                            submittedAtClose?: boolean;
                             groups: {
                                 code: string;
                                 name: string;

@@ -202,8 +202,16 @@ describe.each(TEST_DATABASE_KINDS)('the status board on %s', (kind) => {
       (await t.call(manager, 'GET', `/api/v1/periods/${periodId}/results/district`)).json().units as {
         code: string;
         points: number;
+        submittedAtClose?: boolean;
       }[];
     expect((await ranking()).find((unit) => unit.code === 'MLA')?.points).toBe(0);
+    // The results carry the close's submission as such, for the public table and the unit page.
+    const flagged = (await ranking()).map((unit) => [unit.code, unit.submittedAtClose ?? false]).sort();
+    expect(flagged).toEqual([
+      ['DBI', true],
+      ['DBP', false],
+      ['MLA', false],
+    ]);
 
     // Scoring as zero is refused for a unit that has data.
     const refused = await t.call(manager, 'PUT', `/api/v1/assessments/${ids.DBI}/participation`, {

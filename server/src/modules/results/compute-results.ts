@@ -32,7 +32,13 @@ export async function computeCohortScores(
 ): Promise<{ scores: CohortScores; results: ResultSet; detail: IndicatorDetail }> {
   const { framework } = input;
   const rows = await db
-    .select({ assessmentId: assessments.id, code: units.code, name: units.name, participation: assessments.participation })
+    .select({
+      assessmentId: assessments.id,
+      code: units.code,
+      name: units.name,
+      participation: assessments.participation,
+      submittedAtClose: assessments.submittedAtClose,
+    })
     .from(assessments)
     .innerJoin(units, eq(units.id, assessments.unitId))
     .where(
@@ -108,7 +114,9 @@ export async function computeCohortScores(
     detail[row.code] = perIndicator;
   });
   const presented = presentCohort(scores);
-  return { scores, results: { ...presented, units: sortByRank(presented.units) }, detail };
+  const atClose = new Set(rows.filter((row) => row.submittedAtClose).map((row) => row.code));
+  const flagged = presented.units.map((unit) => (atClose.has(unit.code) ? { ...unit, submittedAtClose: true } : unit));
+  return { scores, results: { ...presented, units: sortByRank(flagged) }, detail };
 }
 
 /**
