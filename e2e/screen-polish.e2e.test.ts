@@ -34,6 +34,18 @@ describe('the polish found in the walk', () => {
     const chair: ApiSession = await apiSignIn(server, 'chutich');
     const list = await apiCall<{ items: { id: string; year: number }[] }>(server, manager, 'GET', '/api/v1/periods?pageSize=200');
     published2023 = list.items.find((period) => period.year === 2023)?.id ?? '';
+    // DBP enters one answer (so that the council has decisions to log); the others enter nothing.
+    const reporter: ApiSession = await apiSignIn(server, 'nhaplieu.dbp');
+    const own = await apiCall<{ items: { id: string }[] }>(
+      server,
+      reporter,
+      'GET',
+      `/api/v1/periods/${published2023}/assessments`,
+    );
+    await apiCall(server, reporter, 'PUT', `/api/v1/assessments/${own.items[0]?.id}/answers/1.1`, {
+      value: 'có',
+      baseVersion: 0,
+    });
     await apiCall(server, manager, 'POST', `/api/v1/periods/${published2023}/transitions`, { action: 'startAppraisal' });
     const assessments = await apiCall<{ items: { id: string; state: string }[] }>(
       server,
