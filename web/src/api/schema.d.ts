@@ -764,7 +764,7 @@ export interface paths {
          * Gia hạn nộp cho một đơn vị / extend one unit’s deadline
          * @description Gives one unit its own last day to submit, later than the period's deadline, with a reason (audited). Only while units self-assess and before the unit submits.
          */
-        put: operations["extendAssessmentDeadline"];
+        put: operations["updateAssessmentDeadline"];
         post?: never;
         delete?: never;
         options?: never;
@@ -784,7 +784,7 @@ export interface paths {
          * Đơn vị không tham gia, tính 0 điểm, hoặc tham gia lại / participation of one unit
          * @description notParticipating takes the unit out of the period (publish guard, results, ranking); scoredAsZero ranks a unit that entered nothing by the close with zero points; participating undoes either. Always with a reason, audited.
          */
-        put: operations["setAssessmentParticipation"];
+        put: operations["updateAssessmentParticipation"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5018,7 +5018,7 @@ export interface operations {
             };
         };
     };
-    extendAssessmentDeadline: {
+    updateAssessmentDeadline: {
         parameters: {
             query?: never;
             header?: never;
@@ -5107,7 +5107,7 @@ export interface operations {
             };
         };
     };
-    setAssessmentParticipation: {
+    updateAssessmentParticipation: {
         parameters: {
             query?: never;
             header?: never;

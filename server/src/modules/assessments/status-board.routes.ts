@@ -93,7 +93,7 @@ export function registerStatusBoardRoutes(api: Api, { database }: AppDependencie
       schema: {
         tags: ['periods'],
         summary: 'Gia hạn nộp cho một đơn vị / extend one unit’s deadline',
-        operationId: 'extendAssessmentDeadline',
+        operationId: 'updateAssessmentDeadline',
         description:
           "Gives one unit its own last day to submit, later than the period's deadline, with a reason (audited). Only while units self-assess and before the unit submits.",
         params: AssessmentParams,
@@ -117,7 +117,7 @@ export function registerStatusBoardRoutes(api: Api, { database }: AppDependencie
       schema: {
         tags: ['periods'],
         summary: 'Đơn vị không tham gia, tính 0 điểm, hoặc tham gia lại / participation of one unit',
-        operationId: 'setAssessmentParticipation',
+        operationId: 'updateAssessmentParticipation',
         description:
           'notParticipating takes the unit out of the period (publish guard, results, ranking); scoredAsZero ranks a unit that entered nothing by the close with zero points; participating undoes either. Always with a reason, audited.',
         params: AssessmentParams,
