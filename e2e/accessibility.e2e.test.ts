@@ -209,6 +209,9 @@ describe('every role’s main pages by keyboard, on a phone and in English', () 
 
   it('reaches every control of the appraisal queue, an assessment and the council overview by keyboard', async () => {
     const manager: ApiSession = await apiSignIn(server, 'quanly');
+    // DBP has entered something, so the close submits it to the council (a unit with no data is not).
+    const reporter: ApiSession = await apiSignIn(server, 'nhaplieu.dbp');
+    await apiCall(server, reporter, 'PUT', `/api/v1/assessments/${dbpOpen}/answers/1.5`, { value: 'có', baseVersion: 0 });
     await apiCall(server, manager, 'POST', `/api/v1/periods/${periods.open}/transitions`, { action: 'startAppraisal' });
 
     const page = await newPage('laptop', 'chutich');

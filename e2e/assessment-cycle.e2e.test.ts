@@ -68,7 +68,7 @@ describe('the 2023 assessment cycle of Thành phố Điện Biên Phủ, from se
 
   const password = (username: string) => demoPassword(server, username);
   const signIn = (username: string) => apiSignIn(server, username);
-  const call = <T>(session: ApiSession | undefined, method: 'GET' | 'POST', path: string, body?: unknown) =>
+  const call = <T>(session: ApiSession | undefined, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) =>
     apiCall<T>(server, session, method, path, body);
 
   /** A page of a fresh browser context signed in as `username` through the form. */
@@ -206,7 +206,16 @@ describe('the 2023 assessment cycle of Thành phố Điện Biên Phủ, from se
     const manager = await signIn('quanly');
     await call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'startAppraisal' });
     const assessments = await call<{ items: AssessmentSummary[] }>(manager, 'GET', `/api/v1/periods/${periodId}/assessments`);
-    expect(assessments.items.filter((assessment) => assessment.state === 'draft')).toEqual([]);
+    // DBP submitted; the units that entered nothing stay drafts with no data until the manager
+    // decides: here, ranked with zero points (the manager's explicit decision, audited).
+    const drafts = assessments.items.filter((assessment) => assessment.state === 'draft');
+    expect(drafts.map((assessment) => assessment.unit.code)).not.toContain('DBP');
+    for (const draft of drafts) {
+      await call(manager, 'PUT', `/api/v1/assessments/${draft.id}/participation`, {
+        participation: 'scoredAsZero',
+        reason: 'Đơn vị không nhập dữ liệu; tính 0 điểm',
+      });
+    }
   });
 
   it('lets the appraiser adjust one score with a reason and ask for supplementation on another', async () => {
@@ -302,12 +311,13 @@ describe('the 2023 assessment cycle of Thành phố Điện Biên Phủ, from se
     // Every other unit, through the API, so that the period can be published.
     const assessments = await call<{ items: AssessmentSummary[] }>(chair, 'GET', `/api/v1/periods/${periodId}/assessments`);
     for (const assessment of assessments.items) {
-      if (assessment.id === dbpId || assessment.state === 'finalised') continue;
+      if (assessment.id === dbpId || assessment.state === 'finalised' || assessment.state === 'draft') continue;
       await call(chair, 'POST', `/api/v1/assessments/${assessment.id}/appraisals/accept-remaining`, {});
       await call(chair, 'POST', `/api/v1/assessments/${assessment.id}/transitions`, { action: 'finalise' });
     }
     const after = await call<{ items: AssessmentSummary[] }>(chair, 'GET', `/api/v1/periods/${periodId}/assessments`);
-    expect(after.items.filter((assessment) => assessment.state !== 'finalised')).toEqual([]);
+    // Scored as zero by the manager, the units with no data stay drafts.
+    expect(after.items.filter((assessment) => assessment.state !== 'finalised' && assessment.state !== 'draft')).toEqual([]);
   });
 
   it('lets the manager publish the period', async () => {

@@ -34,14 +34,34 @@ describe('the polish found in the walk', () => {
     const chair: ApiSession = await apiSignIn(server, 'chutich');
     const list = await apiCall<{ items: { id: string; year: number }[] }>(server, manager, 'GET', '/api/v1/periods?pageSize=200');
     published2023 = list.items.find((period) => period.year === 2023)?.id ?? '';
+    // DBP enters one answer (so that the council has decisions to log); the others enter nothing.
+    const reporter: ApiSession = await apiSignIn(server, 'nhaplieu.dbp');
+    const own = await apiCall<{ items: { id: string }[] }>(
+      server,
+      reporter,
+      'GET',
+      `/api/v1/periods/${published2023}/assessments`,
+    );
+    await apiCall(server, reporter, 'PUT', `/api/v1/assessments/${own.items[0]?.id}/answers/1.1`, {
+      value: 'có',
+      baseVersion: 0,
+    });
     await apiCall(server, manager, 'POST', `/api/v1/periods/${published2023}/transitions`, { action: 'startAppraisal' });
-    const assessments = await apiCall<{ items: { id: string }[] }>(
+    const assessments = await apiCall<{ items: { id: string; state: string }[] }>(
       server,
       chair,
       'GET',
       `/api/v1/periods/${published2023}/assessments`,
     );
     for (const assessment of assessments.items) {
+      // A unit that entered nothing is ranked only by the manager's explicit decision.
+      if (assessment.state === 'draft') {
+        await apiCall(server, manager, 'PUT', `/api/v1/assessments/${assessment.id}/participation`, {
+          participation: 'scoredAsZero',
+          reason: 'Đơn vị không nhập dữ liệu; tính 0 điểm',
+        });
+        continue;
+      }
       await apiCall(server, chair, 'POST', `/api/v1/assessments/${assessment.id}/appraisals/accept-remaining`, {});
       await apiCall(server, chair, 'POST', `/api/v1/assessments/${assessment.id}/transitions`, { action: 'finalise' });
     }

@@ -43,3 +43,4 @@ export {
   presentVerdict,
   type TransitionRule,
 } from './workflow/transition-table.js';
+export * from './workflow/unit-progress.js';

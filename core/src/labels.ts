@@ -16,3 +16,13 @@ export {
 export { PERIOD_STATE_LABELS, PERIOD_STATES, type PeriodState } from './workflow/period-workflow.js';
 export { ROLE_LABELS, ROLES, type Role, SCOPED_ROLES, UNIT_ROLES } from './workflow/roles.js';
 export type { Labels } from './workflow/transition-table.js';
+export {
+  PARTICIPATION_LABELS,
+  PARTICIPATIONS,
+  type Participation,
+  UNIT_ACTIONS,
+  UNIT_PROGRESS_LABELS,
+  UNIT_PROGRESS_STATUSES,
+  type UnitAction,
+  type UnitProgressStatus,
+} from './workflow/unit-progress.js';

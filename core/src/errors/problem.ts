@@ -407,6 +407,39 @@ const catalogue = {
     vi: 'kỳ đánh giá không có đơn vị tham gia nào nên không có kết quả để công bố',
     en: 'the period has no participating unit, so there are no results to publish',
   },
+  'workflow.no-data-undecided': {
+    vi: 'chưa công bố được: còn {count} đơn vị không có dữ liệu tự đánh giá; hãy quyết định từng đơn vị (không tham gia hoặc tính 0 điểm) trên bảng theo dõi đơn vị',
+    en: 'cannot publish yet: {count} units entered no self-assessment data; decide each one (not participating, or scored as zero) on the unit status board',
+  },
+  // the period manager's controls over one unit
+  'unit-action.period-state': {
+    vi: 'chỉ làm được khi kỳ đánh giá ở trạng thái: {allowed}',
+    en: 'only possible while the period is: {allowed}',
+  },
+  'unit-action.already-submitted': {
+    vi: 'đơn vị đã nộp bản tự đánh giá (hoặc không tham gia) nên không cần gia hạn',
+    en: 'the unit has already submitted (or does not participate), so it needs no extension',
+  },
+  'unit-action.not-participating': {
+    vi: 'đơn vị đã được đánh dấu không tham gia kỳ đánh giá',
+    en: 'the unit is already marked as not participating',
+  },
+  'unit-action.participating': {
+    vi: 'đơn vị đang tham gia kỳ đánh giá',
+    en: 'the unit already participates',
+  },
+  'unit-action.has-data': {
+    vi: 'chỉ tính 0 điểm cho đơn vị không nhập dữ liệu nào khi đóng tự đánh giá',
+    en: 'only a unit that entered no data by the close can be scored as zero',
+  },
+  'unit-action.extension-not-later': {
+    vi: 'ngày gia hạn {date} phải sau hạn tự đánh giá của kỳ ({deadline})',
+    en: 'the extension {date} must be later than the period deadline ({deadline})',
+  },
+  'unit-action.reason-required': {
+    vi: 'cần ghi rõ lý do',
+    en: 'a reason is required',
+  },
   'workflow.undecided-indicators': {
     vi: 'chưa chốt được: còn {count} chỉ số chưa được công nhận hoặc điều chỉnh điểm ({codes})',
     en: 'cannot finalise yet: {count} indicators are neither accepted nor adjusted ({codes})',

@@ -28,6 +28,11 @@ export interface UnitResult extends NodeResult {
   mainIndices: NodeResult[];
   pillars: NodeResult[];
   previous?: { value: number | null; rank: number | null };
+  /**
+   * The unit never submitted: the system submitted what it had entered when the self-assessment
+   * closed. Shown beside its name ("nộp tự động khi đóng kỳ"), never like a submission of its own.
+   */
+  submittedAtClose?: boolean;
 }
 
 /** Year over year: value difference and ranks climbed (positive = moved up). */

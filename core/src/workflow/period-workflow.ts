@@ -16,6 +16,7 @@ import {
   throwInputProblems,
   type WorkflowTable,
 } from './transition-table.js';
+import { type PublishCandidate, publishBlock } from './unit-progress.js';
 
 /**
  * One year's assessment run (kỳ đánh giá). Seed 001 gives its rhythm: units self-assess and send
@@ -129,8 +130,13 @@ export function periodActionCapability(action: string): Capability | undefined {
 
 /** What the caller knows about the period beyond its state, for the guards of its actions. */
 export interface PeriodFacts {
-  /** The states of the period's assessments, for `publish`; undefined = not known, not checked. */
+  /**
+   * The states of the period's assessments, for `publish`, each taken as a participating unit with
+   * data; undefined = not known, not checked. `assessments` says more and is used when given.
+   */
   assessmentStates?: readonly string[];
+  /** The period's assessments with their participation and answers, for `publish` (`publishBlock`). */
+  assessments?: readonly PublishCandidate[];
 }
 
 /**
@@ -147,12 +153,13 @@ export function evaluatePeriodActions(
   return evaluateActions(table, { actor, state, guards: (rule) => publishGuard(rule, facts) });
 }
 
-function publishGuard(rule: PeriodTransition, { assessmentStates }: PeriodFacts): ActionVerdict {
-  if (rule.action !== 'publish' || assessmentStates === undefined) return ALLOWED_ACTION;
-  if (assessmentStates.length === 0) return blocked('no-participants', { code: 'workflow.no-participants' });
-  const unfinished = assessmentStates.filter((state) => state !== 'finalised').length;
-  if (unfinished > 0) return blocked('not-all-finalised', { code: 'workflow.not-all-finalised', params: { count: unfinished } });
-  return ALLOWED_ACTION;
+function publishGuard(rule: PeriodTransition, { assessmentStates, assessments }: PeriodFacts): ActionVerdict {
+  const candidates =
+    assessments ??
+    assessmentStates?.map((state) => ({ state, participation: 'participating', answered: Number.POSITIVE_INFINITY }));
+  if (rule.action !== 'publish' || candidates === undefined) return ALLOWED_ACTION;
+  const block = publishBlock(candidates);
+  return block ? blocked(block.reason, block.problem) : ALLOWED_ACTION;
 }
 
 export interface PeriodTransitionRequest {

@@ -178,7 +178,9 @@ export function capabilityOf<State extends string, Action extends string, Rule e
  * - `deadline-passed`: the self-assessment deadline has passed;
  * - `undecided-indicators`, `unanswered-requests`, `not-all-finalised`, `no-participants`: guards
  *   that need data (finalise, submit the supplementation, publish);
- * - `awaiting-unit`: the indicator waits for the unit's supplementation (decided once sent back).
+ * - `awaiting-unit`: the indicator waits for the unit's supplementation (decided once sent back);
+ * - `no-data-undecided`: publish waits while a unit that entered nothing has no decision of the
+ *   manager (not participating, or scored as zero).
  */
 export const ACTION_BLOCKS = [
   'missing-capability',
@@ -191,6 +193,7 @@ export const ACTION_BLOCKS = [
   'not-all-finalised',
   'no-participants',
   'awaiting-unit',
+  'no-data-undecided',
 ] as const;
 export type ActionBlock = (typeof ACTION_BLOCKS)[number];
 

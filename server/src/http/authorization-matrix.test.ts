@@ -528,6 +528,32 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
       expected: [401, 200, 200, 403, 403, 200, 200],
       request: get(() => `/api/v1/periods/${open2023}/council-overview`),
     },
+    {
+      route: 'GET /api/v1/periods/{periodId}/status-board',
+      about: 'the period manager’s board of every unit',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: get(() => `/api/v1/periods/${open2023}/status-board`),
+    },
+    {
+      route: 'PUT /api/v1/assessments/{assessmentId}/deadline',
+      about: 'extend a fresh DBP draft’s deadline: the period manager’s',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: async () => ({
+        method: 'PUT',
+        url: `/api/v1/assessments/${(await freshDbpDraft()).assessmentId}/deadline`,
+        body: { date: '2100-12-31', reason: 'Đơn vị đề nghị gia hạn' },
+      }),
+    },
+    {
+      route: 'PUT /api/v1/assessments/{assessmentId}/participation',
+      about: 'take a fresh DBP draft out of its period: the period manager’s',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: async () => ({
+        method: 'PUT',
+        url: `/api/v1/assessments/${(await freshDbpDraft()).assessmentId}/participation`,
+        body: { participation: 'notParticipating', reason: 'Đơn vị sáp nhập' },
+      }),
+    },
 
     // assessments
     {

@@ -34,6 +34,9 @@ export const UnitResultSchema = Type.Object({
   percent: Nullable(Type.Number()),
   change: Type.Optional(ChangeSchema),
   previous: Type.Optional(Type.Object({ value: Nullable(Type.Number()), rank: Nullable(Type.Number()) })),
+  submittedAtClose: Type.Optional(
+    Type.Boolean({ description: 'Submitted by the system when the self-assessment closed, not by the unit' }),
+  ),
   groups: Type.Array(NodeResultSchema),
   mainIndices: Type.Array(NodeResultSchema),
   pillars: Type.Array(NodeResultSchema),

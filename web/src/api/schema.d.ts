@@ -732,6 +732,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/periods/{periodId}/status-board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bảng theo dõi tiến độ các đơn vị / per-unit status board
+         * @description For the period manager: every unit of the period with its state, answered / total, evidence missing, self points, last activity, deadline, late or automatic submission, and the manager's actions.
+         */
+        get: operations["getStatusBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{assessmentId}/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Gia hạn nộp cho một đơn vị / extend one unit’s deadline
+         * @description Gives one unit its own last day to submit, later than the period's deadline, with a reason (audited). Only while units self-assess and before the unit submits.
+         */
+        put: operations["updateAssessmentDeadline"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{assessmentId}/participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Đơn vị không tham gia, tính 0 điểm, hoặc tham gia lại / participation of one unit
+         * @description notParticipating takes the unit out of the period (publish guard, results, ranking); scoredAsZero ranks a unit that entered nothing by the close with zero points; participating undoes either. Always with a reason, audited.
+         */
+        put: operations["updateAssessmentParticipation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessments/{assessmentId}/indicators/{indicatorCode}/evidence": {
         parameters: {
             query?: never;
@@ -3349,7 +3409,7 @@ export interface operations {
                              * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                              * @enum {string}
                              */
-                            reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit";
+                            reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
                             /** @description Why, in the language of the request */
                             message: string;
                         }[];
@@ -3368,6 +3428,12 @@ export interface operations {
                         /** @description Number of assessments in each state, e.g. { "draft": 3, "submitted": 25 }; states with none are absent. */
                         assessmentStates: {
                             [key: string]: number;
+                        };
+                        earlyClose: null | {
+                            /** @description yyyy-mm-dd */
+                            deadline: string;
+                            /** @description Participating units that have not submitted */
+                            notSubmitted: number;
                         };
                     };
                 };
@@ -3554,6 +3620,8 @@ export interface operations {
                                 value: null | number;
                                 rank: null | number;
                             };
+                            /** @description Submitted by the system when the self-assessment closed, not by the unit */
+                            submittedAtClose?: boolean;
                             groups: {
                                 code: string;
                                 name: string;
@@ -3672,6 +3740,8 @@ export interface operations {
                             state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
                             frameworkId: string;
                             submittedAt: null | string;
+                            /** @description Submitted by the system when the self-assessment closed, not by the unit */
+                            submittedAtClose: boolean;
                             finalisedAt: null | string;
                             unit: {
                                 /** Format: uuid */
@@ -3749,7 +3819,7 @@ export interface operations {
                              * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                              * @enum {string}
                              */
-                            reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit";
+                            reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
                             /** @description Why, in the language of the request */
                             message: string;
                         }[];
@@ -3762,7 +3832,7 @@ export interface operations {
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
                                  */
-                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit";
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
                                 /** @description Why not, in the language of the request */
                                 message?: string;
                             };
@@ -3772,7 +3842,7 @@ export interface operations {
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
                                  */
-                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit";
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
                                 /** @description Why not, in the language of the request */
                                 message?: string;
                             };
@@ -3782,7 +3852,7 @@ export interface operations {
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
                                  */
-                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit";
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
                                 /** @description Why not, in the language of the request */
                                 message?: string;
                             };
@@ -3792,12 +3862,16 @@ export interface operations {
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
                                  */
-                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit";
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
                                 /** @description Why not, in the language of the request */
                                 message?: string;
                             };
                         }[];
                         submittedAt: null | string;
+                        /** @description Submitted by the system when the self-assessment closed, not by the unit */
+                        submittedAtClose: boolean;
+                        /** @description This unit's last day to submit: its extension, or the period's deadline */
+                        deadline: string;
                         finalisedAt: null | string;
                         period: {
                             /** Format: uuid */
@@ -4703,6 +4777,8 @@ export interface operations {
                             /** @enum {string} */
                             state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
                             submittedAt: null | string;
+                            /** @description Submitted by the system when the self-assessment closed, not by the unit */
+                            submittedAtClose: boolean;
                             finalisedAt: null | string;
                             frameworkId: string;
                             unit: {
@@ -4760,7 +4836,7 @@ export interface operations {
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
                                  */
-                                reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit";
+                                reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
                                 /** @description Why, in the language of the request */
                                 message: string;
                             }[];
@@ -4797,6 +4873,331 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getStatusBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        period: {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            name: string;
+                            /** @enum {string} */
+                            state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
+                            /** @description yyyy-mm-dd */
+                            selfAssessmentDeadline: string;
+                        };
+                        items: {
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
+                            };
+                            assessmentId: null | string;
+                            state: null | ("draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised");
+                            /**
+                             * @description Where the unit stands with its self-assessment (core's unitProgressStatus)
+                             * @enum {string}
+                             */
+                            status: "notStarted" | "inProgress" | "submitted" | "submittedLate" | "submittedAtClose" | "noData" | "notParticipating" | "scoredAsZero";
+                            /** @enum {string} */
+                            participation: "participating" | "notParticipating" | "scoredAsZero";
+                            participationReason: null | string;
+                            answered: number;
+                            /** @description Indicators (or main indices) the unit answers */
+                            indicators: number;
+                            /** @description Answered with points, without any evidence */
+                            evidenceMissing: number;
+                            selfTotal: null | {
+                                points: null | number;
+                                maxPoints: null | number;
+                                value: null | number;
+                                /** @description Answered indicators scored against the cohort, not counted yet */
+                                cohortPending: number;
+                            };
+                            lastActivity: null | string;
+                            /** @description The unit's last day to submit: its extension, or the period's deadline */
+                            deadline: string;
+                            deadlineExtended: boolean;
+                            submittedAt: null | string;
+                            /** @description Submitted by the system when the self-assessment closed, not by the unit */
+                            submittedAtClose: boolean;
+                            /** @description Submitted by the unit after the period's own deadline (by an extension) */
+                            submittedLate: boolean;
+                            /** @description The actions this user may take now, in workflow order */
+                            allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
+                            /** @description The allowed actions that need a written reason */
+                            reasonRequired: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
+                            /** @description Every other action, with why it is closed to this user now */
+                            deniedActions: {
+                                /** @enum {string} */
+                                action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen";
+                                /**
+                                 * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                                 * @enum {string}
+                                 */
+                                reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
+                                /** @description Why, in the language of the request */
+                                message: string;
+                            }[];
+                            /** @description The manager's controls open now (each needs a reason but extendDeadline's date) */
+                            unitActions: ("extendDeadline" | "markNotParticipating" | "restoreParticipation" | "scoreAsZero")[];
+                            unitActionsDenied: {
+                                /** @enum {string} */
+                                action: "extendDeadline" | "markNotParticipating" | "restoreParticipation" | "scoreAsZero";
+                                /**
+                                 * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                                 * @enum {string}
+                                 */
+                                reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateAssessmentDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description yyyy-mm-dd */
+                    date: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description yyyy-mm-dd */
+                        deadline: string;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateAssessmentParticipation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    participation: "participating" | "notParticipating" | "scoredAsZero";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        participation: "participating" | "notParticipating" | "scoredAsZero";
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5470,6 +5871,8 @@ export interface operations {
                                 value: null | number;
                                 rank: null | number;
                             };
+                            /** @description Submitted by the system when the self-assessment closed, not by the unit */
+                            submittedAtClose?: boolean;
                             groups: {
                                 code: string;
                                 name: string;
@@ -5601,6 +6004,8 @@ export interface operations {
                                 value: null | number;
                                 rank: null | number;
                             };
+                            /** @description Submitted by the system when the self-assessment closed, not by the unit */
+                            submittedAtClose?: boolean;
                             groups: {
                                 code: string;
                                 name: string;

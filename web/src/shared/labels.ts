@@ -4,9 +4,11 @@ import {
   COHORT_LABELS,
   type Labels,
   type Locale,
+  PARTICIPATION_LABELS,
   PERIOD_STATE_LABELS,
   ROLE_LABELS,
   UNIT_KIND_LABELS,
+  UNIT_PROGRESS_LABELS,
 } from '@opendti/core/labels';
 import { useMemo } from 'react';
 import { useLocale } from '../i18n/locale';
@@ -25,8 +27,10 @@ export {
   type Role,
   SCOPED_ROLES,
   UNIT_KINDS,
+  UNIT_PROGRESS_STATUSES,
   UNIT_ROLES,
   type UnitKind,
+  type UnitProgressStatus,
 } from '@opendti/core/labels';
 
 /** A lookup that shows an unknown value (bad data, a newer server) as its code rather than hiding it. */
@@ -46,6 +50,10 @@ export function domainLabels(locale: Locale) {
     assessmentState: lookup(ASSESSMENT_STATE_LABELS, locale),
     /** The council's decision on an indicator: "Công nhận", "Điều chỉnh", "Yêu cầu bổ sung". */
     decision: lookup(APPRAISAL_DECISION_LABELS, locale),
+    /** Where a unit stands with its self-assessment (the manager's board): "Chưa bắt đầu", "Nộp muộn"… */
+    unitProgress: lookup(UNIT_PROGRESS_LABELS, locale),
+    /** The manager's decision on a unit: "Không tham gia", "Tính 0 điểm". */
+    participation: lookup(PARTICIPATION_LABELS, locale),
   };
 }
 

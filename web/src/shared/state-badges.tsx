@@ -38,3 +38,16 @@ export function PeriodStateBadge({ state, ...props }: { state: string } & BadgeP
     </Badge>
   );
 }
+
+/**
+ * An assessment the system submitted when the manager closed the self-assessment: never shown like
+ * the unit's own submission (no submission date), on every page that lists submissions.
+ */
+export function SubmittedAtCloseBadge(props: BadgeProps) {
+  const labels = useDomainLabels();
+  return (
+    <Badge color="gray" variant="outline" radius="sm" size="sm" {...props} tt="none">
+      {labels.unitProgress('submittedAtClose').toLocaleLowerCase('vi')}
+    </Badge>
+  );
+}

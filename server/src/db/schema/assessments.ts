@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  date,
   doublePrecision,
   index,
   integer,
@@ -30,6 +31,14 @@ export const assessments = pgTable(
     state: text('state').notNull().default('draft'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     finalisedAt: timestamp('finalised_at', { withTimezone: true }),
+    /** Submitted by the system when the manager closed the self-assessment, not by the unit. */
+    submittedAtClose: boolean('submitted_at_close').notNull().default(false),
+    /** This unit's own last day to submit (yyyy-mm-dd), granted by the manager; null = the period's. */
+    deadlineExtendedTo: date('deadline_extended_to'),
+    /** core's PARTICIPATIONS: participating, notParticipating, scoredAsZero (the manager's decision). */
+    participation: text('participation').notNull().default('participating'),
+    /** Why the manager took the unit out or scored it as zero. */
+    participationReason: text('participation_reason'),
     version: integer('version').notNull().default(1),
   },
   (table) => [unique('assessments_period_unit').on(table.periodId, table.unitId)],

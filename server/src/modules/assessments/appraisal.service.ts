@@ -9,6 +9,7 @@ import {
   isCalendarDay,
   named,
   readPoints,
+  unitDeadline,
   vietnamDay,
 } from '@opendti/core';
 import { and, eq } from 'drizzle-orm';
@@ -214,7 +215,7 @@ export async function moveAssessment(
     reason,
     now,
     periodState: context.period.state,
-    deadline: context.period.selfAssessmentDeadline,
+    deadline: unitDeadline(context.period.selfAssessmentDeadline, context.assessment.deadlineExtendedTo),
     dueOn,
   });
   const timestamps = to === 'submitted' ? { submittedAt: now } : to === 'finalised' ? { finalisedAt: now } : {};

@@ -66,6 +66,7 @@ export const AssessmentSummarySchema = Type.Object({
   state: AssessmentStateSchema,
   frameworkId: Type.String(),
   submittedAt: Nullable(Timestamp()),
+  submittedAtClose: Type.Boolean({ description: 'Submitted by the system when the self-assessment closed, not by the unit' }),
   finalisedAt: Nullable(Timestamp()),
   unit: UnitRefSchema,
 });
@@ -87,6 +88,17 @@ const IndicatorActionsSchema = Type.Object({
   requestSupplementation: VerdictSchema,
 });
 
+/** The unit's self-assessed total and index, computed by core's engine over the stored answers (`computeSelfTotal`). */
+export const SelfTotalSchema = Type.Object(
+  {
+    points: Nullable(Type.Number({ description: 'Self points of the whole framework, as the engine scores them now' })),
+    maxPoints: Nullable(Type.Number({ description: 'The maximum they count against ("không đánh giá" excluded)' })),
+    value: Nullable(Type.Number({ description: 'The 0–1 index, unrounded' })),
+    cohortPending: Type.Integer({ description: 'Answered indicators scored against the cohort, not counted yet' }),
+  },
+  { description: "The unit's self-assessed total and index, computed by core's engine over the stored answers" },
+);
+
 /** getAssessmentView: the whole assessment as its reader may see it, and what the reader may do with it. */
 export const AssessmentViewSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -98,6 +110,8 @@ export const AssessmentViewSchema = Type.Object({
       'Per indicator the unit answers (framework order): may this user answer, supplement, decide, request supplementation',
   }),
   submittedAt: Nullable(Timestamp()),
+  submittedAtClose: Type.Boolean({ description: 'Submitted by the system when the self-assessment closed, not by the unit' }),
+  deadline: CalendarDay({ description: "This unit's last day to submit: its extension, or the period's deadline" }),
   finalisedAt: Nullable(Timestamp()),
   period: Type.Object({
     id: Type.String({ format: 'uuid' }),
@@ -109,15 +123,7 @@ export const AssessmentViewSchema = Type.Object({
   unit: UnitRefSchema,
   framework: Type.Object({ id: Type.String(), name: Type.String(), maxPoints: Type.Number() }),
   progress: Type.Array(MainIndexProgressSchema, { description: 'Per main index, in framework order' }),
-  selfTotal: Type.Object(
-    {
-      points: Nullable(Type.Number({ description: 'Self points of the whole framework, as the engine scores them now' })),
-      maxPoints: Nullable(Type.Number({ description: 'The maximum they count against ("không đánh giá" excluded)' })),
-      value: Nullable(Type.Number({ description: 'The 0–1 index, unrounded' })),
-      cohortPending: Type.Integer({ description: 'Answered indicators scored against the cohort, not counted yet' }),
-    },
-    { description: "The unit's self-assessed total and index, computed by core's engine over the stored answers" },
-  ),
+  selfTotal: SelfTotalSchema,
   answers: Type.Array(
     Type.Object({
       indicatorCode: Type.String(),

@@ -12,6 +12,7 @@ import {
   presentActions,
   presentVerdict,
   undecidedIndicators,
+  unitDeadline,
   vietnamDay,
 } from '@opendti/core';
 import { and, eq, isNull, ne } from 'drizzle-orm';
@@ -35,6 +36,18 @@ export function answerableCodes(context: AssessmentContext): string[] {
     else codes.push(...children.map((child) => child.code));
   }
   return codes;
+}
+
+/**
+ * One indicator's progress: answered (points, a value or "not assessed"), and, answered with points,
+ * still without any evidence (tài liệu kiểm chứng). One rule for the unit's page and the manager's board.
+ */
+export function answerProgress(
+  answer: { value: string | null; selfPoints: number | null; notAssessed: boolean } | undefined,
+  evidenceCount: number,
+): { answered: boolean; evidenceMissing: boolean } {
+  const answered = answer !== undefined && (answer.notAssessed || answer.value !== null || answer.selfPoints !== null);
+  return { answered, evidenceMissing: answered && !answer?.notAssessed && evidenceCount === 0 };
 }
 
 export interface MainIndexProgress {
@@ -65,7 +78,7 @@ export function assessmentActionsFor(
     periodState: context.period.state,
     unitId: context.unit.id,
     now,
-    deadline: context.period.selfAssessmentDeadline,
+    deadline: unitDeadline(context.period.selfAssessmentDeadline, context.assessment.deadlineExtendedTo),
     undecidedCodes: undecidedIndicators(codes, data.decisions),
     openRequestCodes: data.requests.filter((row) => row.status === 'open').map((row) => row.indicatorCode),
     awaitingUnitCodes: awaitingUnitCodes(context.assessment.state, data.requests),
@@ -126,10 +139,9 @@ export async function getAssessmentView(
       progress.push(entry);
     }
     entry.indicators++;
-    const answer = answerByCode.get(code);
-    const answered = answer !== undefined && (answer.notAssessed || answer.value !== null || answer.selfPoints !== null);
+    const { answered, evidenceMissing } = answerProgress(answerByCode.get(code), evidenceCount.get(code) ?? 0);
     if (answered) entry.answered++;
-    if (answered && !answer?.notAssessed && !evidenceCount.get(code)) entry.evidenceMissing++;
+    if (evidenceMissing) entry.evidenceMissing++;
   }
 
   return {
@@ -138,6 +150,8 @@ export async function getAssessmentView(
     version: assessment.version,
     ...assessmentActionsFor(actor, context, { decisions: decisionRows, requests: requestRows }, locale, now),
     submittedAt: assessment.submittedAt,
+    submittedAtClose: assessment.submittedAtClose,
+    deadline: unitDeadline(context.period.selfAssessmentDeadline, assessment.deadlineExtendedTo),
     finalisedAt: assessment.finalisedAt,
     period: {
       id: context.period.id,
@@ -200,6 +214,7 @@ export async function listAssessments(db: Database, actor: Actor, periodId: stri
       state: row.assessment.state,
       frameworkId: row.assessment.frameworkId,
       submittedAt: row.assessment.submittedAt,
+      submittedAtClose: row.assessment.submittedAtClose,
       finalisedAt: row.assessment.finalisedAt,
       unit: { id: row.unit.id, code: row.unit.code, name: row.unit.name, kind: row.unit.kind },
     }));
@@ -231,7 +246,7 @@ export async function transitionAssessment(
       reason,
       now,
       periodState: context.period.state,
-      deadline: context.period.selfAssessmentDeadline,
+      deadline: unitDeadline(context.period.selfAssessmentDeadline, context.assessment.deadlineExtendedTo),
     });
     if (action === 'finalise') {
       const decisions = await tx.select().from(appraisals).where(eq(appraisals.assessmentId, fresh.id));

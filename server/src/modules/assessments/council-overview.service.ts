@@ -11,6 +11,7 @@ import {
   type Locale,
   named,
   presentActions,
+  unitDeadline,
   vietnamDay,
 } from '@opendti/core';
 import { eq, inArray } from 'drizzle-orm';
@@ -53,6 +54,8 @@ export interface AssessmentDecisions extends DecisionCounts {
   id: string;
   state: string;
   submittedAt: Date | null;
+  /** Submitted by the system at the close of the self-assessment, not by the unit. */
+  submittedAtClose: boolean;
   finalisedAt: Date | null;
   frameworkId: string;
   unit: { id: string; code: string; name: string; kind: string };
@@ -182,6 +185,7 @@ export async function getCouncilOverview(db: Database, actor: Actor, periodId: s
       id: assessment.id,
       state: assessment.state,
       submittedAt: assessment.submittedAt,
+      submittedAtClose: assessment.submittedAtClose,
       finalisedAt: assessment.finalisedAt,
       frameworkId: assessment.frameworkId,
       unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind },
@@ -212,7 +216,7 @@ export async function getCouncilOverview(db: Database, actor: Actor, periodId: s
           periodState: period.state,
           unitId: unit.id,
           now,
-          deadline: period.selfAssessmentDeadline,
+          deadline: unitDeadline(period.selfAssessmentDeadline, assessment.deadlineExtendedTo),
           undecidedCodes: mainIndices.flatMap((main) => main.undecidedCodes),
           openRequestCodes: open.map((row) => row.indicatorCode),
         }),

@@ -27,6 +27,7 @@ const AssessmentDecisions = Type.Object({
   id: Type.String({ format: 'uuid' }),
   state: StringEnum(ASSESSMENT_STATES),
   submittedAt: Nullable(Timestamp()),
+  submittedAtClose: Type.Boolean({ description: 'Submitted by the system when the self-assessment closed, not by the unit' }),
   finalisedAt: Nullable(Timestamp()),
   frameworkId: Type.String(),
   unit: Type.Object({ id: Type.String({ format: 'uuid' }), code: Type.String(), name: Type.String(), kind: Type.String() }),

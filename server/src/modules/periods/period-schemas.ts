@@ -67,4 +67,13 @@ export const PeriodDetailSchema = Type.Object({
   assessmentStates: Type.Record(Type.String(), Type.Integer(), {
     description: 'Number of assessments in each state, e.g. { "draft": 3, "submitted": 25 }; states with none are absent.',
   }),
+  earlyClose: Nullable(
+    Type.Object(
+      {
+        deadline: CalendarDay(),
+        notSubmitted: Type.Integer({ description: 'Participating units that have not submitted' }),
+      },
+      { description: 'Closing the self-assessment now is before its deadline: the page asks to confirm' },
+    ),
+  ),
 });

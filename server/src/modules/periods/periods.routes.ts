@@ -67,8 +67,8 @@ export function registerPeriodRoutes(api: Api, { database }: AppDependencies): v
     },
     async (request) => {
       const actor = authorize(request, 'period.read');
-      const period = await getPeriod(db, request.params.periodId);
-      return { ...period, ...periodActionsFor(actor, period, requestLocale(request)) };
+      const { candidates, ...period } = await getPeriod(db, request.params.periodId);
+      return { ...period, ...periodActionsFor(actor, { ...period, candidates }, requestLocale(request)) };
     },
   );
 

@@ -2,16 +2,27 @@ import type { Static } from '@fastify/type-provider-typebox';
 import {
   type Actor,
   applyPeriodTransition,
-  canPublish,
   DomainError,
+  earlyCloseWarning,
   evaluatePeriodActions,
   type Locale,
   named,
+  type PublishCandidate,
   presentActions,
+  publishBlock,
 } from '@opendti/core';
-import { and, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { assessments, frameworks, periodCohorts, periods, periodUnits, resultSnapshots, units } from '../../db/schema/index.js';
+import {
+  answers,
+  assessments,
+  frameworks,
+  periodCohorts,
+  periods,
+  periodUnits,
+  resultSnapshots,
+  units,
+} from '../../db/schema/index.js';
 import { strongEtag } from '../../http/etag.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
@@ -120,25 +131,73 @@ export async function getPeriod(db: Database, periodId: string) {
     .innerJoin(units, eq(units.id, periodUnits.unitId))
     .where(eq(periodUnits.periodId, periodId))
     .orderBy(units.code);
-  const states = await db.select({ state: assessments.state }).from(assessments).where(eq(assessments.periodId, periodId));
+  const candidates = await publishCandidates(db, periodId);
   const assessmentStates: Record<string, number> = {};
-  for (const { state } of states) assessmentStates[state] = (assessmentStates[state] ?? 0) + 1;
+  for (const { state } of candidates) assessmentStates[state] = (assessmentStates[state] ?? 0) + 1;
   return {
     ...period,
     cohorts: cohorts.map(({ unitKind, frameworkId }) => ({ unitKind, frameworkId })),
     units: participants,
     assessmentStates,
+    candidates,
   };
 }
 
-/** What the reader may do with the period now (core decides; the page renders it), publication's guard included. */
+/** An answer counts when it says something: points, a value, or "not assessed". */
+export const answerSaysSomething: SQL = or(
+  isNotNull(answers.value),
+  isNotNull(answers.selfPoints),
+  eq(answers.notAssessed, true),
+) as SQL;
+
+/** How many indicators each assessment of the period has answered (absent = none). */
+export async function answeredCounts(db: Pick<Database, 'select'>, periodId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ assessmentId: answers.assessmentId, answered: count() })
+    .from(answers)
+    .innerJoin(assessments, eq(assessments.id, answers.assessmentId))
+    .where(and(eq(assessments.periodId, periodId), answerSaysSomething))
+    .groupBy(answers.assessmentId);
+  return new Map(rows.map((row) => [row.assessmentId, Number(row.answered)]));
+}
+
+/** The period's assessments as the publish guard sees them (core's `publishBlock`). */
+async function publishCandidates(
+  db: Pick<Database, 'select'>,
+  periodId: string,
+): Promise<(PublishCandidate & { submitted: boolean })[]> {
+  const rows = await db
+    .select({ id: assessments.id, state: assessments.state, participation: assessments.participation })
+    .from(assessments)
+    .where(eq(assessments.periodId, periodId));
+  const answered = await answeredCounts(db, periodId);
+  return rows.map((row) => ({
+    state: row.state,
+    participation: row.participation,
+    answered: answered.get(row.id) ?? 0,
+    submitted: row.state !== 'draft',
+  }));
+}
+
+/**
+ * What the reader may do with the period now (core decides; the page renders it), publication's
+ * guard included, and, before the self-assessment deadline, how many participating units have not
+ * submitted (the page asks to confirm an early close).
+ */
 export function periodActionsFor(
   actor: Actor,
-  period: { state: string; assessmentStates: Record<string, number> },
+  period: { state: string; selfAssessmentDeadline: string; candidates: readonly (PublishCandidate & { submitted: boolean })[] },
   locale: Locale,
+  now = new Date(),
 ) {
-  const assessmentStates = Object.entries(period.assessmentStates).flatMap(([state, count]) => Array<string>(count).fill(state));
-  return presentActions(evaluatePeriodActions(actor, period.state, { assessmentStates }), locale);
+  const notSubmitted = period.candidates.filter((row) => row.participation === 'participating' && !row.submitted).length;
+  return {
+    ...presentActions(evaluatePeriodActions(actor, period.state, { assessments: period.candidates }), locale),
+    earlyClose:
+      period.state === 'selfAssessment'
+        ? (earlyCloseWarning({ deadline: period.selfAssessmentDeadline, now, notSubmitted }) ?? null)
+        : null,
+  };
 }
 
 export async function listPeriods(db: Database, onlyPublished: boolean) {
@@ -181,11 +240,26 @@ export async function transitionPeriod(
     if (action === 'startAppraisal') {
       // Closing the self-assessment: what a unit entered by then is what the council appraises
       // (seed 001 fixes the deadline), so a unit that never pressed "submit" cannot block publication.
-      const drafts = await tx
-        .update(assessments)
-        .set({ state: 'submitted', submittedAt: now })
-        .where(and(eq(assessments.periodId, periodId), eq(assessments.state, 'draft')))
-        .returning({ id: assessments.id, unitId: assessments.unitId });
+      // The system's submission is flagged (`submittedAtClose`) and never shown as the unit's own. A
+      // unit that entered nothing stays a draft with no data: it is neither appraised nor ranked as 0
+      // until the manager decides (not participating, or scored as zero); one taken out stays out.
+      const answered = await answeredCounts(tx, periodId);
+      const withData = [...answered.keys()];
+      const drafts =
+        withData.length === 0
+          ? []
+          : await tx
+              .update(assessments)
+              .set({ state: 'submitted', submittedAt: now, submittedAtClose: true, version: sql`${assessments.version} + 1` })
+              .where(
+                and(
+                  eq(assessments.periodId, periodId),
+                  eq(assessments.state, 'draft'),
+                  eq(assessments.participation, 'participating'),
+                  inArray(assessments.id, withData),
+                ),
+              )
+              .returning({ id: assessments.id, unitId: assessments.unitId });
       for (const draft of drafts) {
         await recordAudit(tx, {
           actor,
@@ -196,19 +270,14 @@ export async function transitionPeriod(
           unitId: draft.unitId,
           assessmentId: draft.id,
           oldValue: { state: 'draft' },
-          newValue: { state: 'submitted' },
+          newValue: { state: 'submitted', submittedAtClose: true },
           reason: 'Hết thời hạn tự đánh giá: hệ thống nộp phần đã nhập',
         });
       }
     }
     if (action === 'publish') {
-      const states = await tx.select({ state: assessments.state }).from(assessments).where(eq(assessments.periodId, periodId));
-      if (states.length === 0) throw new DomainError('conflict', [{ code: 'workflow.no-participants' }]);
-      if (!canPublish(states.map((row) => row.state))) {
-        throw new DomainError('conflict', [
-          { code: 'workflow.not-all-finalised', params: { count: states.filter((row) => row.state !== 'finalised').length } },
-        ]);
-      }
+      const block = publishBlock(await publishCandidates(tx, periodId));
+      if (block) throw new DomainError('conflict', [block.problem]);
       await tx.delete(resultSnapshots).where(eq(resultSnapshots.periodId, periodId));
       for (const cohort of cohorts) {
         const framework = await getCompiledFramework(tx, cohort.frameworkId);

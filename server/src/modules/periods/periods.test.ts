@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answers } from '../../db/schema/index.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
 import { TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
 import { forgetCompiledFramework } from '../frameworks/frameworks.service.js';
@@ -54,7 +55,13 @@ describe.each(TEST_DATABASE_KINDS)('periods on %s', (kind) => {
     expect(twice.statusCode).toBe(400);
   });
 
-  it('closing the self-assessment submits what a silent unit entered, audited, so it cannot block publication', async () => {
+  /** One answer written straight to the database, as if the unit's reporter had saved it. */
+  const answerOne = async (assessmentId: string) =>
+    t.database.db.insert(answers).values({ assessmentId, indicatorCode: '1.1', value: 'có', selfPoints: 1 });
+  const assessmentsOf = async (periodId: string) =>
+    (await t.call(manager, 'GET', `/api/v1/periods/${periodId}/assessments`)).json().items as { id: string }[];
+
+  it('closing the self-assessment submits what a silent unit entered (flagged, audited); a unit with no data waits for the manager', async () => {
     const created = await t.call(manager, 'POST', '/api/v1/periods', {
       year: 2024,
       name: 'Kỳ có đơn vị không nộp',
@@ -66,25 +73,29 @@ describe.each(TEST_DATABASE_KINDS)('periods on %s', (kind) => {
     ).toBe('selfAssessment');
     const before = (await t.call(manager, 'GET', `/api/v1/periods/${periodId}`)).json();
     expect(before.assessmentStates).toEqual({ draft: 18 });
+    const [silent] = await assessmentsOf(periodId);
+    await answerOne(silent?.id as string);
     expect(
       (await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'startAppraisal' })).json().state,
     ).toBe('appraisal');
     const after = (await t.call(manager, 'GET', `/api/v1/periods/${periodId}`)).json();
-    expect(after.assessmentStates).toEqual({ submitted: 18 });
-    // What the manager may do now, from core: publishing waits for the chair to finalise every unit.
+    // The unit that entered something is submitted by the system; the 17 with nothing stay drafts.
+    expect(after.assessmentStates).toEqual({ submitted: 1, draft: 17 });
+    // What the manager may do now, from core: publishing waits for a decision on each unit with no data.
     expect(after.allowedActions).toEqual([]);
     expect(after.deniedActions.find((denied: { action: string }) => denied.action === 'publish')).toEqual({
       action: 'publish',
-      reason: 'not-all-finalised',
-      message: 'Chưa công bố được: còn 18 bản đánh giá chưa được Chủ tịch Hội đồng thẩm định chốt kết quả',
+      reason: 'no-data-undecided',
+      message:
+        'Chưa công bố được: còn 17 đơn vị không có dữ liệu tự đánh giá; hãy quyết định từng đơn vị (không tham gia hoặc tính 0 điểm) trên bảng theo dõi đơn vị',
     });
     const english = (await t.call(manager, 'GET', `/api/v1/periods/${periodId}?lang=en`)).json();
     expect(english.deniedActions.find((denied: { action: string }) => denied.action === 'publish').message).toBe(
-      'Cannot publish yet: 18 assessments are not finalised by the council chair',
+      'Cannot publish yet: 17 units entered no self-assessment data; decide each one (not participating, or scored as zero) on the unit status board',
     );
     const admin = await t.signIn('quantri');
     const audit = (await t.call(admin, 'GET', `/api/v1/audit?periodId=${periodId}&action=assessment.submittedAtClose`)).json();
-    expect(audit.total).toBe(18);
+    expect(audit.total).toBe(1);
     expect(audit.items[0].reason).toBe('Hết thời hạn tự đánh giá: hệ thống nộp phần đã nhập');
   });
 
@@ -98,6 +109,7 @@ describe.each(TEST_DATABASE_KINDS)('periods on %s', (kind) => {
     });
     const periodId = created.json().id;
     await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'openSelfAssessment' });
+    await answerOne(((await assessmentsOf(periodId))[0] as { id: string }).id);
     await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'startAppraisal' });
     const chair = await t.signIn('chutich');
     const [assessment] = (await t.call(chair, 'GET', `/api/v1/periods/${periodId}/assessments`)).json().items;

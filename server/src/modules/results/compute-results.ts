@@ -9,7 +9,7 @@ import {
   scoreCohort,
   sortByRank,
 } from '@opendti/core';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { answers, appraisals, assessments, units } from '../../db/schema/index.js';
 
@@ -23,7 +23,9 @@ export type IndicatorDetail = Record<
  * Scores one cohort of a period with the core engine: self points from the answers, official points
  * from the council's decisions (an accepted indicator keeps the self points, an adjusted one takes the
  * appraised points), "không đánh giá" from the answers, main-index values where the framework is
- * scored from them. The same engine as `opendti score`, so the results are the same.
+ * scored from them. The same engine as `opendti score`, so the results are the same. Units the
+ * manager took out of the period are not scored at all; a unit the manager decided to score as zero
+ * (it entered nothing) gets zero points on everything it would have answered.
  */
 export async function computeCohortScores(
   db: Database,
@@ -31,16 +33,31 @@ export async function computeCohortScores(
 ): Promise<{ scores: CohortScores; results: ResultSet; detail: IndicatorDetail }> {
   const { framework } = input;
   const rows = await db
-    .select({ assessmentId: assessments.id, code: units.code, name: units.name })
+    .select({
+      assessmentId: assessments.id,
+      code: units.code,
+      name: units.name,
+      participation: assessments.participation,
+      submittedAtClose: assessments.submittedAtClose,
+    })
     .from(assessments)
     .innerJoin(units, eq(units.id, assessments.unitId))
-    .where(and(eq(assessments.periodId, input.periodId), eq(units.kind, input.unitKind)))
+    .where(
+      and(
+        eq(assessments.periodId, input.periodId),
+        eq(units.kind, input.unitKind),
+        ne(assessments.participation, 'notParticipating'),
+      ),
+    )
     .orderBy(units.code);
   const unitIndex = new Map(rows.map((row, index) => [row.assessmentId, index]));
   const ids = rows.map((row) => row.assessmentId);
   const answerRows = ids.length === 0 ? [] : await db.select().from(answers).where(inArray(answers.assessmentId, ids));
   const decisionRows = ids.length === 0 ? [] : await db.select().from(appraisals).where(inArray(appraisals.assessmentId, ids));
   const sheet = fillScoreSheet(framework, rows, unitIndex, answerRows, decisionRows);
+  rows.forEach((row, unit) => {
+    if (row.participation === 'scoredAsZero') scoreAsZero(framework, sheet, unit);
+  });
   const indicatorCount = framework.indicatorNodes.length;
   const scores = scoreCohort(sheet);
   const detail: IndicatorDetail = {};
@@ -61,7 +78,9 @@ export async function computeCohortScores(
     detail[row.code] = perIndicator;
   });
   const presented = presentCohort(scores);
-  return { scores, results: { ...presented, units: sortByRank(presented.units) }, detail };
+  const atClose = new Set(rows.filter((row) => row.submittedAtClose).map((row) => row.code));
+  const flagged = presented.units.map((unit) => (atClose.has(unit.code) ? { ...unit, submittedAtClose: true } : unit));
+  return { scores, results: { ...presented, units: sortByRank(flagged) }, detail };
 }
 
 type StoredAnswer = Pick<
@@ -109,6 +128,9 @@ export function fillScoreSheet(
       arrays.suppliedValues[cell] = answer.selfPoints ?? Number.NaN;
     }
   }
+  rows.forEach((row, unit) => {
+    if (row.participation === 'scoredAsZero') scoreAsZero(framework, sheet, unit);
+  });
   for (const decision of decisionRows) {
     if (decision.decision !== 'adjusted' || decision.appraisedPoints === null) continue;
     const unit = unitIndex.get(decision.assessmentId);
@@ -124,4 +146,28 @@ export function fillScoreSheet(
   }
 
   return sheet;
+}
+
+/**
+ * Zero points on everything a unit answers: every indicator with points, and each main index scored
+ * from a supplied value (frameworks that publish no indicator points).
+ */
+function scoreAsZero(framework: CompiledFramework, sheet: ReturnType<typeof createScoreSheet>, unit: number): void {
+  const indicatorCount = framework.indicatorNodes.length;
+  const nodeCount = framework.nodes.length;
+  for (const mainIndex of framework.mainIndexNodes) {
+    const node = framework.nodes[mainIndex];
+    if (!node || node.unscored) continue;
+    const children = node.children.map((child) => framework.nodes[child]).filter((child) => child !== undefined);
+    if (children.length === 0 || children.some((child) => !Number.isFinite(child.maxPoints))) {
+      const arrays = ensureNodeArrays(sheet);
+      arrays.suppliedSelfValues[unit * nodeCount + node.index] = 0;
+      arrays.suppliedValues[unit * nodeCount + node.index] = 0;
+    } else {
+      for (const child of children) {
+        sheet.notAssessed[unit * indicatorCount + child.indicatorPosition] = 0;
+        sheet.selfPoints[unit * indicatorCount + child.indicatorPosition] = 0;
+      }
+    }
+  }
 }

@@ -108,6 +108,8 @@ export function presentAuditValue(entityType: string, locale: Locale, unitName: 
         return entityType === 'period' ? labels.periodState(value) : labels.assessmentState(value);
       case 'decision':
         return labels.decision(value);
+      case 'participation':
+        return labels.participation(value);
       case 'role':
         return labels.role(value);
       case 'kind':

@@ -333,7 +333,7 @@ const vi = {
   explain_openSelfAssessment:
     'Tạo bản tự đánh giá cho {units} đơn vị tham gia với bộ chỉ số của nhóm mình; các đơn vị bắt đầu nhập điểm và tài liệu kiểm chứng. Sau khi mở, bộ chỉ số của kỳ bị khoá.',
   explain_startAppraisal:
-    'Đóng tự đánh giá và chuyển sang thẩm định. Bản của đơn vị chưa nộp ({drafts} bản) được hệ thống nộp nguyên trạng như đã nhập; đơn vị không sửa được nữa, trừ khi Hội đồng yêu cầu bổ sung.',
+    'Đóng tự đánh giá và chuyển sang thẩm định. Bản của đơn vị chưa nộp ({drafts} bản) được hệ thống nộp nguyên trạng như đã nhập, đánh dấu "nộp tự động khi đóng kỳ"; đơn vị không nhập gì thì không được nộp và chờ Cơ quan quản lý quyết định. Đơn vị không sửa được nữa, trừ khi Hội đồng yêu cầu bổ sung.',
   explain_publish:
     'Tính kết quả từ điểm thẩm định và đóng băng kết quả; trang công khai hiển thị bản này. Chỉ công bố được khi mọi bản đánh giá đã được Chủ tịch Hội đồng chốt ({finalised}/{total} đã chốt).',
   explain_archive: 'Lưu trữ kỳ đã công bố: kết quả vẫn công khai, kỳ không còn thao tác nào.',
@@ -341,7 +341,7 @@ const vi = {
     'Mở lại kỳ đã công bố để đính chính sai sót: kỳ trở về giai đoạn thẩm định để Chủ tịch Hội đồng mở lại đơn vị liên quan, rồi công bố lại. Cần ghi rõ lý do.',
   draftsWillBeSubmittedTitle: '{count} đơn vị chưa nộp',
   draftsWillBeSubmitted:
-    'Phần các đơn vị này đã nhập sẽ được nộp như hiện có (theo thời hạn đã định); việc này được ghi vào nhật ký của từng đơn vị.',
+    'Phần các đơn vị này đã nhập sẽ được nộp như hiện có, đánh dấu "nộp tự động khi đóng kỳ" (không phải đơn vị tự nộp); việc này được ghi vào nhật ký của từng đơn vị. Đơn vị không nhập gì sẽ hiện "không có dữ liệu" trên bảng theo dõi.',
   publishFreezes:
     'Công bố sẽ đóng băng kết quả: điểm, chỉ số và thứ hạng công khai không đổi nữa. Muốn sửa sau khi công bố, Quản trị hệ thống phải mở lại kỳ với lý do.',
   reasonRequiredHelp: 'Bắt buộc; lý do được ghi vào nhật ký.',
@@ -428,6 +428,43 @@ const vi = {
   page_previous: 'Trang trước',
   page_next: 'Trang sau',
   page_last: 'Trang cuối',
+  // the status board of a period (the manager's)
+  boardTitle: 'Theo dõi tiến độ đơn vị',
+  boardLink: 'Theo dõi tiến độ đơn vị',
+  boardFilter: 'Lọc theo tình trạng',
+  boardFilterAll: 'Tất cả',
+  boardEmpty: 'Không có đơn vị nào ở tình trạng này.',
+  boardUnit: 'Đơn vị',
+  boardStatus: 'Tình trạng',
+  boardAnswered: 'Đã trả lời',
+  boardEvidenceMissing: 'Thiếu TLKC',
+  boardSelfPoints: 'Điểm tự chấm',
+  boardLastActivity: 'Hoạt động gần nhất',
+  boardDeadline: 'Hạn nộp',
+  boardExtended: 'đã gia hạn',
+  boardActions: 'Thao tác',
+  board_returnToUnit: 'Trả lại đơn vị',
+  board_extendDeadline: 'Gia hạn',
+  board_markNotParticipating: 'Không tham gia',
+  board_restoreParticipation: 'Tham gia lại',
+  board_scoreAsZero: 'Tính 0 điểm',
+  boardExplain_returnToUnit:
+    'Bản tự đánh giá trở về trạng thái đang làm để đơn vị sửa và nộp lại (trước hạn {deadline}). Lý do được gửi kèm và ghi vào nhật ký.',
+  boardExplain_extendDeadline:
+    'Cho riêng đơn vị này nộp muộn hơn hạn của kỳ (hiện là {deadline}). Đơn vị nộp sau hạn của kỳ được đánh dấu "nộp muộn".',
+  boardExplain_markNotParticipating:
+    'Đơn vị không tham gia kỳ đánh giá: không tính vào điều kiện công bố, không có kết quả và không xếp hạng. Có thể hoàn tác.',
+  boardExplain_restoreParticipation: 'Đơn vị tham gia lại kỳ đánh giá như trước quyết định trước đó.',
+  boardExplain_scoreAsZero:
+    'Đơn vị không nhập dữ liệu nào khi đóng tự đánh giá. Tính 0 điểm: đơn vị được xếp hạng với 0 điểm ở mọi chỉ số. Có thể hoàn tác.',
+  boardNewDeadline: 'Hạn nộp mới',
+  boardDone: 'Đã cập nhật: {unit}',
+  boardNoDataTitle: '{count} đơn vị không có dữ liệu',
+  boardNoData:
+    'Các đơn vị này không nhập gì khi đóng tự đánh giá: không được xếp hạng hay công bố với 0 điểm. Hãy quyết định từng đơn vị: "Không tham gia" hoặc "Tính 0 điểm"; chưa quyết định thì chưa công bố được.',
+  earlyCloseTitle: 'Đóng tự đánh giá trước hạn ({deadline})',
+  earlyClose: 'Còn {count} đơn vị chưa nộp. Các đơn vị này sẽ không nộp được nữa.',
+  earlyCloseConfirm: 'Tôi xác nhận đóng tự đánh giá trước hạn',
 };
 
 export type AdminKey = keyof typeof vi;
@@ -753,7 +790,7 @@ const en: Record<AdminKey, string> = {
   explain_openSelfAssessment:
     "Creates the self-assessment of the {units} participating units with their cohort's framework; units start entering scores and evidence. The period's frameworks are frozen from then on.",
   explain_startAppraisal:
-    'Closes the self-assessment and starts the appraisal. Units that have not submitted ({drafts}) are submitted as they are; units can no longer edit, unless the council asks for supplementation.',
+    'Closes the self-assessment and starts the appraisal. Units that have not submitted ({drafts}) are submitted as they are, marked "submitted automatically at close"; a unit that entered nothing is not submitted and waits for the manager\'s decision. Units can no longer edit, unless the council asks for supplementation.',
   explain_publish:
     'Scores the appraised points and freezes the results; the public portal shows them. Possible only when the council chair has finalised every assessment ({finalised}/{total} finalised).',
   explain_archive: 'Archives a published period: results stay public, no further action.',
@@ -761,7 +798,7 @@ const en: Record<AdminKey, string> = {
     'Reopens a published period to correct an error: it returns to appraisal so the chair can reopen the unit concerned, then it is published again. A reason is required.',
   draftsWillBeSubmittedTitle: '{count} units have not submitted',
   draftsWillBeSubmitted:
-    "What these units entered is submitted as it is (the deadline has come); this is recorded in each unit's log.",
+    'What these units entered is submitted as it is, marked "submitted automatically at close" (not the unit\'s own submission); this is recorded in each unit\'s log. A unit that entered nothing shows "no data" on the status board.',
   publishFreezes:
     'Publishing freezes the results: public points, values and ranks no longer change. To correct them afterwards, the administrator must reopen the period with a reason.',
   reasonRequiredHelp: 'Required; recorded in the audit log.',
@@ -845,6 +882,43 @@ const en: Record<AdminKey, string> = {
   page_previous: 'Previous page',
   page_next: 'Next page',
   page_last: 'Last page',
+  // the status board of a period (the manager's)
+  boardTitle: 'Unit status board',
+  boardLink: 'Unit status board',
+  boardFilter: 'Filter by status',
+  boardFilterAll: 'All',
+  boardEmpty: 'No unit has this status.',
+  boardUnit: 'Unit',
+  boardStatus: 'Status',
+  boardAnswered: 'Answered',
+  boardEvidenceMissing: 'Evidence missing',
+  boardSelfPoints: 'Self points',
+  boardLastActivity: 'Last activity',
+  boardDeadline: 'Deadline',
+  boardExtended: 'extended',
+  boardActions: 'Actions',
+  board_returnToUnit: 'Return to unit',
+  board_extendDeadline: 'Extend',
+  board_markNotParticipating: 'Not participating',
+  board_restoreParticipation: 'Participate again',
+  board_scoreAsZero: 'Score as zero',
+  boardExplain_returnToUnit:
+    'The self-assessment goes back to the unit to correct and submit again (by {deadline}). The reason goes with it and into the audit log.',
+  boardExplain_extendDeadline:
+    'Lets this unit alone submit after the period\'s deadline (now {deadline}). A unit submitting after the period\'s deadline is marked "submitted late".',
+  boardExplain_markNotParticipating:
+    'The unit does not take part in the period: it is left out of the publication guard, the results and the ranking. This can be undone.',
+  boardExplain_restoreParticipation: 'The unit takes part in the period again, as before the earlier decision.',
+  boardExplain_scoreAsZero:
+    'The unit entered no data by the close of the self-assessment. Scored as zero: it is ranked with zero points on every indicator. This can be undone.',
+  boardNewDeadline: 'New deadline',
+  boardDone: 'Updated: {unit}',
+  boardNoDataTitle: '{count} units have no data',
+  boardNoData:
+    'These units entered nothing by the close of the self-assessment: they are neither ranked nor published as zero. Decide each one, "Not participating" or "Score as zero"; until then the period cannot be published.',
+  earlyCloseTitle: 'Closing the self-assessment before its deadline ({deadline})',
+  earlyClose: '{count} units have not submitted. They will no longer be able to submit.',
+  earlyCloseConfirm: 'I confirm closing the self-assessment before the deadline',
 };
 
 export const adminMessages: Dictionary<AdminKey> = { vi, en };
@@ -894,6 +968,8 @@ export const auditActionLabels = {
     'assessment.submitSupplementation': 'Nộp bổ sung, giải trình',
     'assessment.finalise': 'Chốt kết quả thẩm định',
     'assessment.reopen': 'Mở lại kết quả đã chốt',
+    'assessment.deadlineExtended': 'Gia hạn nộp cho đơn vị',
+    'assessment.participationChanged': 'Đổi việc tham gia của đơn vị',
     'appraisal.accepted': 'Công nhận điểm',
     'appraisal.adjusted': 'Điều chỉnh điểm',
     'appraisal.supplementationRequested': 'Yêu cầu bổ sung chỉ số',
@@ -932,6 +1008,8 @@ export const auditActionLabels = {
     'assessment.submitSupplementation': 'Supplementation submitted',
     'assessment.finalise': 'Appraisal finalised',
     'assessment.reopen': 'Finalised result reopened',
+    'assessment.deadlineExtended': "Unit's deadline extended",
+    'assessment.participationChanged': "Unit's participation changed",
     'appraisal.accepted': 'Points accepted',
     'appraisal.adjusted': 'Points adjusted',
     'appraisal.supplementationRequested': 'Indicator supplementation requested',
@@ -995,6 +1073,9 @@ export const auditFieldLabels = {
     uploadedBy: 'Người tải lên',
     uploadedAt: 'Thời điểm tải lên',
     version: 'Phiên bản',
+    deadline: 'Hạn nộp',
+    participation: 'Tham gia',
+    submittedAtClose: 'Nộp tự động khi đóng kỳ',
   },
   en: {
     state: 'State',
@@ -1035,5 +1116,8 @@ export const auditFieldLabels = {
     uploadedBy: 'Uploaded by',
     uploadedAt: 'Uploaded at',
     version: 'Version',
+    deadline: 'Deadline',
+    participation: 'Participation',
+    submittedAtClose: 'Submitted automatically at close',
   },
 } satisfies Record<'vi' | 'en', Record<string, string>>;

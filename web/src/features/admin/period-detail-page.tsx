@@ -3,6 +3,7 @@ import {
   Anchor,
   Breadcrumbs,
   Button,
+  Checkbox,
   Group,
   List,
   Modal,
@@ -77,11 +78,18 @@ export default function PeriodDetailPage() {
             )}
           </Group>
         </Stack>
-        {holds(user, 'audit.readAll') && (
-          <Button variant="subtle" component={Link} to={`/quan-tri/nhat-ky?periodId=${data.id}`}>
-            {t('periodAuditLink')}
-          </Button>
-        )}
+        <Group gap="xs">
+          {holds(user, 'period.manage') && (
+            <Button variant="light" component={Link} to={`/quan-tri/ky-danh-gia/${data.id}/tien-do`}>
+              {t('boardLink')}
+            </Button>
+          )}
+          {holds(user, 'audit.readAll') && (
+            <Button variant="subtle" component={Link} to={`/quan-tri/nhat-ky?periodId=${data.id}`}>
+              {t('periodAuditLink')}
+            </Button>
+          )}
+        </Group>
       </Group>
 
       <Stepper active={activeStep} size="sm" allowNextStepsSelect={false}>
@@ -206,15 +214,20 @@ function TransitionModal({
   onClose: () => void;
 }) {
   const t = useMessages(adminMessages);
+  const { locale } = useLocale();
   const labels = useAdminLabels();
   const transition = usePeriodTransition(period.id);
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
   const asksReason = action === 'archive' || action === 'reopenPeriod';
   const counts = periodCounts(period);
+  // Closing before the deadline the server reports: the manager confirms, knowing how many have not submitted.
+  const early = action === 'startAppraisal' ? period.earlyClose : null;
+  const [earlyConfirmed, setEarlyConfirmed] = useState(false);
   const confirm = () => {
     setTouched(true);
     if (reasonRequired && reason.trim() === '') return;
+    if (early && !earlyConfirmed) return;
     transition.mutate(
       { action, ...(reason.trim() ? { reason: reason.trim() } : {}) },
       {
@@ -229,6 +242,19 @@ function TransitionModal({
     <Modal opened onClose={onClose} title={t(`action_${action}`)} size="lg">
       <Stack>
         <Text size="sm">{explainPeriodAction(action, t, counts)}</Text>
+        {early && (
+          <Alert color="red" title={t('earlyCloseTitle', { deadline: formatDate(early.deadline, locale) })}>
+            <Stack gap="xs">
+              <Text size="sm">{t('earlyClose', { count: early.notSubmitted })}</Text>
+              <Checkbox
+                label={t('earlyCloseConfirm')}
+                checked={earlyConfirmed}
+                onChange={(event) => setEarlyConfirmed(event.currentTarget.checked)}
+                error={touched && !earlyConfirmed ? t('errorRequired') : undefined}
+              />
+            </Stack>
+          </Alert>
+        )}
         {action === 'startAppraisal' && counts.drafts > 0 && (
           <Alert color="orange" title={t('draftsWillBeSubmittedTitle', { count: counts.drafts })}>
             {t('draftsWillBeSubmitted')}
@@ -252,7 +278,12 @@ function TransitionModal({
           <Button variant="default" onClick={onClose}>
             {t('cancel')}
           </Button>
-          <Button onClick={confirm} loading={transition.isPending} color={action === 'reopenPeriod' ? 'orange' : undefined}>
+          <Button
+            onClick={confirm}
+            loading={transition.isPending}
+            disabled={Boolean(early) && !earlyConfirmed}
+            color={action === 'reopenPeriod' ? 'orange' : undefined}
+          >
             {t('confirmAction', { action: t(`action_${action}`) })}
           </Button>
         </Group>

@@ -27,6 +27,7 @@ function periodAnswer(state: PeriodDetail['state'], role: Role, table: PeriodTab
     year: 2023,
     name: 'Kỳ 2023',
     state,
+    earlyClose: null,
     selfAssessmentDeadline: '2024-01-30',
     appraisalDeadline: null,
     publicationDue: '2024-03-31',

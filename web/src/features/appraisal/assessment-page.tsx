@@ -6,7 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatDate } from '../../shared/format';
-import { AssessmentStateBadge } from '../../shared/state-badges';
+import { AssessmentStateBadge, SubmittedAtCloseBadge } from '../../shared/state-badges';
 import { useAcceptRemaining, useAssessment, useFramework } from './appraisal-queries';
 import { IndicatorDetail } from './indicator-detail';
 import { IndicatorList } from './indicator-list';
@@ -114,9 +114,12 @@ export default function AssessmentPage() {
           <Title order={2}>{view.unit.name}</Title>
           <Group gap="xs" mt={4}>
             <AssessmentStateBadge state={view.state} size="lg" />
+            {view.submittedAtClose && <SubmittedAtCloseBadge />}
             <Text size="sm" c="dimmed">
               {t('progressDecided', { decided, total: items.length })}
-              {view.submittedAt ? ` · ${t('colSubmitted')} ${formatDate(view.submittedAt, locale)}` : ''}
+              {view.submittedAt && !view.submittedAtClose
+                ? ` · ${t('colSubmitted')} ${formatDate(view.submittedAt, locale)}`
+                : ''}
             </Text>
           </Group>
         </div>

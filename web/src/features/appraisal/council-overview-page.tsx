@@ -26,7 +26,7 @@ import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatPercent, formatPoints, formatSigned, localName } from '../../shared/format';
 import { useDomainLabels } from '../../shared/labels';
-import { AssessmentStateBadge } from '../../shared/state-badges';
+import { AssessmentStateBadge, SubmittedAtCloseBadge } from '../../shared/state-badges';
 import type { OverviewAssessment, OverviewCohort } from './api-types';
 import { useAssessmentTransition, useCouncilOverview, useProvisionalResults } from './appraisal-queries';
 import { appraisalMessages } from './messages';
@@ -218,6 +218,7 @@ function OverviewMatrix({ cohort, rows, showActions, onFinalise, onReopen }: Mat
                 </Anchor>
                 <Group gap={4} mt={2}>
                   <AssessmentStateBadge state={row.assessment.state} size="xs" />
+                  {row.assessment.submittedAtClose && <SubmittedAtCloseBadge size="xs" />}
                 </Group>
               </Table.Th>
               <Table.Td ta="center" fw={700}>
@@ -266,6 +267,7 @@ function OverviewCards({ cohort, rows, showActions, onFinalise, onReopen }: Matr
                   {row.assessment.unit.name}
                 </Anchor>
                 <AssessmentStateBadge state={row.assessment.state} size="sm" style={{ alignSelf: 'flex-start' }} />
+                {row.assessment.submittedAtClose && <SubmittedAtCloseBadge style={{ alignSelf: 'flex-start' }} />}
               </Stack>
               <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                 {t('colRank')} <b>{row.rank ?? '–'}</b>

@@ -35,6 +35,7 @@ function assessment(code: string, undecided: [number, number]): OverviewAssessme
     id: `id-${code}`,
     state: 'inAppraisal',
     submittedAt: null,
+    submittedAtClose: false,
     finalisedAt: null,
     frameworkId: 'f',
     unit: { id: code, code, name: code, kind: 'district' },

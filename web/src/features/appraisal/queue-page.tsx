@@ -24,7 +24,7 @@ import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatDate } from '../../shared/format';
 import { useDomainLabels } from '../../shared/labels';
-import { AssessmentStateBadge } from '../../shared/state-badges';
+import { AssessmentStateBadge, SubmittedAtCloseBadge } from '../../shared/state-badges';
 import type { OverviewAssessment, OverviewCohort, Period } from './api-types';
 import { useCouncilOverview, usePeriods } from './appraisal-queries';
 import { type AppraisalMessageKey, appraisalMessages } from './messages';
@@ -372,7 +372,7 @@ function QueueTable({ items, showMine }: { items: OverviewAssessment[]; showMine
               <Table.Td>
                 <AssessmentStateBadge state={item.state} />
               </Table.Td>
-              <Table.Td>{formatDate(item.submittedAt, locale)}</Table.Td>
+              <Table.Td>{item.submittedAtClose ? <SubmittedAtCloseBadge /> : formatDate(item.submittedAt, locale)}</Table.Td>
               <Table.Td>
                 <DecidedProgress item={item} />
               </Table.Td>
@@ -417,8 +417,10 @@ function QueueCards({ items, showMine }: { items: OverviewAssessment[]; showMine
                 {item.unit.name}
               </Text>
               <Text size="xs" c="dimmed">
-                {item.unit.code} · {t('colSubmitted')} {formatDate(item.submittedAt, locale)}
+                {item.unit.code}
+                {item.submittedAtClose ? '' : ` · ${t('colSubmitted')} ${formatDate(item.submittedAt, locale)}`}
               </Text>
+              {item.submittedAtClose && <SubmittedAtCloseBadge mt={4} />}
             </div>
             <AssessmentStateBadge state={item.state} size="sm" style={{ alignSelf: 'flex-start' }} />
             <DecidedProgress item={item} />

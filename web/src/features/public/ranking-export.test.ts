@@ -49,6 +49,24 @@ const previous = { framework: { precision: 4 }, units: [unit('DBP', '', 0.6829, 
 const mainIndices = [{ code: '1', name: 'Nhận thức số' }];
 
 describe('buildRankingTable', () => {
+  it('names a unit the system submitted at the close as such', () => {
+    const flagged = {
+      ...current,
+      units: current.units.map((item, index) => (index === 1 ? { ...item, submittedAtClose: true } : item)),
+    };
+    const table = buildRankingTable(
+      buildRankingRows(flagged),
+      mainIndices,
+      { ...headers, submittedAtClose: 'nộp tự động khi đóng kỳ' },
+      false,
+    );
+    expect(table.rows.map((row) => row[2])).toEqual([
+      'Thành phố Điện Biên Phủ',
+      'Sở "Thử", Ban A (nộp tự động khi đóng kỳ)',
+      'Đơn vị mới',
+    ]);
+  });
+
   it('has the change columns only when there is a previous period', () => {
     const rows = buildRankingRows(current, previous);
     expect(buildRankingTable(rows, mainIndices, headers, true).columns.map((column) => column.header)).toEqual([

@@ -32,6 +32,8 @@ export interface ExportHeaders {
   valueChange: string;
   mainValue: (mainIndexName: string) => string;
   mainRank: (mainIndexName: string) => string;
+  /** Said after the name of a unit the system submitted at the close ("nộp tự động khi đóng kỳ"). */
+  submittedAtClose?: string;
 }
 
 export function buildRankingTable(
@@ -68,7 +70,7 @@ export function buildRankingTable(
   const body = rows.map((row): Cell[] => [
     row.rank,
     row.code,
-    row.name,
+    row.submittedAtClose && headers.submittedAtClose ? `${row.name} (${headers.submittedAtClose})` : row.name,
     row.value,
     row.percent,
     row.points,

@@ -85,7 +85,8 @@ function RankingView({
   const [query, setQuery] = useState(() => searchParams.get('q') ?? '');
   const deferredQuery = useDeferredValue(query);
   const mainView = parseMainIndexView(searchParams.get('show'));
-  const cohortLabel = useDomainLabels().cohort;
+  const domainLabels = useDomainLabels();
+  const cohortLabel = domainLabels.cohort;
 
   const previousPeriod = findPreviousPeriod(periods, period, unitKind);
   const current = useCohortResults(period.id, unitKind);
@@ -179,6 +180,7 @@ function RankingView({
         valueChange: t('col_valueChange'),
         mainValue: (name) => t('col_mainValue', { name }),
         mainRank: (name) => t('col_mainRank', { name }),
+        submittedAtClose: domainLabels.unitProgress('submittedAtClose').toLocaleLowerCase('vi'),
       },
       withChange,
       pillars,

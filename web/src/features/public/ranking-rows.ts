@@ -17,6 +17,8 @@ export interface ResultNode {
 
 export interface ResultUnit extends ResultNode {
   percent: number | null;
+  /** Submitted by the system at the close of the self-assessment, not by the unit. */
+  submittedAtClose?: boolean;
   mainIndices: ResultNode[];
   /** Where the framework has pillars (DTI: digital government, economy, society). */
   pillars?: ResultNode[];
@@ -30,6 +32,8 @@ export interface ResultSetLike {
 export interface RankingRow {
   code: string;
   name: string;
+  /** Submitted by the system at the close of the self-assessment, not by the unit. */
+  submittedAtClose: boolean;
   rank: number | null;
   value: number | null;
   percent: number | null;
@@ -58,6 +62,7 @@ export function buildRankingRows(current: ResultSetLike, previous?: ResultSetLik
     return {
       code: unit.code,
       name: unit.name,
+      submittedAtClose: unit.submittedAtClose === true,
       rank: unit.rank,
       value: unit.value,
       percent: unit.percent,

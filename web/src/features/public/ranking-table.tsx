@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatNumber, formatPoints } from '../../shared/format';
+import { SubmittedAtCloseBadge } from '../../shared/state-badges';
 import { publicMessages } from './messages';
 import { RankChange, ValueChange } from './rank-change';
 import {
@@ -171,6 +172,7 @@ export function RankingTable({
                 >
                   {row.name}
                 </Anchor>
+                {row.submittedAtClose && <SubmittedAtCloseBadge ml={6} />}
               </Table.Th>
               <Table.Td style={{ textAlign: 'right', fontWeight: 600 }}>{formatNumber(row.value, precision, locale)}</Table.Td>
               <Table.Td style={{ textAlign: 'right' }}>{formatPercentValue(row.percent, precision, locale)}</Table.Td>

@@ -7,6 +7,7 @@ import { ErrorNotice, NotFoundPage, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatNumber, formatPoints, localName } from '../../shared/format';
 import { useDomainLabels } from '../../shared/labels';
+import { SubmittedAtCloseBadge } from '../../shared/state-badges';
 import { historyOption, radarOption } from './chart-options';
 import { EChartsChart } from './echarts-chart';
 import { overviewMessages, publicMessages } from './messages';
@@ -166,6 +167,7 @@ function UnitContent({
           {t('backToRanking', { cohort: cohortLabel, year: period.year })}
         </Anchor>
         <Title order={2}>{unit.name}</Title>
+        {unit.submittedAtClose && <SubmittedAtCloseBadge mt={4} />}
         <Text c="dimmed" size="sm">
           {period.name} · {cohortLabel} · {localName(cohort.framework, locale)}
         </Text>

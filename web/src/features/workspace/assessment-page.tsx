@@ -8,7 +8,7 @@ import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { todayInVietnam } from '../../shared/calendar-day';
 import { formatDate } from '../../shared/format';
-import { AssessmentStateBadge } from '../../shared/state-badges';
+import { AssessmentStateBadge, SubmittedAtCloseBadge } from '../../shared/state-badges';
 import { contentOf, hasUnsavedWork } from './autosave-machine';
 import { answerGroups, type FrameworkShape, localName } from './framework-items';
 import { IndicatorPanel } from './indicator-panel';
@@ -107,7 +107,7 @@ function AssessmentWorkspace({
   const editable = view.indicators.some((row) => row.answer.allowed);
   const supplementing = view.state === 'supplementationRequested';
   const isLeader = holds(user, 'assessment.submit');
-  const deadlinePassed = todayInVietnam() > view.period.selfAssessmentDeadline;
+  const deadlinePassed = todayInVietnam() > view.deadline;
 
   const [params, setParams] = useSearchParams();
   const requested = params.get(INDICATOR_PARAM);
@@ -178,8 +178,9 @@ function AssessmentWorkspace({
             </Text>
             <Group gap="xs" wrap="wrap">
               <AssessmentStateBadge state={view.state} />
+              {view.submittedAtClose && <SubmittedAtCloseBadge />}
               <Text size="sm" c={editable && deadlinePassed ? 'red' : undefined} fw={editable && deadlinePassed ? 600 : 400}>
-                {t('deadline', { date: formatDate(view.period.selfAssessmentDeadline, locale) })}
+                {t('deadline', { date: formatDate(view.deadline, locale) })}
                 {editable && deadlinePassed ? ` — ${t('deadlinePassedShort')}` : ''}
               </Text>
             </Group>
@@ -227,7 +228,7 @@ function AssessmentWorkspace({
 
       {!editable && !supplementing && (
         <Alert color={supplementing ? 'orange' : 'gray'} variant="light" title={t('readOnly.title')}>
-          {t(`readOnly.${view.state}`, {
+          {t(view.submittedAtClose && view.state === 'submitted' ? 'readOnly.submittedAtClose' : `readOnly.${view.state}`, {
             submitted: formatDate(view.submittedAt, locale),
             finalised: formatDate(view.finalisedAt, locale),
           })}
@@ -297,7 +298,7 @@ function AssessmentWorkspace({
         onClose={submitModal.close}
         assessmentId={view.id}
         unitName={view.unit.name}
-        deadline={view.period.selfAssessmentDeadline}
+        deadline={view.deadline}
         deadlinePassed={deadlinePassed}
         checklist={checklist}
         items={items}

@@ -18,6 +18,8 @@ const vi = {
   // why the page is read-only
   'readOnly.title': 'Chỉ xem, không sửa được',
   'readOnly.draft': '',
+  'readOnly.submittedAtClose':
+    'Đơn vị chưa nộp trước khi đóng tự đánh giá; hệ thống đã nộp phần đơn vị đã nhập (nộp tự động khi đóng kỳ) để Hội đồng thẩm định. Điểm, giải trình và tài liệu kiểm chứng đã khoá.',
   'readOnly.submitted':
     'Đơn vị đã nộp bản tự đánh giá ngày {submitted}; điểm, giải trình và tài liệu kiểm chứng đã khoá để Hội đồng thẩm định. Nếu cần sửa, đề nghị Cơ quan quản lý kỳ đánh giá trả lại bản tự đánh giá.',
   'readOnly.inAppraisal':
@@ -262,6 +264,8 @@ const en: Record<WorkspaceKey, string> = {
 
   'readOnly.title': 'Read only',
   'readOnly.draft': '',
+  'readOnly.submittedAtClose':
+    'The unit had not submitted when the self-assessment closed; the system submitted what it had entered (submitted automatically at close) for the appraisal council. Points, explanations and evidence are locked.',
   'readOnly.submitted':
     'The unit submitted its self-assessment on {submitted}; points, explanations and evidence are locked for the appraisal council. To change something, ask the period manager to return the self-assessment.',
   'readOnly.inAppraisal':

@@ -62,7 +62,9 @@ function PeriodCard({ period }: { period: Period }) {
   const total = progress.reduce((sum, main) => sum + main.indicators, 0);
   const evidenceMissing = progress.reduce((sum, main) => sum + main.evidenceMissing, 0);
   const draft = mine?.state === 'draft';
-  const late = draft && todayInVietnam() > period.selfAssessmentDeadline;
+  // The unit's own deadline (an extension the manager granted), once its assessment is loaded.
+  const deadline = view.data?.deadline ?? period.selfAssessmentDeadline;
+  const late = draft && todayInVietnam() > deadline;
   const openRequests = view.data?.supplementationRequests.filter((request) => request.status === 'open') ?? [];
   const overdue = openRequests.some((request) => request.overdue);
   const firstDue = openRequests.map((request) => request.dueOn).sort()[0];
@@ -91,7 +93,7 @@ function PeriodCard({ period }: { period: Period }) {
             <Group gap="xs" wrap="wrap">
               <AssessmentStateBadge state={mine.state} />
               <Text size="sm" c={late ? 'red' : undefined} fw={late ? 600 : 400}>
-                {t('deadline', { date: formatDate(period.selfAssessmentDeadline, locale) })}
+                {t('deadline', { date: formatDate(deadline, locale) })}
                 {late ? ` — ${t('deadlinePassedShort')}` : ''}
               </Text>
             </Group>
