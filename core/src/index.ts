@@ -42,3 +42,4 @@ export {
   presentVerdict,
   type TransitionRule,
 } from './workflow/transition-table.js';
+export { addWorkingDays, isWorkingDay } from './workflow/working-days.js';

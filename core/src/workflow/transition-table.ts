@@ -179,6 +179,9 @@ export function capabilityOf<State extends string, Action extends string, Rule e
  * - `undecided-indicators`, `unanswered-requests`, `not-all-finalised`, `no-participants`: guards
  *   that need data (finalise, submit the supplementation, publish);
  * - `awaiting-unit`: the indicator waits for the unit's supplementation (decided once sent back).
+ * - `rebuttal-pending`: finalising waits for the rebuttal round (results not sent, window still
+ *   open, or a contest unanswered);
+ * - `rebuttal-off`: the period holds no rebuttal round.
  */
 export const ACTION_BLOCKS = [
   'missing-capability',
@@ -191,6 +194,8 @@ export const ACTION_BLOCKS = [
   'not-all-finalised',
   'no-participants',
   'awaiting-unit',
+  'rebuttal-pending',
+  'rebuttal-off',
 ] as const;
 export type ActionBlock = (typeof ACTION_BLOCKS)[number];
 
