@@ -424,6 +424,10 @@ const catalogue = {
     vi: 'chưa chốt được: còn {count} kiến nghị của đơn vị chưa được Hội đồng trả lời ({codes})',
     en: "cannot finalise yet: {count} of the unit's contests are not answered by the council ({codes})",
   },
+  'evidence.no-contest': {
+    vi: 'chỉ thêm được tài liệu kiểm chứng cho chỉ số đơn vị đang kiến nghị; hãy viết kiến nghị cho chỉ số {indicator} trước',
+    en: 'evidence may be added only to an indicator the unit contests; write the contest of indicator {indicator} first',
+  },
   'rebuttal.not-contestable': {
     vi: 'chỉ số {indicator} không bị Hội đồng điều chỉnh điểm nên không có gì để kiến nghị',
     en: 'indicator {indicator} was not adjusted by the council, so there is nothing to contest',

@@ -595,12 +595,17 @@ export interface IndicatorRebuttalFacts {
   contestedCodes: readonly string[];
 }
 
+/** The unit may write contests (and back them with evidence): only while the rebuttal round is open. */
+export function unitCanContest(state: string): boolean {
+  return rulesOf(state)?.unitContests ?? false;
+}
+
 /** Evidence may be added during the rebuttal window, only on an indicator the unit contests. */
 export function unitCanAddRebuttalEvidence(
   state: string,
   indicator: { indicatorCode: string; contestCodes: readonly string[] },
 ): boolean {
-  return (rulesOf(state)?.unitContests ?? false) && indicator.contestCodes.includes(indicator.indicatorCode);
+  return unitCanContest(state) && indicator.contestCodes.includes(indicator.indicatorCode);
 }
 
 function lockedProblem(state: string): Problem {
@@ -658,7 +663,7 @@ export function evaluateIndicatorActions(
   const councilDecides = councilCanDecide(facts.state);
   const rebuttal = facts.rebuttal;
   const contest = (): ActionVerdict => {
-    if (!(rulesOf(facts.state)?.unitContests ?? false)) return locked;
+    if (!unitCanContest(facts.state)) return locked;
     if (facts.now !== undefined && rebuttalWindowPassed(rebuttal?.dueOn, facts.now)) {
       return blocked('deadline-passed', {
         code: 'workflow.rebuttal-window-passed',

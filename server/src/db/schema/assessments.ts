@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  date,
   doublePrecision,
   index,
   integer,
@@ -30,6 +31,10 @@ export const assessments = pgTable(
     state: text('state').notNull().default('draft'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     finalisedAt: timestamp('finalised_at', { withTimezone: true }),
+    /** When the chair last sent the results to the unit: it names the current rebuttal round. */
+    resultsSentAt: timestamp('results_sent_at', { withTimezone: true }),
+    /** Last day (Vietnam time) of the current rebuttal window. */
+    rebuttalDueOn: date('rebuttal_due_on'),
     version: integer('version').notNull().default(1),
   },
   (table) => [unique('assessments_period_unit').on(table.periodId, table.unitId)],
