@@ -48,7 +48,7 @@ export function registerRebuttalRoutes(api: Api, { database }: AppDependencies):
       schema: {
         tags: ['appraisal'],
         summary: 'Rút kiến nghị chưa gửi / withdraw a contest not sent yet',
-        operationId: 'withdrawRebuttalContest',
+        operationId: 'deleteRebuttalContest',
         description: 'The unit withdraws a contest it has not sent yet, while the rebuttal window is open.',
         params: IndicatorParams,
         response: { 204: Type.Null({ description: 'Withdrawn' }), ...errorResponses(400, 401, 403, 404, 409) },
@@ -69,7 +69,7 @@ export function registerRebuttalRoutes(api: Api, { database }: AppDependencies):
       schema: {
         tags: ['appraisal'],
         summary: 'Trả lời kiến nghị: giữ nguyên hoặc thay đổi điểm / answer a contest: keep or change',
-        operationId: 'answerRebuttalContest',
+        operationId: 'respondToRebuttalContest',
         description:
           "The council answers the unit's contest of one indicator: keep the appraised points or change them (0 … the indicator's maximum), with a reason the unit reads. A change adjusts the appraisal and is audited.",
         params: IndicatorParams,
