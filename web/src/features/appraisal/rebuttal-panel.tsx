@@ -195,7 +195,7 @@ function ContestCard({
     <Paper withBorder p="sm" radius="sm" data-testid={`contest-${code}`}>
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="wrap">
-          <Anchor component="button" type="button" fw={600} size="sm" onClick={() => onSelect(code)}>
+          <Anchor component="button" type="button" fw={600} size="sm" ta="left" onClick={() => onSelect(code)}>
             {code}. {item?.name ?? ''}
           </Anchor>
           <Badge color={answered ? 'green' : 'blue'} variant="light" tt="none">

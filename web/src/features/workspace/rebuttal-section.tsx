@@ -184,7 +184,7 @@ function AdjustedIndicator({
     <Paper withBorder p="sm" radius="sm" data-testid={`adjusted-${code}`}>
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="wrap">
-          <Anchor component="button" type="button" fw={600} size="sm" onClick={() => onSelect(code)}>
+          <Anchor component="button" type="button" fw={600} size="sm" ta="left" onClick={() => onSelect(code)}>
             {code}. {name}
           </Anchor>
           {statusBadge(contest, t)}
