@@ -682,7 +682,7 @@ describe('rebuttal round (giải trình, kiến nghị)', () => {
     periodState: 'appraisal',
     unitId: 'unit-1',
     now,
-    undecidedCodes: [],
+    undecidedCodes: [] as string[],
     rebuttal,
   });
   const verdictOf = (actor: Actor, action: string, input: ReturnType<typeof facts>) => {
