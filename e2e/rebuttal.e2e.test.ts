@@ -1,8 +1,8 @@
 /**
  * The rebuttal round (giải trình, kiến nghị) of issue 10 in real Chromium, on the built `opendti
- * serve` with the demo: the manager switches the round on for 2023; Thành phố Điện Biên Phủ (DBP)
- * answers and submits; the council lowers 1.2 and accepts the rest (all through the HTTP API, as they
- * are not the point here). Then, on screen: the chair sends the results; the reporter contests 1.2
+ * serve` with the demo: Thành phố Điện Biên Phủ (DBP) answers and submits; the council lowers 1.2
+ * and accepts the rest (all through the HTTP API, as they are not the point here). Then, on screen:
+ * the manager switches the round on for 2023 (the demo holds none); the chair sends the results; the reporter contests 1.2
  * with an explanation and the leader sends it; the chair changes the points with a reason; the chair
  * finalises. Screenshots of the unit's contest screen and the council's answer screen at 1,366 px,
  * the unit's on a phone; axe on each; the Content-Security-Policy at the end.
@@ -102,11 +102,6 @@ describe('the rebuttal round of Thành phố Điện Biên Phủ, 2023', () => {
       `/api/v1/periods/${periodId}/assessments`,
     );
     dbpId = assessments.items.find((assessment) => assessment.unit.code === 'DBP')?.id ?? '';
-    // The demo holds no round; the manager switches it on for 2023.
-    await call(manager, 'PUT', `/api/v1/periods/${periodId}/rebuttal-settings`, {
-      rebuttalEnabled: true,
-      rebuttalWorkingDays: 5,
-    });
     for (const [code, body] of [
       ['1.1', { value: 'có' }],
       ['1.2', { points: 5 }],
@@ -128,6 +123,19 @@ describe('the rebuttal round of Thành phố Điện Biên Phủ, 2023', () => {
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
     await server?.stop();
+  });
+
+  it('lets the manager switch the round on for the period (the demo holds none)', async () => {
+    const page = await pageAs('quanly');
+    await page.goto(`${server.url}/quan-tri/ky-danh-gia/${periodId}`);
+    await page.getByText('Không có vòng giải trình, kiến nghị: Chủ tịch Hội đồng chốt kết quả trực tiếp.').waitFor();
+    await page.getByRole('switch', { name: 'Có vòng giải trình, kiến nghị' }).click();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page
+      .getByText('Có vòng giải trình, kiến nghị: đơn vị được kiến nghị trong 5 ngày làm việc sau khi Hội đồng gửi kết quả.')
+      .waitFor();
+    await checkAccessibility(page, 'period settings');
+    await screenshot(page, 'rebuttal-0-period-settings');
   });
 
   it('lets the chair send the results to the unit once every indicator is decided', async () => {
@@ -230,7 +238,12 @@ describe('the rebuttal round of Thành phố Điện Biên Phủ, 2023', () => {
   });
 
   it('has no serious or critical accessibility violation on the pages visited', () => {
-    expect(Object.keys(accessibility).sort()).toEqual(['council answer', 'unit contest', 'unit contest (phone)']);
+    expect(Object.keys(accessibility).sort()).toEqual([
+      'council answer',
+      'period settings',
+      'unit contest',
+      'unit contest (phone)',
+    ]);
     const found = Object.fromEntries(Object.entries(accessibility).filter(([, violations]) => violations.length > 0));
     expect(found).toEqual({});
   });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessments } from '../../db/schema/index.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
 import { TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
+import { requireEvidenceWritable } from '../evidence/evidence.service.js';
 import { loadAssessmentContext } from './assessment-context.js';
 import { getAssessmentView, transitionAssessment } from './assessments.service.js';
 import { saveContest } from './rebuttal.service.js';
@@ -187,6 +188,12 @@ describe.each(TEST_DATABASE_KINDS)('the rebuttal round on %s', (kind) => {
     });
     await expect(saveContest(t.database.db, leaderActor, context, '1.2', 'Muộn', late)).rejects.toMatchObject({
       problems: [expect.objectContaining({ code: 'workflow.rebuttal-window-passed' })],
+    });
+    await expect(requireEvidenceWritable(t.database.db, dbp, '1.2', late)).rejects.toMatchObject({
+      problems: [expect.objectContaining({ code: 'workflow.rebuttal-window-passed' })],
+    });
+    await expect(requireEvidenceWritable(t.database.db, dbp, '1.2', new Date(`${dueOn}T16:59:00Z`))).resolves.toEqual({
+      supplementary: true,
     });
     const lateView = await getAssessmentView(t.database.db, chairActor, context, 'vi', late);
     expect(lateView.rebuttal.windowPassed).toBe(true);
