@@ -134,6 +134,7 @@ describe('the rebuttal round of Thành phố Điện Biên Phủ, 2023', () => {
     await page
       .getByText('Có vòng giải trình, kiến nghị: đơn vị được kiến nghị trong 5 ngày làm việc sau khi Hội đồng gửi kết quả.')
       .waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await checkAccessibility(page, 'period settings');
     await screenshot(page, 'rebuttal-0-period-settings');
   });
