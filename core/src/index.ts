@@ -44,3 +44,4 @@ export {
   type TransitionRule,
 } from './workflow/transition-table.js';
 export * from './workflow/unit-progress.js';
+export { addWorkingDays, isWorkingDay } from './workflow/working-days.js';

@@ -12,6 +12,7 @@ import { registerSecurityHeaders, registerWebApp } from './http/web-app.js';
 import { registerAssessmentRoutes } from './modules/assessments/assessments.routes.js';
 import { registerCouncilRoutes } from './modules/assessments/council.routes.js';
 import { registerOfflineRoutes } from './modules/assessments/offline.routes.js';
+import { registerRebuttalRoutes } from './modules/assessments/rebuttal.routes.js';
 import { registerStatusBoardRoutes } from './modules/assessments/status-board.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
@@ -123,6 +124,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       registerOfflineRoutes(api, dependencies);
       registerCouncilRoutes(api, dependencies);
       registerStatusBoardRoutes(api, dependencies);
+      registerRebuttalRoutes(api, dependencies);
       registerEvidenceRoutes(api, { ...dependencies, storage });
       registerAuditRoutes(api, dependencies);
       registerPublicResultRoutes(api, dependencies);

@@ -37,6 +37,7 @@ const THING_NAMES = {
   user: { vi: 'người dùng', en: 'user' },
   framework: { vi: 'bộ chỉ số', en: 'framework' },
   supplementationRequest: { vi: 'yêu cầu bổ sung', en: 'supplementation request' },
+  rebuttalContest: { vi: 'kiến nghị', en: 'contest' },
   evidence: { vi: 'tài liệu kiểm chứng', en: 'evidence' },
   appraisal: { vi: 'quyết định thẩm định', en: 'appraisal decision' },
   answer: { vi: 'câu trả lời', en: 'answer' },
@@ -447,6 +448,50 @@ const catalogue = {
   'workflow.awaiting-unit': {
     vi: 'chỉ số {indicator} đang chờ đơn vị bổ sung, giải trình; hãy thẩm định sau khi đơn vị gửi lại',
     en: "indicator {indicator} is waiting for the unit's supplementation; decide it once the unit sends it back",
+  },
+  'workflow.rebuttal-off': {
+    vi: 'kỳ đánh giá này không có vòng giải trình, kiến nghị; Chủ tịch Hội đồng chốt kết quả trực tiếp',
+    en: 'this period holds no rebuttal round; the council chair finalises directly',
+  },
+  'workflow.rebuttal-not-sent': {
+    vi: 'chưa chốt được: hãy gửi kết quả thẩm định cho đơn vị để đơn vị giải trình, kiến nghị trước',
+    en: 'cannot finalise yet: first send the appraisal results to the unit for its rebuttal',
+  },
+  'workflow.rebuttal-window-open': {
+    vi: 'chưa chốt được: đơn vị còn được giải trình, kiến nghị đến hết ngày {dueOn}',
+    en: 'cannot finalise yet: the unit may contest the results until the end of {dueOn}',
+  },
+  'workflow.rebuttal-window-passed': {
+    vi: 'thời hạn giải trình, kiến nghị đã hết ngày {dueOn}',
+    en: 'the rebuttal window ended on {dueOn}',
+  },
+  'workflow.unanswered-contests': {
+    vi: 'chưa chốt được: còn {count} kiến nghị của đơn vị chưa được Hội đồng trả lời ({codes})',
+    en: "cannot finalise yet: {count} of the unit's contests are not answered by the council ({codes})",
+  },
+  'evidence.no-contest': {
+    vi: 'chỉ thêm được tài liệu kiểm chứng cho chỉ số đơn vị đang kiến nghị; hãy viết kiến nghị cho chỉ số {indicator} trước',
+    en: 'evidence may be added only to an indicator the unit contests; write the contest of indicator {indicator} first',
+  },
+  'rebuttal.not-contestable': {
+    vi: 'chỉ số {indicator} không bị Hội đồng điều chỉnh điểm nên không có gì để kiến nghị',
+    en: 'indicator {indicator} was not adjusted by the council, so there is nothing to contest',
+  },
+  'rebuttal.not-contested': {
+    vi: 'đơn vị không kiến nghị về chỉ số {indicator}',
+    en: 'the unit did not contest indicator {indicator}',
+  },
+  'rebuttal.points-required': {
+    vi: 'chỉ số {indicator}: khi thay đổi điểm cần nhập điểm thẩm định mới',
+    en: 'indicator {indicator}: changing the points needs the new appraised points',
+  },
+  'rebuttal.reason-required': {
+    vi: 'chỉ số {indicator}: cần nêu lý do trả lời kiến nghị',
+    en: 'indicator {indicator}: the answer to the contest needs a reason',
+  },
+  'rebuttal.explanation-required': {
+    vi: 'chỉ số {indicator}: cần nêu nội dung giải trình, kiến nghị',
+    en: 'indicator {indicator}: the contest needs an explanation',
   },
   'workflow.unanswered-requests': {
     vi: 'còn {count} yêu cầu bổ sung, giải trình chưa được trả lời ({codes})',

@@ -15,7 +15,11 @@ import {
   evaluateAssessmentActions,
   evaluateIndicatorActions,
   findTransition,
+  type RebuttalFacts,
+  rebuttalBlock,
+  rebuttalWindowPassed,
   undecidedIndicators,
+  unitCanAddRebuttalEvidence,
   unitCanAddSupplementation,
   unitCanEditAnswers,
 } from './assessment-workflow.js';
@@ -47,7 +51,14 @@ const EXPECTED: Record<
     roles: ['unitLeader'],
     periodState: 'appraisal',
   },
-  finalise: { from: ['inAppraisal', 'supplemented'], to: 'finalised', roles: ['councilChair'], periodState: 'appraisal' },
+  sendResults: { from: ['inAppraisal', 'supplemented'], to: 'rebuttalOpen', roles: ['councilChair'], periodState: 'appraisal' },
+  submitRebuttal: { from: ['rebuttalOpen'], to: 'rebuttalSubmitted', roles: ['unitLeader'], periodState: 'appraisal' },
+  finalise: {
+    from: ['inAppraisal', 'supplemented', 'rebuttalOpen', 'rebuttalSubmitted'],
+    to: 'finalised',
+    roles: ['councilChair'],
+    periodState: 'appraisal',
+  },
   reopen: { from: ['finalised'], to: 'inAppraisal', roles: ['councilChair'], periodState: 'appraisal' },
 };
 
@@ -108,8 +119,8 @@ describe('applyTransition: every action from every state for every role', () => 
     }
   });
 
-  it('covers 7 actions × 6 states × 6 roles', () => {
-    expect(cases).toHaveLength(252);
+  it('covers 9 actions × 8 states × 6 roles', () => {
+    expect(cases).toHaveLength(432);
   });
 
   it('refuses an unknown action as invalid input, whoever asks', () => {
@@ -272,6 +283,9 @@ describe('what each state lets whom edit', () => {
     // Per indicator (seed 001 §1.3 b): the council decides every indicator not waiting for the unit.
     ['supplementationRequested', false, true, true],
     ['supplemented', false, false, true],
+    // Results sent: decisions are frozen; the unit contests, then the council answers each contest.
+    ['rebuttalOpen', false, false, false],
+    ['rebuttalSubmitted', false, false, false],
     ['finalised', false, false, false],
   ];
 
@@ -437,6 +451,8 @@ describe('assessmentActionCapability', () => {
       // Only through a decision on an indicator, which says what the unit must add.
       requestSupplementation: undefined,
       submitSupplementation: 'assessment.supplement',
+      sendResults: 'appraisal.finalise',
+      submitRebuttal: 'assessment.supplement',
       finalise: 'appraisal.finalise',
       reopen: 'appraisal.reopen',
     });
@@ -482,6 +498,8 @@ describe('evaluateIndicatorActions', () => {
       supplement: 'wrong-state',
       decide: 'missing-capability',
       requestSupplementation: 'missing-capability',
+      contest: 'wrong-state',
+      answerContest: 'missing-capability',
     });
     expect(judge(reporter, 'supplementationRequested', { openRequestCodes: ['1.1'] }).supplement).toBe('allowed');
     expect(judge(reporter, 'supplementationRequested', { openRequestCodes: ['1.2'] }).supplement).toBe('wrong-state');
@@ -637,6 +655,8 @@ describe('findTransition and labels', () => {
       'Đang thẩm định',
       'Yêu cầu bổ sung, giải trình',
       'Đã bổ sung, chờ thẩm định lại',
+      'Đã gửi kết quả, đơn vị giải trình, kiến nghị',
+      'Đơn vị đã gửi kiến nghị, chờ Hội đồng trả lời',
       'Đã chốt kết quả',
     ]);
     expect(assessmentStateLabel('finalised', 'en')).toBe('Result finalised');
@@ -646,5 +666,117 @@ describe('findTransition and labels', () => {
     expect(formatMessage({ code: 'workflow.undecided-indicators', params: { count: 2, codes: '1.2, 2.1' } }, 'vi')).toBe(
       'chưa chốt được: còn 2 chỉ số chưa được công nhận hoặc điều chỉnh điểm (1.2, 2.1)',
     );
+  });
+});
+
+describe('rebuttal round (giải trình, kiến nghị)', () => {
+  const chair: Actor = { userId: 'c', role: 'councilChair' };
+  const leader: Actor = { userId: 'l', role: 'unitLeader', unitId: 'unit-1' };
+  const reporter: Actor = { userId: 'r', role: 'unitReporter', unitId: 'unit-1' };
+  const appraiser: Actor = { userId: 'a', role: 'appraiser', assignedScopes: ['2'] };
+  /** 10:00 on Friday 06/06/2025 in Hà Nội; the window runs to Friday 13/06/2025. */
+  const SENT = new Date('2025-06-06T03:00:00Z');
+  const AFTER = new Date('2025-06-13T17:30:00Z'); // 00:30 on 14/06 in Hà Nội
+  const facts = (state: string, rebuttal: RebuttalFacts | undefined, now = SENT) => ({
+    state,
+    periodState: 'appraisal',
+    unitId: 'unit-1',
+    now,
+    undecidedCodes: [] as string[],
+    rebuttal,
+  });
+  const verdictOf = (actor: Actor, action: string, input: ReturnType<typeof facts>) => {
+    const verdict = evaluateAssessmentActions(actor, input).find((entry) => entry.action === action)?.verdict;
+    return verdict?.allowed === false ? `${verdict.reason} ${verdict.problem.code}` : 'allowed';
+  };
+  const ON: RebuttalFacts = { enabled: true };
+  const OPEN: RebuttalFacts = { enabled: true, dueOn: '2025-06-13', unansweredCodes: [] };
+
+  it('lets the chair send the results once every indicator is decided, where the period holds a round', () => {
+    expect(verdictOf(chair, 'sendResults', facts('inAppraisal', ON))).toBe('allowed');
+    expect(verdictOf(chair, 'sendResults', facts('supplemented', ON))).toBe('allowed');
+    expect(verdictOf(chair, 'sendResults', { ...facts('inAppraisal', ON), undecidedCodes: ['1.1'] })).toBe(
+      'undecided-indicators workflow.undecided-indicators',
+    );
+    expect(verdictOf(chair, 'sendResults', facts('inAppraisal', { enabled: false }))).toBe('rebuttal-off workflow.rebuttal-off');
+    expect(verdictOf(chair, 'sendResults', facts('inAppraisal', undefined))).toBe('rebuttal-off workflow.rebuttal-off');
+    expect(verdictOf(appraiser, 'sendResults', facts('inAppraisal', ON))).toMatch(/^missing-capability/);
+  });
+
+  it('refuses finalising until the round is over, and changes nothing with the round off', () => {
+    expect(verdictOf(chair, 'finalise', facts('inAppraisal', ON))).toBe('rebuttal-pending workflow.rebuttal-not-sent');
+    expect(verdictOf(chair, 'finalise', facts('inAppraisal', { enabled: false }))).toBe('allowed');
+    expect(verdictOf(chair, 'finalise', facts('inAppraisal', undefined))).toBe('allowed');
+    expect(verdictOf(chair, 'finalise', facts('rebuttalOpen', OPEN))).toBe('rebuttal-pending workflow.rebuttal-window-open');
+    // The window passed without a submission: the round ends with no contest, found from the date.
+    expect(verdictOf(chair, 'finalise', facts('rebuttalOpen', OPEN, AFTER))).toBe('allowed');
+    expect(verdictOf(chair, 'finalise', facts('rebuttalSubmitted', { ...OPEN, unansweredCodes: ['1.2'] }))).toBe(
+      'rebuttal-pending workflow.unanswered-contests',
+    );
+    expect(verdictOf(chair, 'finalise', facts('rebuttalSubmitted', OPEN))).toBe('allowed');
+  });
+
+  it('lets the leader send the contests within the window only', () => {
+    expect(verdictOf(leader, 'submitRebuttal', facts('rebuttalOpen', OPEN))).toBe('allowed');
+    expect(verdictOf(leader, 'submitRebuttal', facts('rebuttalOpen', OPEN, new Date('2025-06-13T16:59:00Z')))).toBe('allowed');
+    expect(verdictOf(leader, 'submitRebuttal', facts('rebuttalOpen', OPEN, AFTER))).toBe(
+      'deadline-passed workflow.rebuttal-window-passed',
+    );
+    expect(verdictOf(reporter, 'submitRebuttal', facts('rebuttalOpen', OPEN))).toMatch(/^role-not-allowed/);
+    expect(verdictOf(chair, 'submitRebuttal', facts('rebuttalOpen', OPEN))).toMatch(/^missing-capability/);
+  });
+
+  it('words the guards in both languages', () => {
+    const problem = rebuttalBlock('finalise', 'rebuttalOpen', OPEN, SENT)?.problem;
+    expect(problem && formatMessage(problem, 'vi')).toBe(
+      'chưa chốt được: đơn vị còn được giải trình, kiến nghị đến hết ngày 13/06/2025',
+    );
+    expect(problem && formatMessage(problem, 'en')).toBe(
+      'cannot finalise yet: the unit may contest the results until the end of 13/06/2025',
+    );
+  });
+
+  it('lets the unit contest only adjusted indicators while the window is open, and the council answer only contests', () => {
+    const indicator = (state: string, code: string, now = SENT) => ({
+      state,
+      periodState: 'appraisal',
+      unitId: 'unit-1',
+      indicatorCode: code,
+      mainIndexCode: code.split('.')[0],
+      openRequestCodes: [],
+      awaitingUnitCodes: [],
+      now,
+      rebuttal: { dueOn: '2025-06-13', contestableCodes: ['1.2', '2.1'], contestedCodes: ['2.1'] },
+    });
+    const reasonOf = (verdict: { allowed: boolean; reason?: string }) => (verdict.allowed ? 'allowed' : verdict.reason);
+    expect(reasonOf(evaluateIndicatorActions(reporter, indicator('rebuttalOpen', '1.2')).contest)).toBe('allowed');
+    expect(reasonOf(evaluateIndicatorActions(reporter, indicator('rebuttalOpen', '1.1')).contest)).toBe('wrong-state');
+    expect(reasonOf(evaluateIndicatorActions(reporter, indicator('rebuttalOpen', '1.2', AFTER)).contest)).toBe('deadline-passed');
+    expect(reasonOf(evaluateIndicatorActions(reporter, indicator('rebuttalSubmitted', '1.2')).contest)).toBe('wrong-state');
+    expect(reasonOf(evaluateIndicatorActions(chair, indicator('rebuttalOpen', '1.2')).contest)).toBe('missing-capability');
+    expect(reasonOf(evaluateIndicatorActions(chair, indicator('rebuttalSubmitted', '2.1')).answerContest)).toBe('allowed');
+    expect(reasonOf(evaluateIndicatorActions(appraiser, indicator('rebuttalSubmitted', '2.1')).answerContest)).toBe('allowed');
+    expect(reasonOf(evaluateIndicatorActions(appraiser, indicator('rebuttalSubmitted', '1.2')).answerContest)).toBe(
+      'missing-capability',
+    );
+    expect(reasonOf(evaluateIndicatorActions(chair, indicator('rebuttalSubmitted', '1.2')).answerContest)).toBe('wrong-state');
+    expect(reasonOf(evaluateIndicatorActions(chair, indicator('rebuttalOpen', '2.1')).answerContest)).toBe('wrong-state');
+    expect(reasonOf(evaluateIndicatorActions(reporter, indicator('rebuttalSubmitted', '2.1')).answerContest)).toBe(
+      'missing-capability',
+    );
+    // Decisions are frozen while the round runs.
+    expect(reasonOf(evaluateIndicatorActions(chair, indicator('rebuttalOpen', '2.1')).decide)).toBe('wrong-state');
+  });
+
+  it('lets evidence be added during the window only on a contested indicator', () => {
+    expect(unitCanAddRebuttalEvidence('rebuttalOpen', { indicatorCode: '1.2', contestCodes: ['1.2'] })).toBe(true);
+    expect(unitCanAddRebuttalEvidence('rebuttalOpen', { indicatorCode: '1.1', contestCodes: ['1.2'] })).toBe(false);
+    expect(unitCanAddRebuttalEvidence('rebuttalSubmitted', { indicatorCode: '1.2', contestCodes: ['1.2'] })).toBe(false);
+  });
+
+  it('ends the window at the end of its last day, Vietnam time', () => {
+    expect(rebuttalWindowPassed('2025-06-13', new Date('2025-06-13T16:59:59Z'))).toBe(false);
+    expect(rebuttalWindowPassed('2025-06-13', new Date('2025-06-13T17:00:00Z'))).toBe(true);
+    expect(rebuttalWindowPassed(null, AFTER)).toBe(false);
   });
 });

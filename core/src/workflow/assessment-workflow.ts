@@ -4,6 +4,7 @@ import { type Capability, decide, denialProblem, type ResourceContext } from './
 import { PERIOD_STATE_LABELS, type PeriodState } from './period-workflow.js';
 import type { Actor, Role } from './roles.js';
 import {
+  type ActionBlock,
   type ActionVerdict,
   ALLOWED_ACTION,
   actionParams,
@@ -34,6 +35,8 @@ export const ASSESSMENT_STATES = [
   'inAppraisal',
   'supplementationRequested',
   'supplemented',
+  'rebuttalOpen',
+  'rebuttalSubmitted',
   'finalised',
 ] as const;
 export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
@@ -44,6 +47,8 @@ export const ASSESSMENT_ACTIONS = [
   'startAppraisal',
   'requestSupplementation',
   'submitSupplementation',
+  'sendResults',
+  'submitRebuttal',
   'finalise',
   'reopen',
 ] as const;
@@ -55,6 +60,8 @@ export const ASSESSMENT_STATE_LABELS: Labels<AssessmentState> = {
   inAppraisal: { vi: 'Đang thẩm định', en: 'Under appraisal' },
   supplementationRequested: { vi: 'Yêu cầu bổ sung, giải trình', en: 'Supplementation requested' },
   supplemented: { vi: 'Đã bổ sung, chờ thẩm định lại', en: 'Supplemented, awaiting re-appraisal' },
+  rebuttalOpen: { vi: 'Đã gửi kết quả, đơn vị giải trình, kiến nghị', en: 'Results sent, open to the unit’s rebuttal' },
+  rebuttalSubmitted: { vi: 'Đơn vị đã gửi kiến nghị, chờ Hội đồng trả lời', en: 'Rebuttal submitted, awaiting the council' },
   finalised: { vi: 'Đã chốt kết quả', en: 'Result finalised' },
 };
 
@@ -65,6 +72,8 @@ export const ASSESSMENT_ACTION_LABELS: Labels<AssessmentAction> = {
   startAppraisal: { vi: 'bắt đầu thẩm định', en: 'start the appraisal' },
   requestSupplementation: { vi: 'yêu cầu đơn vị bổ sung, giải trình', en: 'ask the unit for supplementation' },
   submitSupplementation: { vi: 'nộp bổ sung, giải trình', en: 'submit the supplementation' },
+  sendResults: { vi: 'gửi kết quả thẩm định cho đơn vị', en: 'send the appraisal results to the unit' },
+  submitRebuttal: { vi: 'gửi giải trình, kiến nghị', en: 'submit the rebuttal' },
   finalise: { vi: 'chốt kết quả thẩm định', en: 'finalise the appraisal' },
   reopen: { vi: 'mở lại kết quả đã chốt', en: 'reopen the finalised result' },
 };
@@ -154,10 +163,38 @@ export const ASSESSMENT_TRANSITIONS: readonly AssessmentTransition[] = [
     dueDateRequired: false,
     byDecision: false,
   },
-  // The chair closes the unit's appraisal; the caller checks `canFinalise` (every indicator decided).
+  // Rebuttal round (giải trình, kiến nghị), where the period holds one: once every indicator is
+  // decided the chair sends the results to the unit, which may contest adjusted indicators within a
+  // window of working days (`rebuttalDueOn`); its leader sends the contests, like a supplementation.
+  {
+    action: 'sendResults',
+    from: ['inAppraisal', 'supplemented'],
+    to: 'rebuttalOpen',
+    roles: ['councilChair'],
+    capability: 'appraisal.finalise',
+    periodStates: ['appraisal'],
+    reasonRequired: false,
+    checksDeadline: false,
+    dueDateRequired: false,
+    byDecision: false,
+  },
+  {
+    action: 'submitRebuttal',
+    from: ['rebuttalOpen'],
+    to: 'rebuttalSubmitted',
+    roles: ['unitLeader'],
+    capability: 'assessment.supplement',
+    periodStates: ['appraisal'],
+    reasonRequired: false,
+    checksDeadline: false,
+    dueDateRequired: false,
+    byDecision: false,
+  },
+  // The chair closes the unit's appraisal; the caller checks `canFinalise` (every indicator decided)
+  // and, with a rebuttal round, `rebuttalBlock` (results sent, window over, every contest answered).
   {
     action: 'finalise',
-    from: ['inAppraisal', 'supplemented'],
+    from: ['inAppraisal', 'supplemented', 'rebuttalOpen', 'rebuttalSubmitted'],
     to: 'finalised',
     roles: ['councilChair'],
     capability: 'appraisal.finalise',
@@ -190,19 +227,25 @@ export interface AssessmentStateRules {
   unitAddsSupplementation: boolean;
   /** The council's per-indicator decisions: accept, adjust, or ask for supplementation. */
   councilDecides: boolean;
+  /** The unit contests adjusted indicators (explanation and evidence) during the rebuttal window. */
+  unitContests: boolean;
 }
 
 export const ASSESSMENT_STATE_RULES: Readonly<Record<AssessmentState, Readonly<AssessmentStateRules>>> = {
-  draft: { unitEditsAnswers: true, unitAddsSupplementation: false, councilDecides: false },
+  draft: { unitEditsAnswers: true, unitAddsSupplementation: false, councilDecides: false, unitContests: false },
   // The council may decide on a submitted assessment: its first decision starts the appraisal.
-  submitted: { unitEditsAnswers: false, unitAddsSupplementation: false, councilDecides: true },
-  inAppraisal: { unitEditsAnswers: false, unitAddsSupplementation: false, councilDecides: true },
+  submitted: { unitEditsAnswers: false, unitAddsSupplementation: false, councilDecides: true, unitContests: false },
+  inAppraisal: { unitEditsAnswers: false, unitAddsSupplementation: false, councilDecides: true, unitContests: false },
   // Requests are open. Seed 001 §1.3 b: units add evidence or explanations "đối với từng chỉ số thành
   // phần", so only the requested indicators wait for the unit (`awaitingUnitCodes`); the council goes
   // on deciding every other indicator, so that one appraiser's request never blocks the others.
-  supplementationRequested: { unitEditsAnswers: false, unitAddsSupplementation: true, councilDecides: true },
-  supplemented: { unitEditsAnswers: false, unitAddsSupplementation: false, councilDecides: true },
-  finalised: { unitEditsAnswers: false, unitAddsSupplementation: false, councilDecides: false },
+  supplementationRequested: { unitEditsAnswers: false, unitAddsSupplementation: true, councilDecides: true, unitContests: false },
+  supplemented: { unitEditsAnswers: false, unitAddsSupplementation: false, councilDecides: true, unitContests: false },
+  // Results sent: the decisions are frozen while the unit may contest; the council then answers each
+  // contest (keep or change), which is not a decision of its own.
+  rebuttalOpen: { unitEditsAnswers: false, unitAddsSupplementation: false, councilDecides: false, unitContests: true },
+  rebuttalSubmitted: { unitEditsAnswers: false, unitAddsSupplementation: false, councilDecides: false, unitContests: false },
+  finalised: { unitEditsAnswers: false, unitAddsSupplementation: false, councilDecides: false, unitContests: false },
 };
 
 export type AssessmentTable = WorkflowTable<AssessmentState, AssessmentAction, AssessmentTransition>;
@@ -381,6 +424,71 @@ export interface AssessmentFacts {
   undecidedCodes?: readonly string[];
   /** For `submitSupplementation`: indicators with a request not answered yet; undefined = not checked. */
   openRequestCodes?: readonly string[];
+  /** For `sendResults`, `submitRebuttal` and `finalise`: the rebuttal round; undefined = no round. */
+  rebuttal?: RebuttalFacts | undefined;
+}
+
+/** The rebuttal round (giải trình, kiến nghị) of one assessment, as the guards need it. */
+export interface RebuttalFacts {
+  /** The period holds a rebuttal round. */
+  enabled: boolean;
+  /** Last day (yyyy-mm-dd, Vietnam time) the unit may send its contests, once the results are sent. */
+  dueOn?: string | null | undefined;
+  /** Indicators contested in this round that the council has not answered yet. */
+  unansweredCodes?: readonly string[];
+}
+
+/**
+ * The window has passed: the day (Vietnam time) is after its last day. Computed from the date when
+ * asked, so no background job ends the round: once it has passed, the unit can no longer send and
+ * the round ends with no contest.
+ */
+export function rebuttalWindowPassed(dueOn: string | null | undefined, now: Date): boolean {
+  if (dueOn === null || dueOn === undefined) return false;
+  if (!isCalendarDay(dueOn)) throw new TypeError(`dueOn must be a yyyy-mm-dd day, not "${dueOn}"`);
+  return vietnamDay(now) > dueOn;
+}
+
+/**
+ * The rebuttal round's guard on an action, or undefined: results are sent only where the period holds
+ * a round; the unit sends its contests only within the window; the chair finalises only once the
+ * results were sent, the window is over (or the unit has sent), and every contest is answered. With
+ * the round switched off, finalising is as it was without one.
+ */
+export function rebuttalBlock(
+  action: string,
+  state: string,
+  rebuttal: RebuttalFacts | undefined,
+  now: Date,
+): { reason: ActionBlock; problem: Problem } | undefined {
+  const dueOn = rebuttal?.dueOn ?? undefined;
+  const passed = rebuttalWindowPassed(dueOn, now);
+  if (action === 'sendResults' && !rebuttal?.enabled)
+    return { reason: 'rebuttal-off', problem: { code: 'workflow.rebuttal-off' } };
+  if (action === 'submitRebuttal' && state === 'rebuttalOpen' && passed) {
+    return {
+      reason: 'deadline-passed',
+      problem: { code: 'workflow.rebuttal-window-passed', params: { dueOn: formatCalendarDay(dueOn as string) } },
+    };
+  }
+  if (action !== 'finalise') return undefined;
+  if ((state === 'inAppraisal' || state === 'supplemented') && rebuttal?.enabled) {
+    return { reason: 'rebuttal-pending', problem: { code: 'workflow.rebuttal-not-sent' } };
+  }
+  if (state === 'rebuttalOpen' && !passed) {
+    return {
+      reason: 'rebuttal-pending',
+      problem: { code: 'workflow.rebuttal-window-open', params: { dueOn: dueOn ? formatCalendarDay(dueOn) : '?' } },
+    };
+  }
+  const unanswered = rebuttal?.unansweredCodes ?? [];
+  if (state === 'rebuttalSubmitted' && unanswered.length > 0) {
+    return {
+      reason: 'rebuttal-pending',
+      problem: { code: 'workflow.unanswered-contests', params: { count: unanswered.length, codes: codeList(unanswered) } },
+    };
+  }
+  return undefined;
 }
 
 function periodStateProblem(rule: AssessmentTransition, periodState: string): Problem {
@@ -411,12 +519,14 @@ function assessmentGuards(rule: AssessmentTransition, facts: AssessmentFacts): A
     return blocked('deadline-passed', deadlineProblem(facts.deadline as string));
   }
   const undecided = facts.undecidedCodes ?? [];
-  if (rule.action === 'finalise' && undecided.length > 0) {
+  if ((rule.action === 'finalise' || rule.action === 'sendResults') && undecided.length > 0) {
     return blocked('undecided-indicators', {
       code: 'workflow.undecided-indicators',
       params: { count: undecided.length, codes: codeList(undecided) },
     });
   }
+  const rebuttal = rebuttalBlock(rule.action, facts.state, facts.rebuttal, facts.now);
+  if (rebuttal) return blocked(rebuttal.reason, rebuttal.problem);
   const open = facts.openRequestCodes ?? [];
   if (rule.action === 'submitSupplementation' && open.length > 0) {
     return blocked('unanswered-requests', {
@@ -455,6 +565,10 @@ export interface IndicatorVerdicts {
   decide: ActionVerdict;
   /** Ask the unit to supplement this indicator. */
   requestSupplementation: ActionVerdict;
+  /** Contest the council's adjustment in the rebuttal round (the unit). */
+  contest: ActionVerdict;
+  /** Answer the unit's contest: keep or change the points (the council). */
+  answerContest: ActionVerdict;
 }
 
 export interface IndicatorFacts {
@@ -468,6 +582,30 @@ export interface IndicatorFacts {
   openRequestCodes: readonly string[];
   /** Indicators whose request the unit has not sent back yet (`awaitingUnitCodes`); the council waits on them. */
   awaitingUnitCodes: readonly string[];
+  /** The rebuttal round: its window, the indicators the unit may contest (adjusted) and those it contested. */
+  rebuttal?: IndicatorRebuttalFacts | undefined;
+  now?: Date | undefined;
+}
+
+export interface IndicatorRebuttalFacts {
+  dueOn?: string | null | undefined;
+  /** Indicators the council adjusted: the ones the unit may contest. */
+  contestableCodes: readonly string[];
+  /** Indicators the unit contested in this round (sent), which the council answers. */
+  contestedCodes: readonly string[];
+}
+
+/** The unit may write contests (and back them with evidence): only while the rebuttal round is open. */
+export function unitCanContest(state: string): boolean {
+  return rulesOf(state)?.unitContests ?? false;
+}
+
+/** Evidence may be added during the rebuttal window, only on an indicator the unit contests. */
+export function unitCanAddRebuttalEvidence(
+  state: string,
+  indicator: { indicatorCode: string; contestCodes: readonly string[] },
+): boolean {
+  return unitCanContest(state) && indicator.contestCodes.includes(indicator.indicatorCode);
 }
 
 function lockedProblem(state: string): Problem {
@@ -523,6 +661,27 @@ export function evaluateIndicatorActions(
     return verdict.allowed && waits ? blocked('awaiting-unit', awaitingUnitProblem(facts.indicatorCode)) : verdict;
   };
   const councilDecides = councilCanDecide(facts.state);
+  const rebuttal = facts.rebuttal;
+  const contest = (): ActionVerdict => {
+    if (!unitCanContest(facts.state)) return locked;
+    if (facts.now !== undefined && rebuttalWindowPassed(rebuttal?.dueOn, facts.now)) {
+      return blocked('deadline-passed', {
+        code: 'workflow.rebuttal-window-passed',
+        params: { dueOn: formatCalendarDay(rebuttal?.dueOn as string) },
+      });
+    }
+    if (!(rebuttal?.contestableCodes ?? []).includes(facts.indicatorCode)) {
+      return blocked('wrong-state', { code: 'rebuttal.not-contestable', params: { indicator: facts.indicatorCode } });
+    }
+    return ALLOWED_ACTION;
+  };
+  const answerContest = (): ActionVerdict => {
+    if (facts.state !== 'rebuttalSubmitted') return locked;
+    if (!(rebuttal?.contestedCodes ?? []).includes(facts.indicatorCode)) {
+      return blocked('wrong-state', { code: 'rebuttal.not-contested', params: { indicator: facts.indicatorCode } });
+    }
+    return councilPeriodVerdict(facts.periodState, table);
+  };
   return {
     answer: capabilityVerdict(actor, 'assessment.answer', unit) ?? (unitCanEditAnswers(facts.state) ? ALLOWED_ACTION : locked),
     supplement:
@@ -530,5 +689,7 @@ export function evaluateIndicatorActions(
       (unitCanAddSupplementation(facts.state, facts) ? ALLOWED_ACTION : locked),
     decide: council(councilDecides),
     requestSupplementation: council(councilDecides),
+    contest: capabilityVerdict(actor, 'assessment.supplement', unit) ?? contest(),
+    answerContest: capabilityVerdict(actor, 'appraisal.decide', indicator) ?? answerContest(),
   };
 }

@@ -180,7 +180,10 @@ export function capabilityOf<State extends string, Action extends string, Rule e
  *   that need data (finalise, submit the supplementation, publish);
  * - `awaiting-unit`: the indicator waits for the unit's supplementation (decided once sent back);
  * - `no-data-undecided`: publish waits while a unit that entered nothing has no decision of the
- *   manager (not participating, or scored as zero).
+ *   manager (not participating, or scored as zero);
+ * - `rebuttal-pending`: finalising waits for the rebuttal round (results not sent, window still
+ *   open, or a contest unanswered);
+ * - `rebuttal-off`: the period holds no rebuttal round.
  */
 export const ACTION_BLOCKS = [
   'missing-capability',
@@ -194,6 +197,8 @@ export const ACTION_BLOCKS = [
   'no-participants',
   'awaiting-unit',
   'no-data-undecided',
+  'rebuttal-pending',
+  'rebuttal-off',
 ] as const;
 export type ActionBlock = (typeof ACTION_BLOCKS)[number];
 

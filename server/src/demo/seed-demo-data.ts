@@ -154,6 +154,8 @@ export async function seedDemoData(db: Database): Promise<SeededDemo | undefined
     selfAssessmentDeadline: '2023-01-30',
     appraisalDeadline: '2023-03-15',
     publicationDue: '2023-03-31',
+    // The demo keeps the council's flow without a rebuttal round; a manager may switch it on.
+    rebuttalEnabled: false,
     cohorts: [
       { unitKind: 'department', frameworkId: 'dienbien-2022-department' },
       { unitKind: 'district', frameworkId: 'dienbien-2022-district' },
@@ -225,6 +227,7 @@ export async function seedDemoData(db: Database): Promise<SeededDemo | undefined
     selfAssessmentDeadline: `${nextYear}-01-30`,
     appraisalDeadline: `${nextYear}-03-15`,
     publicationDue: `${nextYear}-03-31`,
+    rebuttalEnabled: false,
     cohorts: [
       { unitKind: 'department', frameworkId: 'dienbien-2022-department' },
       { unitKind: 'district', frameworkId: 'dienbien-2022-district' },

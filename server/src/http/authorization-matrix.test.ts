@@ -92,6 +92,9 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
   /** A period in appraisal where the council asked DBP for supplementation on indicator 1.1. */
   let dbpSupplementing: string;
   let supplementationRequestId: string;
+  let dbpRebuttalOpen: string;
+  let dbpRebuttalSubmitted: string;
+  let rebuttalPeriod: string;
   let dbpEvidenceFile: string;
   let dbiEvidenceFile: string;
   let throwawayUserId: string;
@@ -304,6 +307,43 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
     supplementationRequestId = (supplementing.supplementationRequests as { id: string; indicatorCode: string }[]).find(
       (request) => request.indicatorCode === '1.3',
     )?.id as string;
+
+    // Two DBP assessments in the rebuttal round: 1.2 adjusted, results sent; in the second the unit's
+    // contest of 1.2 is sent to the council.
+    const inRebuttal = async (contestSent: boolean) => {
+      const period = await draftPeriod([dbpUnitId]);
+      await movePeriod(period, 'openSelfAssessment');
+      const id = await assessmentOf(period, 'DBP');
+      await answer(id, '1.2', { points: 10, baseVersion: 0 });
+      await submit(id);
+      await movePeriod(period, 'startAppraisal');
+      await ok(
+        await as('councilChair', {
+          method: 'PUT',
+          url: `/api/v1/assessments/${id}/appraisals/1.2`,
+          body: { decision: 'adjusted', appraisedPoints: 5, reason: 'Thiếu văn bản', baseVersion: 0 },
+        }),
+      );
+      await ok(
+        await as('councilChair', { method: 'POST', url: `/api/v1/assessments/${id}/appraisals/accept-remaining`, body: {} }),
+      );
+      const transition = (who: Who, action: string) =>
+        as(who, { method: 'POST', url: `/api/v1/assessments/${id}/transitions`, body: { action } });
+      await ok(await transition('councilChair', 'sendResults'));
+      if (contestSent) {
+        await ok(
+          await as('unitReporter', {
+            method: 'PUT',
+            url: `/api/v1/assessments/${id}/rebuttal/1.2`,
+            body: { explanation: 'Đã có văn bản' },
+          }),
+        );
+        await ok(await transition('unitLeader', 'submitRebuttal'));
+      }
+      return { period, id };
+    };
+    ({ period: rebuttalPeriod, id: dbpRebuttalOpen } = await inRebuttal(false));
+    ({ id: dbpRebuttalSubmitted } = await inRebuttal(true));
 
     const throwaway = await ok(
       await as('administrator', {
@@ -713,6 +753,52 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
         method: 'POST',
         url: `/api/v1/assessments/${dbpSupplementing}/supplementation/${supplementationRequestId}/response`,
         body: { response: unique('Đã bổ sung quyết định ') },
+      }),
+    },
+
+    // the rebuttal round
+    {
+      route: 'PUT /api/v1/assessments/{assessmentId}/rebuttal/{indicatorCode}',
+      about: 'the unit contests 1.2, adjusted by the council, while the window is open',
+      expected: [401, 403, 403, 200, 200, 403, 403],
+      request: () => ({
+        method: 'PUT',
+        url: `/api/v1/assessments/${dbpRebuttalOpen}/rebuttal/1.2`,
+        body: { explanation: unique('Kiến nghị ') },
+      }),
+    },
+    {
+      route: 'DELETE /api/v1/assessments/{assessmentId}/rebuttal/{indicatorCode}',
+      about: 'a contest written again before each call',
+      expected: [401, 403, 403, 204, 204, 403, 403],
+      request: async () => {
+        await ok(
+          await as('unitReporter', {
+            method: 'PUT',
+            url: `/api/v1/assessments/${dbpRebuttalOpen}/rebuttal/1.2`,
+            body: { explanation: unique('Kiến nghị ') },
+          }),
+        );
+        return { method: 'DELETE', url: `/api/v1/assessments/${dbpRebuttalOpen}/rebuttal/1.2` };
+      },
+    },
+    {
+      route: 'PUT /api/v1/assessments/{assessmentId}/rebuttal/{indicatorCode}/answer',
+      about: 'the council answers the unit’s contest of 1.2 (main index 1, assigned to the appraiser)',
+      expected: [401, 403, 403, 403, 403, 200, 200],
+      request: () => ({
+        method: 'PUT',
+        url: `/api/v1/assessments/${dbpRebuttalSubmitted}/rebuttal/1.2/answer`,
+        body: { outcome: 'kept', reason: unique('Giữ nguyên ') },
+      }),
+    },
+    {
+      route: 'PUT /api/v1/periods/{periodId}/rebuttal-settings',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: () => ({
+        method: 'PUT',
+        url: `/api/v1/periods/${rebuttalPeriod}/rebuttal-settings`,
+        body: { rebuttalEnabled: true, rebuttalWorkingDays: 5 },
       }),
     },
 

@@ -792,6 +792,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assessments/{assessmentId}/rebuttal/{indicatorCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Kiến nghị về điểm thẩm định một chỉ số / contest the appraised points of one indicator
+         * @description The unit (reporter or leader) writes its contest of an indicator the council adjusted, while the rebuttal window is open; the leader sends every contest with the submitRebuttal transition. Evidence is added through the evidence routes.
+         */
+        put: operations["saveRebuttalContest"];
+        post?: never;
+        /**
+         * Rút kiến nghị chưa gửi / withdraw a contest not sent yet
+         * @description The unit withdraws a contest it has not sent yet, while the rebuttal window is open.
+         */
+        delete: operations["deleteRebuttalContest"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{assessmentId}/rebuttal/{indicatorCode}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Trả lời kiến nghị: giữ nguyên hoặc thay đổi điểm / answer a contest: keep or change
+         * @description The council answers the unit's contest of one indicator: keep the appraised points or change them (0 … the indicator's maximum), with a reason the unit reads. A change adjusts the appraisal and is audited.
+         */
+        put: operations["respondToRebuttalContest"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{periodId}/rebuttal-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Vòng giải trình, kiến nghị của kỳ: bật/tắt, số ngày làm việc / the period’s rebuttal round
+         * @description Switches the rebuttal round on or off and sets its window in working days (Monday–Friday; public holidays are not counted). Assessments already in a round keep their window.
+         */
+        put: operations["changeRebuttalSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessments/{assessmentId}/indicators/{indicatorCode}/evidence": {
         parameters: {
             query?: never;
@@ -3225,6 +3289,10 @@ export interface operations {
                             appraisalDeadline: null | string;
                             publicationDue: null | string;
                             publishedAt: null | string;
+                            /** @description The period holds a rebuttal round (giải trình, kiến nghị) */
+                            rebuttalEnabled: boolean;
+                            /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
+                            rebuttalWorkingDays: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** @description Incremented by every transition */
@@ -3288,6 +3356,10 @@ export interface operations {
                     selfAssessmentDeadline?: string;
                     appraisalDeadline?: null | string;
                     publicationDue?: null | string;
+                    /** @description Hold a rebuttal round (giải trình, kiến nghị) after the council decides: the unit may contest adjusted indicators before the chair finalises. Default true for a new period. */
+                    rebuttalEnabled?: boolean;
+                    /** @description The rebuttal window in working days (Monday–Friday); default 5 */
+                    rebuttalWorkingDays?: number;
                 };
             };
         };
@@ -3310,6 +3382,10 @@ export interface operations {
                         appraisalDeadline: null | string;
                         publicationDue: null | string;
                         publishedAt: null | string;
+                        /** @description The period holds a rebuttal round (giải trình, kiến nghị) */
+                        rebuttalEnabled: boolean;
+                        /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
+                        rebuttalWorkingDays: number;
                         /** Format: date-time */
                         createdAt: string;
                         /** @description Incremented by every transition */
@@ -3393,6 +3469,10 @@ export interface operations {
                         appraisalDeadline: null | string;
                         publicationDue: null | string;
                         publishedAt: null | string;
+                        /** @description The period holds a rebuttal round (giải trình, kiến nghị) */
+                        rebuttalEnabled: boolean;
+                        /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
+                        rebuttalWorkingDays: number;
                         /** Format: date-time */
                         createdAt: string;
                         /** @description Incremented by every transition */
@@ -3409,7 +3489,7 @@ export interface operations {
                              * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                              * @enum {string}
                              */
-                            reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
+                            reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided" | "rebuttal-pending" | "rebuttal-off";
                             /** @description Why, in the language of the request */
                             message: string;
                         }[];
@@ -3513,6 +3593,10 @@ export interface operations {
                         appraisalDeadline: null | string;
                         publicationDue: null | string;
                         publishedAt: null | string;
+                        /** @description The period holds a rebuttal round (giải trình, kiến nghị) */
+                        rebuttalEnabled: boolean;
+                        /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
+                        rebuttalWorkingDays: number;
                         /** Format: date-time */
                         createdAt: string;
                         /** @description Incremented by every transition */
@@ -3737,7 +3821,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
+                            state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "rebuttalOpen" | "rebuttalSubmitted" | "finalised";
                             frameworkId: string;
                             submittedAt: null | string;
                             /** @description Submitted by the system when the self-assessment closed, not by the unit */
@@ -3805,25 +3889,25 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
+                        state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "rebuttalOpen" | "rebuttalSubmitted" | "finalised";
                         version: number;
                         /** @description The actions this user may take now, in workflow order */
-                        allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
+                        allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen")[];
                         /** @description The allowed actions that need a written reason */
-                        reasonRequired: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
+                        reasonRequired: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen")[];
                         /** @description Every other action, with why it is closed to this user now */
                         deniedActions: {
                             /** @enum {string} */
-                            action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen";
+                            action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen";
                             /**
                              * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                              * @enum {string}
                              */
-                            reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
+                            reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided" | "rebuttal-pending" | "rebuttal-off";
                             /** @description Why, in the language of the request */
                             message: string;
                         }[];
-                        /** @description Per indicator the unit answers (framework order): may this user answer, supplement, decide, request supplementation */
+                        /** @description Per indicator the unit answers (framework order): may this user answer, supplement, decide, request supplementation, contest the adjusted points (the unit), answer the contest (the council) */
                         indicators: {
                             code: string;
                             answer: {
@@ -3832,7 +3916,7 @@ export interface operations {
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
                                  */
-                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided" | "rebuttal-pending" | "rebuttal-off";
                                 /** @description Why not, in the language of the request */
                                 message?: string;
                             };
@@ -3842,7 +3926,7 @@ export interface operations {
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
                                  */
-                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided" | "rebuttal-pending" | "rebuttal-off";
                                 /** @description Why not, in the language of the request */
                                 message?: string;
                             };
@@ -3852,7 +3936,7 @@ export interface operations {
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
                                  */
-                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided" | "rebuttal-pending" | "rebuttal-off";
                                 /** @description Why not, in the language of the request */
                                 message?: string;
                             };
@@ -3862,7 +3946,27 @@ export interface operations {
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
                                  */
-                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided" | "rebuttal-pending" | "rebuttal-off";
+                                /** @description Why not, in the language of the request */
+                                message?: string;
+                            };
+                            contest: {
+                                allowed: boolean;
+                                /**
+                                 * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                                 * @enum {string}
+                                 */
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided" | "rebuttal-pending" | "rebuttal-off";
+                                /** @description Why not, in the language of the request */
+                                message?: string;
+                            };
+                            answerContest: {
+                                allowed: boolean;
+                                /**
+                                 * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                                 * @enum {string}
+                                 */
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided" | "rebuttal-pending" | "rebuttal-off";
                                 /** @description Why not, in the language of the request */
                                 message?: string;
                             };
@@ -3953,6 +4057,37 @@ export interface operations {
                             /** @description Answered after its due day */
                             answeredLate: boolean;
                         }[];
+                        /** @description The rebuttal round (giải trình, kiến nghị) after the council’s decisions */
+                        rebuttal: {
+                            /** @description The period holds a rebuttal round */
+                            enabled: boolean;
+                            /** @description The window in working days (Monday–Friday; public holidays not counted) */
+                            workingDays: number;
+                            resultsSentAt: null | string;
+                            dueOn: null | string;
+                            /** @description The window has ended (computed from the date) */
+                            windowPassed: boolean;
+                            /** @description The contests of the current round */
+                            contests: {
+                                /** Format: uuid */
+                                id: string;
+                                indicatorCode: string;
+                                explanation: string;
+                                /**
+                                 * @description draft: written, not sent by the leader yet; submitted: awaiting the council; answered
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "submitted" | "answered";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                submittedAt: null | string;
+                                outcome: null | ("kept" | "changed");
+                                answerReason: null | string;
+                                pointsBefore: null | number;
+                                pointsAfter: null | number;
+                                answeredAt: null | string;
+                            }[];
+                        };
                     };
                 };
             };
@@ -4122,7 +4257,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen";
+                    action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen";
                     reason?: string;
                 };
             };
@@ -4138,7 +4273,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
+                        state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "rebuttalOpen" | "rebuttalSubmitted" | "finalised";
                     };
                 };
             };
@@ -4775,7 +4910,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised";
+                            state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "rebuttalOpen" | "rebuttalSubmitted" | "finalised";
                             submittedAt: null | string;
                             /** @description Submitted by the system when the self-assessment closed, not by the unit */
                             submittedAtClose: boolean;
@@ -4825,18 +4960,18 @@ export interface operations {
                             /** @description Undecided indicators this user may decide (core policy: an appraiser within the assignment). */
                             undecidedForYou: number;
                             /** @description The actions this user may take now, in workflow order */
-                            allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
+                            allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen")[];
                             /** @description The allowed actions that need a written reason */
-                            reasonRequired: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
+                            reasonRequired: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen")[];
                             /** @description Every other action, with why it is closed to this user now */
                             deniedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen";
+                                action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen";
                                 /**
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
                                  */
-                                reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
+                                reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided" | "rebuttal-pending" | "rebuttal-off";
                                 /** @description Why, in the language of the request */
                                 message: string;
                             }[];
@@ -4929,7 +5064,7 @@ export interface operations {
                                 kind: "province" | "department" | "district" | "commune" | "ministry" | "other";
                             };
                             assessmentId: null | string;
-                            state: null | ("draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "finalised");
+                            state: null | ("draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "rebuttalOpen" | "rebuttalSubmitted" | "finalised");
                             /**
                              * @description Where the unit stands with its self-assessment (core's unitProgressStatus)
                              * @enum {string}
@@ -4960,18 +5095,18 @@ export interface operations {
                             /** @description Submitted by the unit after the period's own deadline (by an extension) */
                             submittedLate: boolean;
                             /** @description The actions this user may take now, in workflow order */
-                            allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
+                            allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen")[];
                             /** @description The allowed actions that need a written reason */
-                            reasonRequired: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen")[];
+                            reasonRequired: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen")[];
                             /** @description Every other action, with why it is closed to this user now */
                             deniedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "finalise" | "reopen";
+                                action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen";
                                 /**
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
                                  */
-                                reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
+                                reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided" | "rebuttal-pending" | "rebuttal-off";
                                 /** @description Why, in the language of the request */
                                 message: string;
                             }[];
@@ -4984,7 +5119,7 @@ export interface operations {
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
                                  */
-                                reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided";
+                                reason: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided" | "rebuttal-pending" | "rebuttal-off";
                                 message: string;
                             }[];
                         }[];
@@ -5198,6 +5333,388 @@ export interface operations {
             };
             /** @description Conflict: a stale version or a workflow state that forbids it */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    saveRebuttalContest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                indicatorCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why the unit disagrees with the adjusted points (giải trình, kiến nghị) */
+                    explanation: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        indicatorCode: string;
+                        explanation: string;
+                        /**
+                         * @description draft: written, not sent by the leader yet; submitted: awaiting the council; answered
+                         * @enum {string}
+                         */
+                        status: "draft" | "submitted" | "answered";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        submittedAt: null | string;
+                        outcome: null | ("kept" | "changed");
+                        answerReason: null | string;
+                        pointsBefore: null | number;
+                        pointsAfter: null | number;
+                        answeredAt: null | string;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    deleteRebuttalContest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                indicatorCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    respondToRebuttalContest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                indicatorCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Keep the appraised points, or change them
+                     * @enum {string}
+                     */
+                    outcome: "kept" | "changed";
+                    /** @description The new appraised points, for "changed" (0 … the maximum) */
+                    appraisedPoints?: null | number;
+                    /** @description Why, as the unit will read it */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        indicatorCode: string;
+                        explanation: string;
+                        /**
+                         * @description draft: written, not sent by the leader yet; submitted: awaiting the council; answered
+                         * @enum {string}
+                         */
+                        status: "draft" | "submitted" | "answered";
+                        /** Format: date-time */
+                        updatedAt: string;
+                        submittedAt: null | string;
+                        outcome: null | ("kept" | "changed");
+                        answerReason: null | string;
+                        pointsBefore: null | number;
+                        pointsAfter: null | number;
+                        answeredAt: null | string;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    changeRebuttalSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Hold a rebuttal round after the council decides */
+                    rebuttalEnabled: boolean;
+                    /** @description The window in working days (Monday–Friday) */
+                    rebuttalWorkingDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        year: number;
+                        name: string;
+                        /** @enum {string} */
+                        state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
+                        /** @description yyyy-mm-dd */
+                        selfAssessmentDeadline: string;
+                        appraisalDeadline: null | string;
+                        publicationDue: null | string;
+                        publishedAt: null | string;
+                        /** @description The period holds a rebuttal round (giải trình, kiến nghị) */
+                        rebuttalEnabled: boolean;
+                        /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
+                        rebuttalWorkingDays: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Incremented by every transition */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

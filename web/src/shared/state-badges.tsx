@@ -9,6 +9,8 @@ const ASSESSMENT_STATE_COLOURS: Record<AssessmentState, string> = {
   inAppraisal: 'indigo',
   supplementationRequested: 'orange',
   supplemented: 'cyan',
+  rebuttalOpen: 'grape',
+  rebuttalSubmitted: 'violet',
   finalised: 'green',
 };
 

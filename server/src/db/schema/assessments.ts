@@ -39,6 +39,10 @@ export const assessments = pgTable(
     participation: text('participation').notNull().default('participating'),
     /** Why the manager took the unit out or scored it as zero. */
     participationReason: text('participation_reason'),
+    /** When the chair last sent the results to the unit: it names the current rebuttal round. */
+    resultsSentAt: timestamp('results_sent_at', { withTimezone: true }),
+    /** Last day (Vietnam time) of the current rebuttal window. */
+    rebuttalDueOn: date('rebuttal_due_on'),
     version: integer('version').notNull().default(1),
   },
   (table) => [unique('assessments_period_unit').on(table.periodId, table.unitId)],

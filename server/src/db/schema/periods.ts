@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { frameworks } from './frameworks.js';
 import { units } from './units.js';
 
@@ -14,6 +14,12 @@ export const periods = pgTable('periods', {
   appraisalDeadline: date('appraisal_deadline'),
   publicationDue: date('publication_due'),
   publishedAt: timestamp('published_at', { withTimezone: true }),
+  /**
+   * The rebuttal round (giải trình, kiến nghị) after the council's decisions, and its window in
+   * working days. Off for rows that predate it; a new period gets it on (periods.service).
+   */
+  rebuttalEnabled: boolean('rebuttal_enabled').notNull().default(false),
+  rebuttalWorkingDays: integer('rebuttal_working_days').notNull().default(5),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   version: integer('version').notNull().default(1),
 });

@@ -1,6 +1,7 @@
 import type { Static } from '@fastify/type-provider-typebox';
 import {
   type Actor,
+  addWorkingDays,
   applyTransition,
   awaitingUnitCodes,
   DomainError,
@@ -207,6 +208,8 @@ export async function moveAssessment(
   reason: string | undefined,
   now: Date,
   dueOn?: string,
+  /** More of what the move did, for the audit entry (the contests a rebuttal sent). */
+  extra: Record<string, unknown> = {},
 ): Promise<string> {
   const { to } = applyTransition({
     action,
@@ -218,7 +221,15 @@ export async function moveAssessment(
     deadline: unitDeadline(context.period.selfAssessmentDeadline, context.assessment.deadlineExtendedTo),
     dueOn,
   });
-  const timestamps = to === 'submitted' ? { submittedAt: now } : to === 'finalised' ? { finalisedAt: now } : {};
+  const timestamps =
+    to === 'submitted'
+      ? { submittedAt: now }
+      : to === 'finalised'
+        ? { finalisedAt: now }
+        : action === 'sendResults'
+          ? // A new rebuttal round: its window of working days starts the day after it is sent.
+            { resultsSentAt: now, rebuttalDueOn: addWorkingDays(vietnamDay(now), context.period.rebuttalWorkingDays) }
+          : {};
   const updated = await tx
     .update(assessments)
     .set({ state: to, ...timestamps, version: context.assessment.version + 1 })
@@ -229,7 +240,12 @@ export async function moveAssessment(
       { code: 'http.stale-version', params: { what: named('assessment'), current: '?', based: context.assessment.version } },
     ]);
   }
-  context.assessment = { ...context.assessment, state: to, version: updated[0]?.version ?? context.assessment.version };
+  context.assessment = {
+    ...context.assessment,
+    ...timestamps,
+    state: to,
+    version: updated[0]?.version ?? context.assessment.version,
+  };
   await recordAudit(tx, {
     actor,
     action: `assessment.${action}`,
@@ -239,7 +255,7 @@ export async function moveAssessment(
     unitId: context.unit.id,
     assessmentId: context.assessment.id,
     oldValue: { state: from },
-    newValue: { state: to },
+    newValue: { state: to, ...extra, ...('rebuttalDueOn' in timestamps ? { rebuttalDueOn: timestamps.rebuttalDueOn } : {}) },
     reason,
   });
   return to;

@@ -2,6 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import { ASSESSMENT_ACTIONS, ASSESSMENT_STATES, PERIOD_STATES, UNIT_KINDS } from '@opendti/core';
 import { actionFields, VerdictSchema } from '../../http/action-schemas.js';
 import { CalendarDay, Nullable, StringEnum, Timestamp } from '../../http/common-schemas.js';
+import { RebuttalViewSchema } from './rebuttal-schemas.js';
 
 /**
  * Request and response schemas of the assessment, answer and appraisal routes: what the services
@@ -86,6 +87,8 @@ const IndicatorActionsSchema = Type.Object({
   supplement: VerdictSchema,
   decide: VerdictSchema,
   requestSupplementation: VerdictSchema,
+  contest: VerdictSchema,
+  answerContest: VerdictSchema,
 });
 
 /** The unit's self-assessed total and index, computed by core's engine over the stored answers (`computeSelfTotal`). */
@@ -107,7 +110,7 @@ export const AssessmentViewSchema = Type.Object({
   ...actionFields(ASSESSMENT_ACTIONS),
   indicators: Type.Array(IndicatorActionsSchema, {
     description:
-      'Per indicator the unit answers (framework order): may this user answer, supplement, decide, request supplementation',
+      'Per indicator the unit answers (framework order): may this user answer, supplement, decide, request supplementation, contest the adjusted points (the unit), answer the contest (the council)',
   }),
   submittedAt: Nullable(Timestamp()),
   submittedAtClose: Type.Boolean({ description: 'Submitted by the system when the self-assessment closed, not by the unit' }),
@@ -163,6 +166,7 @@ export const AssessmentViewSchema = Type.Object({
       answeredLate: Type.Boolean({ description: 'Answered after its due day' }),
     }),
   ),
+  rebuttal: RebuttalViewSchema,
 });
 
 /** A saved answer: the stored row (saveAnswer). */

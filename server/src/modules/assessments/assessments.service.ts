@@ -11,6 +11,8 @@ import {
   named,
   presentActions,
   presentVerdict,
+  rebuttalBlock,
+  rebuttalWindowPassed,
   undecidedIndicators,
   unitDeadline,
   vietnamDay,
@@ -21,6 +23,14 @@ import { answers, appraisals, assessments, evidence, periods, supplementationReq
 import { recordAudit } from '../audit/audit.service.js';
 import { type DecisionInput, decideIndicator, moveAssessment } from './appraisal.service.js';
 import { type AssessmentContext, mainIndexCodeOf } from './assessment-context.js';
+import {
+  type ContestRow,
+  currentContests,
+  indicatorRebuttalFactsOf,
+  presentContest,
+  rebuttalFactsOf,
+  sendContests,
+} from './rebuttal.service.js';
 import { computeSelfTotal } from './self-total.js';
 
 /** Indicators (and main indices scored from values) a unit answers, in framework order. */
@@ -68,6 +78,8 @@ export function assessmentActionsFor(
   data: {
     decisions: readonly { indicatorCode: string; decision: string }[];
     requests: readonly { indicatorCode: string; status: string }[];
+    /** The current rebuttal round's contests; none when not given. */
+    contests?: readonly ContestRow[];
   },
   locale: Locale,
   now: Date,
@@ -82,7 +94,9 @@ export function assessmentActionsFor(
     undecidedCodes: undecidedIndicators(codes, data.decisions),
     openRequestCodes: data.requests.filter((row) => row.status === 'open').map((row) => row.indicatorCode),
     awaitingUnitCodes: awaitingUnitCodes(context.assessment.state, data.requests),
+    rebuttal: rebuttalFactsOf(context, data.contests ?? []),
   };
+  const indicatorRebuttal = indicatorRebuttalFactsOf(context, data.decisions, data.contests ?? []);
   return {
     ...presentActions(evaluateAssessmentActions(actor, facts), locale),
     indicators: codes.map((code) => {
@@ -90,6 +104,7 @@ export function assessmentActionsFor(
         ...facts,
         indicatorCode: code,
         mainIndexCode: mainIndexCodeOf(context.framework, code),
+        rebuttal: indicatorRebuttal,
       });
       return {
         code,
@@ -97,6 +112,8 @@ export function assessmentActionsFor(
         supplement: presentVerdict(verdicts.supplement, locale),
         decide: presentVerdict(verdicts.decide, locale),
         requestSupplementation: presentVerdict(verdicts.requestSupplementation, locale),
+        contest: presentVerdict(verdicts.contest, locale),
+        answerContest: presentVerdict(verdicts.answerContest, locale),
       };
     }),
   };
@@ -115,7 +132,7 @@ export async function getAssessmentView(
   now = new Date(),
 ) {
   const { assessment, framework } = context;
-  const [answerRows, decisionRows, evidenceRows, requestRows] = await Promise.all([
+  const [answerRows, decisionRows, evidenceRows, requestRows, contestRows] = await Promise.all([
     db.select().from(answers).where(eq(answers.assessmentId, assessment.id)),
     db.select().from(appraisals).where(eq(appraisals.assessmentId, assessment.id)),
     db
@@ -123,6 +140,7 @@ export async function getAssessmentView(
       .from(evidence)
       .where(and(eq(evidence.assessmentId, assessment.id), isNull(evidence.deletedAt))),
     db.select().from(supplementationRequests).where(eq(supplementationRequests.assessmentId, assessment.id)),
+    currentContests(db, context),
   ]);
   const evidenceCount = new Map<string, number>();
   for (const row of evidenceRows) evidenceCount.set(row.indicatorCode, (evidenceCount.get(row.indicatorCode) ?? 0) + 1);
@@ -148,7 +166,13 @@ export async function getAssessmentView(
     id: assessment.id,
     state: assessment.state,
     version: assessment.version,
-    ...assessmentActionsFor(actor, context, { decisions: decisionRows, requests: requestRows }, locale, now),
+    ...assessmentActionsFor(
+      actor,
+      context,
+      { decisions: decisionRows, requests: requestRows, contests: contestRows },
+      locale,
+      now,
+    ),
     submittedAt: assessment.submittedAt,
     submittedAtClose: assessment.submittedAtClose,
     deadline: unitDeadline(context.period.selfAssessmentDeadline, assessment.deadlineExtendedTo),
@@ -196,6 +220,14 @@ export async function getAssessmentView(
       overdue: row.status === 'open' && vietnamDay(now) > row.dueOn,
       answeredLate: row.respondedAt !== null && vietnamDay(row.respondedAt) > row.dueOn,
     })),
+    rebuttal: {
+      enabled: context.period.rebuttalEnabled,
+      workingDays: context.period.rebuttalWorkingDays,
+      resultsSentAt: assessment.resultsSentAt,
+      dueOn: assessment.rebuttalDueOn,
+      windowPassed: rebuttalWindowPassed(assessment.rebuttalDueOn, now),
+      contests: contestRows.map(presentContest),
+    },
   };
 }
 
@@ -248,7 +280,7 @@ export async function transitionAssessment(
       periodState: context.period.state,
       deadline: unitDeadline(context.period.selfAssessmentDeadline, context.assessment.deadlineExtendedTo),
     });
-    if (action === 'finalise') {
+    if (action === 'finalise' || action === 'sendResults') {
       const decisions = await tx.select().from(appraisals).where(eq(appraisals.assessmentId, fresh.id));
       const missing = undecidedIndicators(answerableCodes(context), decisions);
       if (missing.length > 0) {
@@ -256,6 +288,15 @@ export async function transitionAssessment(
           { code: 'workflow.undecided-indicators', params: { count: missing.length, codes: missing.slice(0, 10).join(', ') } },
         ]);
       }
+    }
+    // The rebuttal round's guards (core's `rebuttalBlock`): results sent only where the period holds
+    // a round, contests sent within the window, finalising only once the round is over.
+    const contests = await currentContests(tx, context);
+    const rebuttal = rebuttalBlock(action, fresh.state, rebuttalFactsOf(context, contests), now);
+    if (rebuttal) throw new DomainError('conflict', [rebuttal.problem]);
+    if (action === 'submitRebuttal') {
+      const sent = await sendContests(tx, context, now);
+      return moveAssessment(tx, actor, context, action, fresh.state, reason, now, undefined, { contested: sent });
     }
     if (action === 'submitSupplementation') {
       const open = await tx

@@ -200,7 +200,8 @@ export async function getCouncilOverview(db: Database, actor: Actor, periodId: s
         ),
       },
       mainIndices,
-      awaitsCouncil: councilCanDecide(assessment.state),
+      // The council decides, or answers the unit's contests.
+      awaitsCouncil: councilCanDecide(assessment.state) || assessment.state === 'rebuttalSubmitted',
       undecidedForYou: mainIndices.reduce(
         (count, main) =>
           count +

@@ -43,6 +43,8 @@ describe.each(TEST_DATABASE_KINDS)('the assessment cycle on %s', (kind) => {
       cohorts: [{ unitKind: 'district', frameworkId: 'dienbien-2022-district' }],
       unitIds,
       selfAssessmentDeadline: '2099-01-30',
+      // The cycle without a rebuttal round (rebuttal.test.ts holds one).
+      rebuttalEnabled: false,
     });
     expect(created.statusCode).toBe(201);
     periodId = created.json().id;

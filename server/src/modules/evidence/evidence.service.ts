@@ -4,14 +4,18 @@ import {
   assessmentStateLabel,
   type Capability,
   DomainError,
+  formatCalendarDay,
   named,
   type Problem,
+  rebuttalWindowPassed,
+  unitCanAddRebuttalEvidence,
   unitCanAddSupplementation,
+  unitCanContest,
   unitCanEditAnswers,
 } from '@opendti/core';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { assessments, evidence, supplementationRequests, users } from '../../db/schema/index.js';
+import { assessments, evidence, rebuttalContests, supplementationRequests, users } from '../../db/schema/index.js';
 import type { EvidenceStorage } from '../../storage/evidence-storage.js';
 import { inspectEvidenceFile, isInlineMediaType } from '../../storage/file-type.js';
 import type { AssessmentContext } from '../assessments/assessment-context.js';
@@ -103,6 +107,7 @@ export async function listEvidence(db: Database, context: AssessmentContext, ind
  */
 export function evidenceWriteCapability(state: string): Capability {
   if (!unitCanEditAnswers(state) && unitCanAddSupplementation(state)) return 'assessment.supplement';
+  if (unitCanContest(state)) return 'assessment.supplement';
   return 'assessment.answer';
 }
 
@@ -110,15 +115,17 @@ export function evidenceWriteCapability(state: string): Capability {
  * Whether evidence of an indicator may change now, read from the assessment's current state (in a
  * transaction, locked, so a submission cannot slip in between): freely during self-assessment; during
  * supplementation only for an indicator with an open request, and the evidence then added is marked
- * supplementary. Otherwise 409. Routes may call it early, e.g. before reading an upload's body.
+ * supplementary; in the rebuttal window only for an indicator the unit contests (also supplementary).
+ * Otherwise 409. Routes may call it early, e.g. before reading an upload's body.
  */
 export async function requireEvidenceWritable(
   db: Database | Transaction,
   assessmentId: string,
   indicatorCode: string,
+  now: Date = new Date(),
 ): Promise<{ supplementary: boolean }> {
   const [fresh] = await db
-    .select({ state: assessments.state })
+    .select({ state: assessments.state, resultsSentAt: assessments.resultsSentAt, rebuttalDueOn: assessments.rebuttalDueOn })
     .from(assessments)
     .where(eq(assessments.id, assessmentId))
     .for('update');
@@ -132,6 +139,21 @@ export async function requireEvidenceWritable(
     const openRequestCodes = open.map((row) => row.indicatorCode);
     if (unitCanAddSupplementation(state, { indicatorCode, openRequestCodes })) return { supplementary: true };
     throw new DomainError('conflict', [{ code: 'evidence.no-open-request', params: { indicator: indicatorCode } }]);
+  }
+  // The rebuttal round: evidence backs a contest the unit has written, while the window is open.
+  if (fresh?.resultsSentAt && unitCanContest(state)) {
+    if (rebuttalWindowPassed(fresh.rebuttalDueOn, now)) {
+      throw new DomainError('conflict', [
+        { code: 'workflow.rebuttal-window-passed', params: { dueOn: formatCalendarDay(fresh.rebuttalDueOn as string) } },
+      ]);
+    }
+    const contests = await db
+      .select({ indicatorCode: rebuttalContests.indicatorCode })
+      .from(rebuttalContests)
+      .where(and(eq(rebuttalContests.assessmentId, assessmentId), eq(rebuttalContests.roundSentAt, fresh.resultsSentAt)));
+    const contestCodes = contests.map((row) => row.indicatorCode);
+    if (unitCanAddRebuttalEvidence(state, { indicatorCode, contestCodes })) return { supplementary: true };
+    throw new DomainError('conflict', [{ code: 'evidence.no-contest', params: { indicator: indicatorCode } }]);
   }
   throw new DomainError('conflict', [
     { code: 'evidence.locked', params: { state: assessmentStateLabel(state, 'vi'), stateEn: assessmentStateLabel(state, 'en') } },

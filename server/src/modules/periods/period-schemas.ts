@@ -6,6 +6,24 @@ import { CalendarDay, Nullable, StringEnum, Timestamp } from '../../http/common-
 // A real day (2023-02-30 is refused here, not by the database).
 const IsoDate = Type.String({ format: 'date' });
 
+const RebuttalSettingsFields = {
+  rebuttalEnabled: Type.Optional(
+    Type.Boolean({
+      description:
+        'Hold a rebuttal round (giải trình, kiến nghị) after the council decides: the unit may contest adjusted indicators before the chair finalises. Default true for a new period.',
+    }),
+  ),
+  rebuttalWorkingDays: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 30, description: 'The rebuttal window in working days (Monday–Friday); default 5' }),
+  ),
+};
+
+/** The rebuttal round's settings of a period (changeRebuttalSettings' input). */
+export const RebuttalSettingsBody = Type.Object({
+  rebuttalEnabled: Type.Boolean({ description: 'Hold a rebuttal round after the council decides' }),
+  rebuttalWorkingDays: Type.Integer({ minimum: 1, maximum: 30, description: 'The window in working days (Monday–Friday)' }),
+});
+
 /** What creating a period takes (createPeriod's input). */
 export const NewPeriodBody = Type.Object({
   year: Type.Integer({ minimum: 2000, maximum: 2100 }),
@@ -23,6 +41,7 @@ export const NewPeriodBody = Type.Object({
   selfAssessmentDeadline: Type.Optional(IsoDate),
   appraisalDeadline: Type.Optional(Type.Union([Type.Null(), IsoDate])),
   publicationDue: Type.Optional(Type.Union([Type.Null(), IsoDate])),
+  ...RebuttalSettingsFields,
 });
 
 /** A move of the period's workflow: the actions are core's period workflow table's own. */
@@ -41,6 +60,10 @@ export const PeriodSchema = Type.Object({
   appraisalDeadline: Nullable(CalendarDay()),
   publicationDue: Nullable(CalendarDay()),
   publishedAt: Nullable(Timestamp()),
+  rebuttalEnabled: Type.Boolean({ description: 'The period holds a rebuttal round (giải trình, kiến nghị)' }),
+  rebuttalWorkingDays: Type.Integer({
+    description: 'The rebuttal window in working days (Monday–Friday; public holidays not counted)',
+  }),
   createdAt: Timestamp(),
   version: Type.Integer({ description: 'Incremented by every transition' }),
 });

@@ -75,6 +75,9 @@ export async function createPeriod(db: Database, actor: Actor, input: PeriodInpu
         selfAssessmentDeadline: input.selfAssessmentDeadline ?? `${input.year + 1}-01-30`,
         appraisalDeadline: input.appraisalDeadline ?? null,
         publicationDue: input.publicationDue ?? `${input.year + 1}-03-31`,
+        // A new period holds the rebuttal round unless the manager switches it off.
+        rebuttalEnabled: input.rebuttalEnabled ?? true,
+        rebuttalWorkingDays: input.rebuttalWorkingDays ?? 5,
       })
       .returning();
     if (!period) throw new Error('insert returned nothing');

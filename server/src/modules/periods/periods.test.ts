@@ -106,6 +106,7 @@ describe.each(TEST_DATABASE_KINDS)('periods on %s', (kind) => {
       name: 'Kỳ một đơn vị',
       cohorts: [{ unitKind: 'department', frameworkId: 'dienbien-2022-department' }],
       unitIds: units.map((unit) => unit.id),
+      rebuttalEnabled: false,
     });
     const periodId = created.json().id;
     await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'openSelfAssessment' });

@@ -55,9 +55,6 @@ export async function computeCohortScores(
   const answerRows = ids.length === 0 ? [] : await db.select().from(answers).where(inArray(answers.assessmentId, ids));
   const decisionRows = ids.length === 0 ? [] : await db.select().from(appraisals).where(inArray(appraisals.assessmentId, ids));
   const sheet = fillScoreSheet(framework, rows, unitIndex, answerRows, decisionRows);
-  rows.forEach((row, unit) => {
-    if (row.participation === 'scoredAsZero') scoreAsZero(framework, sheet, unit);
-  });
   const indicatorCount = framework.indicatorNodes.length;
   const scores = scoreCohort(sheet);
   const detail: IndicatorDetail = {};
@@ -98,7 +95,8 @@ type StoredDecision = Pick<typeof appraisals.$inferSelect, 'assessmentId' | 'ind
  */
 export function fillScoreSheet(
   framework: CompiledFramework,
-  rows: readonly { code: string; name: string }[],
+  /** `participation: 'scoredAsZero'`: the manager's decision to score a unit that entered nothing as 0. */
+  rows: readonly { code: string; name: string; participation?: string }[],
   unitIndex: ReadonlyMap<string, number>,
   answerRows: readonly StoredAnswer[],
   decisionRows: readonly StoredDecision[],

@@ -33,6 +33,7 @@ import { adminMessages } from './messages';
 import { explainPeriodAction, PeriodNextStep, periodCounts } from './period-next-step';
 import { usePeriod, usePeriodTransition } from './period-queries';
 import { ProblemList } from './problem-list';
+import { RebuttalSettingsCard } from './rebuttal-settings-card';
 
 /** One period: where it stands, how far the units and the council have come, and the next step. */
 export default function PeriodDetailPage() {
@@ -165,6 +166,11 @@ export default function PeriodDetailPage() {
               </Table.Tbody>
             </Table>
           </Paper>
+          <RebuttalSettingsCard
+            key={`${data.rebuttalEnabled}-${data.rebuttalWorkingDays}`}
+            period={data}
+            canManage={holds(user, 'period.manage')}
+          />
           <Paper withBorder p="md">
             <Title order={3} size="h5" mb="xs">
               {t('cohortsSection')}

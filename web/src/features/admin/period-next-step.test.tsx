@@ -32,6 +32,8 @@ function periodAnswer(state: PeriodDetail['state'], role: Role, table: PeriodTab
     appraisalDeadline: null,
     publicationDue: '2024-03-31',
     publishedAt: null,
+    rebuttalEnabled: false,
+    rebuttalWorkingDays: 5,
     createdAt: '2023-06-01T00:00:00.000Z',
     version: 1,
     cohorts: [],

@@ -22,6 +22,7 @@ import {
   outlineItems,
 } from './indicator-outline';
 import { appraisalMessages } from './messages';
+import { RebuttalPanel } from './rebuttal-panel';
 
 const INDICATOR_PARAM = 'chi-so';
 
@@ -155,6 +156,8 @@ export default function AssessmentPage() {
           </Group>
         </Alert>
       )}
+
+      <RebuttalPanel view={view} items={items} onSelect={select} />
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 4, xl: 3 }} visibleFrom="md">

@@ -15,6 +15,7 @@ import { IndicatorPanel } from './indicator-panel';
 import { IndicatorTree } from './indicator-tree';
 import { workspaceMessages } from './messages';
 import { OfflineModal } from './offline-modal';
+import { RebuttalSection } from './rebuttal-section';
 import { OverallSaveStatus } from './status-badges';
 import { buildChecklist, groupProgress } from './submission-checklist';
 import { SubmissionModal } from './submission-modal';
@@ -106,6 +107,10 @@ function AssessmentWorkspace({
   const actionsOf = useMemo(() => new Map(view.indicators.map((row) => [row.code, row])), [view.indicators]);
   const editable = view.indicators.some((row) => row.answer.allowed);
   const supplementing = view.state === 'supplementationRequested';
+  // The rebuttal round: shown once the council sent its results, and kept with the finalised result.
+  const inRebuttal =
+    view.rebuttal.resultsSentAt !== null && ['rebuttalOpen', 'rebuttalSubmitted', 'finalised'].includes(view.state);
+  const contested = new Set(view.rebuttal.contests.map((contest) => contest.indicatorCode));
   const isLeader = holds(user, 'assessment.submit');
   const deadlinePassed = todayInVietnam() > view.deadline;
 
@@ -226,7 +231,7 @@ function AssessmentWorkspace({
         </Box>
       </Stack>
 
-      {!editable && !supplementing && (
+      {!editable && !supplementing && !inRebuttal && (
         <Alert color={supplementing ? 'orange' : 'gray'} variant="light" title={t('readOnly.title')}>
           {t(view.submittedAtClose && view.state === 'submitted' ? 'readOnly.submittedAtClose' : `readOnly.${view.state}`, {
             submitted: formatDate(view.submittedAt, locale),
@@ -239,6 +244,17 @@ function AssessmentWorkspace({
           assessmentId={view.id}
           requests={view.supplementationRequests.filter((request) => request.status !== 'closed')}
           sendBack={actionVerdict(view, 'submitSupplementation')}
+          nameOf={(code) => {
+            const item = items.get(code);
+            return item ? localName(item, locale) : '';
+          }}
+          onSelect={select}
+        />
+      )}
+
+      {inRebuttal && (
+        <RebuttalSection
+          view={view}
           nameOf={(code) => {
             const item = items.get(code);
             return item ? localName(item, locale) : '';
@@ -273,7 +289,10 @@ function AssessmentWorkspace({
               store={store}
               editable={editable}
               canAddEvidence={Boolean(
-                actionsOf.get(selected.code)?.answer.allowed || actionsOf.get(selected.code)?.supplement.allowed,
+                actionsOf.get(selected.code)?.answer.allowed ||
+                  actionsOf.get(selected.code)?.supplement.allowed ||
+                  // In the rebuttal window, evidence backs a contest the unit has written.
+                  (actionsOf.get(selected.code)?.contest.allowed && contested.has(selected.code)),
               )}
               requests={selectedRequests}
               canRespond={supplementing}

@@ -28,6 +28,8 @@ const vi = {
     'Điểm tự đánh giá đã khoá. Đơn vị chỉ được trả lời yêu cầu và bổ sung tài liệu kiểm chứng cho các chỉ số Hội đồng yêu cầu (đánh dấu màu cam).',
   'readOnly.supplemented': 'Đơn vị đã gửi bổ sung, giải trình; Hội đồng đang thẩm định lại.',
   'readOnly.finalised': 'Kết quả thẩm định đã được Chủ tịch Hội đồng chốt ngày {finalised}.',
+  'readOnly.rebuttalOpen': 'Hội đồng đã gửi kết quả thẩm định; đơn vị chỉ được kiến nghị về các chỉ số bị điều chỉnh điểm.',
+  'readOnly.rebuttalSubmitted': 'Đơn vị đã gửi kiến nghị; Hội đồng đang xem xét, trả lời.',
 
   // tree
   'tree.label': 'Danh sách chỉ số',
@@ -274,6 +276,8 @@ const en: Record<WorkspaceKey, string> = {
     'Self points are locked. The unit may only answer the requests and add evidence to the indicators the council asked about (marked in orange).',
   'readOnly.supplemented': 'The unit sent its supplementation; the council is appraising again.',
   'readOnly.finalised': 'The council chair finalised the appraisal on {finalised}.',
+  'readOnly.rebuttalOpen': 'The council sent its results; the unit may only contest the indicators whose points were adjusted.',
+  'readOnly.rebuttalSubmitted': 'The unit sent its contests; the council is answering them.',
 
   'tree.label': 'Indicators',
   'tree.open': 'Indicators ({answered}/{total})',
