@@ -107,6 +107,7 @@ describe('every operation of the document', () => {
       [
         'GET /api/v1/public/periods',
         'GET /api/v1/public/periods/{periodId}/results/{unitKind}',
+        'GET /api/v1/public/periods/{periodId}/results/{unitKind}/indicator-overview',
         'GET /api/v1/public/periods/{periodId}/results/{unitKind}/units/{unitCode}',
         'GET /api/v1/public/periods/{periodId}/unit-maps/{unitKind}',
         'GET /api/v1/public/unit-maps',

@@ -939,6 +939,18 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
       expected: [404, 404, 404, 404, 404, 404, 404],
       request: get(() => `/api/v1/public/periods/${open2023}/results/district/units/DBP`),
     },
+    {
+      route: 'GET /api/v1/public/periods/{periodId}/results/{unitKind}/indicator-overview',
+      about: 'published 2022',
+      expected: [200, 200, 200, 200, 200, 200, 200],
+      request: get(() => `/api/v1/public/periods/${published2022}/results/district/indicator-overview`),
+    },
+    {
+      route: 'GET /api/v1/public/periods/{periodId}/results/{unitKind}/indicator-overview',
+      about: 'unpublished 2023',
+      expected: [404, 404, 404, 404, 404, 404, 404],
+      request: get(() => `/api/v1/public/periods/${open2023}/results/district/indicator-overview`),
+    },
     // unit boundary maps: the administrator uploads, the period manager looks
     {
       route: 'GET /api/v1/unit-maps',

@@ -9,7 +9,7 @@ import { type Actor, addWorkingDays, compileFramework, vietnamDay } from '@opend
 import { loadBuiltinFramework } from '@opendti/frameworks';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessments } from '../../db/schema/index.js';
+import { answers, assessments } from '../../db/schema/index.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
 import { TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
 import { requireEvidenceWritable } from '../evidence/evidence.service.js';
@@ -89,6 +89,8 @@ describe.each(TEST_DATABASE_KINDS)('the rebuttal round on %s', (kind) => {
       expect(saved.statusCode).toBe(200);
     }
     expect((await move(leader, 'submit')).statusCode).toBe(200);
+    // DBI (no demo account) has one answer, so the close submits it; a unit with none would stay a draft.
+    await t.database.db.insert(answers).values({ assessmentId: dbi, indicatorCode: '1.1', value: 'không', selfPoints: 0 });
     expect(
       (await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'startAppraisal' })).statusCode,
     ).toBe(200);
