@@ -47,6 +47,12 @@ const EXPECTED: Record<
     roles: ['unitLeader'],
     periodState: 'appraisal',
   },
+  withdrawSupplementation: {
+    from: ['supplementationRequested'],
+    to: 'inAppraisal',
+    roles: ['appraiser', 'councilChair'],
+    periodState: 'appraisal',
+  },
   finalise: { from: ['inAppraisal', 'supplemented'], to: 'finalised', roles: ['councilChair'], periodState: 'appraisal' },
   reopen: { from: ['finalised'], to: 'inAppraisal', roles: ['councilChair'], periodState: 'appraisal' },
 };
@@ -108,8 +114,8 @@ describe('applyTransition: every action from every state for every role', () => 
     }
   });
 
-  it('covers 7 actions × 6 states × 6 roles', () => {
-    expect(cases).toHaveLength(252);
+  it('covers 8 actions × 6 states × 6 roles', () => {
+    expect(cases).toHaveLength(288);
   });
 
   it('refuses an unknown action as invalid input, whoever asks', () => {
@@ -437,6 +443,8 @@ describe('assessmentActionCapability', () => {
       // Only through a decision on an indicator, which says what the unit must add.
       requestSupplementation: undefined,
       submitSupplementation: 'assessment.supplement',
+      // Only through withdrawing an indicator's request.
+      withdrawSupplementation: undefined,
       finalise: 'appraisal.finalise',
       reopen: 'appraisal.reopen',
     });
@@ -482,9 +490,24 @@ describe('evaluateIndicatorActions', () => {
       supplement: 'wrong-state',
       decide: 'missing-capability',
       requestSupplementation: 'missing-capability',
+      withdrawSupplementation: 'missing-capability',
     });
     expect(judge(reporter, 'supplementationRequested', { openRequestCodes: ['1.1'] }).supplement).toBe('allowed');
     expect(judge(reporter, 'supplementationRequested', { openRequestCodes: ['1.2'] }).supplement).toBe('wrong-state');
+  });
+
+  it('lets the council withdraw a request the unit has not answered, and only such a request', () => {
+    expect(judge(chair, 'supplementationRequested', { openRequestCodes: ['1.1'] }).withdrawSupplementation).toBe('allowed');
+    // Answered, not yet sent back: the unit's explanation stands; the council waits for it.
+    expect(judge(chair, 'supplementationRequested', { openRequestCodes: [], awaitingUnitCodes: ['1.1'] })).toMatchObject({
+      withdrawSupplementation: 'wrong-state',
+      decide: 'awaiting-unit',
+    });
+    expect(judge(chair, 'inAppraisal').withdrawSupplementation).toBe('wrong-state');
+    expect(judge(chair, 'finalised', { openRequestCodes: ['1.1'] }).withdrawSupplementation).toBe('wrong-state');
+    expect(judge(appraiser, 'supplementationRequested', { openRequestCodes: ['1.1'] }).withdrawSupplementation).toBe(
+      'missing-capability',
+    );
   });
 
   it('lets the council decide within its scope, and wait only on the indicators the unit supplements', () => {

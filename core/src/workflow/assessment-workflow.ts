@@ -44,6 +44,7 @@ export const ASSESSMENT_ACTIONS = [
   'startAppraisal',
   'requestSupplementation',
   'submitSupplementation',
+  'withdrawSupplementation',
   'finalise',
   'reopen',
 ] as const;
@@ -65,6 +66,7 @@ export const ASSESSMENT_ACTION_LABELS: Labels<AssessmentAction> = {
   startAppraisal: { vi: 'bắt đầu thẩm định', en: 'start the appraisal' },
   requestSupplementation: { vi: 'yêu cầu đơn vị bổ sung, giải trình', en: 'ask the unit for supplementation' },
   submitSupplementation: { vi: 'nộp bổ sung, giải trình', en: 'submit the supplementation' },
+  withdrawSupplementation: { vi: 'rút lại yêu cầu bổ sung, giải trình', en: 'withdraw the supplementation request' },
   finalise: { vi: 'chốt kết quả thẩm định', en: 'finalise the appraisal' },
   reopen: { vi: 'mở lại kết quả đã chốt', en: 'reopen the finalised result' },
 };
@@ -153,6 +155,20 @@ export const ASSESSMENT_TRANSITIONS: readonly AssessmentTransition[] = [
     checksDeadline: false,
     dueDateRequired: false,
     byDecision: false,
+  },
+  // Taken when the council withdraws the last request the unit has not answered: nothing waits for
+  // the unit any more, so the appraisal goes on (the unit's banner goes with it).
+  {
+    action: 'withdrawSupplementation',
+    from: ['supplementationRequested'],
+    to: 'inAppraisal',
+    roles: COUNCIL,
+    capability: 'appraisal.decide',
+    periodStates: ['appraisal'],
+    reasonRequired: false,
+    checksDeadline: false,
+    dueDateRequired: false,
+    byDecision: true,
   },
   // The chair closes the unit's appraisal; the caller checks `canFinalise` (every indicator decided).
   {
@@ -455,6 +471,8 @@ export interface IndicatorVerdicts {
   decide: ActionVerdict;
   /** Ask the unit to supplement this indicator. */
   requestSupplementation: ActionVerdict;
+  /** Withdraw this indicator's request while the unit has not answered it (it becomes decidable again). */
+  withdrawSupplementation: ActionVerdict;
 }
 
 export interface IndicatorFacts {
@@ -523,6 +541,7 @@ export function evaluateIndicatorActions(
     return verdict.allowed && waits ? blocked('awaiting-unit', awaitingUnitProblem(facts.indicatorCode)) : verdict;
   };
   const councilDecides = councilCanDecide(facts.state);
+  const withdrawable = facts.openRequestCodes.includes(facts.indicatorCode);
   return {
     answer: capabilityVerdict(actor, 'assessment.answer', unit) ?? (unitCanEditAnswers(facts.state) ? ALLOWED_ACTION : locked),
     supplement:
@@ -530,5 +549,12 @@ export function evaluateIndicatorActions(
       (unitCanAddSupplementation(facts.state, facts) ? ALLOWED_ACTION : locked),
     decide: council(councilDecides),
     requestSupplementation: council(councilDecides),
+    withdrawSupplementation:
+      capabilityVerdict(actor, 'appraisal.decide', indicator) ??
+      (!councilDecides
+        ? locked
+        : !withdrawable
+          ? blocked('wrong-state', { code: 'workflow.no-open-request', params: { indicator: facts.indicatorCode } })
+          : councilPeriodVerdict(facts.periodState, table)),
   };
 }
