@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatMessage } from '../errors/problem.js';
-import { assignmentCovers, assignmentScopeProblems, councilMinutesProblems, evaluateMinutesAction } from './council.js';
+import {
+  assignmentCovers,
+  assignmentScopeProblems,
+  councilMinutesProblems,
+  evaluateAssignAction,
+  evaluateMinutesAction,
+} from './council.js';
 import type { Actor } from './roles.js';
 
 const chair: Actor = { userId: 'u-chair', role: 'councilChair' };
@@ -43,7 +49,11 @@ describe('councilMinutesProblems', () => {
 
   it('refuses a date in the future, no member and an empty decision, all at once, in both languages', () => {
     const problems = councilMinutesProblems({ ...valid, meetingOn: '2025-03-11', memberIds: [], decision: '  ' }, now);
-    expect(problems.map((problem) => problem.code)).toEqual(['minutes.date-future', 'minutes.no-members', 'minutes.decision-empty']);
+    expect(problems.map((problem) => problem.code)).toEqual([
+      'minutes.date-future',
+      'minutes.no-members',
+      'minutes.decision-empty',
+    ]);
     expect(formatMessage(problems[0] as never, 'vi')).toContain('11/03/2025');
     expect(formatMessage(problems[1] as never, 'en')).toBe('choose at least one council member present');
   });
@@ -69,5 +79,16 @@ describe('evaluateMinutesAction', () => {
   it('a member may read them but not record them', () => {
     const verdict = evaluateMinutesAction(appraiser, 'appraisal');
     expect(verdict.allowed === false && verdict.reason).toBe('missing-capability');
+  });
+});
+
+describe('evaluateAssignAction', () => {
+  it('the chair and the period manager share out the work until the results are published', () => {
+    expect(evaluateAssignAction(chair, 'appraisal').allowed).toBe(true);
+    expect(evaluateAssignAction({ userId: 'm', role: 'periodManager' }, 'selfAssessment').allowed).toBe(true);
+    const published = evaluateAssignAction(chair, 'published');
+    expect(published.allowed === false && published.reason).toBe('period-state');
+    const member = evaluateAssignAction(appraiser, 'appraisal');
+    expect(member.allowed === false && member.reason).toBe('missing-capability');
   });
 });

@@ -1,9 +1,9 @@
 import type { Problem } from '../errors/problem.js';
 import { formatCalendarDay, isCalendarDay, vietnamDay } from './calendar-day.js';
 import { decide, denialProblem } from './capabilities.js';
-import { PERIOD_STATE_LABELS } from './period-workflow.js';
+import { PERIOD_STATE_LABELS, type PeriodState } from './period-workflow.js';
 import type { Actor, Role } from './roles.js';
-import { type ActionVerdict, ALLOWED_ACTION, blocked, labelOf } from './transition-table.js';
+import { type ActionVerdict, ALLOWED_ACTION, blocked, labelOf, listLabels } from './transition-table.js';
 
 /**
  * The appraisal council's own organisation of its work: who appraises which unit or main index
@@ -35,7 +35,9 @@ export function assignmentCovers(
   target: { unitId: string; mainIndexCode?: string | undefined },
 ): boolean {
   if (assignment.unitId !== null && assignment.unitId !== target.unitId) return false;
-  return assignment.mainIndexCode === null || target.mainIndexCode === undefined || assignment.mainIndexCode === target.mainIndexCode;
+  return (
+    assignment.mainIndexCode === null || target.mainIndexCode === undefined || assignment.mainIndexCode === target.mainIndexCode
+  );
 }
 
 /** The problems of a new assignment's scope: it names a unit, a main index, or both. */
@@ -78,6 +80,32 @@ export function councilMinutesProblems(input: CouncilMinutesInput, now: Date): P
 }
 
 const MINUTES_ACTION = { vi: 'ghi hoặc sửa biên bản họp Hội đồng', en: "record or edit the council's minutes" };
+const ASSIGN_ACTION = { vi: 'thay đổi phân công thẩm định', en: 'change appraisal assignments' };
+
+/** The work is shared out before and during the appraisal; published results are no longer worked on. */
+export const ASSIGNMENT_PERIOD_STATES: readonly PeriodState[] = ['draft', 'selfAssessment', 'appraisal'];
+
+function periodVerdict(action: { vi: string; en: string }, periodState: string, allowed: readonly PeriodState[]): ActionVerdict {
+  if ((allowed as readonly string[]).includes(periodState)) return ALLOWED_ACTION;
+  return blocked('period-state', {
+    code: 'workflow.period-state',
+    params: {
+      action: action.vi,
+      actionEn: action.en,
+      periodState: labelOf(PERIOD_STATE_LABELS, periodState, 'vi'),
+      periodStateEn: labelOf(PERIOD_STATE_LABELS, periodState, 'en'),
+      allowed: listLabels(PERIOD_STATE_LABELS, allowed, 'vi'),
+      allowedEn: listLabels(PERIOD_STATE_LABELS, allowed, 'en'),
+    },
+  });
+}
+
+/** May this actor add or remove assignments in a period in this state? The chair or the period manager. */
+export function evaluateAssignAction(actor: Actor | undefined, periodState: string): ActionVerdict {
+  const decision = decide(actor, 'appraisal.assign');
+  if (!decision.allowed) return blocked('missing-capability', denialProblem('appraisal.assign', decision.reason, actor?.role));
+  return periodVerdict(ASSIGN_ACTION, periodState, ASSIGNMENT_PERIOD_STATES);
+}
 
 /**
  * May this actor record or edit the council's minutes now? The chair alone (the policy's
@@ -86,19 +114,7 @@ const MINUTES_ACTION = { vi: 'ghi hoặc sửa biên bản họp Hội đồng',
  */
 export function evaluateMinutesAction(actor: Actor | undefined, periodState: string): ActionVerdict {
   const decision = decide(actor, 'council.recordMinutes');
-  if (!decision.allowed) return blocked('missing-capability', denialProblem('council.recordMinutes', decision.reason, actor?.role));
-  if (periodState !== 'appraisal') {
-    return blocked('period-state', {
-      code: 'workflow.period-state',
-      params: {
-        action: MINUTES_ACTION.vi,
-        actionEn: MINUTES_ACTION.en,
-        periodState: labelOf(PERIOD_STATE_LABELS, periodState, 'vi'),
-        periodStateEn: labelOf(PERIOD_STATE_LABELS, periodState, 'en'),
-        allowed: labelOf(PERIOD_STATE_LABELS, 'appraisal', 'vi'),
-        allowedEn: labelOf(PERIOD_STATE_LABELS, 'appraisal', 'en'),
-      },
-    });
-  }
-  return ALLOWED_ACTION;
+  if (!decision.allowed)
+    return blocked('missing-capability', denialProblem('council.recordMinutes', decision.reason, actor?.role));
+  return periodVerdict(MINUTES_ACTION, periodState, ['appraisal']);
 }

@@ -85,6 +85,7 @@ const IndicatorActionsSchema = Type.Object({
   supplement: VerdictSchema,
   decide: VerdictSchema,
   requestSupplementation: VerdictSchema,
+  withdrawSupplementation: VerdictSchema,
 });
 
 /** getAssessmentView: the whole assessment as its reader may see it, and what the reader may do with it. */
@@ -143,6 +144,17 @@ export const AssessmentViewSchema = Type.Object({
       decidedAt: Timestamp(),
       version: Type.Integer(),
     }),
+  ),
+  assignees: Type.Array(
+    Type.Object({
+      userId: Type.String({ format: 'uuid' }),
+      displayName: Type.String(),
+      mainIndexCode: Nullable(Type.String({ description: 'null: the whole unit' })),
+    }),
+    {
+      description:
+        'Council members assigned to this unit or one of its main indices (shown to those who may read council notes; empty for a unit)',
+    },
   ),
   supplementationRequests: Type.Array(
     Type.Object({
