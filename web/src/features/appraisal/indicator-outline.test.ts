@@ -73,7 +73,14 @@ function actionsFor(reach: string[], decide = ALLOWED) {
   return (code: string): IndicatorActions => {
     const inReach = reach.length === 0 || reach.some((scope) => code === scope || code.startsWith(`${scope}.`));
     const verdict = inReach ? decide : OUTSIDE;
-    return { code, answer: OUTSIDE, supplement: OUTSIDE, decide: verdict, requestSupplementation: verdict };
+    return {
+      code,
+      answer: OUTSIDE,
+      supplement: OUTSIDE,
+      decide: verdict,
+      requestSupplementation: verdict,
+      withdrawSupplementation: LOCKED,
+    };
   };
 }
 
