@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { formatMessage, type Problem } from '@opendti/core/answers';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useLocale, useMessages } from '../../i18n/locale';
@@ -8,7 +9,6 @@ import { addDays, todayInVietnam, toVietnameseDate } from '../../shared/calendar
 import { formatPoints } from '../../shared/format';
 import type { AppraisalView, Decision } from './api-types';
 import { useDecideIndicator } from './appraisal-queries';
-import { formatMessage, type Problem } from '@opendti/core/answers';
 import { buildDecisionBody, type DecisionDraft, type DecisionField, type DecisionProblem } from './decision-input';
 import { LockIcon } from './lock-icon';
 import { appraisalMessages } from './messages';

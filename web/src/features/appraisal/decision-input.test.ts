@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { formatMessage } from '@opendti/core/answers';
+import { describe, expect, it } from 'vitest';
 import { buildDecisionBody, type DecisionContext, type DecisionDraft } from './decision-input';
 
 const blank: DecisionDraft = { decision: 'accepted', points: '', reason: '', comment: '', dueOn: '', councilNote: '' };

@@ -232,7 +232,8 @@ const vi = {
   finaliseHere: 'Chốt kết quả thẩm định',
   withdrawRequest: 'Rút lại yêu cầu bổ sung',
   withdrawTitle: 'Rút lại yêu cầu bổ sung chỉ số {code}?',
-  withdrawBody: 'Đơn vị chưa trả lời yêu cầu này. Sau khi rút lại, chỉ số được thẩm định tiếp như chưa có yêu cầu; thao tác được ghi nhật ký.',
+  withdrawBody:
+    'Đơn vị chưa trả lời yêu cầu này. Sau khi rút lại, chỉ số được thẩm định tiếp như chưa có yêu cầu; thao tác được ghi nhật ký.',
   withdrawn: 'Đã rút lại yêu cầu bổ sung chỉ số {code}.',
 };
 
@@ -450,7 +451,8 @@ export const appraisalMessages: Dictionary<Key> = {
     assignChooseMember: 'Choose a member',
     assignChooseScope: 'Choose a unit or a main index',
     minutesTitle: 'Minutes of the appraisal council',
-    minutesIntro: "The council chair records the meeting date, the members present and the council's decision; the minutes are kept with the period.",
+    minutesIntro:
+      "The council chair records the meeting date, the members present and the council's decision; the minutes are kept with the period.",
     minutesNone: 'No minutes yet.',
     minutesAdd: 'Record minutes',
     minutesEdit: 'Edit',
@@ -470,7 +472,8 @@ export const appraisalMessages: Dictionary<Key> = {
     finaliseHere: 'Finalise the appraisal',
     withdrawRequest: 'Withdraw the request',
     withdrawTitle: 'Withdraw the supplementation request on {code}?',
-    withdrawBody: 'The unit has not answered it. Once withdrawn, the indicator is appraised as if no request had been made; the action is logged.',
+    withdrawBody:
+      'The unit has not answered it. Once withdrawn, the indicator is appraised as if no request had been made; the action is logged.',
     withdrawn: 'The request on {code} is withdrawn.',
   },
 };
