@@ -146,7 +146,6 @@ export function AssignmentsPanel({
                   value={member}
                   onChange={setMember}
                   w={{ base: '100%', sm: 260 }}
-                  required
                 />
                 <Select
                   label={t('assignUnit')}
@@ -260,6 +259,8 @@ function MinutesForm({
   const [decision, setDecision] = useState(current?.decision ?? '');
   const [errors, setErrors] = useState<Partial<Record<MinutesField, string>>>({});
   const [other, setOther] = useState<string | undefined>();
+  // A field's problem goes as soon as the field changes; the server checks again on saving.
+  const clear = (field: MinutesField) => setErrors((previous) => ({ ...previous, [field]: undefined }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -315,13 +316,25 @@ function MinutesForm({
           <TextInput
             label={t('minutesDate')}
             value={meetingOn}
-            onChange={(event) => setMeetingOn(event.currentTarget.value)}
+            onChange={(event) => {
+              setMeetingOn(event.currentTarget.value);
+              clear('meetingOn');
+            }}
             error={errors.meetingOn}
             required
             inputMode="numeric"
             data-autofocus
           />
-          <Checkbox.Group label={t('minutesMembers')} value={memberIds} onChange={setMemberIds} error={errors.memberIds} required>
+          <Checkbox.Group
+            label={t('minutesMembers')}
+            value={memberIds}
+            onChange={(value) => {
+              setMemberIds(value);
+              clear('memberIds');
+            }}
+            error={errors.memberIds}
+            required
+          >
             <Stack gap={6} mt={6}>
               {members.map((member) => (
                 <Checkbox key={member.id} value={member.id} label={member.displayName} />
@@ -338,7 +351,10 @@ function MinutesForm({
           <Textarea
             label={t('minutesDecision')}
             value={decision}
-            onChange={(event) => setDecision(event.currentTarget.value)}
+            onChange={(event) => {
+              setDecision(event.currentTarget.value);
+              clear('decision');
+            }}
             error={errors.decision}
             autosize
             minRows={4}
