@@ -1,7 +1,8 @@
 /**
  * The appraisal council's tools (issue 10, "Council") in real Chromium, on the built `opendti serve`
  * with the demo: the chair assigns the appraiser main index 3 of Thành phố Điện Biên Phủ (DBP); the
- * appraiser filters the queue to "Được phân công cho tôi" and accepts, after a confirmation that says
+ * appraiser filters the queue to "Được phân công cho tôi", withdraws a supplementation request the unit
+ * has not answered (the unit's banner goes), and accepts, after a confirmation that says
  * how many, every remaining indicator of DBP they may decide; the chair sees finalising refused with
  * the server's reason, accepts the rest and finalises from the unit's own appraisal page; the chair
  * records the minutes of the sign-off meeting and the period manager reads them on the period's page.
@@ -140,6 +141,31 @@ describe('the council assigns, accepts, finalises from the unit page and records
     expect(await phone.locator('a').filter({ hasText: 'Của tôi' }).count()).toBe(1);
     await checkAccessibility(phone, 'queue on a phone');
     await screenshot(phone, 'council-tools-2-queue-phone');
+  });
+
+  it('lets the appraiser withdraw a request the unit has not answered: the unit’s banner goes', async () => {
+    const appraiser = await signIn('thamdinh');
+    await apiPut(appraiser, `/api/v1/assessments/${dbpId}/appraisals/1.1`, {
+      decision: 'supplementationRequested',
+      comment: 'Bổ sung quyết định thành lập Ban chỉ đạo.',
+      dueOn: '2099-02-15',
+      baseVersion: 0,
+    });
+    const unitPage = await pageAs('nhaplieu.dbp');
+    await unitPage.goto(`${server.url}/don-vi/${dbpId}`);
+    await unitPage.getByText('Hội đồng thẩm định yêu cầu bổ sung, giải trình').first().waitFor();
+
+    const page = await pageAs('thamdinh');
+    await page.goto(`${server.url}/tham-dinh/${dbpId}?chi-so=1.1`);
+    await page.getByRole('button', { name: 'Rút lại yêu cầu bổ sung 1.1' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rút lại yêu cầu bổ sung chỉ số 1.1?' });
+    await dialog.getByRole('button', { name: 'Rút lại yêu cầu bổ sung' }).click();
+    await page.getByText('Đã rút lại yêu cầu bổ sung chỉ số 1.1.').waitFor();
+    expect((await call<{ state: string }>(appraiser, 'GET', `/api/v1/assessments/${dbpId}`)).state).toBe('inAppraisal');
+
+    await unitPage.reload();
+    await unitPage.getByRole('heading', { name: DBP }).first().waitFor();
+    expect(await unitPage.getByText('Hội đồng thẩm định yêu cầu bổ sung, giải trình').count()).toBe(0);
   });
 
   it('lets the appraiser accept every remaining indicator of DBP they may decide, after saying how many', async () => {
