@@ -416,7 +416,7 @@ function QueueTable({ items, showMine }: { items: OverviewAssessment[]; showMine
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={190}>
                 <AssessmentStateBadge state={item.state} />
               </Table.Td>
               <Table.Td>{formatDate(item.submittedAt, locale)}</Table.Td>
@@ -428,7 +428,7 @@ function QueueTable({ items, showMine }: { items: OverviewAssessment[]; showMine
                   <MinePart item={item} />
                 </Table.Td>
               )}
-              <Table.Td>
+              <Table.Td maw={220}>
                 <Assignees item={item} />
               </Table.Td>
               <Table.Td>
