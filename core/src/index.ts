@@ -30,6 +30,7 @@ export { endsBeforeItBegins, parentLoop } from './units/unit-hierarchy.js';
 export * from './workflow/assessment-workflow.js';
 export { addDays, formatCalendarDay, isCalendarDay, parseVietnameseDate, vietnamDay } from './workflow/calendar-day.js';
 export * from './workflow/capabilities.js';
+export * from './workflow/council.js';
 export * from './workflow/period-workflow.js';
 export * from './workflow/roles.js';
 export {

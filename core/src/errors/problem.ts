@@ -46,6 +46,8 @@ const THING_NAMES = {
   cohort: { vi: 'nhóm đơn vị của kỳ đánh giá', en: 'cohort of the period' },
   route: { vi: 'đường dẫn', en: 'route' },
   unitMap: { vi: 'bản đồ', en: 'map' },
+  appraisalAssignment: { vi: 'phân công thẩm định', en: 'appraisal assignment' },
+  councilMinutes: { vi: 'biên bản họp Hội đồng', en: 'council minutes' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ThingKind = keyof typeof THING_NAMES;
@@ -496,6 +498,51 @@ const catalogue = {
   'workflow.unanswered-requests': {
     vi: 'còn {count} yêu cầu bổ sung, giải trình chưa được trả lời ({codes})',
     en: '{count} supplementation requests are not answered yet ({codes})',
+  },
+  'workflow.no-open-request': {
+    vi: 'chỉ số {indicator} không có yêu cầu bổ sung nào đang chờ đơn vị trả lời để rút lại',
+    en: 'indicator {indicator} has no supplementation request waiting for the unit to withdraw',
+  },
+  // the council's assignments and minutes
+  'assignment.empty-scope': {
+    vi: 'cần chọn đơn vị hoặc chỉ số chính để phân công',
+    en: 'choose a unit or a main index to assign',
+  },
+  'assignment.not-council-member': {
+    vi: 'chỉ phân công được thành viên hoặc Chủ tịch Hội đồng thẩm định đang hoạt động',
+    en: 'only an active council member or chair can be assigned',
+  },
+  'assignment.unknown-main-index': {
+    vi: 'chỉ số chính {code} không có trong bộ chỉ số của kỳ đánh giá',
+    en: 'main index {code} is not in the frameworks of the period',
+  },
+  'assignment.unknown-unit': {
+    vi: 'đơn vị không tham gia kỳ đánh giá này',
+    en: 'the unit does not take part in this period',
+  },
+  'assignment.duplicate': {
+    vi: 'thành viên này đã được phân công phần việc này',
+    en: 'this member is already assigned this work',
+  },
+  'minutes.date-invalid': {
+    vi: 'ngày họp "{value}" không phải là ngày hợp lệ',
+    en: 'meeting date "{value}" is not a valid date',
+  },
+  'minutes.date-future': {
+    vi: 'ngày họp {meetingOn} chưa đến; biên bản ghi cuộc họp đã diễn ra',
+    en: 'the meeting date {meetingOn} is in the future; minutes record a meeting that took place',
+  },
+  'minutes.no-members': {
+    vi: 'cần chọn ít nhất một thành viên Hội đồng có mặt',
+    en: 'choose at least one council member present',
+  },
+  'minutes.unknown-member': {
+    vi: 'người được chọn không phải thành viên Hội đồng thẩm định',
+    en: 'a person chosen is not a member of the appraisal council',
+  },
+  'minutes.decision-empty': {
+    vi: 'cần ghi nội dung kết luận của Hội đồng',
+    en: "the council's decision must not be empty",
   },
   'access.unauthenticated': {
     vi: 'cần đăng nhập để {what}',

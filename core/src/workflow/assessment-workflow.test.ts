@@ -59,6 +59,12 @@ const EXPECTED: Record<
     roles: ['councilChair'],
     periodState: 'appraisal',
   },
+  withdrawSupplementation: {
+    from: ['supplementationRequested'],
+    to: 'inAppraisal',
+    roles: ['appraiser', 'councilChair'],
+    periodState: 'appraisal',
+  },
   reopen: { from: ['finalised'], to: 'inAppraisal', roles: ['councilChair'], periodState: 'appraisal' },
 };
 
@@ -119,8 +125,8 @@ describe('applyTransition: every action from every state for every role', () => 
     }
   });
 
-  it('covers 9 actions × 8 states × 6 roles', () => {
-    expect(cases).toHaveLength(432);
+  it('covers 10 actions × 8 states × 6 roles', () => {
+    expect(cases).toHaveLength(480);
   });
 
   it('refuses an unknown action as invalid input, whoever asks', () => {
@@ -453,6 +459,8 @@ describe('assessmentActionCapability', () => {
       submitSupplementation: 'assessment.supplement',
       sendResults: 'appraisal.finalise',
       submitRebuttal: 'assessment.supplement',
+      // Only through withdrawing an indicator's request.
+      withdrawSupplementation: undefined,
       finalise: 'appraisal.finalise',
       reopen: 'appraisal.reopen',
     });
@@ -500,9 +508,24 @@ describe('evaluateIndicatorActions', () => {
       requestSupplementation: 'missing-capability',
       contest: 'wrong-state',
       answerContest: 'missing-capability',
+      withdrawSupplementation: 'missing-capability',
     });
     expect(judge(reporter, 'supplementationRequested', { openRequestCodes: ['1.1'] }).supplement).toBe('allowed');
     expect(judge(reporter, 'supplementationRequested', { openRequestCodes: ['1.2'] }).supplement).toBe('wrong-state');
+  });
+
+  it('lets the council withdraw a request the unit has not answered, and only such a request', () => {
+    expect(judge(chair, 'supplementationRequested', { openRequestCodes: ['1.1'] }).withdrawSupplementation).toBe('allowed');
+    // Answered, not yet sent back: the unit's explanation stands; the council waits for it.
+    expect(judge(chair, 'supplementationRequested', { openRequestCodes: [], awaitingUnitCodes: ['1.1'] })).toMatchObject({
+      withdrawSupplementation: 'wrong-state',
+      decide: 'awaiting-unit',
+    });
+    expect(judge(chair, 'inAppraisal').withdrawSupplementation).toBe('wrong-state');
+    expect(judge(chair, 'finalised', { openRequestCodes: ['1.1'] }).withdrawSupplementation).toBe('wrong-state');
+    expect(judge(appraiser, 'supplementationRequested', { openRequestCodes: ['1.1'] }).withdrawSupplementation).toBe(
+      'missing-capability',
+    );
   });
 
   it('lets the council decide within its scope, and wait only on the indicators the unit supplements', () => {

@@ -49,6 +49,7 @@ export const ASSESSMENT_ACTIONS = [
   'submitSupplementation',
   'sendResults',
   'submitRebuttal',
+  'withdrawSupplementation',
   'finalise',
   'reopen',
 ] as const;
@@ -74,6 +75,7 @@ export const ASSESSMENT_ACTION_LABELS: Labels<AssessmentAction> = {
   submitSupplementation: { vi: 'nộp bổ sung, giải trình', en: 'submit the supplementation' },
   sendResults: { vi: 'gửi kết quả thẩm định cho đơn vị', en: 'send the appraisal results to the unit' },
   submitRebuttal: { vi: 'gửi giải trình, kiến nghị', en: 'submit the rebuttal' },
+  withdrawSupplementation: { vi: 'rút lại yêu cầu bổ sung, giải trình', en: 'withdraw the supplementation request' },
   finalise: { vi: 'chốt kết quả thẩm định', en: 'finalise the appraisal' },
   reopen: { vi: 'mở lại kết quả đã chốt', en: 'reopen the finalised result' },
 };
@@ -162,6 +164,20 @@ export const ASSESSMENT_TRANSITIONS: readonly AssessmentTransition[] = [
     checksDeadline: false,
     dueDateRequired: false,
     byDecision: false,
+  },
+  // Taken when the council withdraws the last request the unit has not answered: nothing waits for
+  // the unit any more, so the appraisal goes on (the unit's banner goes with it).
+  {
+    action: 'withdrawSupplementation',
+    from: ['supplementationRequested'],
+    to: 'inAppraisal',
+    roles: COUNCIL,
+    capability: 'appraisal.decide',
+    periodStates: ['appraisal'],
+    reasonRequired: false,
+    checksDeadline: false,
+    dueDateRequired: false,
+    byDecision: true,
   },
   // Rebuttal round (giải trình, kiến nghị), where the period holds one: once every indicator is
   // decided the chair sends the results to the unit, which may contest adjusted indicators within a
@@ -569,6 +585,8 @@ export interface IndicatorVerdicts {
   contest: ActionVerdict;
   /** Answer the unit's contest: keep or change the points (the council). */
   answerContest: ActionVerdict;
+  /** Withdraw this indicator's request while the unit has not answered it (it becomes decidable again). */
+  withdrawSupplementation: ActionVerdict;
 }
 
 export interface IndicatorFacts {
@@ -682,6 +700,7 @@ export function evaluateIndicatorActions(
     }
     return councilPeriodVerdict(facts.periodState, table);
   };
+  const withdrawable = facts.openRequestCodes.includes(facts.indicatorCode);
   return {
     answer: capabilityVerdict(actor, 'assessment.answer', unit) ?? (unitCanEditAnswers(facts.state) ? ALLOWED_ACTION : locked),
     supplement:
@@ -691,5 +710,12 @@ export function evaluateIndicatorActions(
     requestSupplementation: council(councilDecides),
     contest: capabilityVerdict(actor, 'assessment.supplement', unit) ?? contest(),
     answerContest: capabilityVerdict(actor, 'appraisal.decide', indicator) ?? answerContest(),
+    withdrawSupplementation:
+      capabilityVerdict(actor, 'appraisal.decide', indicator) ??
+      (!councilDecides
+        ? locked
+        : !withdrawable
+          ? blocked('wrong-state', { code: 'workflow.no-open-request', params: { indicator: facts.indicatorCode } })
+          : councilPeriodVerdict(facts.periodState, table)),
   };
 }

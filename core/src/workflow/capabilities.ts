@@ -27,6 +27,8 @@ export const CAPABILITIES = [
   'appraisal.finalise',
   'appraisal.reopen',
   'appraisal.readCouncilNotes',
+  'appraisal.assign',
+  'council.recordMinutes',
   'audit.readAll',
   'audit.readOwnUnit',
 ] as const;
@@ -113,6 +115,11 @@ export const POLICY: Readonly<Record<Capability, CapabilityRule>> = {
   'appraisal.readCouncilNotes': {
     grants: { administrator: 'everywhere', periodManager: 'everywhere', appraiser: 'everywhere', councilChair: 'everywhere' },
   },
+  // Who appraises which unit or main index: the chair shares out the work, the period manager may too.
+  // An assignment directs the work; it does not narrow who may decide (that is the account's scope).
+  'appraisal.assign': { grants: { administrator: 'everywhere', periodManager: 'everywhere', councilChair: 'everywhere' } },
+  // The minutes of the council's sign-off meeting are the chair's to record.
+  'council.recordMinutes': { grants: { councilChair: 'everywhere' } },
   'audit.readAll': { grants: { administrator: 'everywhere' } },
   'audit.readOwnUnit': { grants: { administrator: 'everywhere', unitReporter: 'ownUnit', unitLeader: 'ownUnit' } },
 };
@@ -193,6 +200,8 @@ export const CAPABILITY_LABELS: Readonly<Record<Capability, Readonly<Record<Loca
   'appraisal.finalise': { vi: 'chốt kết quả thẩm định', en: 'finalise an appraisal' },
   'appraisal.reopen': { vi: 'mở lại kết quả thẩm định đã chốt', en: 'reopen a finalised appraisal' },
   'appraisal.readCouncilNotes': { vi: 'xem ghi chú nội bộ của Hội đồng thẩm định', en: "view the council's internal notes" },
+  'appraisal.assign': { vi: 'phân công thành viên Hội đồng thẩm định', en: 'assign council members' },
+  'council.recordMinutes': { vi: 'ghi biên bản họp Hội đồng thẩm định', en: "record the council's meeting minutes" },
   'audit.readAll': { vi: 'xem toàn bộ nhật ký hệ thống', en: 'view the whole audit log' },
   'audit.readOwnUnit': { vi: 'xem nhật ký của đơn vị này', en: "view this unit's audit log" },
 };

@@ -24,6 +24,8 @@ export const BACKUP_TABLES = [
   'evidence',
   'appraisals',
   'supplementation_requests',
+  'appraisal_assignments',
+  'council_minutes',
   'audit_log',
   'result_snapshots',
   'unit_maps',

@@ -33,6 +33,7 @@ const VERBS = [
   'appraise',
   'accept',
   'respond',
+  'withdraw',
   'login',
   'logout',
 ];

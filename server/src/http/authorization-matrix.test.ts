@@ -95,6 +95,13 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
   let dbpRebuttalOpen: string;
   let dbpRebuttalSubmitted: string;
   let rebuttalPeriod: string;
+  /** The period of `dbpInAppraisal`: assignments and minutes. */
+  let appraisalPeriodId: string;
+  let minutesId: string;
+  /** DBP under appraisal in a period of its own, where each caller withdraws a request made for it. */
+  let dbpWithdrawing: string;
+  let assignmentSequence = 0;
+  let withdrawSequence = 0;
   let dbpEvidenceFile: string;
   let dbiEvidenceFile: string;
   let throwawayUserId: string;
@@ -256,6 +263,7 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
 
     // DBP answered and submitted; the period moves to appraisal; an appraiser adjusts 1.2 with an internal note.
     const appraisalPeriod = await draftPeriod([dbpUnitId]);
+    appraisalPeriodId = appraisalPeriod;
     await movePeriod(appraisalPeriod, 'openSelfAssessment');
     dbpInAppraisal = await assessmentOf(appraisalPeriod, 'DBP');
     await answer(dbpInAppraisal, '1.1', { value: 'có', baseVersion: 0 });
@@ -275,6 +283,23 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
         },
       }),
     );
+
+    minutesId = (
+      await ok(
+        await as('councilChair', {
+          method: 'POST',
+          url: `/api/v1/periods/${appraisalPeriod}/council-minutes`,
+          body: { meetingOn: '2025-03-01', memberIds: [sessions.councilChair.userId], decision: 'Thông qua' },
+        }),
+        201,
+      )
+    ).json().id;
+    const withdrawPeriod = await draftPeriod([dbpUnitId]);
+    await movePeriod(withdrawPeriod, 'openSelfAssessment');
+    dbpWithdrawing = await assessmentOf(withdrawPeriod, 'DBP');
+    await answer(dbpWithdrawing, '1.1', { value: 'có', baseVersion: 0 });
+    await submit(dbpWithdrawing);
+    await movePeriod(withdrawPeriod, 'startAppraisal');
 
     // Another DBP assessment, where the council asked for supplementation on 1.1.
     const supplementationPeriod = await draftPeriod([dbpUnitId]);
@@ -595,6 +620,72 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
       }),
     },
 
+    {
+      route: 'GET /api/v1/periods/{periodId}/appraisal-assignments',
+      expected: [401, 200, 200, 403, 403, 200, 200],
+      request: get(() => `/api/v1/periods/${appraisalPeriodId}/appraisal-assignments`),
+    },
+    {
+      route: 'POST /api/v1/periods/{periodId}/appraisal-assignments',
+      about: 'the chair and the period manager share out the work',
+      expected: [401, 201, 201, 403, 403, 403, 201],
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/periods/${appraisalPeriodId}/appraisal-assignments`,
+        body: { userId: sessions.appraiser.userId, unitId: dbpUnitId, mainIndexCode: String((assignmentSequence++ % 8) + 1) },
+      }),
+    },
+    {
+      route: 'DELETE /api/v1/periods/{periodId}/appraisal-assignments/{assignmentId}',
+      expected: [401, 204, 204, 403, 403, 403, 204],
+      request: async () => {
+        const created = await ok(
+          await as('councilChair', {
+            method: 'POST',
+            url: `/api/v1/periods/${appraisalPeriodId}/appraisal-assignments`,
+            body: { userId: sessions.councilChair.userId, mainIndexCode: String((assignmentSequence++ % 8) + 1) },
+          }),
+          201,
+        );
+        return { method: 'DELETE', url: `/api/v1/periods/${appraisalPeriodId}/appraisal-assignments/${created.json().id}` };
+      },
+    },
+    {
+      route: 'GET /api/v1/periods/{periodId}/council-minutes',
+      expected: [401, 200, 200, 403, 403, 200, 200],
+      request: get(() => `/api/v1/periods/${appraisalPeriodId}/council-minutes`),
+    },
+    {
+      route: 'POST /api/v1/periods/{periodId}/council-minutes',
+      about: 'the chair alone records the sign-off',
+      expected: [401, 403, 403, 403, 403, 403, 201],
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/periods/${appraisalPeriodId}/council-minutes`,
+        body: { meetingOn: '2025-03-02', memberIds: [sessions.councilChair.userId], decision: unique('Thông qua ') },
+      }),
+    },
+    {
+      route: 'PUT /api/v1/periods/{periodId}/council-minutes/{minutesId}',
+      expected: [401, 403, 403, 403, 403, 403, 200],
+      request: async () => {
+        const listed = await ok(
+          await as('councilChair', { method: 'GET', url: `/api/v1/periods/${appraisalPeriodId}/council-minutes` }),
+        );
+        const current = listed.json().items.find((item: { id: string }) => item.id === minutesId);
+        return {
+          method: 'PUT',
+          url: `/api/v1/periods/${appraisalPeriodId}/council-minutes/${minutesId}`,
+          body: {
+            meetingOn: '2025-03-01',
+            memberIds: [sessions.councilChair.userId],
+            decision: unique('Thông qua, sửa '),
+            baseVersion: current.version,
+          },
+        };
+      },
+    },
+
     // assessments
     {
       route: 'GET /api/v1/periods/{periodId}/assessments',
@@ -800,6 +891,24 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
         url: `/api/v1/periods/${rebuttalPeriod}/rebuttal-settings`,
         body: { rebuttalEnabled: true, rebuttalWorkingDays: 5 },
       }),
+    },
+    {
+      route: 'POST /api/v1/assessments/{assessmentId}/supplementation/{requestId}/withdraw',
+      about: 'an unanswered request on an indicator of main index 3, assigned to the appraiser',
+      expected: [401, 403, 403, 403, 403, 204, 204],
+      request: async () => {
+        const code = `3.${++withdrawSequence}`;
+        await ok(
+          await as('councilChair', {
+            method: 'PUT',
+            url: `/api/v1/assessments/${dbpWithdrawing}/appraisals/${code}`,
+            body: { decision: 'supplementationRequested', comment: 'Bổ sung', dueOn: '2099-02-15', baseVersion: 0 },
+          }),
+        );
+        const view = await ok(await as('councilChair', { method: 'GET', url: `/api/v1/assessments/${dbpWithdrawing}` }));
+        const request = view.json().supplementationRequests.find((row: { indicatorCode: string }) => row.indicatorCode === code);
+        return { method: 'POST', url: `/api/v1/assessments/${dbpWithdrawing}/supplementation/${request.id}/withdraw` };
+      },
     },
 
     // audit

@@ -652,6 +652,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assessments/{assessmentId}/supplementation/{requestId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rút lại yêu cầu bổ sung chưa được trả lời / withdraw an unanswered supplementation request
+         * @description A council member takes back a supplementation request the unit has not answered yet: the indicator becomes the council's to decide again, and when nothing else waits for the unit the assessment returns to appraisal. Audited.
+         */
+        post: operations["withdrawSupplementation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessments/{assessmentId}/audit": {
         parameters: {
             query?: never;
@@ -725,6 +745,94 @@ export interface paths {
          */
         get: operations["getCouncilOverview"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{periodId}/appraisal-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Phân công thẩm định của kỳ / appraisal assignments of a period
+         * @description Who of the council appraises which unit or main index, the council's members to choose from, and whether the reader may change the assignments now. An assignment directs the work; any council member may still decide within their account's field.
+         */
+        get: operations["listAppraisalAssignments"];
+        put?: never;
+        /**
+         * Phân công thành viên Hội đồng / assign a council member
+         * @description The chair (or the period manager) assigns a council member a unit, one main index of a unit, or a main index in every unit (no unitId). Audited.
+         */
+        post: operations["createAppraisalAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{periodId}/appraisal-assignments/{assignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Bỏ một phân công / remove an assignment
+         * @description Takes an assignment back. Audited.
+         */
+        delete: operations["deleteAppraisalAssignment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{periodId}/council-minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Biên bản họp Hội đồng thẩm định / council meeting minutes
+         * @description The minutes of the council's meetings for a period, newest first, the council's members to choose from, and whether the reader may record or edit minutes now (the chair, while the period is under appraisal).
+         */
+        get: operations["listCouncilMinutes"];
+        put?: never;
+        /**
+         * Ghi biên bản họp Hội đồng / record council minutes
+         * @description The chair records the sign-off meeting: its date (not in the future), the council members present (at least one), others present, and the decision. Audited.
+         */
+        post: operations["createCouncilMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{periodId}/council-minutes/{minutesId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sửa biên bản họp Hội đồng / edit council minutes
+         * @description The chair corrects the minutes while the period is under appraisal. A stale baseVersion answers 409. Audited.
+         */
+        put: operations["updateCouncilMinutes"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1144,7 +1252,7 @@ export interface operations {
                         assignedScopes: string[];
                         mustChangePassword: boolean;
                         /** @description What the user's role may do somewhere (core's policy): which sections a page offers */
-                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "audit.readAll" | "audit.readOwnUnit")[];
+                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit")[];
                         /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
                         csrfToken: string;
                     };
@@ -1259,7 +1367,7 @@ export interface operations {
                         assignedScopes: string[];
                         mustChangePassword: boolean;
                         /** @description What the user's role may do somewhere (core's policy): which sections a page offers */
-                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "audit.readAll" | "audit.readOwnUnit")[];
+                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit")[];
                         /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
                         csrfToken: string;
                     };
@@ -3892,13 +4000,13 @@ export interface operations {
                         state: "draft" | "submitted" | "inAppraisal" | "supplementationRequested" | "supplemented" | "rebuttalOpen" | "rebuttalSubmitted" | "finalised";
                         version: number;
                         /** @description The actions this user may take now, in workflow order */
-                        allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen")[];
+                        allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "withdrawSupplementation" | "finalise" | "reopen")[];
                         /** @description The allowed actions that need a written reason */
-                        reasonRequired: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen")[];
+                        reasonRequired: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "withdrawSupplementation" | "finalise" | "reopen")[];
                         /** @description Every other action, with why it is closed to this user now */
                         deniedActions: {
                             /** @enum {string} */
-                            action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen";
+                            action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "withdrawSupplementation" | "finalise" | "reopen";
                             /**
                              * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                              * @enum {string}
@@ -3961,6 +4069,16 @@ export interface operations {
                                 message?: string;
                             };
                             answerContest: {
+                                allowed: boolean;
+                                /**
+                                 * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                                 * @enum {string}
+                                 */
+                                reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided" | "rebuttal-pending" | "rebuttal-off";
+                                /** @description Why not, in the language of the request */
+                                message?: string;
+                            };
+                            withdrawSupplementation: {
                                 allowed: boolean;
                                 /**
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
@@ -4040,6 +4158,13 @@ export interface operations {
                             /** Format: date-time */
                             decidedAt: string;
                             version: number;
+                        }[];
+                        /** @description Council members assigned to this unit or one of its main indices (shown to those who may read council notes; empty for a unit) */
+                        assignees: {
+                            /** Format: uuid */
+                            userId: string;
+                            displayName: string;
+                            mainIndexCode: null | string;
                         }[];
                         supplementationRequests: {
                             /** Format: uuid */
@@ -4257,7 +4382,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen";
+                    action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "withdrawSupplementation" | "finalise" | "reopen";
                     reason?: string;
                 };
             };
@@ -4540,6 +4665,81 @@ export interface operations {
         };
         responses: {
             /** @description Answered */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    withdrawSupplementation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4957,16 +5157,27 @@ export interface operations {
                             }[];
                             /** @description The council has work on it: a new submission, an appraisal under way, a supplementation to re-appraise. */
                             awaitsCouncil: boolean;
+                            /** @description Council members assigned to this unit, to one of its main indices, or to a main index in every unit */
+                            assignees: {
+                                /** Format: uuid */
+                                userId: string;
+                                displayName: string;
+                                mainIndexCode: null | string;
+                            }[];
+                            /** @description Some of this unit is assigned to the reader */
+                            assignedToYou: boolean;
+                            /** @description Indicators waiting for the unit (a request not answered, or answered and not sent back yet) */
+                            awaitingUnit: number;
                             /** @description Undecided indicators this user may decide (core policy: an appraiser within the assignment). */
                             undecidedForYou: number;
                             /** @description The actions this user may take now, in workflow order */
-                            allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen")[];
+                            allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "withdrawSupplementation" | "finalise" | "reopen")[];
                             /** @description The allowed actions that need a written reason */
-                            reasonRequired: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen")[];
+                            reasonRequired: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "withdrawSupplementation" | "finalise" | "reopen")[];
                             /** @description Every other action, with why it is closed to this user now */
                             deniedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen";
+                                action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "withdrawSupplementation" | "finalise" | "reopen";
                                 /**
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}
@@ -5008,6 +5219,593 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listAppraisalAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        members: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            /** @description appraiser or councilChair */
+                            role: string;
+                        }[];
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            userId: string;
+                            displayName: string;
+                            unitId: null | string;
+                            unitName: null | string;
+                            mainIndexCode: null | string;
+                            /** Format: date-time */
+                            assignedAt: string;
+                        }[];
+                        assign: {
+                            allowed: boolean;
+                            /**
+                             * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                             * @enum {string}
+                             */
+                            reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided" | "rebuttal-pending" | "rebuttal-off";
+                            /** @description Why not, in the language of the request */
+                            message?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createAppraisalAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    userId: string;
+                    unitId?: null | string;
+                    mainIndexCode?: null | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        userId: string;
+                        displayName: string;
+                        unitId: null | string;
+                        unitName: null | string;
+                        mainIndexCode: null | string;
+                        /** Format: date-time */
+                        assignedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    deleteAppraisalAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listCouncilMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        members: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                            /** @description appraiser or councilChair */
+                            role: string;
+                        }[];
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description yyyy-mm-dd */
+                            meetingOn: string;
+                            members: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string;
+                            }[];
+                            otherAttendees: string[];
+                            decision: string;
+                            recordedBy: null | string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Send it back as baseVersion with an edit */
+                            version: number;
+                        }[];
+                        record: {
+                            allowed: boolean;
+                            /**
+                             * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
+                             * @enum {string}
+                             */
+                            reason?: "missing-capability" | "role-not-allowed" | "wrong-state" | "period-state" | "deadline-passed" | "undecided-indicators" | "unanswered-requests" | "not-all-finalised" | "no-participants" | "awaiting-unit" | "no-data-undecided" | "rebuttal-pending" | "rebuttal-off";
+                            /** @description Why not, in the language of the request */
+                            message?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createCouncilMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description yyyy-mm-dd, not after today */
+                    meetingOn: string;
+                    /** @description Council members present */
+                    memberIds: string[];
+                    otherAttendees?: string[];
+                    decision: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description yyyy-mm-dd */
+                        meetingOn: string;
+                        members: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        }[];
+                        otherAttendees: string[];
+                        decision: string;
+                        recordedBy: null | string;
+                        /** Format: date-time */
+                        recordedAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Send it back as baseVersion with an edit */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateCouncilMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+                minutesId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description yyyy-mm-dd, not after today */
+                    meetingOn: string;
+                    /** @description Council members present */
+                    memberIds: string[];
+                    otherAttendees?: string[];
+                    decision: string;
+                    baseVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description yyyy-mm-dd */
+                        meetingOn: string;
+                        members: {
+                            /** Format: uuid */
+                            id: string;
+                            displayName: string;
+                        }[];
+                        otherAttendees: string[];
+                        decision: string;
+                        recordedBy: null | string;
+                        /** Format: date-time */
+                        recordedAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Send it back as baseVersion with an edit */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5095,13 +5893,13 @@ export interface operations {
                             /** @description Submitted by the unit after the period's own deadline (by an extension) */
                             submittedLate: boolean;
                             /** @description The actions this user may take now, in workflow order */
-                            allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen")[];
+                            allowedActions: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "withdrawSupplementation" | "finalise" | "reopen")[];
                             /** @description The allowed actions that need a written reason */
-                            reasonRequired: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen")[];
+                            reasonRequired: ("submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "withdrawSupplementation" | "finalise" | "reopen")[];
                             /** @description Every other action, with why it is closed to this user now */
                             deniedActions: {
                                 /** @enum {string} */
-                                action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "finalise" | "reopen";
+                                action: "submit" | "returnToUnit" | "startAppraisal" | "requestSupplementation" | "submitSupplementation" | "sendResults" | "submitRebuttal" | "withdrawSupplementation" | "finalise" | "reopen";
                                 /**
                                  * @description Why an action is closed: the policy, the role, the state, the period, the deadline, or a data guard
                                  * @enum {string}

@@ -89,6 +89,7 @@ const IndicatorActionsSchema = Type.Object({
   requestSupplementation: VerdictSchema,
   contest: VerdictSchema,
   answerContest: VerdictSchema,
+  withdrawSupplementation: VerdictSchema,
 });
 
 /** The unit's self-assessed total and index, computed by core's engine over the stored answers (`computeSelfTotal`). */
@@ -152,6 +153,17 @@ export const AssessmentViewSchema = Type.Object({
       decidedAt: Timestamp(),
       version: Type.Integer(),
     }),
+  ),
+  assignees: Type.Array(
+    Type.Object({
+      userId: Type.String({ format: 'uuid' }),
+      displayName: Type.String(),
+      mainIndexCode: Nullable(Type.String({ description: 'null: the whole unit' })),
+    }),
+    {
+      description:
+        'Council members assigned to this unit or one of its main indices (shown to those who may read council notes; empty for a unit)',
+    },
   ),
   supplementationRequests: Type.Array(
     Type.Object({

@@ -24,10 +24,12 @@ import {
 import {
   acceptRemaining,
   acceptRemainingScope,
+  findSupplementationRequest,
   getAssessmentView,
   listAssessments,
   respondToSupplementation,
   transitionAssessment,
+  withdrawSupplementation,
 } from './assessments.service.js';
 
 const AssessmentParams = Type.Object({ assessmentId: Type.String({ format: 'uuid' }) });
@@ -195,6 +197,35 @@ export function registerAssessmentRoutes(api: Api, { database }: AppDependencies
       const context = await loadAssessmentContext(db, assessmentId);
       const actor = authorize(request, 'assessment.supplement', { unitId: context.unit.id });
       await respondToSupplementation(db, actor, context, requestId, request.body.response, new Date());
+      return reply.status(204).send();
+    },
+  );
+
+  api.post(
+    '/assessments/:assessmentId/supplementation/:requestId/withdraw',
+    {
+      schema: {
+        tags: ['appraisal'],
+        summary: 'Rút lại yêu cầu bổ sung chưa được trả lời / withdraw an unanswered supplementation request',
+        operationId: 'withdrawSupplementation',
+        description:
+          "A council member takes back a supplementation request the unit has not answered yet: the indicator becomes the council's to decide again, and when nothing else waits for the unit the assessment returns to appraisal. Audited.",
+        params: Type.Object({ assessmentId: Type.String({ format: 'uuid' }), requestId: Type.String({ format: 'uuid' }) }),
+        response: { 204: Type.Null({ description: 'Withdrawn' }), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { assessmentId, requestId } = request.params;
+      const context = await loadAssessmentContext(db, assessmentId);
+      // The council reads every unit; the request tells which indicator the decision is on.
+      authorize(request, 'appraisal.readCouncilNotes', { unitId: context.unit.id });
+      const found = await findSupplementationRequest(db, context, requestId);
+      const actor = authorize(request, 'appraisal.decide', {
+        unitId: context.unit.id,
+        indicatorCode: found.indicatorCode,
+        mainIndexCode: mainIndexCodeOf(context.framework, found.indicatorCode),
+      });
+      await withdrawSupplementation(db, actor, context, requestId, new Date());
       return reply.status(204).send();
     },
   );

@@ -2,6 +2,7 @@ import {
   type Actor,
   applyTransition,
   assessmentStateLabel,
+  assignmentCovers,
   awaitingUnitCodes,
   DomainError,
   decide,
@@ -23,6 +24,7 @@ import { answers, appraisals, assessments, evidence, periods, supplementationReq
 import { recordAudit } from '../audit/audit.service.js';
 import { type DecisionInput, decideIndicator, moveAssessment } from './appraisal.service.js';
 import { type AssessmentContext, mainIndexCodeOf } from './assessment-context.js';
+import { assignmentsOf } from './council-work.service.js';
 import {
   type ContestRow,
   currentContests,
@@ -114,6 +116,7 @@ export function assessmentActionsFor(
         requestSupplementation: presentVerdict(verdicts.requestSupplementation, locale),
         contest: presentVerdict(verdicts.contest, locale),
         answerContest: presentVerdict(verdicts.answerContest, locale),
+        withdrawSupplementation: presentVerdict(verdicts.withdrawSupplementation, locale),
       };
     }),
   };
@@ -146,6 +149,12 @@ export async function getAssessmentView(
   for (const row of evidenceRows) evidenceCount.set(row.indicatorCode, (evidenceCount.get(row.indicatorCode) ?? 0) + 1);
   const answerByCode = new Map(answerRows.map((row) => [row.indicatorCode, row]));
   const seesCouncilNotes = decide(actor, 'appraisal.readCouncilNotes', { unitId: context.unit.id }).allowed;
+  // Who of the council appraises what is the council's own organisation, not shown to the unit.
+  const assignees = seesCouncilNotes
+    ? (await assignmentsOf(db, context.period.id))
+        .filter((assignment) => assignmentCovers(assignment, { unitId: context.unit.id }))
+        .map(({ userId, displayName, mainIndexCode }) => ({ userId, displayName, mainIndexCode }))
+    : [];
 
   const progress: MainIndexProgress[] = [];
   for (const code of answerableCodes(context)) {
@@ -208,6 +217,7 @@ export async function getAssessmentView(
       decidedAt: row.decidedAt,
       version: row.version,
     })),
+    assignees,
     supplementationRequests: requestRows.map((row) => ({
       id: row.id,
       indicatorCode: row.indicatorCode,
@@ -365,6 +375,88 @@ export async function respondToSupplementation(
       indicatorCode: request.indicatorCode,
       newValue: { response },
     });
+  });
+}
+
+/** The request to withdraw, for the route's authorization (its indicator and main index). */
+export async function findSupplementationRequest(db: Database, context: AssessmentContext, requestId: string) {
+  const [request] = await db
+    .select()
+    .from(supplementationRequests)
+    .where(and(eq(supplementationRequests.id, requestId), eq(supplementationRequests.assessmentId, context.assessment.id)));
+  if (!request) {
+    throw new DomainError('not-found', [
+      { code: 'http.not-found', params: { what: named('supplementationRequest', requestId) } },
+    ]);
+  }
+  return request;
+}
+
+/**
+ * The council takes back a request the unit has not answered (asked by mistake, or the evidence was
+ * found meanwhile): the request and its pending decision go, so that the indicator is the council's
+ * to decide again (core's verdict `withdrawSupplementation`). When nothing waits for the unit any
+ * more, the assessment returns to appraisal and the unit's banner goes. Audited.
+ */
+export async function withdrawSupplementation(
+  db: Database,
+  actor: Actor,
+  context: AssessmentContext,
+  requestId: string,
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [fresh] = await tx.select().from(assessments).where(eq(assessments.id, context.assessment.id));
+    if (!fresh) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('assessment') } }]);
+    context.assessment = fresh;
+    const requests = await tx.select().from(supplementationRequests).where(eq(supplementationRequests.assessmentId, fresh.id));
+    const request = requests.find((row) => row.id === requestId);
+    if (!request) {
+      throw new DomainError('not-found', [
+        { code: 'http.not-found', params: { what: named('supplementationRequest', requestId) } },
+      ]);
+    }
+    const code = request.indicatorCode;
+    const verdict = evaluateIndicatorActions(actor, {
+      state: fresh.state,
+      periodState: context.period.state,
+      unitId: context.unit.id,
+      indicatorCode: code,
+      mainIndexCode: mainIndexCodeOf(context.framework, code),
+      // This request only: another, older one on the same indicator does not make it withdrawable.
+      openRequestCodes: request.status === 'open' ? [code] : [],
+      awaitingUnitCodes: awaitingUnitCodes(fresh.state, requests),
+    }).withdrawSupplementation;
+    if (!verdict.allowed) {
+      throw new DomainError(verdict.reason === 'missing-capability' ? 'forbidden' : 'conflict', [verdict.problem]);
+    }
+    await tx.delete(supplementationRequests).where(eq(supplementationRequests.id, request.id));
+    const pending = await tx
+      .delete(appraisals)
+      .where(
+        and(
+          eq(appraisals.assessmentId, fresh.id),
+          eq(appraisals.indicatorCode, code),
+          eq(appraisals.decision, 'supplementationRequested'),
+        ),
+      )
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      action: 'supplementation.withdrawn',
+      entityType: 'supplementation',
+      entityId: request.id,
+      periodId: context.period.id,
+      unitId: context.unit.id,
+      assessmentId: fresh.id,
+      indicatorCode: code,
+      oldValue: { comment: request.comment, dueOn: request.dueOn, decision: pending[0]?.decision ?? null },
+      newValue: { decision: null },
+    });
+    const remaining = requests.filter((row) => row.id !== request.id);
+    if (fresh.state === 'supplementationRequested' && awaitingUnitCodes(fresh.state, remaining).length === 0) {
+      await moveAssessment(tx, actor, context, 'withdrawSupplementation', fresh.state, undefined, now);
+    }
   });
 }
 

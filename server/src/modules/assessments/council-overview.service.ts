@@ -1,6 +1,8 @@
 import {
   type Actor,
   type AssessmentAction,
+  assignmentCovers,
+  awaitingUnitCodes,
   type CompiledFramework,
   councilCanDecide,
   type DeniedAction,
@@ -29,6 +31,7 @@ import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import type { AssessmentContext } from './assessment-context.js';
 import { mainIndexCodeOf } from './assessment-context.js';
 import { answerableCodes } from './assessments.service.js';
+import { assignmentsOf } from './council-work.service.js';
 
 /** Decisions on the indicators of one main index (or of a whole assessment). */
 export interface DecisionCounts {
@@ -63,6 +66,12 @@ export interface AssessmentDecisions extends DecisionCounts {
   mainIndices: MainIndexDecisions[];
   /** The council has work on it: its state lets the council decide (core's `councilCanDecide`). */
   awaitsCouncil: boolean;
+  /** Council members whose assignment covers this unit (whole, or one main index; or a main index everywhere). */
+  assignees: { userId: string; displayName: string; mainIndexCode: string | null }[];
+  /** Some of this unit is assigned to the reader. */
+  assignedToYou: boolean;
+  /** Indicators waiting for the unit (core's `awaitingUnitCodes`). */
+  awaitingUnit: number;
   /** Undecided indicators the reader may decide (the policy: an appraiser's assignment, the chair's everything). */
   undecidedForYou: number;
   /** What the reader may do with the assessment now (finalise, reopen…), and why not. */
@@ -164,6 +173,7 @@ export async function getCouncilOverview(db: Database, actor: Actor, periodId: s
   const requestsOf = new Map<string, typeof requestRows>();
   for (const row of requestRows) requestsOf.set(row.assessmentId, [...(requestsOf.get(row.assessmentId) ?? []), row]);
   const today = vietnamDay(now);
+  const assignments = await assignmentsOf(db, periodId);
 
   const items: AssessmentDecisions[] = rows.map(({ assessment, unit }) => {
     const overall = emptyCounts();
@@ -181,6 +191,9 @@ export async function getCouncilOverview(db: Database, actor: Actor, periodId: s
     }
     const requests = requestsOf.get(assessment.id) ?? [];
     const open = requests.filter((row) => row.status === 'open');
+    const assignees = assignments
+      .filter((assignment) => assignmentCovers(assignment, { unitId: unit.id }))
+      .map(({ userId, displayName, mainIndexCode }) => ({ userId, displayName, mainIndexCode }));
     return {
       id: assessment.id,
       state: assessment.state,
@@ -202,6 +215,9 @@ export async function getCouncilOverview(db: Database, actor: Actor, periodId: s
       mainIndices,
       // The council decides, or answers the unit's contests.
       awaitsCouncil: councilCanDecide(assessment.state) || assessment.state === 'rebuttalSubmitted',
+      assignees,
+      assignedToYou: assignees.some((assignee) => assignee.userId === actor.userId),
+      awaitingUnit: awaitingUnitCodes(assessment.state, requests).length,
       undecidedForYou: mainIndices.reduce(
         (count, main) =>
           count +

@@ -30,6 +30,7 @@ import type { PeriodAction, PeriodDetail } from './admin-records';
 import { useFrameworks } from './framework-queries';
 import { useAdminLabels } from './labels';
 import { adminMessages } from './messages';
+import { PeriodMinutes } from './period-minutes';
 import { explainPeriodAction, PeriodNextStep, periodCounts } from './period-next-step';
 import { usePeriod, usePeriodTransition } from './period-queries';
 import { ProblemList } from './problem-list';
@@ -191,6 +192,10 @@ export default function PeriodDetailPage() {
           </Paper>
         </Stack>
       </SimpleGrid>
+
+      {['appraisal', 'published', 'archived'].includes(data.state) && holds(user, 'appraisal.readCouncilNotes') && (
+        <PeriodMinutes periodId={data.id} />
+      )}
 
       {action && period.data && (
         <TransitionModal

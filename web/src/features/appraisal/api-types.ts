@@ -26,3 +26,9 @@ export type SupplementationRequestView = AssessmentView['supplementationRequests
 export type Decision = AppraisalView['decision'];
 
 export type FrameworkDocument = GetResponse<'/api/v1/frameworks/{frameworkId}'>;
+
+export type AssignmentPage = GetResponse<'/api/v1/periods/{periodId}/appraisal-assignments'>;
+export type Assignment = AssignmentPage['items'][number];
+export type CouncilMember = AssignmentPage['members'][number];
+export type MinutesPage = GetResponse<'/api/v1/periods/{periodId}/council-minutes'>;
+export type MinutesItem = MinutesPage['items'][number];

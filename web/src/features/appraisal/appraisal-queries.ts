@@ -2,9 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type {
   AssessmentView,
+  AssignmentPage,
   CouncilOverview,
   EvidencePage,
   FrameworkDocument,
+  MinutesPage,
   PeriodPage,
   ProvisionalResults,
 } from './api-types';
@@ -156,5 +158,103 @@ export function useAssessmentTransition() {
       void queryClient.invalidateQueries({ queryKey: keys.overviews });
       void queryClient.invalidateQueries({ queryKey: ['appraisal', 'results'] });
     },
+  });
+}
+
+const councilKeys = {
+  assignments: (periodId: string) => ['appraisal', 'assignments', periodId] as const,
+  minutes: (periodId: string) => ['appraisal', 'minutes', periodId] as const,
+};
+
+/** Who of the council appraises what in a period, the members to choose from, and whether the reader may change it. */
+export function useAssignments(periodId: string) {
+  return useQuery({
+    queryKey: councilKeys.assignments(periodId),
+    queryFn: async () => {
+      const { data } = await api.GET('/api/v1/periods/{periodId}/appraisal-assignments', {
+        params: { path: { periodId } },
+      });
+      return data as AssignmentPage;
+    },
+  });
+}
+
+/** After a change of assignments: the list, and the overviews that show assignees. */
+function useRefreshAssignments(periodId: string) {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: councilKeys.assignments(periodId) });
+    void queryClient.invalidateQueries({ queryKey: keys.overviews });
+    void queryClient.invalidateQueries({ queryKey: ['appraisal', 'assessment'] });
+  };
+}
+
+export function useCreateAssignment(periodId: string) {
+  const refresh = useRefreshAssignments(periodId);
+  return useMutation({
+    mutationFn: async (body: { userId: string; unitId: string | null; mainIndexCode: string | null }) => {
+      await api.POST('/api/v1/periods/{periodId}/appraisal-assignments', { params: { path: { periodId } }, body });
+    },
+    onSettled: refresh,
+  });
+}
+
+export function useDeleteAssignment(periodId: string) {
+  const refresh = useRefreshAssignments(periodId);
+  return useMutation({
+    mutationFn: async (assignmentId: string) => {
+      await api.DELETE('/api/v1/periods/{periodId}/appraisal-assignments/{assignmentId}', {
+        params: { path: { periodId, assignmentId } },
+      });
+    },
+    onSettled: refresh,
+  });
+}
+
+export function useCouncilMinutes(periodId: string) {
+  return useQuery({
+    queryKey: councilKeys.minutes(periodId),
+    queryFn: async () => {
+      const { data } = await api.GET('/api/v1/periods/{periodId}/council-minutes', { params: { path: { periodId } } });
+      return data as MinutesPage;
+    },
+  });
+}
+
+export interface MinutesBody {
+  meetingOn: string;
+  memberIds: string[];
+  otherAttendees: string[];
+  decision: string;
+}
+
+/** Records new minutes, or (with an id and the version it is based on) edits them. */
+export function useSaveMinutes(periodId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { body: MinutesBody; minutesId?: string; baseVersion?: number }) => {
+      if (input.minutesId === undefined) {
+        await api.POST('/api/v1/periods/{periodId}/council-minutes', { params: { path: { periodId } }, body: input.body });
+      } else {
+        await api.PUT('/api/v1/periods/{periodId}/council-minutes/{minutesId}', {
+          params: { path: { periodId, minutesId: input.minutesId } },
+          body: { ...input.body, baseVersion: input.baseVersion ?? 1 },
+        });
+      }
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: councilKeys.minutes(periodId) }),
+  });
+}
+
+/** The council takes back a request the unit has not answered. */
+export function useWithdrawRequest(assessmentId: string) {
+  const refresh = useRefreshAfterDecision(assessmentId);
+  return useMutation({
+    mutationFn: async (requestId: string) => {
+      await api.POST('/api/v1/assessments/{assessmentId}/supplementation/{requestId}/withdraw', {
+        params: { path: { assessmentId, requestId } },
+      });
+    },
+    onSettled: refresh,
   });
 }

@@ -3,11 +3,13 @@ import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { holds, useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatDate } from '../../shared/format';
 import { AssessmentStateBadge, SubmittedAtCloseBadge } from '../../shared/state-badges';
-import { useAcceptRemaining, useAssessment, useFramework } from './appraisal-queries';
+import { useAcceptRemaining, useAssessment, useFramework, useWithdrawRequest } from './appraisal-queries';
+import { ChairActions, type Pending, TransitionModal } from './chair-actions';
 import { IndicatorDetail } from './indicator-detail';
 import { IndicatorList } from './indicator-list';
 import {
@@ -43,6 +45,10 @@ export default function AssessmentPage() {
   const framework = useFramework(assessment.data?.framework.id);
   const acceptRemaining = useAcceptRemaining(assessmentId);
   const [confirming, setConfirming] = useState<AcceptScope | undefined>();
+  const [pending, setPending] = useState<Pending>();
+  const [withdrawing, setWithdrawing] = useState<{ id: string; code: string } | undefined>();
+  const withdraw = useWithdrawRequest(assessmentId);
+  const { data: user } = useCurrentUser();
 
   const outline = useMemo(() => (framework.data ? buildOutline(framework.data, locale) : []), [framework.data, locale]);
   const items = outlineItems(outline);
@@ -89,6 +95,20 @@ export default function AssessmentPage() {
   const requests = view.supplementationRequests;
   const openRequests = requests.filter((request) => request.status === 'open').length;
 
+  const confirmWithdraw = () => {
+    if (!withdrawing) return;
+    withdraw.mutate(withdrawing.id, {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('withdrawn', { code: withdrawing.code }) });
+        setWithdrawing(undefined);
+      },
+      onError: (error) => notifications.show({ color: 'red', title: t('notSaved'), message: error.message }),
+    });
+  };
+  // The chair's finalise (or reopen) lives here too, once every indicator is decided: the button and
+  // its reason come from the server's allowed and denied actions, as on the overview.
+  const closesAppraisals = holds(user, 'appraisal.finalise');
+
   const confirmAcceptRemaining = () => {
     if (!confirming) return;
     acceptRemaining.mutate(confirming.mainIndexCode, {
@@ -123,6 +143,23 @@ export default function AssessmentPage() {
                 : ''}
             </Text>
           </Group>
+          {view.assignees.length > 0 && (
+            <Text size="sm" mt={4}>
+              {t('colAssignees')}:{' '}
+              {view.assignees.map((assignee, index) => (
+                <Text
+                  span
+                  key={`${assignee.userId}-${assignee.mainIndexCode ?? ''}`}
+                  fw={assignee.userId === user?.id ? 700 : 400}
+                  c={assignee.userId === user?.id ? 'indigo.8' : undefined}
+                >
+                  {index > 0 ? '; ' : ''}
+                  {assignee.userId === user?.id ? t('assigneeYou', { name: assignee.displayName }) : assignee.displayName} ·{' '}
+                  {assignee.mainIndexCode === null ? t('assignedWhole') : t('assignedMain', { code: assignee.mainIndexCode })}
+                </Text>
+              ))}
+            </Text>
+          )}
         </div>
         <Group gap="xs">
           {acceptableInUnit.length > 0 && (
@@ -138,6 +175,13 @@ export default function AssessmentPage() {
           <Button component={Link} to={`/tham-dinh/ky/${view.period.id}`} variant="light">
             {t('openOverview')}
           </Button>
+          {closesAppraisals && (
+            <ChairActions
+              assessment={view}
+              onFinalise={(assessment) => setPending({ kind: 'finalise', assessment })}
+              onReopen={(assessment) => setPending({ kind: 'reopen', assessment })}
+            />
+          )}
         </Group>
       </Group>
 
@@ -148,10 +192,23 @@ export default function AssessmentPage() {
         >
           <Group gap="xs">
             {requests.map((request) => (
-              <Anchor key={request.id} component="button" type="button" size="sm" onClick={() => select(request.indicatorCode)}>
-                {request.indicatorCode}
-                {request.status === 'open' ? ` (${t('requestOpen').toLowerCase()})` : ''}
-              </Anchor>
+              <Group key={request.id} gap={4} wrap="nowrap">
+                <Anchor component="button" type="button" size="sm" onClick={() => select(request.indicatorCode)}>
+                  {request.indicatorCode}
+                  {request.status === 'open' ? ` (${t('requestOpen').toLowerCase()})` : ''}
+                </Anchor>
+                {request.status === 'open' && actionsOf(request.indicatorCode)?.withdrawSupplementation.allowed && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="orange"
+                    onClick={() => setWithdrawing({ id: request.id, code: request.indicatorCode })}
+                    aria-label={`${t('withdrawRequest')} ${request.indicatorCode}`}
+                  >
+                    {t('withdrawRequest')}
+                  </Button>
+                )}
+              </Group>
             ))}
           </Group>
         </Alert>
@@ -238,6 +295,26 @@ export default function AssessmentPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+
+      <TransitionModal pending={pending} onClose={() => setPending(undefined)} />
+      <Modal
+        opened={Boolean(withdrawing)}
+        onClose={() => setWithdrawing(undefined)}
+        title={withdrawing ? t('withdrawTitle', { code: withdrawing.code }) : ''}
+        centered
+      >
+        <Stack>
+          <Text size="sm">{t('withdrawBody')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setWithdrawing(undefined)}>
+              {t('cancel')}
+            </Button>
+            <Button color="orange" loading={withdraw.isPending} onClick={confirmWithdraw} data-autofocus>
+              {t('withdrawRequest')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
 
       <Modal opened={Boolean(confirming)} onClose={() => setConfirming(undefined)} title={t('acceptRemainingTitle')} centered>
         {confirming && (

@@ -4,22 +4,18 @@ import {
   Badge,
   Box,
   Breadcrumbs,
-  Button,
   Group,
-  Modal,
   Paper,
   SegmentedControl,
   SimpleGrid,
   Stack,
   Table,
   Text,
-  Textarea,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { type FormEvent, useId, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { holds, useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
@@ -27,16 +23,16 @@ import { useLocale, useMessages } from '../../i18n/locale';
 import { formatPercent, formatPoints, formatSigned, localName } from '../../shared/format';
 import { useDomainLabels } from '../../shared/labels';
 import { AssessmentStateBadge, SubmittedAtCloseBadge } from '../../shared/state-badges';
-import type { OverviewAssessment, OverviewCohort } from './api-types';
-import { useAssessmentTransition, useCouncilOverview, useProvisionalResults } from './appraisal-queries';
+import type { OverviewCohort } from './api-types';
+import { useCouncilOverview, useProvisionalResults } from './appraisal-queries';
+import { ChairActions, type ChairTarget, type Pending, TransitionModal } from './chair-actions';
+import { AssignmentsPanel, MinutesPanel } from './council-work-panels';
 import { appraisalMessages } from './messages';
 import { buildOverviewRows, type MainIndexCell, type OverviewRow, type PointComparison } from './point-differences';
 
 /** Red for a cut, green for a raise: the cells the council looks at first. */
 const cellBackground = (comparison: PointComparison) =>
   comparison.cut ? 'var(--mantine-color-red-1)' : comparison.raised ? 'var(--mantine-color-green-1)' : undefined;
-
-type Pending = { kind: 'finalise' | 'reopen'; assessment: OverviewAssessment } | undefined;
 
 /** /tham-dinh/ky/:periodId — units × main indices, self versus appraised points, provisional ranking; the chair finalises and reopens. */
 export default function CouncilOverviewPage() {
@@ -128,6 +124,9 @@ export default function CouncilOverviewPage() {
         {t(period.state === 'published' || period.state === 'archived' ? 'publishedNote' : 'provisionalNote')}
       </Text>
 
+      <AssignmentsPanel periodId={period.id} assessments={overview.data.assessments} cohorts={cohorts} />
+      <MinutesPanel periodId={period.id} />
+
       <TransitionModal pending={pending} onClose={() => setPending(undefined)} />
     </Stack>
   );
@@ -163,8 +162,8 @@ interface MatrixProps {
   cohort: OverviewCohort;
   rows: OverviewRow[];
   showActions: boolean;
-  onFinalise: (assessment: OverviewAssessment) => void;
-  onReopen: (assessment: OverviewAssessment) => void;
+  onFinalise: (assessment: ChairTarget) => void;
+  onReopen: (assessment: ChairTarget) => void;
 }
 
 const stickyCell = {
@@ -384,133 +383,5 @@ function PointsCell({ cell, name }: { cell: MainIndexCell; name: string }) {
         </Badge>
       )}
     </Table.Td>
-  );
-}
-
-/** Finalise or reopen one unit, as the server allows them; a closed finalise shows the server's reason. */
-function ChairActions({
-  assessment,
-  onFinalise,
-  onReopen,
-}: {
-  assessment: OverviewAssessment;
-  onFinalise: (assessment: OverviewAssessment) => void;
-  onReopen: (assessment: OverviewAssessment) => void;
-}) {
-  const t = useMessages(appraisalMessages);
-  // The matrix and the phone's cards both hold these actions: the ids must not clash.
-  const reasonId = useId();
-  if (assessment.state === 'finalised') {
-    return (
-      <Group gap="xs" wrap="nowrap">
-        <Badge color="green" variant="light" tt="none">
-          {t('finaliseFinalised')}
-        </Badge>
-        {assessment.allowedActions.includes('reopen') && (
-          <Button size="compact-sm" variant="default" onClick={() => onReopen(assessment)}>
-            {t('reopen')}
-          </Button>
-        )}
-      </Group>
-    );
-  }
-  const allowed = assessment.allowedActions.includes('finalise');
-  const denied = assessment.deniedActions.find((entry) => entry.action === 'finalise');
-  // A unit not yet at the finalising step (its state shows beside its name) gets a short word, with the
-  // server's full sentence as the tooltip: the same sentence under every row of a ten-unit matrix
-  // drowned the rows that can be acted on. Other reasons (undecided indicators…) say what to do.
-  const why = denied?.reason === 'wrong-state' ? t('finaliseNotYet') : denied?.message;
-  return (
-    <Stack gap={2}>
-      <Button
-        size="compact-sm"
-        disabled={!allowed}
-        onClick={() => onFinalise(assessment)}
-        aria-describedby={allowed ? undefined : reasonId}
-        style={{ alignSelf: 'flex-start' }}
-      >
-        {t('finalise')}
-      </Button>
-      {!allowed && why && (
-        <Text id={reasonId} size="xs" c="dimmed" maw={190} title={denied?.message}>
-          {why}
-        </Text>
-      )}
-    </Stack>
-  );
-}
-
-function TransitionModal({ pending, onClose }: { pending: Pending; onClose: () => void }) {
-  const t = useMessages(appraisalMessages);
-  const transition = useAssessmentTransition();
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
-  const unit = pending?.assessment.unit.name ?? '';
-
-  const close = () => {
-    setReason('');
-    setTouched(false);
-    transition.reset();
-    onClose();
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!pending) return;
-    setTouched(true);
-    if (pending.assessment.reasonRequired.includes(pending.kind) && !reason.trim()) return;
-    transition.mutate(
-      {
-        assessmentId: pending.assessment.id,
-        action: pending.kind,
-        ...(pending.kind === 'reopen' ? { reason: reason.trim() } : {}),
-      },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t(pending.kind === 'finalise' ? 'finalised' : 'reopened', { unit }) });
-          close();
-        },
-      },
-    );
-  };
-
-  return (
-    <Modal
-      opened={Boolean(pending)}
-      onClose={close}
-      title={pending ? t(pending.kind === 'finalise' ? 'finaliseTitle' : 'reopenTitle', { unit }) : ''}
-      centered
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {transition.error && (
-            <Alert color="red" title={t('notSaved')} role="alert">
-              {transition.error.message}
-            </Alert>
-          )}
-          {pending?.kind === 'finalise' ? (
-            <Text size="sm">{t('finaliseBody')}</Text>
-          ) : (
-            <Textarea
-              label={t('reopenReason')}
-              value={reason}
-              onChange={(event) => setReason(event.currentTarget.value)}
-              error={touched && !reason.trim() ? t('reopenReasonRequired') : undefined}
-              autosize
-              minRows={3}
-              required
-              data-autofocus
-            />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" color={pending?.kind === 'reopen' ? 'orange' : 'green'} loading={transition.isPending}>
-              {pending?.kind === 'reopen' ? t('reopen') : t('finalise')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { formatMessage, type Problem } from '@opendti/core/answers';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useLocale, useMessages } from '../../i18n/locale';
@@ -16,6 +17,8 @@ interface DecisionFormProps {
   assessmentId: string;
   code: string;
   maxPoints: number | null;
+  /** The step the indicator's points move by, when the framework declares one (core checks it). */
+  pointsStep?: number | undefined;
   selfPoints: number | null;
   current: AppraisalView | undefined;
   /** After a save, optionally move on to the next indicator. */
@@ -56,6 +59,8 @@ export function DecisionForm(props: DecisionFormProps) {
   const narrow = useMediaQuery('(max-width: 36em)');
   const [draft, setDraft] = useState(() => initialDraft(props.current, props.selfPoints, locale));
   const [problems, setProblems] = useState<Partial<Record<DecisionField, DecisionProblem>>>({});
+  // Core's own explanation of a refused number (the limit, or the step and the nearest allowed values).
+  const [pointsDetail, setPointsDetail] = useState<Problem | undefined>();
   const decide = useDecideIndicator(props.assessmentId);
   const max = formatPoints(props.maxPoints, locale);
 
@@ -65,19 +70,26 @@ export function DecisionForm(props: DecisionFormProps) {
   };
   const problemText = (field: DecisionField) => {
     const problem = problems[field];
+    if (field === 'points' && pointsDetail && (problem === 'pointsOutOfRange' || problem === 'pointsOffStep')) {
+      const text = formatMessage(pointsDetail, locale);
+      return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+    }
     return problem ? t(problem, { max }) : undefined;
   };
 
   const save = (moveOn: boolean) => (event?: FormEvent) => {
     event?.preventDefault();
     const built = buildDecisionBody(draft, {
+      code: props.code,
       maxPoints: props.maxPoints,
+      pointsStep: props.pointsStep,
       selfPoints: props.selfPoints,
       baseVersion: props.current?.version ?? 0,
       today: todayInVietnam(),
     });
     if (!built.ok) {
       setProblems(built.problems);
+      setPointsDetail(built.pointsDetail);
       return;
     }
     decide.mutate(

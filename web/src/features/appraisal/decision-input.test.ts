@@ -1,8 +1,9 @@
+import { formatMessage } from '@opendti/core/answers';
 import { describe, expect, it } from 'vitest';
 import { buildDecisionBody, type DecisionContext, type DecisionDraft } from './decision-input';
 
 const blank: DecisionDraft = { decision: 'accepted', points: '', reason: '', comment: '', dueOn: '', councilNote: '' };
-const context: DecisionContext = { maxPoints: 10, selfPoints: 7.5, baseVersion: 2, today: '2024-02-10' };
+const context: DecisionContext = { code: '1.2', maxPoints: 10, selfPoints: 7.5, baseVersion: 2, today: '2024-02-10' };
 
 describe('buildDecisionBody: accept', () => {
   it('sends the decision with the base version; an empty council note is null', () => {
@@ -46,7 +47,21 @@ describe('buildDecisionBody: adjust', () => {
     ['10,5', 'pointsOutOfRange'],
     ['7,5', 'pointsUnchanged'],
   ])('refuses points %s: %s', (points, problem) => {
-    expect(adjust(points)).toEqual({ ok: false, problems: { points: problem } });
+    expect(adjust(points)).toMatchObject({ ok: false, problems: { points: problem } });
+  });
+
+  it('refuses off-step points at the field, by core’s rule and with its explanation, like the server', () => {
+    const stepped = (points: string) =>
+      buildDecisionBody({ ...blank, decision: 'adjusted', points, reason: 'r' }, { ...context, pointsStep: 0.5 });
+    const refused = stepped('2,3');
+    expect(refused).toMatchObject({
+      ok: false,
+      problems: { points: 'pointsOffStep' },
+      pointsDetail: { code: 'input.points-off-step', params: { indicator: '1.2' } },
+    });
+    expect(refused.ok === false && refused.pointsDetail && formatMessage(refused.pointsDetail, 'vi')).toContain('2,5');
+    expect(stepped('2,5').ok).toBe(true);
+    expect(adjust('10,5')).toMatchObject({ pointsDetail: { code: 'input.points-above-max' } });
   });
 
   it('requires a reason, and reports it with a points problem at once', () => {

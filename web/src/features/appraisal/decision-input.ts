@@ -1,3 +1,4 @@
+import { type Problem, readPoints } from '@opendti/core/answers';
 import { parseLocaleNumber } from '@opendti/core/format';
 import { parseVietnameseDate } from '../../shared/calendar-day';
 import type { Decision } from './api-types';
@@ -20,6 +21,7 @@ export type DecisionProblem =
   | 'pointsRequired'
   | 'pointsInvalid'
   | 'pointsOutOfRange'
+  | 'pointsOffStep'
   | 'pointsUnchanged'
   | 'reasonRequired'
   | 'commentRequired'
@@ -41,8 +43,12 @@ export interface DecisionBody {
 }
 
 export interface DecisionContext {
+  /** The indicator (or main index) decided, as core's messages name it. */
+  code: string;
   /** The indicator's maximum; null when the framework publishes none. */
   maxPoints: number | null;
+  /** The step the indicator's points move by (0,25…), when the framework declares one. */
+  pointsStep?: number | undefined;
   /** The unit's self points, to refuse an "adjustment" to the same points. */
   selfPoints: number | null;
   /** Version of the current decision (0 when there is none): the server refuses a stale one with 409. */
@@ -53,21 +59,31 @@ export interface DecisionContext {
 
 const EPSILON = 1e-9;
 
+/** A failed check: each field's problem, and for points outside core's rule, core's own explanation. */
+export interface DecisionFailure {
+  ok: false;
+  problems: Partial<Record<DecisionField, DecisionProblem>>;
+  /** Core's problem behind `pointsOutOfRange` / `pointsOffStep` (the limit, the step, the nearest values). */
+  pointsDetail?: Problem;
+}
+
 /** "2,5" → 2.5 (decimal comma or point); NaN when not a number. */
 export function parsePointsInput(text: string): number {
   return parseLocaleNumber(text);
 }
 
 /**
- * Checks the form as the server will (points 0…max with a reason for an adjustment; a comment and a
+ * Checks the form as the server will — points by core's own rule (`readPoints`: 0…max and, when the
+ * indicator declares one, on its step) with a reason for an adjustment; a comment and a
  * due date from today for a supplementation request) and builds the request body, or says what is
  * wrong with which field. The due date goes from dd/mm/yyyy to yyyy-mm-dd here.
  */
 export function buildDecisionBody(
   draft: DecisionDraft,
   context: DecisionContext,
-): { ok: true; body: DecisionBody } | { ok: false; problems: Partial<Record<DecisionField, DecisionProblem>> } {
+): { ok: true; body: DecisionBody } | DecisionFailure {
   const problems: Partial<Record<DecisionField, DecisionProblem>> = {};
+  let pointsDetail: Problem | undefined;
   const councilNote = draft.councilNote.trim() || null;
   const reason = draft.reason.trim();
 
@@ -75,11 +91,25 @@ export function buildDecisionBody(
     const points = parsePointsInput(draft.points);
     if (draft.points.trim() === '') problems.points = 'pointsRequired';
     else if (Number.isNaN(points)) problems.points = 'pointsInvalid';
-    else if (points < 0 || (context.maxPoints !== null && points > context.maxPoints + EPSILON))
-      problems.points = 'pointsOutOfRange';
-    else if (context.selfPoints !== null && Math.abs(points - context.selfPoints) < EPSILON) problems.points = 'pointsUnchanged';
+    else {
+      const read = readPoints(
+        {
+          code: context.code,
+          level: 'indicator',
+          maxPoints: context.maxPoints ?? Number.POSITIVE_INFINITY,
+          ...(context.pointsStep !== undefined ? { pointsStep: context.pointsStep } : {}),
+        },
+        points,
+      );
+      if ('problems' in read) {
+        pointsDetail = read.problems[0];
+        problems.points = pointsDetail?.code === 'input.points-off-step' ? 'pointsOffStep' : 'pointsOutOfRange';
+      }
+    }
+    if (!problems.points && context.selfPoints !== null && Math.abs(points - context.selfPoints) < EPSILON)
+      problems.points = 'pointsUnchanged';
     if (!reason) problems.reason = 'reasonRequired';
-    if (Object.keys(problems).length > 0) return { ok: false, problems };
+    if (Object.keys(problems).length > 0) return { ok: false, problems, ...(pointsDetail ? { pointsDetail } : {}) };
     return {
       ok: true,
       body: { decision: 'adjusted', appraisedPoints: points, reason, councilNote, baseVersion: context.baseVersion },

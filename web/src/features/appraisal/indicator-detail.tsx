@@ -135,6 +135,7 @@ export function IndicatorDetail({ assessment, item, mode, onSaved }: IndicatorDe
                     assessmentId={assessment.id}
                     code={item.code}
                     maxPoints={item.maxPoints}
+                    pointsStep={item.indicator?.pointsStep}
                     selfPoints={answer?.notAssessed ? null : selfPointsOf(item, answer)}
                     current={current}
                     onSaved={(moveOn) => {

@@ -91,6 +91,7 @@ function actionsFor(reach: string[], decide = ALLOWED) {
       requestSupplementation: verdict,
       contest: OUTSIDE,
       answerContest: LOCKED,
+      withdrawSupplementation: LOCKED,
     };
   };
 }

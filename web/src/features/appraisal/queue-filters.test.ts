@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countByFilter, describeScopes, filterQueue, matchesQueueFilter, type QueueItem, sortQueue } from './queue-filters';
+import {
+  countByFilter,
+  countByStage,
+  describeScopes,
+  filterQueue,
+  matchesQueueFilter,
+  type QueueItem,
+  queueStage,
+  sortQueue,
+} from './queue-filters';
 
 const main = (code: string, undecidedCodes: string[]) => ({
   code,
@@ -20,7 +29,10 @@ function item(overrides: Partial<QueueItem> & { code: string; name: string; kind
     adjusted: 0,
     undecided: mainIndices.reduce((sum, entry) => sum + entry.undecided, 0),
     undecidedForYou: mainIndices.reduce((sum, entry) => sum + entry.undecided, 0),
-    awaitsCouncil: ['submitted', 'inAppraisal', 'supplemented'].includes(rest.state ?? 'inAppraisal'),
+    // As the server says it (core's state rules): the council may decide while requests are open.
+    awaitsCouncil: ['submitted', 'inAppraisal', 'supplementationRequested', 'supplemented'].includes(rest.state ?? 'inAppraisal'),
+    awaitingUnit: 0,
+    assignedToYou: false,
     supplementation: { open: 0, answered: 0, overdue: 0, latestDueOn: null },
     unit: { id: code, code, name, kind: kind ?? 'district' },
     ...rest,
@@ -28,7 +40,7 @@ function item(overrides: Partial<QueueItem> & { code: string; name: string; kind
   };
 }
 
-const dbp = item({ code: 'DBP', name: 'Thành phố Điện Biên Phủ', adjusted: 2 });
+const dbp = item({ code: 'DBP', name: 'Thành phố Điện Biên Phủ', adjusted: 2, assignedToYou: true });
 const dbi = item({ code: 'DBI', name: 'Huyện Điện Biên', state: 'submitted' });
 const mlay = item({
   code: 'MLAY',
@@ -44,8 +56,18 @@ const waiting = item({
   kind: 'department',
   state: 'supplementationRequested',
   supplementation: { open: 2, answered: 0, overdue: 1, latestDueOn: '2024-02-15' },
+  // Everything left (1.1, 1.2 and 6.3) waits for the unit: two open requests, one answered, not sent back.
+  awaitingUnit: 3,
 });
-const all = [dbp, dbi, mlay, done, waiting];
+/** A request open on 6.3, but 1.1 and 1.2 are still the council's to decide. */
+const partly = item({
+  code: 'TCH',
+  name: 'Huyện Tuần Giáo',
+  state: 'supplementationRequested',
+  supplementation: { open: 1, answered: 1, overdue: 0, latestDueOn: '2024-02-15' },
+  awaitingUnit: 1,
+});
+const all = [dbp, dbi, mlay, done, waiting, partly];
 
 /** The same queue as an appraiser of main index 1 receives it: the server counts what is theirs. */
 const forMainIndex1 = all.map((entry) => ({
@@ -55,10 +77,11 @@ const forMainIndex1 = all.map((entry) => ({
 
 describe('matchesQueueFilter', () => {
   it.each([
-    ['mine', ['DBP', 'DBI', 'MLAY', 'SYT']],
-    ['pending', ['DBP', 'DBI', 'MLAY']],
+    ['assigned', ['DBP']],
+    ['mine', ['DBP', 'DBI', 'MLAY', 'SYT', 'TCH']],
+    ['pending', ['DBP', 'DBI', 'MLAY', 'TCH']],
     ['adjusted', ['DBP']],
-    ['supplemented', ['MLAY']],
+    ['supplemented', ['MLAY', 'TCH']],
   ] as const)('%s', (filter, codes) => {
     expect(all.filter((entry) => matchesQueueFilter(entry, filter)).map((entry) => entry.unit.code)).toEqual(codes);
   });
@@ -68,7 +91,17 @@ describe('matchesQueueFilter', () => {
       'DBP',
       'DBI',
       'SYT',
+      'TCH',
     ]);
+  });
+
+  it('counts a unit waiting for its supplementation once: the unit’s turn, not the council’s', () => {
+    expect(queueStage(waiting)).toBe('unit');
+    expect(matchesQueueFilter(waiting, 'pending')).toBe(false);
+    expect(matchesQueueFilter(waiting, 'supplemented')).toBe(false);
+    expect(queueStage(partly)).toBe('council');
+    expect(countByStage(all)).toEqual({ council: 4, unit: 1, finalised: 1, draft: 0 });
+    expect(Object.values(countByStage(all)).reduce((sum, count) => sum + count, 0)).toBe(all.length);
   });
 });
 
@@ -79,6 +112,7 @@ describe('filterQueue', () => {
     expect(filterQueue(forMainIndex1, { ...query, filters: ['mine', 'pending'] }).map((entry) => entry.unit.code)).toEqual([
       'DBP',
       'DBI',
+      'TCH',
     ]);
   });
 
@@ -93,7 +127,7 @@ describe('filterQueue', () => {
   });
 
   it('counts what each filter keeps on its own', () => {
-    expect(countByFilter(all)).toEqual({ mine: 4, pending: 3, adjusted: 1, supplemented: 1 });
+    expect(countByFilter(all)).toEqual({ assigned: 1, mine: 5, pending: 4, adjusted: 1, supplemented: 2 });
   });
 });
 

@@ -4,32 +4,59 @@ import type { OverviewAssessment } from './api-types';
 
 export type QueueItem = Pick<
   OverviewAssessment,
-  'state' | 'adjusted' | 'undecided' | 'undecidedForYou' | 'awaitsCouncil' | 'supplementation' | 'mainIndices' | 'unit'
+  | 'state'
+  | 'adjusted'
+  | 'undecided'
+  | 'undecidedForYou'
+  | 'awaitsCouncil'
+  | 'awaitingUnit'
+  | 'assignedToYou'
+  | 'supplementation'
+  | 'mainIndices'
+  | 'unit'
 >;
 
-export const QUEUE_FILTERS = ['mine', 'pending', 'adjusted', 'supplemented'] as const;
+export const QUEUE_FILTERS = ['assigned', 'mine', 'pending', 'adjusted', 'supplemented'] as const;
 export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 
 /**
+ * Whose turn it is, exactly one per unit, so that the queue's counts add up: `council` (something is
+ * left to decide that does not wait for the unit, or the chair has to finalise), `unit` (all that is
+ * left waits for the unit's supplementation: core's `awaitingUnitCodes`, counted by the server),
+ * `finalised`, or `draft` (the unit has not submitted). A unit with one request open and other
+ * indicators still to decide is the council's.
+ */
+export type QueueStage = 'council' | 'unit' | 'finalised' | 'draft';
+
+export function queueStage(item: Pick<QueueItem, 'state' | 'awaitsCouncil' | 'awaitingUnit' | 'undecided'>): QueueStage {
+  if (item.state === 'finalised') return 'finalised';
+  if (!item.awaitsCouncil) return 'draft';
+  return item.awaitingUnit > 0 && item.undecided <= item.awaitingUnit ? 'unit' : 'council';
+}
+
+/**
  * The queue's filters, combined with "and":
+ * - assigned: the chair (or the period manager) assigned this unit, or one of its main indices, to
+ *   the user (`assignedToYou`); a direction of the work, not a limit on who may decide;
  * - mine: something the user may decide is still undecided (`undecidedForYou`, counted by the server
  *   from core's policy: an appraiser's assignment, the chair's everything);
- * - pending: the council has work on it (`awaitsCouncil`, from core's state rules: submitted, under
- *   appraisal, supplemented, or with requests open — the indicators not waiting for the unit are
- *   still the council's);
+ * - pending: it is the council's turn (`queueStage` — not a unit whose every remaining indicator
+ *   waits for its supplementation: that one is the unit's turn, counted once, under "waiting for the unit");
  * - adjusted: the council changed at least one score;
- * - supplemented: the unit answered a supplementation request (or sent its supplementation back).
+ * - supplemented: the unit's answers to supplementation requests are back with the council.
  */
 export function matchesQueueFilter(item: QueueItem, filter: QueueFilter): boolean {
   switch (filter) {
+    case 'assigned':
+      return item.assignedToYou;
     case 'mine':
       return item.state !== 'finalised' && item.undecidedForYou > 0;
     case 'pending':
-      return item.awaitsCouncil;
+      return queueStage(item) === 'council';
     case 'adjusted':
       return item.adjusted > 0;
     case 'supplemented':
-      return item.state === 'supplemented' || item.supplementation.answered > 0;
+      return queueStage(item) === 'council' && (item.state === 'supplemented' || item.supplementation.answered > 0);
   }
 }
 
@@ -53,8 +80,15 @@ export function filterQueue<Item extends QueueItem>(items: readonly Item[], quer
 
 /** How many items each filter would keep on its own: shown on the filter chips. */
 export function countByFilter(items: readonly QueueItem[]): Record<QueueFilter, number> {
-  const counts = { mine: 0, pending: 0, adjusted: 0, supplemented: 0 };
+  const counts = { assigned: 0, mine: 0, pending: 0, adjusted: 0, supplemented: 0 };
   for (const item of items) for (const filter of QUEUE_FILTERS) if (matchesQueueFilter(item, filter)) counts[filter]++;
+  return counts;
+}
+
+/** How many units stand at each stage: each unit once (the queue's summary). */
+export function countByStage(items: readonly QueueItem[]): Record<QueueStage, number> {
+  const counts = { council: 0, unit: 0, finalised: 0, draft: 0 };
+  for (const item of items) counts[queueStage(item)]++;
   return counts;
 }
 

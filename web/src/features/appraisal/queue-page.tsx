@@ -28,9 +28,18 @@ import { AssessmentStateBadge, SubmittedAtCloseBadge } from '../../shared/state-
 import type { OverviewAssessment, OverviewCohort, Period } from './api-types';
 import { useCouncilOverview, usePeriods } from './appraisal-queries';
 import { type AppraisalMessageKey, appraisalMessages } from './messages';
-import { countByFilter, describeScopes, filterQueue, QUEUE_FILTERS, type QueueFilter, sortQueue } from './queue-filters';
+import {
+  countByFilter,
+  countByStage,
+  describeScopes,
+  filterQueue,
+  QUEUE_FILTERS,
+  type QueueFilter,
+  sortQueue,
+} from './queue-filters';
 
 const FILTER_KEYS = {
+  assigned: 'filterAssigned',
   mine: 'filterMine',
   pending: 'filterPending',
   adjusted: 'filterAdjusted',
@@ -202,6 +211,7 @@ function QueueList(props: QueueListProps) {
   const { items } = props;
   const unitKind = props.unitKind && props.cohorts.includes(props.unitKind) ? props.unitKind : null;
   const counts = countByFilter(items);
+  const stages = countByStage(items);
   const visible = filterQueue(items, { filters: props.filters, search: props.search, unitKind });
   const filterChoices = QUEUE_FILTERS.filter((filter) => props.showMine || filter !== 'mine');
   const narrow = useMediaQuery('(max-width: 36em)');
@@ -213,13 +223,13 @@ function QueueList(props: QueueListProps) {
           {t('summaryUnits', { count: items.length })}
         </Badge>
         <Badge variant="light" color="blue" size="lg" tt="none">
-          {t('summaryAwaiting', { count: items.filter((item) => item.awaitsCouncil).length })}
+          {t('summaryAwaiting', { count: stages.council })}
         </Badge>
         <Badge variant="light" color="orange" size="lg" tt="none">
-          {t('summaryWaitingUnit', { count: items.filter((item) => item.state === 'supplementationRequested').length })}
+          {t('summaryWaitingUnit', { count: stages.unit })}
         </Badge>
         <Badge variant="light" color="green" size="lg" tt="none">
-          {t('summaryFinalised', { count: items.filter((item) => item.state === 'finalised').length })}
+          {t('summaryFinalised', { count: stages.finalised })}
         </Badge>
       </Group>
 
@@ -324,6 +334,37 @@ function SupplementationBadges({ item }: { item: OverviewAssessment }) {
   );
 }
 
+/** Who the chair assigned this unit to (or one of its main indices), the reader marked as "you". */
+function Assignees({ item }: { item: OverviewAssessment }) {
+  const t = useMessages(appraisalMessages);
+  const { data: user } = useCurrentUser();
+  if (item.assignees.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('notAssigned')}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={2}>
+      {item.assignees.map((assignee) => {
+        const name = assignee.userId === user?.id ? t('assigneeYou', { name: assignee.displayName }) : assignee.displayName;
+        const what = assignee.mainIndexCode === null ? t('assignedWhole') : t('assignedMain', { code: assignee.mainIndexCode });
+        return (
+          <Text
+            key={`${assignee.userId}-${assignee.mainIndexCode ?? ''}`}
+            size="xs"
+            fw={assignee.userId === user?.id ? 700 : 400}
+            c={assignee.userId === user?.id ? 'indigo.8' : undefined}
+          >
+            {name} · {what}
+          </Text>
+        );
+      })}
+    </Stack>
+  );
+}
+
 function MinePart({ item }: { item: OverviewAssessment }) {
   const t = useMessages(appraisalMessages);
   const mine = item.state === 'finalised' ? 0 : item.undecidedForYou;
@@ -343,7 +384,7 @@ function QueueTable({ items, showMine }: { items: OverviewAssessment[]; showMine
   const labels = useDomainLabels();
   const { locale } = useLocale();
   return (
-    <Table.ScrollContainer minWidth={860} visibleFrom="sm">
+    <Table.ScrollContainer minWidth={980} visibleFrom="sm">
       <Table striped highlightOnHover verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -352,6 +393,7 @@ function QueueTable({ items, showMine }: { items: OverviewAssessment[]; showMine
             <Table.Th>{t('colSubmitted')}</Table.Th>
             <Table.Th>{t('colDecided')}</Table.Th>
             {showMine && <Table.Th>{t('colMine')}</Table.Th>}
+            <Table.Th>{t('colAssignees')}</Table.Th>
             <Table.Th>{t('colSupplementation')}</Table.Th>
             <Table.Th>
               <VisuallyHidden>{t('appraise')}</VisuallyHidden>
@@ -368,8 +410,13 @@ function QueueTable({ items, showMine }: { items: OverviewAssessment[]; showMine
                 <Text size="xs" c="dimmed">
                   {item.unit.code} · {labels.cohort(item.unit.kind)}
                 </Text>
+                {item.assignedToYou && (
+                  <Badge size="xs" color="indigo" variant="light" tt="none">
+                    {t('assignedToYouBadge')}
+                  </Badge>
+                )}
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={190}>
                 <AssessmentStateBadge state={item.state} />
               </Table.Td>
               <Table.Td>{item.submittedAtClose ? <SubmittedAtCloseBadge /> : formatDate(item.submittedAt, locale)}</Table.Td>
@@ -381,6 +428,9 @@ function QueueTable({ items, showMine }: { items: OverviewAssessment[]; showMine
                   <MinePart item={item} />
                 </Table.Td>
               )}
+              <Table.Td maw={220}>
+                <Assignees item={item} />
+              </Table.Td>
               <Table.Td>
                 <SupplementationBadges item={item} />
               </Table.Td>
@@ -422,9 +472,17 @@ function QueueCards({ items, showMine }: { items: OverviewAssessment[]; showMine
               </Text>
               {item.submittedAtClose && <SubmittedAtCloseBadge mt={4} />}
             </div>
-            <AssessmentStateBadge state={item.state} size="sm" style={{ alignSelf: 'flex-start' }} />
+            <Group gap={4}>
+              <AssessmentStateBadge state={item.state} size="sm" />
+              {item.assignedToYou && (
+                <Badge size="sm" color="indigo" variant="light" tt="none">
+                  {t('assignedToYouBadge')}
+                </Badge>
+              )}
+            </Group>
             <DecidedProgress item={item} />
             {showMine && <MinePart item={item} />}
+            {item.assignees.length > 0 && <Assignees item={item} />}
             {(item.supplementation.open > 0 || item.supplementation.answered > 0) && <SupplementationBadges item={item} />}
           </Stack>
         </Card>
