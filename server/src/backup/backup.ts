@@ -24,6 +24,7 @@ export const BACKUP_TABLES = [
   'evidence',
   'appraisals',
   'supplementation_requests',
+  'rebuttal_contests',
   'appraisal_assignments',
   'council_minutes',
   'audit_log',
