@@ -1,5 +1,6 @@
+import type { PublicationDecision } from '@opendti/core';
 import { sql } from 'drizzle-orm';
-import { date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { frameworks } from './frameworks.js';
 import { units } from './units.js';
 
@@ -14,6 +15,8 @@ export const periods = pgTable('periods', {
   appraisalDeadline: date('appraisal_deadline'),
   publicationDue: date('publication_due'),
   publishedAt: timestamp('published_at', { withTimezone: true }),
+  /** The decision that published the results (number, date, signer); required to publish, cited on the public pages. */
+  publicationDecision: jsonb('publication_decision').$type<PublicationDecision>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   version: integer('version').notNull().default(1),
 });
