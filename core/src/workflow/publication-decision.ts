@@ -125,12 +125,21 @@ export function publicationDecisionProblems(issues: readonly DecisionIssue[]): P
 }
 
 /**
+ * The decision as a download's title block names it: "Quyết định số 123/QĐ-UBND ngày 15/03/2026 của
+ * Phó Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Văn A".
+ */
+export function publicationDecisionReference(decision: PublicationDecision, locale: Locale): string {
+  const day = formatCalendarDay(decision.date);
+  return locale === 'vi'
+    ? `Quyết định số ${decision.number} ngày ${day} của ${decision.signerTitle} ${decision.signerName}`
+    : `Decision No. ${decision.number} of ${day}, signed by ${decision.signerName}, ${decision.signerTitle}`;
+}
+
+/**
  * The line the public pages print under a ranking: "Công bố theo Quyết định số 123/QĐ-UBND ngày
  * 15/03/2026 của Phó Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Văn A".
  */
 export function publicationDecisionLine(decision: PublicationDecision, locale: Locale): string {
-  const day = formatCalendarDay(decision.date);
-  return locale === 'vi'
-    ? `Công bố theo Quyết định số ${decision.number} ngày ${day} của ${decision.signerTitle} ${decision.signerName}`
-    : `Published under Decision No. ${decision.number} of ${day}, signed by ${decision.signerName}, ${decision.signerTitle}`;
+  const reference = publicationDecisionReference(decision, locale);
+  return locale === 'vi' ? `Công bố theo ${reference}` : `Published under ${reference}`;
 }

@@ -31,6 +31,7 @@ function periodAnswer(state: PeriodDetail['state'], role: Role, table: PeriodTab
     appraisalDeadline: null,
     publicationDue: '2024-03-31',
     publishedAt: null,
+    publicationDecision: null,
     createdAt: '2023-06-01T00:00:00.000Z',
     version: 1,
     cohorts: [],
