@@ -314,7 +314,14 @@ describe('the 2023 assessment cycle of Thành phố Điện Biên Phủ, from se
     const page = await pageAs('quanly');
     await page.goto(`${server.url}/quan-tri/ky-danh-gia/${periodId}`);
     await page.getByRole('button', { name: 'Công bố kết quả' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận: Công bố kết quả' }).click();
+    // Publishing goes through the preview, where the decision is entered (e2e/publication.e2e.test.ts checks it in detail).
+    await page.waitForURL(`**/quan-tri/ky-danh-gia/${periodId}/cong-bo`);
+    await page.getByLabel('Số quyết định').fill('15/QĐ-UBND');
+    await page.getByLabel('Ngày ký').fill(vietnameseDayFromNow(0));
+    await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn A');
+    await page.getByLabel('Chức vụ người ký').fill('Chủ tịch Ủy ban nhân dân tỉnh');
+    await page.getByRole('button', { name: 'Công bố kết quả' }).click();
+    await page.waitForURL(`**/quan-tri/ky-danh-gia/${periodId}`);
     await page
       .getByText(/^Công bố ngày \d/)
       .first()

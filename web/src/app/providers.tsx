@@ -53,7 +53,12 @@ const contrastVariables = Object.fromEntries(
 // Mantine's default "dimmed" grey (gray.6) is 3.3:1 on white, under WCAG AA's 4.5:1; gray.7 is 7:1.
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', ...contrastVariables },
+  // A field's error (its message and the text typed in it) in the same dark red: red.6 is 3.6:1 on white.
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': '#a51d1d',
+    ...contrastVariables,
+  },
   dark: {},
 });
 

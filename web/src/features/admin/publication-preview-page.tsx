@@ -1,7 +1,7 @@
 import {
+  Accordion,
   Alert,
   Anchor,
-  Badge,
   Breadcrumbs,
   Button,
   Group,
@@ -95,28 +95,41 @@ function Warnings({ preview }: { preview: PublicationPreview }) {
       </Alert>
     );
   }
+  // Grouped by kind, each group open when short enough to read at a glance; every line names its unit.
+  const kinds = [...new Set(preview.warnings.map((warning) => warning.kind))];
+  const byKind = (kind: string) => preview.warnings.filter((warning) => warning.kind === kind);
   return (
-    <Alert color="orange" title={t('warningsTitle', { count: preview.warnings.length })}>
-      <Stack gap="xs">
-        <List spacing={4} size="sm">
-          {preview.warnings.map((warning) => (
-            <List.Item key={`${warning.kind}-${warning.unitKind}-${warning.unitCode}`}>
-              <Group gap={6} wrap="wrap" align="baseline">
-                <Badge variant="outline" color="orange.9" radius="sm">
-                  {t(`warningKind_${warning.kind}` as PublicationKey)}
-                </Badge>
-                <Text span size="sm">
-                  {warning.message}
-                </Text>
-              </Group>
-            </List.Item>
-          ))}
-        </List>
-        <Text size="xs">{thresholds}</Text>
-      </Stack>
-    </Alert>
+    <Paper withBorder p="md" component="section" aria-labelledby="publication-warnings-title">
+      <Title order={3} size="h4" id="publication-warnings-title" c="orange">
+        {t('warningsTitle', { count: preview.warnings.length })}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {thresholds}
+      </Text>
+      <Accordion multiple variant="contained" defaultValue={kinds.filter((kind) => byKind(kind).length <= OPEN_GROUP_MAX)}>
+        {kinds.map((kind) => (
+          <Accordion.Item key={kind} value={kind}>
+            <Accordion.Control>
+              <Text span fw={600}>
+                {t(`warningKind_${kind}` as PublicationKey)} ({byKind(kind).length})
+              </Text>
+            </Accordion.Control>
+            <Accordion.Panel>
+              <List spacing={4} size="sm">
+                {byKind(kind).map((warning) => (
+                  <List.Item key={`${warning.unitKind}-${warning.unitCode}`}>{warning.message}</List.Item>
+                ))}
+              </List>
+            </Accordion.Panel>
+          </Accordion.Item>
+        ))}
+      </Accordion>
+    </Paper>
   );
 }
+
+/** A group of warnings this long or shorter opens by itself; a longer one shows its count until opened. */
+const OPEN_GROUP_MAX = 12;
 
 function CohortTable({ cohort, year }: { cohort: PublicationPreview['cohorts'][number]; year: number }) {
   const t = useMessages(publicationMessages);
