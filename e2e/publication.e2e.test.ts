@@ -8,6 +8,7 @@
  * The period form refuses dates out of order at the field, naming both. Screenshots of the preview
  * at 1,366 px and on a phone; axe on every page; the CSP check at the end.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, apiCall, apiSignIn, demoPassword } from './support/api.js';
@@ -24,7 +25,8 @@ import { type RunningServer, startServer } from './support/server.js';
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 const DBP = 'Thành phố Điện Biên Phủ';
-const DECISION_LINE = /^Công bố theo Quyết định số 27\/QĐ-UBND ngày \d{2}\/\d{2}\/\d{4} của Phó Chủ tịch Ủy ban nhân dân tỉnh Lò Văn Kiểm$/;
+const DECISION_LINE =
+  /^Công bố theo Quyết định số 27\/QĐ-UBND ngày \d{2}\/\d{2}\/\d{4} của Phó Chủ tịch Ủy ban nhân dân tỉnh Lò Văn Kiểm$/;
 
 /** dd/mm/yyyy, `days` after today in Vietnam. */
 function vietnameseDayFromNow(days: number): string {
@@ -93,15 +95,22 @@ describe('publishing 2023 through the preview, with its warnings and the decisio
     await openWarnings(page, 'Không có câu trả lời');
     await openWarnings(page, 'Chưa chốt kết quả');
     await page.getByText('Thị xã Mường Lay: đơn vị không có câu trả lời nào').waitFor();
-    await page.getByText(`${DBP}: bản đánh giá đang ở trạng thái "Đã nộp, chờ thẩm định", chưa được Chủ tịch Hội đồng chốt kết quả`).waitFor();
+    await page
+      .getByText(`${DBP}: bản đánh giá đang ở trạng thái "Đã nộp, chờ thẩm định", chưa được Chủ tịch Hội đồng chốt kết quả`)
+      .waitFor();
     await page.getByText(new RegExp(`^${DBP}: còn \\d+ chỉ số chưa được Hội đồng công nhận hoặc điều chỉnh điểm$`)).waitFor();
     expect(await page.getByText(`${DBP}: đơn vị không có câu trả lời nào`).count()).toBe(0);
     // The table is the public ranking's, with the change since 2022 (the demo's published year).
     await page.getByRole('heading', { name: /^Bảng xếp hạng Huyện, thị xã, thành phố: \d+ đơn vị$/ }).waitFor();
     await page.getByText('Cột thay đổi so với kỳ công bố năm 2022.').first().waitFor();
-    await page.getByRole('columnheader', { name: /Thay đổi hạng/ }).first().waitFor();
+    await page
+      .getByRole('columnheader', { name: /Thay đổi hạng/ })
+      .first()
+      .waitFor();
     // Not publishable yet: the server's reason is shown and the button stays closed.
-    await page.getByText(/^Chưa công bố được: còn \d+ bản đánh giá chưa được Chủ tịch Hội đồng thẩm định chốt kết quả$/).waitFor();
+    await page
+      .getByText(/^Chưa công bố được: còn \d+ bản đánh giá chưa được Chủ tịch Hội đồng thẩm định chốt kết quả$/)
+      .waitFor();
     expect(await page.getByRole('button', { name: 'Công bố kết quả' }).isDisabled()).toBe(true);
     await checkAccessibility(page, 'preview with warnings');
     await screenshot(page, 'publication-1-preview-warnings-1366');
@@ -117,7 +126,12 @@ describe('publishing 2023 through the preview, with its warnings and the decisio
 
   it('refuses an incomplete or future decision at the field, then publishes with it', async () => {
     // The council finalises every unit as entered (HTTP API).
-    const assessments = await apiCall<{ items: { id: string }[] }>(server, chair, 'GET', `/api/v1/periods/${periodId}/assessments`);
+    const assessments = await apiCall<{ items: { id: string }[] }>(
+      server,
+      chair,
+      'GET',
+      `/api/v1/periods/${periodId}/assessments`,
+    );
     for (const assessment of assessments.items) {
       await apiCall(server, chair, 'POST', `/api/v1/assessments/${assessment.id}/appraisals/accept-remaining`, {});
       await apiCall(server, chair, 'POST', `/api/v1/assessments/${assessment.id}/transitions`, { action: 'finalise' });
@@ -165,6 +179,14 @@ describe('publishing 2023 through the preview, with its warnings and the decisio
     await page.getByTestId('publication-decision').getByText(DECISION_LINE).waitFor();
     await checkAccessibility(page, 'public ranking');
     await screenshot(page, 'publication-4-public-ranking');
+    // The XLSX's title block names the decision (its entries are stored uncompressed, its strings inline).
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải Excel (XLSX)', exact: true }).click(),
+    ]);
+    const xlsx = readFileSync(await file.path()).toString('utf8');
+    expect(xlsx).toContain('Quyết định công bố');
+    expect(xlsx).toMatch(/Quyết định số 27\/QĐ-UBND ngày \d{2}\/\d{2}\/\d{4} của Phó Chủ tịch Ủy ban nhân dân tỉnh Lò Văn Kiểm/);
     await page.getByRole('link', { name: DBP, exact: true }).click();
     await page.waitForURL(`**/ket-qua/${periodId}/district/DBP`);
     await page.getByTestId('publication-decision').getByText(DECISION_LINE).waitFor();
