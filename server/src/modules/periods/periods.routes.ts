@@ -10,9 +10,9 @@ import { PublicationFields, ResultSetSchema } from '../../http/result-schemas.js
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { computeCohortScores } from '../results/compute-results.js';
 import { withEnglishNames } from '../results/english-result-names.js';
-import { getPublicationPreview } from '../results/publication-preview.js';
 import { NewPeriodBody, PeriodDetailSchema, PeriodSchema, PeriodTransitionBody } from './period-schemas.js';
 import { createPeriod, getPeriod, listPeriods, periodActionsFor, transitionPeriod } from './periods.service.js';
+import { getPublicationPreview } from './publication-preview.js';
 
 const PeriodParams = Type.Object({ periodId: Type.String({ format: 'uuid' }) });
 

@@ -12,8 +12,8 @@ import type { Database } from '../../db/database.js';
 import { answers, appraisals, assessments, periods, resultSnapshots, units } from '../../db/schema/index.js';
 import type { AssessmentContext } from '../assessments/assessment-context.js';
 import { answerableCodes } from '../assessments/assessments.service.js';
-import { getPeriod } from '../periods/periods.service.js';
-import { buildPublishedTables, PUBLIC_PERIOD_STATES, presentPublishedTable } from './published-snapshot.js';
+import { buildPublishedTables, PUBLIC_PERIOD_STATES, presentPublishedTable } from '../results/published-snapshot.js';
+import { getPeriod } from './periods.service.js';
 
 /** The latest published table of a cohort from an earlier year: what the public table compares with. */
 async function previousPublished(db: Database, year: number, unitKind: string) {
