@@ -260,7 +260,6 @@ function TransitionModal({
             {t('draftsWillBeSubmitted')}
           </Alert>
         )}
-        {action === 'publish' && <Alert color="blue">{t('publishFreezes')}</Alert>}
         {asksReason && (
           <Textarea
             label={t('reason')}

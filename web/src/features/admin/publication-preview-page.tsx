@@ -169,6 +169,7 @@ function CohortTable({ cohort, year }: { cohort: PublicationPreview['cohorts'][n
  */
 function PublishForm({ period }: { period: PeriodDetail }) {
   const t = useMessages(publicationMessages);
+  const ta = useMessages(adminMessages);
   const { locale } = useLocale();
   const navigate = useNavigate();
   const transition = usePeriodTransition(period.id);
@@ -248,6 +249,7 @@ function PublishForm({ period }: { period: PeriodDetail }) {
               {t('decisionPreview')} <em>{publicationDecisionLine(publicationDecisionBody(form), locale)}</em>
             </Text>
           )}
+          <Alert color="blue">{ta('publishFreezes')}</Alert>
           {!allowed && denied && (
             <Alert color="orange" title={t('publishBlocked')}>
               {denied.message}
