@@ -137,7 +137,7 @@ describe('every role’s main pages by keyboard, on a phone and in English', () 
   });
 
   it('switches to English: the portal, a unit page and a signed-in workspace speak English, accessibly', async () => {
-    // Names of units, periods, frameworks, indicators and people are the province's data: they stay
+    // Names of units, periods, frameworks, indicators and people (a publication decision's signer too) are the province's data: they stay
     // as written (the demo's are Vietnamese only). So do place names and the Vietnamese numbering of
     // documents in the examples (2001/QĐ-UBND). Everything else on the page must be English.
     const reporterApi = await apiSignIn(server, 'nhaplieu.dbp');
@@ -302,8 +302,10 @@ function namesIn(value: unknown, into: Set<string>): Set<string> {
   if (Array.isArray(value)) for (const item of value) namesIn(item, into);
   else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (['name', 'nameEn', 'displayName'].includes(key) && typeof item === 'string') into.add(item);
-      else namesIn(item, into);
+      // A publication decision's number, signer and title are the province's words too (publicationDecision).
+      if (['name', 'nameEn', 'displayName', 'number', 'signerName', 'signerTitle'].includes(key) && typeof item === 'string') {
+        into.add(item);
+      } else namesIn(item, into);
     }
   }
   return into;

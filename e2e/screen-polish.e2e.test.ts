@@ -65,7 +65,10 @@ describe('the polish found in the walk', () => {
       await apiCall(server, chair, 'POST', `/api/v1/assessments/${assessment.id}/appraisals/accept-remaining`, {});
       await apiCall(server, chair, 'POST', `/api/v1/assessments/${assessment.id}/transitions`, { action: 'finalise' });
     }
-    await apiCall(server, manager, 'POST', `/api/v1/periods/${published2023}/transitions`, { action: 'publish' });
+    await apiCall(server, manager, 'POST', `/api/v1/periods/${published2023}/transitions`, {
+      action: 'publish',
+      decision: { number: '02/QĐ-UBND', date: '2024-03-29', signerName: 'Người Ký Thử', signerTitle: 'Chủ tịch UBND tỉnh' },
+    });
   }, 300_000);
 
   afterAll(async () => {

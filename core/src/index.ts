@@ -31,7 +31,10 @@ export * from './workflow/assessment-workflow.js';
 export { addDays, formatCalendarDay, isCalendarDay, parseVietnameseDate, vietnamDay } from './workflow/calendar-day.js';
 export * from './workflow/capabilities.js';
 export * from './workflow/council.js';
+export * from './workflow/period-schedule.js';
 export * from './workflow/period-workflow.js';
+export * from './workflow/publication-decision.js';
+export * from './workflow/publication-preview.js';
 export * from './workflow/roles.js';
 export {
   ACTION_BLOCKS,

@@ -640,6 +640,14 @@ const catalogue = {
     vi: 'trường activeTo: ngày kết thúc hoạt động {activeTo} trước ngày bắt đầu {activeFrom}',
     en: 'field activeTo: the end of activity {activeTo} is before its start {activeFrom}',
   },
+  'period.dates-out-of-order': {
+    vi: 'trường {field}: {detail}',
+    en: 'field {field}: {detail}',
+  },
+  'publication.decision-invalid': {
+    vi: 'trường {field}: {detail}',
+    en: 'field {field}: {detail}',
+  },
   'period.unknown-units': {
     vi: 'trường unitIds: không có đơn vị nào với mã định danh {ids}',
     en: 'field unitIds: there is no unit with the id {ids}',

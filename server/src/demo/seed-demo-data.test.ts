@@ -1,3 +1,4 @@
+import { periodScheduleIssues, publicationDecisionIssues } from '@opendti/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/database.js';
 import { periods, resultSnapshots, units } from '../db/schema/index.js';
@@ -52,11 +53,19 @@ describe('the Điện Biên demo', () => {
     const rows = await database.db.select().from(periods).orderBy(periods.year);
     for (const period of rows) {
       expect(period.appraisalDeadline, `${period.year}`).not.toBeNull();
-      expect(period.selfAssessmentDeadline < (period.appraisalDeadline ?? '')).toBe(true);
-      expect((period.appraisalDeadline ?? '') < (period.publicationDue ?? '')).toBe(true);
+      // Core's one date rule, the one the API and the web form apply.
+      expect(periodScheduleIssues(period), `${period.year}`).toEqual([]);
     }
     const [published] = rows;
     expect(published?.publishedAt?.toISOString()).toBe('2023-03-31T02:00:00.000Z');
+    // Signed before it was published, and marked as sample data.
+    expect(published?.publicationDecision).toEqual({
+      number: '01/QĐ-UBND (dữ liệu mẫu)',
+      date: '2023-03-30',
+      signerName: 'Nguyễn Văn Mẫu (dữ liệu mẫu)',
+      signerTitle: 'Chủ tịch Ủy ban nhân dân tỉnh',
+    });
+    expect(publicationDecisionIssues(published?.publicationDecision ?? undefined, '2023-03-31')).toEqual([]);
     const [snapshot] = await database.db.select().from(resultSnapshots);
     expect(snapshot?.publishedAt.toISOString()).toBe('2023-03-31T02:00:00.000Z');
   });

@@ -215,7 +215,9 @@ export async function seedDemoData(db: Database): Promise<SeededDemo | undefined
     reason: 'Dữ liệu mẫu tạo khi khởi động lần đầu (DEMO)',
   });
   await transitionPeriod(db, manager, period2022.id, 'startAppraisal', undefined, on('2023-01-31'));
-  await transitionPeriod(db, manager, period2022.id, 'publish', undefined, on('2023-03-31'));
+  // Publishing takes a decision (number, date, signer). The demo's is invented and says so: no real
+  // decision of the province is cited.
+  await transitionPeriod(db, manager, period2022.id, 'publish', undefined, on('2023-03-31'), DEMO_PUBLICATION_DECISION);
 
   // 2023: open for self-assessment, the departments and districts as in 2022. Its schedule is
   // moved to next year so that the demo can be tried end to end today, in seed 001's order:
@@ -236,6 +238,14 @@ export async function seedDemoData(db: Database): Promise<SeededDemo | undefined
   await transitionPeriod(db, manager, period2023.id, 'openSelfAssessment', undefined, now);
   return { accounts };
 }
+
+/** The invented decision that publishes the demo's 2022 results, marked as sample data in every field a reader sees. */
+export const DEMO_PUBLICATION_DECISION = {
+  number: '01/QĐ-UBND (dữ liệu mẫu)',
+  date: '2023-03-30',
+  signerName: 'Nguyễn Văn Mẫu (dữ liệu mẫu)',
+  signerTitle: 'Chủ tịch Ủy ban nhân dân tỉnh',
+} as const;
 
 /** The demo rows carry raw values; the stored self points are what the indicator's method gives. */
 function demoSelfPoints(answer: { value: string; points: string; notAssessed: string }, node: CompiledNode): number | null {

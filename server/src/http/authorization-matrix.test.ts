@@ -588,6 +588,12 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
     },
 
     {
+      route: 'GET /api/v1/periods/{periodId}/publication-preview',
+      about: 'the table about to be published, with its warnings: for those who may publish',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: get(() => `/api/v1/periods/${open2023}/publication-preview`),
+    },
+    {
       route: 'GET /api/v1/periods/{periodId}/council-overview',
       about: 'the council’s work in progress across every unit',
       expected: [401, 200, 200, 403, 403, 200, 200],

@@ -59,7 +59,8 @@ export function errorBody(problems: Problem[], locale: Locale): ErrorBody {
     error: {
       code: first.code,
       message: problems.map((problem) => formatProblem(problem, locale)).join('; '),
-      ...(problems.length > 1
+      // One problem goes in the list too when it points at a field, so a form can show it there.
+      ...(problems.length > 1 || problems[0]?.location?.path !== undefined
         ? {
             problems: problems.map((problem) => ({
               code: problem.code,

@@ -28,7 +28,7 @@ export const ErrorSchema = Type.Object(
               ),
             ),
           }),
-          { description: 'Present when there is more than one problem.' },
+          { description: 'Present when there is more than one problem, or one located at a field (location.path).' },
         ),
       ),
     }),

@@ -42,6 +42,14 @@ export const UnitResultSchema = Type.Object({
   pillars: Type.Array(NodeResultSchema),
 });
 
+/** The decision that published a period's results (số, ngày, người ký), as stored and shown. */
+export const PublicationDecisionSchema = Type.Object({
+  number: Type.String({ description: 'Số quyết định, e.g. 123/QĐ-UBND' }),
+  date: Type.String({ description: 'Ngày ký, yyyy-mm-dd' }),
+  signerName: Type.String({ description: 'Họ tên người ký' }),
+  signerTitle: Type.String({ description: 'Chức vụ người ký' }),
+});
+
 export const ResultSetSchema = Type.Object({
   framework: Type.Object({
     id: Type.String(),
@@ -137,3 +145,21 @@ export const IndicatorOverviewSchema = Type.Object({
     { description: 'Units by rank' },
   ),
 });
+/**
+ * The fields a published table carries beside its results (presentPublishedTable): the publication
+ * and its decision, and the framework's legal basis, which a download's title block names.
+ */
+export const PublicationFields = {
+  publicationDecision: Type.Union([Type.Null(), PublicationDecisionSchema], {
+    description:
+      'The decision that published the results: number, date, signer ("Công bố theo Quyết định số … ngày … của …"); null for periods published without one, and before publication',
+  }),
+  legalBasis: Type.Object(
+    {
+      issuer: Type.String({ description: 'The authority that issued the framework, e.g. Ủy ban nhân dân tỉnh Điện Biên' }),
+      document: Type.String({ description: 'Its decision, e.g. 2001/QĐ-UBND' }),
+      date: Type.String({ description: 'yyyy-mm-dd' }),
+    },
+    { description: "The framework's legal basis: what a download's title block names as the authority." },
+  ),
+};

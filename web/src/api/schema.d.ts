@@ -483,7 +483,7 @@ export interface paths {
         put?: never;
         /**
          * Mở tự đánh giá, chuyển thẩm định, công bố… / open, start appraisal, publish…
-         * @description Moves the period through its workflow: openSelfAssessment, startAppraisal, publish (scores every cohort and stores the published results), archive, reopenPeriod. Who may do which, and from which state, is core's workflow table; 409 when the state forbids it.
+         * @description Moves the period through its workflow: openSelfAssessment, startAppraisal, publish (scores every cohort and stores the published results; requires `decision`: the publication decision's number, date and signer, 400 with a problem per field when missing or wrong), archive, reopenPeriod. Who may do which, and from which state, is core's workflow table; 409 when the state forbids it.
          */
         post: operations["transitionPeriod"];
         delete?: never;
@@ -504,6 +504,26 @@ export interface paths {
          * @description The ranking of a cohort computed now from the current answers and appraisals, before publication; not for the public.
          */
         get: operations["getProvisionalResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{periodId}/publication-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xem trước bảng công bố và cảnh báo / publication preview with warnings
+         * @description Before publishing: every cohort's table exactly as publishing would store it and the public ranking would send it (same computation, same shape; publishedAt and publicationDecision are null), the previous published table of the cohort it will be compared with, and warnings naming each unit: no answers at all, assessment not finalised, indicators the council has not decided, a large change from the previous published year (rank change ≥ thresholds.rankPlaces, or index change ≥ thresholds.indexChange). For those who may publish (period.publish); others 403.
+         */
+        get: operations["getPublicationPreview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1158,7 +1178,7 @@ export interface components {
                 code: string;
                 /** @description Every problem, in Vietnamese (or English with ?lang=en / Accept-Language: en). */
                 message: string;
-                /** @description Present when there is more than one problem. */
+                /** @description Present when there is more than one problem, or one located at a field (location.path). */
                 problems?: {
                     code: string;
                     message: string;
@@ -3401,6 +3421,16 @@ export interface operations {
                             rebuttalEnabled: boolean;
                             /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
                             rebuttalWorkingDays: number;
+                            publicationDecision: null | {
+                                /** @description Số quyết định, e.g. 123/QĐ-UBND */
+                                number: string;
+                                /** @description Ngày ký, yyyy-mm-dd */
+                                date: string;
+                                /** @description Họ tên người ký */
+                                signerName: string;
+                                /** @description Chức vụ người ký */
+                                signerTitle: string;
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             /** @description Incremented by every transition */
@@ -3460,9 +3490,13 @@ export interface operations {
                     }[];
                     /** @description Participating units; by default every unit of the cohorts' kinds active during the year */
                     unitIds?: string[];
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @description By default 30 January of the following year (seed 001)
+                     */
                     selfAssessmentDeadline?: string;
                     appraisalDeadline?: null | string;
+                    /** @description Planned publication day; by default 31 March of the following year where that follows the deadlines. The dates run in order, self-assessment deadline < appraisal deadline < publication: 400 period.dates-out-of-order at the later field otherwise. */
                     publicationDue?: null | string;
                     /** @description Hold a rebuttal round (giải trình, kiến nghị) after the council decides: the unit may contest adjusted indicators before the chair finalises. Default true for a new period. */
                     rebuttalEnabled?: boolean;
@@ -3494,6 +3528,16 @@ export interface operations {
                         rebuttalEnabled: boolean;
                         /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
                         rebuttalWorkingDays: number;
+                        publicationDecision: null | {
+                            /** @description Số quyết định, e.g. 123/QĐ-UBND */
+                            number: string;
+                            /** @description Ngày ký, yyyy-mm-dd */
+                            date: string;
+                            /** @description Họ tên người ký */
+                            signerName: string;
+                            /** @description Chức vụ người ký */
+                            signerTitle: string;
+                        };
                         /** Format: date-time */
                         createdAt: string;
                         /** @description Incremented by every transition */
@@ -3581,6 +3625,16 @@ export interface operations {
                         rebuttalEnabled: boolean;
                         /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
                         rebuttalWorkingDays: number;
+                        publicationDecision: null | {
+                            /** @description Số quyết định, e.g. 123/QĐ-UBND */
+                            number: string;
+                            /** @description Ngày ký, yyyy-mm-dd */
+                            date: string;
+                            /** @description Họ tên người ký */
+                            signerName: string;
+                            /** @description Chức vụ người ký */
+                            signerTitle: string;
+                        };
                         /** Format: date-time */
                         createdAt: string;
                         /** @description Incremented by every transition */
@@ -3679,6 +3733,16 @@ export interface operations {
                     /** @enum {string} */
                     action: "openSelfAssessment" | "startAppraisal" | "publish" | "archive" | "reopenPeriod";
                     reason?: string;
+                    decision?: {
+                        /** @description Số quyết định, e.g. 123/QĐ-UBND */
+                        number?: string;
+                        /** @description Ngày ký: yyyy-mm-dd (dd/mm/yyyy is read too) */
+                        date?: string;
+                        /** @description Họ tên người ký */
+                        signerName?: string;
+                        /** @description Chức vụ người ký */
+                        signerTitle?: string;
+                    };
                 };
             };
         };
@@ -3705,6 +3769,16 @@ export interface operations {
                         rebuttalEnabled: boolean;
                         /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
                         rebuttalWorkingDays: number;
+                        publicationDecision: null | {
+                            /** @description Số quyết định, e.g. 123/QĐ-UBND */
+                            number: string;
+                            /** @description Ngày ký, yyyy-mm-dd */
+                            date: string;
+                            /** @description Họ tên người ký */
+                            signerName: string;
+                            /** @description Chức vụ người ký */
+                            signerTitle: string;
+                        };
                         /** Format: date-time */
                         createdAt: string;
                         /** @description Incremented by every transition */
@@ -3856,6 +3930,201 @@ export interface operations {
                                     rank: null | number;
                                 };
                             }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getPublicationPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        periodId: string;
+                        year: number;
+                        state: string;
+                        thresholds: {
+                            /** @description A rank change of this many places or more is a large swing */
+                            rankPlaces: number;
+                            /** @description An index change (0–1 scale) of this much or more is a large swing */
+                            indexChange: number;
+                        };
+                        cohorts: {
+                            unitKind: string;
+                            frameworkId: string;
+                            results: {
+                                framework: {
+                                    id: string;
+                                    name: string;
+                                    nameEn: null | string;
+                                    year: number;
+                                    max: number;
+                                    precision: number;
+                                };
+                                units: {
+                                    code: string;
+                                    name: string;
+                                    points: null | number;
+                                    selfPoints: null | number;
+                                    max: null | number;
+                                    value: null | number;
+                                    rank: null | number;
+                                    percent: null | number;
+                                    change?: {
+                                        value: null | number;
+                                        rank: null | number;
+                                    };
+                                    previous?: {
+                                        value: null | number;
+                                        rank: null | number;
+                                    };
+                                    /** @description Submitted by the system when the self-assessment closed, not by the unit */
+                                    submittedAtClose?: boolean;
+                                    groups: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: null | string;
+                                        points: null | number;
+                                        selfPoints: null | number;
+                                        max: null | number;
+                                        value: null | number;
+                                        rank: null | number;
+                                        change?: {
+                                            value: null | number;
+                                            rank: null | number;
+                                        };
+                                    }[];
+                                    mainIndices: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: null | string;
+                                        points: null | number;
+                                        selfPoints: null | number;
+                                        max: null | number;
+                                        value: null | number;
+                                        rank: null | number;
+                                        change?: {
+                                            value: null | number;
+                                            rank: null | number;
+                                        };
+                                    }[];
+                                    pillars: {
+                                        code: string;
+                                        name: string;
+                                        nameEn: null | string;
+                                        points: null | number;
+                                        selfPoints: null | number;
+                                        max: null | number;
+                                        value: null | number;
+                                        rank: null | number;
+                                        change?: {
+                                            value: null | number;
+                                            rank: null | number;
+                                        };
+                                    }[];
+                                }[];
+                            } & {
+                                publishedAt: null | string;
+                                /** @description The decision that published the results: number, date, signer ("Công bố theo Quyết định số … ngày … của …"); null for periods published without one, and before publication */
+                                publicationDecision: null | {
+                                    /** @description Số quyết định, e.g. 123/QĐ-UBND */
+                                    number: string;
+                                    /** @description Ngày ký, yyyy-mm-dd */
+                                    date: string;
+                                    /** @description Họ tên người ký */
+                                    signerName: string;
+                                    /** @description Chức vụ người ký */
+                                    signerTitle: string;
+                                };
+                                /** @description The framework's legal basis: what a download's title block names as the authority. */
+                                legalBasis: {
+                                    /** @description The authority that issued the framework, e.g. Ủy ban nhân dân tỉnh Điện Biên */
+                                    issuer: string;
+                                    /** @description Its decision, e.g. 2001/QĐ-UBND */
+                                    document: string;
+                                    /** @description yyyy-mm-dd */
+                                    date: string;
+                                };
+                            };
+                            previous: null | {
+                                /** Format: uuid */
+                                periodId: string;
+                                year: number;
+                                units: {
+                                    code: string;
+                                    rank: null | number;
+                                    value: null | number;
+                                }[];
+                            };
+                        }[];
+                        warnings: {
+                            /** @enum {string} */
+                            kind: "no-answers" | "not-finalised" | "undecided-indicators" | "large-swing";
+                            unitKind: string;
+                            unitCode: string;
+                            unitName: string;
+                            /** @description In Vietnamese, or English with ?lang=en / Accept-Language: en */
+                            message: string;
                         }[];
                     };
                 };
@@ -6477,6 +6746,16 @@ export interface operations {
                         rebuttalEnabled: boolean;
                         /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
                         rebuttalWorkingDays: number;
+                        publicationDecision: null | {
+                            /** @description Số quyết định, e.g. 123/QĐ-UBND */
+                            number: string;
+                            /** @description Ngày ký, yyyy-mm-dd */
+                            date: string;
+                            /** @description Họ tên người ký */
+                            signerName: string;
+                            /** @description Chức vụ người ký */
+                            signerTitle: string;
+                        };
                         /** Format: date-time */
                         createdAt: string;
                         /** @description Incremented by every transition */
@@ -7123,6 +7402,17 @@ export interface operations {
                             year: number;
                             name: string;
                             publishedAt: null | string;
+                            /** @description The decision that published the results (number, date, signer); null for periods published without one */
+                            publicationDecision: null | {
+                                /** @description Số quyết định, e.g. 123/QĐ-UBND */
+                                number: string;
+                                /** @description Ngày ký, yyyy-mm-dd */
+                                date: string;
+                                /** @description Họ tên người ký */
+                                signerName: string;
+                                /** @description Chức vụ người ký */
+                                signerTitle: string;
+                            };
                             cohorts: {
                                 unitKind: string;
                                 frameworkId: string;
@@ -7234,6 +7524,17 @@ export interface operations {
                     } & {
                         /** Format: date-time */
                         publishedAt: string;
+                        /** @description The decision that published the results: number, date, signer ("Công bố theo Quyết định số … ngày … của …"); null for periods published without one, and before publication */
+                        publicationDecision: null | {
+                            /** @description Số quyết định, e.g. 123/QĐ-UBND */
+                            number: string;
+                            /** @description Ngày ký, yyyy-mm-dd */
+                            date: string;
+                            /** @description Họ tên người ký */
+                            signerName: string;
+                            /** @description Chức vụ người ký */
+                            signerTitle: string;
+                        };
                         /** @description The framework's legal basis: what a download's title block names as the authority. */
                         legalBasis: {
                             /** @description The authority that issued the framework, e.g. Ủy ban nhân dân tỉnh Điện Biên */

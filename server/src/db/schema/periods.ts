@@ -1,5 +1,6 @@
+import type { PublicationDecision } from '@opendti/core';
 import { sql } from 'drizzle-orm';
-import { boolean, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { frameworks } from './frameworks.js';
 import { units } from './units.js';
 
@@ -20,6 +21,8 @@ export const periods = pgTable('periods', {
    */
   rebuttalEnabled: boolean('rebuttal_enabled').notNull().default(false),
   rebuttalWorkingDays: integer('rebuttal_working_days').notNull().default(5),
+  /** The decision that published the results (number, date, signer); required to publish, cited on the public pages. */
+  publicationDecision: jsonb('publication_decision').$type<PublicationDecision>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   version: integer('version').notNull().default(1),
 });

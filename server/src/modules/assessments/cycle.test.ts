@@ -6,6 +6,7 @@
 import { compileFramework, presentCohort, type ResultSet, readScoreRows, scoreCohort, sortByRank } from '@opendti/core';
 import { loadBuiltinFramework } from '@opendti/frameworks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PUBLICATION_DECISION } from '../../test-support/publication-decision.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
 import { TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
 
@@ -377,7 +378,10 @@ describe.each(TEST_DATABASE_KINDS)('the assessment cycle on %s', (kind) => {
     expect((await t.call(reporter, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'publish' })).statusCode).toBe(
       403,
     );
-    const published = await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'publish' });
+    const published = await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, {
+      action: 'publish',
+      decision: TEST_PUBLICATION_DECISION,
+    });
     expect([published.statusCode, published.json().state]).toEqual([200, 'published']);
     // Reopening an assessment of a published period is refused.
     expect(

@@ -2,6 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import { PERIOD_ACTIONS, PERIOD_STATES, UNIT_KINDS } from '@opendti/core';
 import { actionFields } from '../../http/action-schemas.js';
 import { CalendarDay, Nullable, StringEnum, Timestamp } from '../../http/common-schemas.js';
+import { PublicationDecisionSchema } from '../../http/result-schemas.js';
 
 // A real day (2023-02-30 is refused here, not by the database).
 const IsoDate = Type.String({ format: 'date' });
@@ -38,16 +39,38 @@ export const NewPeriodBody = Type.Object({
       description: "Participating units; by default every unit of the cohorts' kinds active during the year",
     }),
   ),
-  selfAssessmentDeadline: Type.Optional(IsoDate),
+  selfAssessmentDeadline: Type.Optional(
+    Type.String({ format: 'date', description: 'By default 30 January of the following year (seed 001)' }),
+  ),
   appraisalDeadline: Type.Optional(Type.Union([Type.Null(), IsoDate])),
-  publicationDue: Type.Optional(Type.Union([Type.Null(), IsoDate])),
+  publicationDue: Type.Optional(
+    Type.Union([Type.Null(), IsoDate], {
+      description:
+        'Planned publication day; by default 31 March of the following year where that follows the deadlines. The dates run in order, self-assessment deadline < appraisal deadline < publication: 400 period.dates-out-of-order at the later field otherwise.',
+    }),
+  ),
   ...RebuttalSettingsFields,
 });
+
+/**
+ * The decision that publishes the results, as sent with `publish`. Its fields are optional here so
+ * that core's rule (`publicationDecisionIssues`) can say what is missing or wrong, field by field.
+ */
+export const PublicationDecisionInput = Type.Object(
+  {
+    number: Type.Optional(Type.String({ maxLength: 200, description: 'Số quyết định, e.g. 123/QĐ-UBND' })),
+    date: Type.Optional(Type.String({ maxLength: 20, description: 'Ngày ký: yyyy-mm-dd (dd/mm/yyyy is read too)' })),
+    signerName: Type.Optional(Type.String({ maxLength: 300, description: 'Họ tên người ký' })),
+    signerTitle: Type.Optional(Type.String({ maxLength: 300, description: 'Chức vụ người ký' })),
+  },
+  { additionalProperties: false },
+);
 
 /** A move of the period's workflow: the actions are core's period workflow table's own. */
 export const PeriodTransitionBody = Type.Object({
   action: StringEnum(PERIOD_ACTIONS),
   reason: Type.Optional(Type.String({ maxLength: 5000 })),
+  decision: Type.Optional(PublicationDecisionInput),
 });
 
 /** A period row (kỳ đánh giá), as creating or moving it returns it. */
@@ -64,6 +87,7 @@ export const PeriodSchema = Type.Object({
   rebuttalWorkingDays: Type.Integer({
     description: 'The rebuttal window in working days (Monday–Friday; public holidays not counted)',
   }),
+  publicationDecision: Nullable(PublicationDecisionSchema),
   createdAt: Timestamp(),
   version: Type.Integer({ description: 'Incremented by every transition' }),
 });

@@ -7,9 +7,17 @@ import {
   evaluatePeriodActions,
   type Locale,
   named,
+  normalisePublicationDecision,
+  type PublicationDecision,
+  type PublicationDecisionInput,
   type PublishCandidate,
+  periodScheduleIssues,
+  periodScheduleProblems,
   presentActions,
+  publicationDecisionIssues,
+  publicationDecisionProblems,
   publishBlock,
+  vietnamDay,
 } from '@opendti/core';
 import { and, count, eq, gte, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
@@ -26,7 +34,7 @@ import {
 import { strongEtag } from '../../http/etag.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
-import { computeCohortScores } from '../results/compute-results.js';
+import { buildPublishedTables } from '../results/published-snapshot.js';
 import { forgetPublishedPeriod } from '../results/published-versions.js';
 import type { NewPeriodBody } from './period-schemas.js';
 
@@ -54,6 +62,19 @@ export async function createPeriod(db: Database, actor: Actor, input: PeriodInpu
     kinds.add(cohort.unitKind);
     await getCompiledFramework(db, cohort.frameworkId); // 404 for an unknown framework
   }
+  const selfAssessmentDeadline = input.selfAssessmentDeadline ?? `${input.year + 1}-01-30`;
+  const appraisalDeadline = input.appraisalDeadline ?? null;
+  // The default publication day (end of the next year's first quarter) is planned only where it
+  // follows the deadlines given; a period whose deadlines run later has no planned day until one is set.
+  const defaultPublication = `${input.year + 1}-03-31`;
+  const publicationDue =
+    input.publicationDue ??
+    (periodScheduleIssues({ selfAssessmentDeadline, appraisalDeadline, publicationDue: defaultPublication }).length === 0
+      ? defaultPublication
+      : null);
+  // The dates run one way (core's rule): self-assessment, appraisal, publication.
+  const scheduleProblems = periodScheduleProblems({ selfAssessmentDeadline, appraisalDeadline, publicationDue });
+  if (scheduleProblems.length > 0) throw new DomainError('invalid-input', scheduleProblems);
   return db.transaction(async (tx) => {
     // The cohorts' frameworks freeze with this period: an edit running in another process finishes
     // first (it holds the row), or waits and then sees the period and refuses (framework-editing).
@@ -72,9 +93,9 @@ export async function createPeriod(db: Database, actor: Actor, input: PeriodInpu
       .values({
         year: input.year,
         name: input.name ?? `Đánh giá chỉ số chuyển đổi số năm ${input.year}`,
-        selfAssessmentDeadline: input.selfAssessmentDeadline ?? `${input.year + 1}-01-30`,
-        appraisalDeadline: input.appraisalDeadline ?? null,
-        publicationDue: input.publicationDue ?? `${input.year + 1}-03-31`,
+        selfAssessmentDeadline,
+        appraisalDeadline,
+        publicationDue,
         // A new period holds the rebuttal round unless the manager switches it off.
         rebuttalEnabled: input.rebuttalEnabled ?? true,
         rebuttalWorkingDays: input.rebuttalWorkingDays ?? 5,
@@ -209,6 +230,16 @@ export async function listPeriods(db: Database, onlyPublished: boolean) {
 }
 
 /**
+ * The publication decision a `publish` carries (required, checked by core's rule, one problem per
+ * field), stored trimmed with its date as yyyy-mm-dd.
+ */
+function publicationDecisionOf(input: PublicationDecisionInput | undefined, now: Date): PublicationDecision {
+  const issues = publicationDecisionIssues(input, vietnamDay(now));
+  if (issues.length > 0) throw new DomainError('invalid-input', publicationDecisionProblems(issues));
+  return normalisePublicationDecision(input ?? {});
+}
+
+/**
  * Period workflow (core decides who may do what from which state). Opening the self-assessment
  * creates every participant's assessment with its cohort's framework; publishing scores every
  * cohort from the appraised points and freezes the results, which public endpoints then serve.
@@ -220,11 +251,18 @@ export async function transitionPeriod(
   action: string,
   reason: string | undefined,
   now: Date,
+  decisionInput?: PublicationDecisionInput,
 ): Promise<PeriodRow> {
   const transitioned = await db.transaction(async (tx) => {
     const [period] = await tx.select().from(periods).where(eq(periods.id, periodId));
     if (!period) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('period', periodId) } }]);
     const { to } = applyPeriodTransition({ action, from: period.state, actor, reason });
+    if (action !== 'publish' && decisionInput !== undefined) {
+      throw new DomainError('invalid-input', [
+        { code: 'http.validation', params: { detail: 'chỉ thao tác "publish" kèm quyết định công bố (decision)' } },
+      ]);
+    }
+    let decision: PublicationDecision | undefined;
     const cohorts = await tx.select().from(periodCohorts).where(eq(periodCohorts.periodId, periodId));
     const frameworkByKind = new Map(cohorts.map((cohort) => [cohort.unitKind, cohort.frameworkId]));
 
@@ -281,19 +319,20 @@ export async function transitionPeriod(
     if (action === 'publish') {
       const block = publishBlock(await publishCandidates(tx, periodId));
       if (block) throw new DomainError('conflict', [block.problem]);
+      // What cannot be published yet is said first; then the decision that publishes it is checked.
+      decision = publicationDecisionOf(decisionInput, now);
       await tx.delete(resultSnapshots).where(eq(resultSnapshots.periodId, periodId));
-      for (const cohort of cohorts) {
-        const framework = await getCompiledFramework(tx, cohort.frameworkId);
-        const { results, detail } = await computeCohortScores(tx as unknown as Database, {
-          periodId,
-          unitKind: cohort.unitKind,
-          framework,
-        });
-        const etag = strongEtag(JSON.stringify(results));
+      for (const { unitKind, frameworkId, results, detail } of await buildPublishedTables(
+        tx as unknown as Database,
+        periodId,
+        cohorts,
+      )) {
+        // The decision is part of what is published: republishing the same table under another decision changes the ETag.
+        const etag = strongEtag(JSON.stringify({ results, decision }));
         await tx.insert(resultSnapshots).values({
           periodId,
-          unitKind: cohort.unitKind,
-          frameworkId: cohort.frameworkId,
+          unitKind,
+          frameworkId,
           results,
           detail,
           etag,
@@ -304,7 +343,11 @@ export async function transitionPeriod(
     }
     const [updated] = await tx
       .update(periods)
-      .set({ state: to, version: period.version + 1, ...(action === 'publish' ? { publishedAt: now } : {}) })
+      .set({
+        state: to,
+        version: period.version + 1,
+        ...(action === 'publish' ? { publishedAt: now, publicationDecision: decision } : {}),
+      })
       .where(and(eq(periods.id, periodId), eq(periods.state, period.state)))
       .returning();
     if (!updated)
@@ -317,8 +360,11 @@ export async function transitionPeriod(
       entityType: 'period',
       entityId: periodId,
       periodId,
-      oldValue: { state: period.state },
-      newValue: { state: to },
+      oldValue: {
+        state: period.state,
+        ...(decision && period.publicationDecision ? { decision: period.publicationDecision } : {}),
+      },
+      newValue: { state: to, ...(decision ? { decision } : {}) },
       reason,
     });
     return updated;

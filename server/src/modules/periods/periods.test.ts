@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers } from '../../db/schema/index.js';
+import { TEST_PUBLICATION_DECISION } from '../../test-support/publication-decision.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
 import { TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
 import { forgetCompiledFramework } from '../frameworks/frameworks.service.js';
@@ -120,7 +121,10 @@ describe.each(TEST_DATABASE_KINDS)('periods on %s', (kind) => {
     ).toBe(200);
     expect((await t.call(manager, 'GET', `/api/v1/periods/${periodId}`)).json().allowedActions).toEqual(['publish']);
     forgetCompiledFramework('dienbien-2022-department'); // as after a restart
-    const published = await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'publish' });
+    const published = await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, {
+      action: 'publish',
+      decision: TEST_PUBLICATION_DECISION,
+    });
     expect([published.statusCode, published.json().state]).toEqual([200, 'published']);
     // Archiving and reopening are the administrator's: the manager sees them closed, with why.
     const afterwards = (await t.call(manager, 'GET', `/api/v1/periods/${periodId}`)).json();

@@ -8,6 +8,7 @@ import {
   indicatorOverview,
   type MainIndexAnalysis,
   named,
+  type PublicationDecision,
 } from '@opendti/core';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -26,12 +27,14 @@ import { errorResponses } from '../../http/error-schema.js';
 import {
   IndicatorOverviewSchema,
   MainIndexAnalysisSchema,
+  PublicationDecisionSchema,
+  PublicationFields,
   ResultSetSchema,
   UnitResultSchema,
 } from '../../http/result-schemas.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { analysisWithEnglishNames, withEnglishNames } from './english-result-names.js';
-import { isPublishedSnapshot, PUBLIC_PERIOD_STATES, readPublishedVersion } from './published-snapshot.js';
+import { isPublishedSnapshot, PUBLIC_PERIOD_STATES, presentPublishedTable, readPublishedVersion } from './published-snapshot.js';
 import { type PublishedVersion, PublishedVersions } from './published-versions.js';
 import { scoresFromSnapshot } from './snapshot-scores.js';
 
@@ -89,6 +92,10 @@ export function registerPublicResultRoutes(api: Api, { database }: AppDependenci
                 year: Type.Integer(),
                 name: Type.String(),
                 publishedAt: Nullable(Timestamp()),
+                publicationDecision: Type.Union([Type.Null(), PublicationDecisionSchema], {
+                  description:
+                    'The decision that published the results (number, date, signer); null for periods published without one',
+                }),
                 cohorts: Type.Array(Type.Object({ unitKind: Type.String(), frameworkId: Type.String() })),
               }),
             ),
@@ -107,7 +114,14 @@ export function registerPublicResultRoutes(api: Api, { database }: AppDependenci
         .orderBy(periods.year);
       const byId = new Map<
         string,
-        { id: string; year: number; name: string; publishedAt: Date | null; cohorts: { unitKind: string; frameworkId: string }[] }
+        {
+          id: string;
+          year: number;
+          name: string;
+          publishedAt: Date | null;
+          publicationDecision: PublicationDecision | null;
+          cohorts: { unitKind: string; frameworkId: string }[];
+        }
       >();
       for (const row of rows) {
         const entry = byId.get(row.period.id) ?? {
@@ -115,6 +129,7 @@ export function registerPublicResultRoutes(api: Api, { database }: AppDependenci
           year: row.period.year,
           name: row.period.name,
           publishedAt: row.period.publishedAt,
+          publicationDecision: row.period.publicationDecision,
           cohorts: [],
         };
         entry.cohorts.push({ unitKind: row.unitKind, frameworkId: row.frameworkId });
@@ -158,6 +173,7 @@ export function registerPublicResultRoutes(api: Api, { database }: AppDependenci
         frameworkId: resultSnapshots.frameworkId,
         results: resultSnapshots.results,
         publishedAt: resultSnapshots.publishedAt,
+        publicationDecision: periods.publicationDecision,
         // The per-indicator detail is most of the row and only the unit page needs it.
         detail: withDetail ? resultSnapshots.detail : sql<null>`null`,
       })
@@ -210,16 +226,7 @@ export function registerPublicResultRoutes(api: Api, { database }: AppDependenci
             ResultSetSchema,
             Type.Object({
               publishedAt: Type.String({ format: 'date-time' }),
-              legalBasis: Type.Object(
-                {
-                  issuer: Type.String({
-                    description: 'The authority that issued the framework, e.g. Ủy ban nhân dân tỉnh Điện Biên',
-                  }),
-                  document: Type.String({ description: 'Its decision, e.g. 2001/QĐ-UBND' }),
-                  date: Type.String({ description: 'yyyy-mm-dd' }),
-                },
-                { description: "The framework's legal basis: what a download's title block names as the authority." },
-              ),
+              ...PublicationFields,
             }),
           ]),
           304: Type.Null({ description: 'Not modified (If-None-Match matched the ETag)' }),
@@ -236,12 +243,8 @@ export function registerPublicResultRoutes(api: Api, { database }: AppDependenci
       if (cached) return sendCached(request, reply, etag, cached);
       const snapshot = await snapshotOf(periodId, unitKind, false);
       const framework = await getCompiledFramework(db, snapshot.frameworkId);
-      const results = withEnglishNames(snapshot.results, englishNamesOf(framework.document));
       // Serialised by the route's response schema, exactly as an uncached reply would be.
-      const { issuer, document, date } = framework.document.legalBasis;
-      const response = encodeResponse(
-        reply.serialize({ ...results, publishedAt: snapshot.publishedAt, legalBasis: { issuer, document, date } }),
-      );
+      const response = encodeResponse(reply.serialize(presentPublishedTable(snapshot.results, framework, snapshot)));
       responses.set(cacheKeyOf(snapshot), response);
       return sendCached(request, reply, snapshot.etag, response);
     },

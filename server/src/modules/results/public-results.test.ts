@@ -5,6 +5,7 @@
  */
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PUBLICATION_DECISION } from '../../test-support/publication-decision.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
 
@@ -140,7 +141,10 @@ describe.each(TEST_DATABASE_KINDS)('public results on %s', (kind) => {
     expect((await get(`${rankingUrl}/units/DBP`)).statusCode).toBe(404);
     expect((await get(`${rankingUrl}/indicator-overview`)).statusCode).toBe(404);
 
-    const republished = await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, { action: 'publish' });
+    const republished = await t.call(manager, 'POST', `/api/v1/periods/${periodId}/transitions`, {
+      action: 'publish',
+      decision: TEST_PUBLICATION_DECISION,
+    });
     expect(republished.statusCode).toBe(200);
     const after = (await get(rankingUrl)).json();
     expect(after.units).toEqual(before.units);

@@ -29,6 +29,7 @@ export type PeriodRecord = ApiResponse<'/api/v1/periods'>['items'][number];
 export type PeriodDetail = ApiResponse<'/api/v1/periods/{periodId}'>;
 /** A period action, as the server lists them (core's workflow table). */
 export type PeriodAction = PeriodDetail['allowedActions'][number];
+export type PublicationPreview = ApiResponse<'/api/v1/periods/{periodId}/publication-preview'>;
 
 export type FrameworkSummary = ApiResponse<'/api/v1/frameworks'>['items'][number];
 

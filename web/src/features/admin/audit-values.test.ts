@@ -91,5 +91,13 @@ describe('presentAuditValue', () => {
       { field: 'unitId', before: '–', after: 'Sở Nội vụ' },
     ]);
     expect(present('state', 'published')).toBe('Đã công bố');
+    expect(
+      present('decision', {
+        number: '27/QĐ-UBND',
+        date: '2026-03-20',
+        signerName: 'Lò Văn Kiểm',
+        signerTitle: 'Chủ tịch UBND tỉnh',
+      }),
+    ).toBe('Quyết định số 27/QĐ-UBND ngày 20/03/2026 của Chủ tịch UBND tỉnh Lò Văn Kiểm');
   });
 });

@@ -1,3 +1,4 @@
+import { type PublicationDecision, publicationDecisionReference } from '@opendti/core/publication';
 import { toVietnameseDate } from '../../shared/calendar-day';
 import { formatDateTime, formatPlain, formatPoints, type Locale } from '../../shared/format';
 import { domainLabels } from '../../shared/labels';
@@ -83,6 +84,10 @@ export function describeAuditChange(
   return [{ field: null, before: text(null, oldValue), after: text(null, newValue) }];
 }
 
+function isPublicationDecision(value: unknown): value is PublicationDecision {
+  return isRecord(value) && ['number', 'date', 'signerName', 'signerTitle'].every((key) => typeof value[key] === 'string');
+}
+
 /**
  * How the audit log names the codes and numbers of one entry's values: states, roles, unit kinds and
  * the council's decisions from core's labels, units by name, points as points, years as years
@@ -102,6 +107,8 @@ export function presentAuditValue(entityType: string, locale: Locale, unitName: 
         )
         .join('; ');
     }
+    // A publication's decision (number, date, signer), as the public pages cite it.
+    if (field === 'decision' && isPublicationDecision(value)) return publicationDecisionReference(value, locale);
     if (typeof value !== 'string') return undefined;
     switch (field) {
       case 'state':

@@ -16,7 +16,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useMessages } from '../../i18n/locale';
+import { useLocale, useMessages } from '../../i18n/locale';
 import { matchesSearch } from '../../shared/format';
 import { COHORT_KINDS, type UnitKind } from './admin-records';
 import { DateField } from './date-field';
@@ -41,6 +41,7 @@ import { defaultParticipants } from './unit-tree';
 /** A new period: year, one framework per cohort, participating units, and the schedule of seed 001. */
 export default function PeriodCreatePage() {
   const t = useMessages(adminMessages);
+  const { locale } = useLocale();
   const labels = useAdminLabels();
   const navigate = useNavigate();
   const frameworks = useFrameworks();
@@ -62,7 +63,11 @@ export default function PeriodCreatePage() {
   );
   const selected = form.unitIds ?? defaults.map((unit) => unit.id);
   const errors = validatePeriodForm(form, frameworks.data ?? [], selected.length);
-  const error = (field: keyof typeof errors) => (touched && errors[field] ? t(errors[field]) : undefined);
+  const error = (field: keyof typeof errors) => {
+    // Dates out of order are said as soon as both are typed (core's sentence names both); the rest on submit.
+    const found = touched || typeof errors[field] === 'object' ? errors[field] : undefined;
+    return found === undefined ? undefined : typeof found === 'string' ? t(found) : found[locale];
+  };
 
   // Units of the chosen kinds, active in the year or not (a manager may add a unit that ended mid-year).
   const candidates = useMemo(

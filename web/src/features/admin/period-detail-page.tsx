@@ -18,8 +18,9 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { publicationDecisionLine } from '@opendti/core/publication';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { holds, useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
@@ -34,6 +35,7 @@ import { PeriodMinutes } from './period-minutes';
 import { explainPeriodAction, PeriodNextStep, periodCounts } from './period-next-step';
 import { usePeriod, usePeriodTransition } from './period-queries';
 import { ProblemList } from './problem-list';
+import { publicationMessages } from './publication-messages';
 import { RebuttalSettingsCard } from './rebuttal-settings-card';
 
 /** One period: where it stands, how far the units and the council have come, and the next step. */
@@ -49,6 +51,12 @@ export default function PeriodDetailPage() {
     (frameworks.data ?? []).map((framework) => [framework.id, `${framework.name} (${framework.year})`]),
   );
   const [action, setAction] = useState<{ action: PeriodAction; reasonRequired: boolean }>();
+  const tp = useMessages(publicationMessages);
+  const navigate = useNavigate();
+  const previewPath = `/quan-tri/ky-danh-gia/${periodId}/cong-bo`;
+  // Publishing goes through the preview: the table as the public will see it, its warnings, then the decision.
+  const choose = (choice: { action: PeriodAction; reasonRequired: boolean }) =>
+    choice.action === 'publish' ? navigate(previewPath) : setAction(choice);
 
   if (period.isPending) return <PageLoader />;
   if (period.error) return <ErrorNotice error={period.error} />;
@@ -79,6 +87,11 @@ export default function PeriodDetailPage() {
               </Text>
             )}
           </Group>
+          {data.publicationDecision && (
+            <Text size="sm" data-testid="publication-decision">
+              {publicationDecisionLine(data.publicationDecision, locale)}
+            </Text>
+          )}
         </Stack>
         <Group gap="xs">
           {holds(user, 'period.manage') && (
@@ -100,7 +113,20 @@ export default function PeriodDetailPage() {
         ))}
       </Stepper>
 
-      <PeriodNextStep period={data} onChoose={setAction} />
+      <PeriodNextStep period={data} onChoose={choose} />
+
+      {data.state === 'appraisal' && holds(user, 'period.publish') && (
+        <Paper withBorder p="md">
+          <Group justify="space-between" align="center">
+            <Text size="sm" style={{ flex: 1 }}>
+              {tp('previewHelp')}
+            </Text>
+            <Button variant="light" component={Link} to={previewPath}>
+              {tp('previewLink')}
+            </Button>
+          </Group>
+        </Paper>
+      )}
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
@@ -271,7 +297,6 @@ function TransitionModal({
             {t('draftsWillBeSubmitted')}
           </Alert>
         )}
-        {action === 'publish' && <Alert color="blue">{t('publishFreezes')}</Alert>}
         {asksReason && (
           <Textarea
             label={t('reason')}

@@ -44,7 +44,10 @@ describe('the period form', () => {
     const withCohort = { ...initialPeriodForm(2025), frameworks: { department: 'so-2025' }, appraisalDeadline: '15/01/2026' };
     expect(validatePeriodForm(withCohort, FRAMEWORKS, 0)).toEqual({
       unitIds: 'errorNoUnits',
-      appraisalDeadline: 'errorDeadlineOrder',
+      appraisalDeadline: {
+        vi: 'Hạn thẩm định (15/01/2026) phải sau hạn tự đánh giá (30/01/2026)',
+        en: 'The appraisal deadline (15/01/2026) must come after the self-assessment deadline (30/01/2026)',
+      },
     });
     expect(validatePeriodForm({ ...withCohort, frameworks: { district: 'so-2025' } }, FRAMEWORKS, 3)).toMatchObject({
       frameworks: 'errorFrameworkKind',

@@ -1,3 +1,4 @@
+import { periodScheduleIssues } from '@opendti/core/period-schedule';
 import { parseVietnameseDate, toVietnameseDate } from '../../shared/calendar-day';
 import type { FrameworkSummary, UnitKind } from './admin-records';
 import { defaultPublicationDue, defaultSelfAssessmentDeadline } from './period-deadlines';
@@ -25,14 +26,13 @@ export type PeriodFormErrorKey =
   | 'errorDate'
   | 'errorNoCohort'
   | 'errorNoUnits'
-  | 'errorDeadlineOrder'
   | 'errorFrameworkKind';
 
+/** A dates-out-of-order error is core's own sentence, naming both dates, in both languages. */
+export type PeriodFormError = PeriodFormErrorKey | { vi: string; en: string };
+
 export type PeriodFormErrors = Partial<
-  Record<
-    'year' | 'frameworks' | 'unitIds' | 'selfAssessmentDeadline' | 'appraisalDeadline' | 'publicationDue',
-    PeriodFormErrorKey
-  >
+  Record<'year' | 'frameworks' | 'unitIds' | 'selfAssessmentDeadline' | 'appraisalDeadline' | 'publicationDue', PeriodFormError>
 >;
 
 export function initialPeriodForm(year: number): PeriodFormState {
@@ -97,10 +97,13 @@ export function validatePeriodForm(
   };
   const appraisal = optionalDate('appraisalDeadline');
   const publication = optionalDate('publicationDue');
-  // The calendar runs one way: self-assessment, then appraisal, then publication.
-  if (selfAssessment && appraisal && appraisal < selfAssessment) errors.appraisalDeadline = 'errorDeadlineOrder';
-  if (publication && (appraisal ?? selfAssessment) && publication < ((appraisal ?? selfAssessment) as string)) {
-    errors.publicationDue = 'errorDeadlineOrder';
+  // The calendar runs one way: self-assessment, then appraisal, then publication (core's rule, the server's too).
+  for (const issue of periodScheduleIssues({
+    selfAssessmentDeadline: selfAssessment,
+    appraisalDeadline: appraisal,
+    publicationDue: publication,
+  })) {
+    errors[issue.field] ??= issue.text;
   }
   return errors;
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Page, PeriodAction, PeriodDetail, PeriodRecord } from './admin-records';
+import type { Page, PeriodAction, PeriodDetail, PeriodRecord, PublicationPreview } from './admin-records';
 import { bodyOf, fetchAllPages } from './api-result';
 import type { periodRequest } from './period-form';
 
@@ -39,8 +39,29 @@ export function useCreatePeriod() {
 export function usePeriodTransition(periodId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: { action: PeriodAction; reason?: string }) =>
+    mutationFn: async (body: { action: PeriodAction; reason?: string; decision?: PublicationDecisionBody }) =>
       bodyOf<PeriodRecord>(await api.POST('/api/v1/periods/{periodId}/transitions', { params: { path: { periodId } }, body })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: PERIODS }),
+  });
+}
+
+/** The decision sent with `publish`: number, date (yyyy-mm-dd), signer. */
+export interface PublicationDecisionBody {
+  number: string;
+  date: string;
+  signerName: string;
+  signerTitle: string;
+}
+
+/** The tables about to be published, exactly as the public will see them, and the warnings to read first. */
+export function usePublicationPreview(periodId: string | undefined, locale: 'vi' | 'en') {
+  return useQuery({
+    // The warnings are worded in the language asked for.
+    queryKey: [...PERIODS, periodId, 'publication-preview', locale],
+    enabled: Boolean(periodId),
+    queryFn: async () =>
+      bodyOf<PublicationPreview>(
+        await api.GET('/api/v1/periods/{periodId}/publication-preview', { params: { path: { periodId: periodId as string } } }),
+      ),
   });
 }

@@ -14,6 +14,7 @@ const PeriodsPage = lazy(() => import('./periods-page'));
 const PeriodCreatePage = lazy(() => import('./period-create-page'));
 const PeriodDetailPage = lazy(() => import('./period-detail-page'));
 const StatusBoardPage = lazy(() => import('./status-board-page'));
+const PublicationPreviewPage = lazy(() => import('./publication-preview-page'));
 const AuditPage = lazy(() => import('./audit-page'));
 const UnitMapsPage = lazy(() => import('./unit-maps-page'));
 
@@ -27,6 +28,7 @@ export const routes: RouteObject[] = [
       { path: 'ky-danh-gia/tao-moi', element: <PeriodCreatePage /> },
       { path: 'ky-danh-gia/:periodId', element: <PeriodDetailPage /> },
       { path: 'ky-danh-gia/:periodId/tien-do', element: <StatusBoardPage /> },
+      { path: 'ky-danh-gia/:periodId/cong-bo', element: <PublicationPreviewPage /> },
       { path: 'bo-chi-so', element: <FrameworksPage /> },
       { path: 'bo-chi-so/:frameworkId', element: <FrameworkDetailPage /> },
       { path: 'don-vi', element: <UnitsPage /> },

@@ -1,6 +1,8 @@
 import type { Dictionary } from '../../i18n/locale';
+import { type RankingTableKey, rankingTableMessages } from '../../shared/ranking-messages';
 
 type Key =
+  | RankingTableKey
   | 'pageTitle'
   | 'unitPageTitle'
   | 'period'
@@ -23,22 +25,11 @@ type Key =
   | 'rankingHeading'
   | 'rankingCaption'
   | 'sortHint'
-  | 'col_rank'
-  | 'col_unit'
-  | 'col_value'
-  | 'col_percent'
-  | 'col_points'
   | 'col_max'
-  | 'col_rankChange'
-  | 'col_valueChange'
   | 'col_previousRank'
   | 'col_code'
   | 'col_mainValue'
   | 'col_mainRank'
-  | 'mainRanksGroup'
-  | 'mainValuesGroup'
-  | 'pillarValuesGroup'
-  | 'pillarRanksGroup'
   | 'nodeColumns'
   | 'nodeColumns_mainIndices'
   | 'nodeColumns_pillars'
@@ -51,12 +42,8 @@ type Key =
   | 'titlePeriod'
   | 'titleCohort'
   | 'titlePublished'
+  | 'titleDecision'
   | 'titleFramework'
-  | 'rankUp'
-  | 'rankDown'
-  | 'rankSame'
-  | 'newUnit'
-  | 'newUnitLong'
   | 'notRanked'
   | 'chartHeading'
   | 'barChartLabel'
@@ -112,6 +99,7 @@ type Key =
 
 export const publicMessages: Dictionary<Key> = {
   vi: {
+    ...rankingTableMessages.vi,
     pageTitle: 'Kết quả chỉ số chuyển đổi số',
     unitPageTitle: 'Kết quả của đơn vị',
     period: 'Kỳ đánh giá',
@@ -135,22 +123,11 @@ export const publicMessages: Dictionary<Key> = {
     rankingHeading: 'Bảng xếp hạng',
     rankingCaption: 'Xếp hạng {cohort}, kỳ {year}: {count} đơn vị.',
     sortHint: 'Bấm vào tiêu đề cột để sắp xếp.',
-    col_rank: 'Hạng',
-    col_unit: 'Đơn vị',
-    col_value: 'Chỉ số',
-    col_percent: 'Tỷ lệ',
-    col_points: 'Điểm / tối đa',
     col_max: 'Điểm tối đa',
-    col_rankChange: 'Thay đổi hạng',
-    col_valueChange: 'Thay đổi chỉ số',
     col_previousRank: 'Hạng kỳ trước',
     col_code: 'Mã',
     col_mainValue: '{name} – chỉ số',
     col_mainRank: '{name} – hạng',
-    mainRanksGroup: 'Hạng theo chỉ số chính',
-    mainValuesGroup: 'Chỉ số chính',
-    pillarValuesGroup: 'Trụ cột',
-    pillarRanksGroup: 'Hạng theo trụ cột',
     nodeColumns: 'Cột theo',
     nodeColumns_mainIndices: 'Chỉ số chính',
     nodeColumns_pillars: 'Trụ cột',
@@ -163,12 +140,8 @@ export const publicMessages: Dictionary<Key> = {
     titlePeriod: 'Kỳ đánh giá',
     titleCohort: 'Nhóm đơn vị',
     titlePublished: 'Ngày công bố',
+    titleDecision: 'Quyết định công bố',
     titleFramework: 'Bộ chỉ số',
-    rankUp: 'tăng {count} hạng',
-    rankDown: 'giảm {count} hạng',
-    rankSame: 'giữ nguyên hạng',
-    newUnit: 'Mới',
-    newUnitLong: 'không có trong kỳ trước',
     notRanked: 'Không xếp hạng',
     mapHeading: 'Bản đồ chỉ số',
     mapCaption:
@@ -227,6 +200,7 @@ export const publicMessages: Dictionary<Key> = {
     col_period: 'Kỳ đánh giá',
   },
   en: {
+    ...rankingTableMessages.en,
     pageTitle: 'Digital transformation index results',
     unitPageTitle: 'Unit results',
     period: 'Assessment period',
@@ -250,22 +224,11 @@ export const publicMessages: Dictionary<Key> = {
     rankingHeading: 'Ranking',
     rankingCaption: 'Ranking of {cohort}, {year}: {count} units.',
     sortHint: 'Select a column heading to sort.',
-    col_rank: 'Rank',
-    col_unit: 'Unit',
-    col_value: 'Index',
-    col_percent: 'Percent',
-    col_points: 'Points / max',
     col_max: 'Maximum points',
-    col_rankChange: 'Rank change',
-    col_valueChange: 'Index change',
     col_previousRank: 'Previous rank',
     col_code: 'Code',
     col_mainValue: '{name} – index',
     col_mainRank: '{name} – rank',
-    mainRanksGroup: 'Rank per main index',
-    mainValuesGroup: 'Main indices',
-    pillarValuesGroup: 'Pillars',
-    pillarRanksGroup: 'Rank per pillar',
     nodeColumns: 'Columns by',
     nodeColumns_mainIndices: 'Main indices',
     nodeColumns_pillars: 'Pillars',
@@ -278,12 +241,8 @@ export const publicMessages: Dictionary<Key> = {
     titlePeriod: 'Assessment period',
     titleCohort: 'Cohort',
     titlePublished: 'Published on',
+    titleDecision: 'Publication decision',
     titleFramework: 'Framework',
-    rankUp: 'up {count} places',
-    rankDown: 'down {count} places',
-    rankSame: 'same rank',
-    newUnit: 'New',
-    newUnitLong: 'not in the previous period',
     notRanked: 'Not ranked',
     mapHeading: 'Index map',
     mapCaption:

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildRankingRows, type ResultUnit } from '../../shared/ranking-rows';
 import {
   buildRankingTable,
   displayedNumber,
@@ -7,7 +8,6 @@ import {
   exportFileName,
   toCsv,
 } from './ranking-export';
-import { buildRankingRows, type ResultUnit } from './ranking-rows';
 
 const headers: ExportHeaders = {
   rank: 'Hạng',

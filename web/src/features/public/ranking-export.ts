@@ -1,6 +1,6 @@
 import { csvDocument } from '@opendti/core/csv';
 import { toSearchKey } from '../../shared/format';
-import type { RankingRow } from './ranking-rows';
+import type { RankingRow } from '../../shared/ranking-rows';
 
 /**
  * The ranking as a plain table for downloads: the rows shown on screen, in the order shown. CSV and

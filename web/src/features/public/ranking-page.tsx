@@ -1,18 +1,13 @@
 import { Alert, Anchor, Button, Group, NativeSelect, SegmentedControl, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { publicationDecisionLine, publicationDecisionReference } from '@opendti/core/publication';
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorNotice, NotFoundPage, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatDate, formatNumber, localName } from '../../shared/format';
 import { useDomainLabels } from '../../shared/labels';
-import { rankingBarsHeight, rankingBarsOption } from './chart-options';
-import { EChartsChart } from './echarts-chart';
-import { overviewMessages, publicMessages } from './messages';
-import { type PublishedPeriod, useCohortResults, useCohortsWithMaps, usePublishedPeriods } from './public-api';
-import { indicatorOverviewPath, rankingPath, unitPath } from './public-paths';
-import { cohortKindsOf, findPreviousPeriod, sortNewestFirst } from './published-periods';
-import { buildRankingTable, type CsvVariant, exportFileName, saveFile, toCsv } from './ranking-export';
+
 import {
   buildRankingRows,
   DEFAULT_SORT,
@@ -28,8 +23,15 @@ import {
   type SortState,
   sortForView,
   sortRankingRows,
-} from './ranking-rows';
-import { RankingTable } from './ranking-table';
+} from '../../shared/ranking-rows';
+import { RankingTable } from '../../shared/ranking-table';
+import { rankingBarsHeight, rankingBarsOption } from './chart-options';
+import { EChartsChart } from './echarts-chart';
+import { overviewMessages, publicMessages } from './messages';
+import { type PublishedPeriod, useCohortResults, useCohortsWithMaps, usePublishedPeriods } from './public-api';
+import { indicatorOverviewPath, rankingPath, unitPath } from './public-paths';
+import { cohortKindsOf, findPreviousPeriod, sortNewestFirst } from './published-periods';
+import { buildRankingTable, type CsvVariant, exportFileName, saveFile, toCsv } from './ranking-export';
 import { type TitleBlock, writeXlsx, XLSX_MIME } from './xlsx-writer';
 
 /** The map's code (and ECharts' map build after it) is fetched only for a cohort that has a map. */
@@ -194,6 +196,7 @@ function RankingView({
     );
   const publishedAt = current.data?.publishedAt ?? period.publishedAt;
   const legalBasis = current.data?.legalBasis;
+  const decision = current.data?.publicationDecision ?? period.publicationDecision;
   // What a printed ranking says above its table: who set the index, which period, which units, when.
   const titleBlock = (): TitleBlock => ({
     heading: t('titleHeading', { year: period.year, cohort: cohortLabel(unitKind) }),
@@ -202,6 +205,7 @@ function RankingView({
       [t('titlePeriod'), period.name],
       [t('titleCohort'), cohortLabel(unitKind)],
       [t('titlePublished'), formatDate(publishedAt, locale)],
+      ...(decision ? ([[t('titleDecision'), publicationDecisionReference(decision, locale)]] as const) : []),
       ...(current.data
         ? ([
             [
@@ -228,6 +232,11 @@ function RankingView({
           {period.name}
           {publishedAt ? ` · ${t('publishedOn', { date: formatDate(publishedAt, locale) })}` : ''}
         </Text>
+        {decision && (
+          <Text size="sm" data-testid="publication-decision">
+            {publicationDecisionLine(decision, locale)}
+          </Text>
+        )}
       </div>
 
       <NativeSelect

@@ -1,4 +1,4 @@
-import { roundTo } from './ranking-rows';
+import { roundTo } from '../../shared/ranking-rows';
 
 /**
  * A unit across published periods of its cohort, matched by unit code (codes are stable across

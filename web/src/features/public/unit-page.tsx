@@ -1,5 +1,6 @@
 import { Alert, Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { publicationDecisionLine } from '@opendti/core/publication';
 import { type ReactNode, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -7,7 +8,11 @@ import { ErrorNotice, NotFoundPage, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatNumber, formatPoints, localName } from '../../shared/format';
 import { useDomainLabels } from '../../shared/labels';
+
+import { RankChange, ValueChange } from '../../shared/rank-change';
+import { formatPercentValue } from '../../shared/result-format';
 import { SubmittedAtCloseBadge } from '../../shared/state-badges';
+
 import { historyOption, radarOption } from './chart-options';
 import { EChartsChart } from './echarts-chart';
 import { overviewMessages, publicMessages } from './messages';
@@ -22,8 +27,6 @@ import {
 } from './public-api';
 import { indicatorOverviewPath, rankingPath, unitPath } from './public-paths';
 import { periodsOfCohort } from './published-periods';
-import { RankChange, ValueChange } from './rank-change';
-import { formatPercentValue } from './result-format';
 import { UnitAnalysis } from './unit-analysis';
 import { averageMainIndexValues, buildUnitHistory } from './unit-history';
 
@@ -171,6 +174,11 @@ function UnitContent({
         <Text c="dimmed" size="sm">
           {period.name} · {cohortLabel} · {localName(cohort.framework, locale)}
         </Text>
+        {period.publicationDecision && (
+          <Text size="sm" data-testid="publication-decision">
+            {publicationDecisionLine(period.publicationDecision, locale)}
+          </Text>
+        )}
       </div>
 
       <section aria-labelledby="unit-summary-heading">

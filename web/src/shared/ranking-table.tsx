@@ -1,11 +1,11 @@
 import { Anchor, Table, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useLocale, useMessages } from '../../i18n/locale';
-import { formatNumber, formatPoints } from '../../shared/format';
-import { SubmittedAtCloseBadge } from '../../shared/state-badges';
-import { publicMessages } from './messages';
+
+import { useLocale, useMessages } from '../i18n/locale';
+import { formatNumber, formatPoints } from './format';
 import { RankChange, ValueChange } from './rank-change';
+import { rankingTableMessages } from './ranking-messages';
 import {
   type MainIndexView,
   type NodeColumns,
@@ -16,6 +16,7 @@ import {
 } from './ranking-rows';
 import classes from './ranking-table.module.css';
 import { formatPercentValue } from './result-format';
+import { SubmittedAtCloseBadge } from './state-badges';
 
 function SortableHeader({
   column,
@@ -92,9 +93,10 @@ export function RankingTable({
   precision: number;
   withChange: boolean;
   caption: ReactNode;
-  unitHref: (code: string) => string;
+  /** Where a unit's name links to; without it (a table not yet published) the names are plain text. */
+  unitHref?: (code: string) => string;
 }) {
-  const t = useMessages(publicMessages);
+  const t = useMessages(rankingTableMessages);
   const { locale } = useLocale();
   // Per-main-index values or ranks sit under one grouping header, so the other headers span two rows.
   const nodes = nodeColumns === 'pillars' ? pillars : mainIndices;
@@ -165,13 +167,17 @@ export function RankingTable({
                 {row.rank ?? '–'}
               </Table.Td>
               <Table.Th scope="row" className={`${classes.sticky} ${classes.unit}`} style={{ fontWeight: 400 }}>
-                <Anchor
-                  component={Link}
-                  to={unitHref(row.code)}
-                  style={{ display: 'inline-flex', alignItems: 'center', minHeight: 40 }}
-                >
-                  {row.name}
-                </Anchor>
+                {unitHref ? (
+                  <Anchor
+                    component={Link}
+                    to={unitHref(row.code)}
+                    style={{ display: 'inline-flex', alignItems: 'center', minHeight: 40 }}
+                  >
+                    {row.name}
+                  </Anchor>
+                ) : (
+                  row.name
+                )}
                 {row.submittedAtClose && <SubmittedAtCloseBadge ml={6} />}
               </Table.Th>
               <Table.Td style={{ textAlign: 'right', fontWeight: 600 }}>{formatNumber(row.value, precision, locale)}</Table.Td>

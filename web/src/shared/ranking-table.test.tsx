@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LocaleProvider } from '../../i18n/locale';
+import { LocaleProvider } from '../i18n/locale';
 import { buildRankingRows, type ResultUnit } from './ranking-rows';
 import { RankingTable } from './ranking-table';
 

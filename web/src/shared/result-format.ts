@@ -1,4 +1,4 @@
-import { formatPercent, type Locale } from '../../shared/format';
+import { formatPercent, type Locale } from './format';
 
 /**
  * The portal prints values with the framework's precision (0,2849, with the shared formatNumber) and

@@ -1,7 +1,7 @@
 import { Text, VisuallyHidden } from '@mantine/core';
-import { useLocale, useMessages } from '../../i18n/locale';
-import { formatSigned } from '../../shared/format';
-import { publicMessages } from './messages';
+import { useLocale, useMessages } from '../i18n/locale';
+import { formatSigned } from './format';
+import { rankingTableMessages } from './ranking-messages';
 
 // Mantine teal.9 and red.9: both above WCAG AA's 4.5:1 on white; the arrow and the words carry the
 // meaning too, not the colour alone.
@@ -10,7 +10,7 @@ const DOWN = 'red.9';
 
 /** ▲3 / ▼2 / = for a rank change (positive = climbed); "Mới" for a unit absent from the previous period. */
 export function RankChange({ change, isNew }: { change: number | null; isNew: boolean }) {
-  const t = useMessages(publicMessages);
+  const t = useMessages(rankingTableMessages);
   if (isNew) {
     return (
       <Text span size="sm" c="dimmed" title={t('newUnitLong')}>

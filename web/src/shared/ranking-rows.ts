@@ -1,4 +1,4 @@
-import { matchesSearch } from '../../shared/format';
+import { matchesSearch } from './format';
 
 /**
  * The ranking table's rows: a cohort's published results joined, by unit code, to the previous
@@ -54,7 +54,13 @@ export function roundTo(value: number, decimals: number): number {
   return Math.round(value * factor) / factor;
 }
 
-export function buildRankingRows(current: ResultSetLike, previous?: ResultSetLike): RankingRow[] {
+/** What the previous period contributes: each unit's rank and value, by code. */
+export interface PreviousResultsLike {
+  framework?: { precision: number };
+  units: readonly Pick<ResultUnit, 'code' | 'rank' | 'value'>[];
+}
+
+export function buildRankingRows(current: ResultSetLike, previous?: PreviousResultsLike): RankingRow[] {
   const precision = current.framework.precision;
   const previousByCode = new Map((previous?.units ?? []).map((unit) => [unit.code, unit]));
   return current.units.map((unit) => {

@@ -1,0 +1,1 @@
+ALTER TABLE "periods" ADD COLUMN "publication_decision" jsonb;
