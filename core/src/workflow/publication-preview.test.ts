@@ -49,6 +49,23 @@ describe('publicationWarnings', () => {
     expect(warnings[3]?.message).toBe('Đơn vị B: còn 3 chỉ số chưa được Hội đồng công nhận hoặc điều chỉnh điểm');
   });
 
+  it('follows the manager’s decision: a unit taken out gets no warning, one scored as zero only its missing answers', () => {
+    const warnings = publicationWarnings(
+      [
+        facts('A', { answered: 0, state: 'draft', undecided: 10, participation: 'notParticipating' }),
+        facts('B', { answered: 0, state: 'draft', undecided: 10, participation: 'scoredAsZero' }),
+        facts('C', { answered: 0, state: 'draft', undecided: 10, participation: 'participating' }),
+      ],
+      [],
+      'vi',
+    );
+    expect(warnings.map((warning) => [warning.kind, warning.unitCode])).toEqual([
+      ['no-answers', 'B'],
+      ['no-answers', 'C'],
+      ['not-finalised', 'C'],
+    ]);
+  });
+
   it('flags a change of 5 places or 0,1 on the index from the previous published table, not less', () => {
     const cohort = {
       unitKind: 'department',

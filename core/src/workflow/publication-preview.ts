@@ -32,6 +32,12 @@ export interface PreviewUnitFacts {
   answered: number;
   /** Indicators neither accepted nor adjusted by the council (core's `undecidedIndicators`). */
   undecided: number;
+  /**
+   * The manager's decision on the unit (unit-progress PARTICIPATIONS); absent = participating. A unit
+   * taken out is not in the table and gets no warning; a unit scored as zero is published with 0
+   * without a council's finalisation, so only its missing answers are said.
+   */
+  participation?: string;
 }
 
 export interface PublicationWarning {
@@ -98,8 +104,9 @@ export function publicationWarnings(
     });
   const cohortOf = new Map(cohorts.map((cohort) => [cohort.unitKind, cohort]));
   for (const unit of units) {
+    if (unit.participation === 'notParticipating') continue;
     if (unit.answered === 0) add(unit, 'no-answers');
-    if (unit.state !== 'finalised') {
+    if (unit.state !== 'finalised' && unit.participation !== 'scoredAsZero') {
       add(unit, 'not-finalised', {
         state: labelOf(ASSESSMENT_STATE_LABELS, unit.state, 'vi'),
         stateEn: labelOf(ASSESSMENT_STATE_LABELS, unit.state, 'en'),

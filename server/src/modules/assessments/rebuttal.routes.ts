@@ -2,9 +2,8 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
 import { errorResponses } from '../../http/error-schema.js';
-import { PeriodSchema, RebuttalSettingsBody } from '../periods/period-schemas.js';
 import { loadAssessmentContext, mainIndexCodeOf } from './assessment-context.js';
-import { answerContest, changeRebuttalSettings, presentContest, saveContest, withdrawContest } from './rebuttal.service.js';
+import { answerContest, presentContest, saveContest, withdrawContest } from './rebuttal.service.js';
 import { ContestAnswerBody, ContestBody, ContestSchema } from './rebuttal-schemas.js';
 
 const IndicatorParams = Type.Object({
@@ -14,7 +13,7 @@ const IndicatorParams = Type.Object({
 
 /**
  * The rebuttal round (giải trình, kiến nghị): the unit's contests of adjusted indicators, the
- * council's answers, and the period's settings. Sending the results and the contests are workflow
+ * council's answers (the period's settings are a periods route). Sending the results and the contests are workflow
  * transitions (`sendResults`, `submitRebuttal`) of the assessment's transitions route.
  */
 export function registerRebuttalRoutes(api: Api, { database }: AppDependencies): void {
@@ -86,26 +85,6 @@ export function registerRebuttalRoutes(api: Api, { database }: AppDependencies):
         mainIndexCode: mainIndexCodeOf(context.framework, indicatorCode),
       });
       return presentContest(await answerContest(db, actor, context, indicatorCode, request.body, new Date()));
-    },
-  );
-
-  api.put(
-    '/periods/:periodId/rebuttal-settings',
-    {
-      schema: {
-        tags: ['periods'],
-        summary: 'Vòng giải trình, kiến nghị của kỳ: bật/tắt, số ngày làm việc / the period’s rebuttal round',
-        operationId: 'changeRebuttalSettings',
-        description:
-          'Switches the rebuttal round on or off and sets its window in working days (Monday–Friday; public holidays are not counted). Assessments already in a round keep their window.',
-        params: Type.Object({ periodId: Type.String({ format: 'uuid' }) }),
-        body: RebuttalSettingsBody,
-        response: { 200: PeriodSchema, ...errorResponses(400, 401, 403, 404) },
-      },
-    },
-    async (request) => {
-      const actor = authorize(request, 'period.manage');
-      return changeRebuttalSettings(db, actor, request.params.periodId, request.body);
     },
   );
 }

@@ -10,8 +10,15 @@ import { PublicationFields, ResultSetSchema } from '../../http/result-schemas.js
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { computeCohortScores } from '../results/compute-results.js';
 import { withEnglishNames } from '../results/english-result-names.js';
-import { NewPeriodBody, PeriodDetailSchema, PeriodSchema, PeriodTransitionBody } from './period-schemas.js';
-import { createPeriod, getPeriod, listPeriods, periodActionsFor, transitionPeriod } from './periods.service.js';
+import { NewPeriodBody, PeriodDetailSchema, PeriodSchema, PeriodTransitionBody, RebuttalSettingsBody } from './period-schemas.js';
+import {
+  changeRebuttalSettings,
+  createPeriod,
+  getPeriod,
+  listPeriods,
+  periodActionsFor,
+  transitionPeriod,
+} from './periods.service.js';
 import { getPublicationPreview } from './publication-preview.js';
 
 const PeriodParams = Type.Object({ periodId: Type.String({ format: 'uuid' }) });
@@ -193,6 +200,26 @@ export function registerPeriodRoutes(api: Api, { database }: AppDependencies): v
             : null,
         })),
       };
+    },
+  );
+
+  api.put(
+    '/periods/:periodId/rebuttal-settings',
+    {
+      schema: {
+        tags: ['periods'],
+        summary: 'Vòng giải trình, kiến nghị của kỳ: bật/tắt, số ngày làm việc / the period’s rebuttal round',
+        operationId: 'changeRebuttalSettings',
+        description:
+          'Switches the rebuttal round on or off and sets its window in working days (Monday–Friday; public holidays are not counted). Assessments already in a round keep their window.',
+        params: Type.Object({ periodId: Type.String({ format: 'uuid' }) }),
+        body: RebuttalSettingsBody,
+        response: { 200: PeriodSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'period.manage');
+      return changeRebuttalSettings(db, actor, request.params.periodId, request.body);
     },
   );
 }

@@ -373,3 +373,32 @@ export async function transitionPeriod(
   forgetPublishedPeriod(periodId);
   return transitioned;
 }
+
+/** The period's rebuttal settings, changed by the manager (audited); assessments already in a round keep theirs. */
+export async function changeRebuttalSettings(
+  db: Database,
+  actor: Actor,
+  periodId: string,
+  input: { rebuttalEnabled: boolean; rebuttalWorkingDays: number },
+) {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(periods).where(eq(periods.id, periodId)).for('update');
+    if (!current) throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('period', periodId) } }]);
+    const [saved] = await tx
+      .update(periods)
+      .set({ rebuttalEnabled: input.rebuttalEnabled, rebuttalWorkingDays: input.rebuttalWorkingDays })
+      .where(eq(periods.id, periodId))
+      .returning();
+    if (!saved) throw new Error('period not updated');
+    await recordAudit(tx, {
+      actor,
+      action: 'period.rebuttalSettings',
+      entityType: 'period',
+      entityId: periodId,
+      periodId,
+      oldValue: { rebuttalEnabled: current.rebuttalEnabled, rebuttalWorkingDays: current.rebuttalWorkingDays },
+      newValue: input,
+    });
+    return saved;
+  });
+}

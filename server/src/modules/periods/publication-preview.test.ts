@@ -44,6 +44,8 @@ describe.each(TEST_DATABASE_KINDS)('the publication preview on %s', (kind) => {
       name: 'Kỳ xem trước công bố',
       cohorts: [{ unitKind: 'district', frameworkId: FRAMEWORK }],
       unitIds: chosen.map((unit) => unit.id),
+      // The chair finalises straight after deciding: no rebuttal round here (rebuttal.test.ts has one).
+      rebuttalEnabled: false,
     });
     expect(created.statusCode).toBe(201);
     periodId = created.json().id;
@@ -88,8 +90,19 @@ describe.each(TEST_DATABASE_KINDS)('the publication preview on %s', (kind) => {
   });
 
   it('flags large swings from the previous published year once the council has decided', async () => {
-    const items = (await t.call(chair, 'GET', `/api/v1/periods/${periodId}/assessments`)).json().items as { id: string }[];
-    for (const assessment of items) {
+    const items = (await t.call(chair, 'GET', `/api/v1/periods/${periodId}/assessments`)).json().items as {
+      id: string;
+      state: string;
+    }[];
+    // The units that entered nothing stayed drafts at the close: the manager scores them as zero.
+    for (const silent of items.filter((assessment) => assessment.state === 'draft')) {
+      const decided = await t.call(manager, 'PUT', `/api/v1/assessments/${silent.id}/participation`, {
+        participation: 'scoredAsZero',
+        reason: 'Không nộp bản tự đánh giá',
+      });
+      expect(decided.statusCode).toBe(200);
+    }
+    for (const assessment of items.filter((item) => item.state !== 'draft')) {
       await t.call(chair, 'POST', `/api/v1/assessments/${assessment.id}/appraisals/accept-remaining`, {});
       const finalised = await t.call(chair, 'POST', `/api/v1/assessments/${assessment.id}/transitions`, { action: 'finalise' });
       expect(finalised.statusCode).toBe(200);

@@ -30,7 +30,13 @@ async function previousPublished(db: Database, year: number, unitKind: string) {
 /** Per assessment of the period: its unit, state, how many indicators are answered and how many the council has not decided. */
 async function unitFacts(db: Database, periodId: string, frameworks: Map<string, AssessmentContext['framework']>) {
   const rows = await db
-    .select({ id: assessments.id, state: assessments.state, frameworkId: assessments.frameworkId, unit: units })
+    .select({
+      id: assessments.id,
+      state: assessments.state,
+      participation: assessments.participation,
+      frameworkId: assessments.frameworkId,
+      unit: units,
+    })
     .from(assessments)
     .innerJoin(units, eq(units.id, assessments.unitId))
     .where(eq(assessments.periodId, periodId))
@@ -75,6 +81,7 @@ async function unitFacts(db: Database, periodId: string, frameworks: Map<string,
       code: row.unit.code,
       name: row.unit.name,
       state: row.state,
+      participation: row.participation,
       answered: answered.get(row.id) ?? 0,
       undecided: undecidedIndicators(codes, decisionsOf.get(row.id) ?? []).length,
     };
