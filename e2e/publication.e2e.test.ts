@@ -108,9 +108,8 @@ describe('publishing 2023 through the preview, with its warnings and the decisio
       .first()
       .waitFor();
     // Not publishable yet: the server's reason is shown and the button stays closed.
-    await page
-      .getByText(/^Chưa công bố được: còn \d+ bản đánh giá chưa được Chủ tịch Hội đồng thẩm định chốt kết quả$/)
-      .waitFor();
+    // Units that entered nothing come first: the manager decides each on the status board.
+    await page.getByText(/^Chưa công bố được: còn \d+ đơn vị không có dữ liệu tự đánh giá;/).waitFor();
     expect(await page.getByRole('button', { name: 'Công bố kết quả' }).isDisabled()).toBe(true);
     await checkAccessibility(page, 'preview with warnings');
     await screenshot(page, 'publication-1-preview-warnings-1366');
@@ -126,13 +125,20 @@ describe('publishing 2023 through the preview, with its warnings and the decisio
 
   it('refuses an incomplete or future decision at the field, then publishes with it', async () => {
     // The council finalises every unit as entered (HTTP API).
-    const assessments = await apiCall<{ items: { id: string }[] }>(
+    const assessments = await apiCall<{ items: { id: string; state: string }[] }>(
       server,
       chair,
       'GET',
       `/api/v1/periods/${periodId}/assessments`,
     );
-    for (const assessment of assessments.items) {
+    // The units that entered nothing stayed drafts at the close: the manager scores them as zero.
+    for (const silent of assessments.items.filter((assessment) => assessment.state === 'draft')) {
+      await apiCall(server, manager, 'PUT', `/api/v1/assessments/${silent.id}/participation`, {
+        participation: 'scoredAsZero',
+        reason: 'Không nộp bản tự đánh giá',
+      });
+    }
+    for (const assessment of assessments.items.filter((item) => item.state !== 'draft')) {
       await apiCall(server, chair, 'POST', `/api/v1/assessments/${assessment.id}/appraisals/accept-remaining`, {});
       await apiCall(server, chair, 'POST', `/api/v1/assessments/${assessment.id}/transitions`, { action: 'finalise' });
     }
