@@ -113,6 +113,8 @@ export interface DraftMainIndex {
 export interface DraftPlan {
   frameworkId: string;
   frameworkName: string;
+  /** Decimals of published values (Δ value is rounded to it). */
+  precision: number;
   /** The plan's year: the year after the results' (a 2022 assessment is improved on in 2023). */
   year: number;
   scope: 'cohort' | 'unit';
@@ -328,6 +330,7 @@ export function draftPlan(scores: CohortScores, options: DraftOptions = {}): Dra
   return {
     frameworkId: framework.document.id,
     frameworkName: framework.document.name,
+    precision: framework.precision,
     year: framework.document.year + 1,
     scope: unit ? 'unit' : 'cohort',
     unit: unit
