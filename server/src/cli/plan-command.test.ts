@@ -138,6 +138,52 @@ describe('opendti plan draft on the demo data', () => {
     60_000,
   );
 
+  it('drafts the national DTI (value-scored) by main index, with Δ value and projected rank from a re-scored cohort', async () => {
+    const input = join(directory, 'dti.csv');
+    const values = {
+      TQ: [0.375, 0.4, 0.4291, 0.2145, 0.1667, 0.3518, 0.3339, 0.0392],
+      HG: [0.4, 0.45, 0.4, 0.3, 0.2, 0.3, 0.3, 0.1],
+    };
+    writeFileSync(
+      input,
+      [
+        'unit_code,unit_name,indicator,value',
+        ...Object.entries(values).flatMap(([unit, list]) => list.map((value, index) => `${unit},${unit},${index + 1},${value}`)),
+      ].join('\n'),
+    );
+    const { code, stdout } = await cli(
+      'plan',
+      'draft',
+      '--framework',
+      'dti-province-2022',
+      '--input',
+      input,
+      '--unit',
+      'TQ',
+      '--format',
+      'json',
+    );
+    expect(code).toBe(0);
+    const draft = JSON.parse(stdout) as DraftPlan;
+    expect(draft.tasks.every((task) => task.level === 'mainIndex')).toBe(true);
+    expect(draft.tasks.map((task) => task.code)).toEqual(['8', '6', '7', '5', '4', '1', '2', '3']);
+
+    const framework = compileFramework(resolveFramework('dti-province-2022'));
+    const { sheet } = await readScoreFile(framework, input);
+    const nodeCount = framework.nodes.length;
+    for (const task of draft.tasks) {
+      const raised = { ...sheet, suppliedValues: (sheet.suppliedValues as Float64Array).slice() };
+      raised.suppliedValues[framework.nodeByCode.get(task.code) as number] = 1; // TQ is unit 0
+      const rescored = scoreCohort(raised);
+      expect([task.code, task.whatIf?.projectedValue, task.whatIf?.projectedRank]).toEqual([
+        task.code,
+        roundToPrecision(rescored.value[0] as number, framework.precision),
+        rescored.ranks[0],
+      ]);
+    }
+    expect(draft.tasks[0]?.whatIf).toMatchObject({ currentRank: 2, projectedRank: 1 });
+  });
+
   it('prints a Vietnamese table by default, English with --lang en', async () => {
     const vi = await cli(...base, '--unit', 'MLA', '--owners', ownersCsv);
     expect(vi.code).toBe(0);
