@@ -145,8 +145,14 @@ export function defaultDueOn(resultYear: number): string {
 
 /** Points as a clerk writes them: up to two decimals, decimal comma in Vietnamese ("2,5"). */
 function formatPoints(value: number, locale: 'vi' | 'en'): string {
-  return new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 }).format(tidy(value));
+  return POINT_FORMATS[locale].format(tidy(value));
 }
+
+/** Built once: an Intl formatter costs far more to make than to use. */
+const POINT_FORMATS = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
+} as const;
 
 function emptyReasons(): Record<GapReason, number> {
   return { notAssessed: 0, notAccepted: 0, zero: 0, partial: 0 };

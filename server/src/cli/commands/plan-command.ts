@@ -190,8 +190,11 @@ const LABELS = {
   },
 } as const;
 
-const points = (value: number, locale: Locale) =>
-  new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 }).format(value);
+const POINT_FORMATS = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
+} as const;
+const points = (value: number, locale: Locale) => POINT_FORMATS[locale].format(value);
 
 /** One row per task, header first: the CSV and the columns of the XLSX. */
 export function planRows(draft: DraftPlan, locale: Locale): (string | number | null)[][] {
