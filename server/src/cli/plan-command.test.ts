@@ -170,7 +170,6 @@ describe('opendti plan draft on the demo data', () => {
 
     const framework = compileFramework(resolveFramework('dti-province-2022'));
     const { sheet } = await readScoreFile(framework, input);
-    const nodeCount = framework.nodes.length;
     for (const task of draft.tasks) {
       const raised = { ...sheet, suppliedValues: (sheet.suppliedValues as Float64Array).slice() };
       raised.suppliedValues[framework.nodeByCode.get(task.code) as number] = 1; // TQ is unit 0
@@ -208,10 +207,11 @@ describe('opendti plan draft on the demo data', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(output) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    expect(sheet?.name).toBe('Nhiệm vụ');
-    expect(sheet?.getRow(2).getCell(1).value).toBe(1);
-    expect((sheet?.getRow(2).getCell(10).value as Date).toISOString().slice(0, 10)).toBe('2023-09-30');
-    expect(sheet?.getRow(2).getCell(14).value).toBe('Chưa thực hiện');
+    if (!sheet) throw new Error('no sheet');
+    expect(sheet.name).toBe('Nhiệm vụ');
+    expect(sheet.getRow(2).getCell(1).value).toBe(1);
+    expect((sheet.getRow(2).getCell(10).value as Date).toISOString().slice(0, 10)).toBe('2023-09-30');
+    expect(sheet.getRow(2).getCell(14).value).toBe('Chưa thực hiện');
   });
 
   it('refuses a bad owners file with every bad row, and an unknown unit', async () => {
