@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readScoreRows } from '../scoring/read-score-rows.js';
 import { scoreCohort } from '../scoring/score-cohort.js';
 import { tableOf, tinyFramework } from '../test-support/tiny-framework.js';
-import { defaultDueOn, draftPlan } from './draft-plan.js';
+import { defaultDueOn, draftPlan, draftToPlan } from './draft-plan.js';
+import { taskProblems } from './validate-plan.js';
 
 const framework = tinyFramework();
 const { sheet } = readScoreRows(
@@ -104,5 +105,35 @@ describe('draftPlan for one unit', () => {
 describe('defaultDueOn', () => {
   it('is the end of the year after the results', () => {
     expect(defaultDueOn(2022)).toBe('2023-12-31');
+  });
+});
+
+describe('draftToPlan', () => {
+  it('turns the draft into tasks not started and targets at full marks, which pass the task checks', () => {
+    const draft = draftPlan(scores, { owners, unitCode: 'U1' });
+    const { tasks, targets } = draftToPlan(draft);
+    expect(tasks[0]).toEqual({
+      id: '1',
+      text: 'Nâng chỉ số 3.2 "Chủ trì" lên tối đa 15 điểm; bổ sung đầy đủ tài liệu kiểm chứng',
+      indicators: ['3.2'],
+      lead: 'VP',
+      coordinating: ['STTTT', 'SNV'],
+      product: 'Kế hoạch thực hiện và tài liệu kiểm chứng',
+      startOn: null,
+      dueOn: '2025-12-31',
+      state: 'notStarted',
+    });
+    expect(targets.map((target) => [target.code, target.baseline, target.target])).toEqual([
+      ['3.2', 0, 15],
+      ['1.2', 10, 20],
+      ['3.1', 7.5, 15],
+    ]);
+    const problems = taskProblems(tasks, {
+      frameworkId: 'tiny',
+      indicatorCodes: new Set(framework.indicatorNodes.map((node) => framework.nodes[node]?.code ?? '')),
+      units: new Map(['VP', 'STTTT', 'SNV'].map((code) => [code, { code }])),
+      plan: { year: 2025, date: '2025-02-01' },
+    });
+    expect(problems).toEqual([]);
   });
 });

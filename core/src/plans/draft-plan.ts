@@ -2,7 +2,7 @@ import type { LocalizedText } from '../errors/problem.js';
 import { type IndicatorStatus, indicatorLost, indicatorStatus, simulateFullMarks } from '../scoring/analyse-unit.js';
 import { roundToPrecision } from '../scoring/rank.js';
 import type { CohortScores } from '../scoring/score-cohort.js';
-import type { IndicatorOwnership } from './plan-model.js';
+import type { IndicatorOwnership, PlanTarget, PlanTask } from './plan-model.js';
 
 /**
  * The draft plan the system writes (issue 11, "The draft is written by the system"): every
@@ -392,5 +392,35 @@ function taskText(task: TaskFacts, forUnit: boolean): LocalizedText {
   return {
     vi: `Nâng ${what.vi} ${task.code} "${task.name}" lên tối đa ${formatPoints(task.max, 'vi')} điểm${where.vi}${evidence.vi}`,
     en: `Bring ${what.en} ${task.code} "${task.name}" to its full ${formatPoints(task.max, 'en')} points${where.en}${evidence.en}`,
+  };
+}
+
+/**
+ * The draft as a plan's tasks and targets, in gain order, for a plan the manager then edits and
+ * issues: each task not started, its text and product in the chosen language; each target the
+ * indicator's (or main index's) maximum by the task's due date, from the unit's points (a cohort's
+ * mean) as baseline.
+ */
+export function draftToPlan(draft: DraftPlan, locale: 'vi' | 'en' = 'vi'): { tasks: PlanTask[]; targets: PlanTarget[] } {
+  return {
+    tasks: draft.tasks.map((task) => ({
+      id: String(task.order),
+      text: task.text[locale],
+      indicators: [task.code],
+      lead: task.lead,
+      coordinating: [...task.coordinating],
+      product: task.product[locale],
+      startOn: null,
+      dueOn: task.dueOn,
+      state: 'notStarted',
+    })),
+    targets: draft.tasks.map((task) => ({
+      code: task.code,
+      level: task.level,
+      baseline: task.points,
+      target: task.max,
+      unit: 'points',
+      dueOn: task.dueOn,
+    })),
   };
 }
