@@ -137,3 +137,25 @@ describe('draftToPlan', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('draftPlan where main-index values were supplied', () => {
+  it('works on the main index, not its indicators', () => {
+    const mixed = scoreCohort(
+      readScoreRows(
+        framework,
+        tableOf([
+          ['V1', '1', '1'],
+          ['V1', '2', '0,5'],
+          ['V1', '3', '1'],
+          ['V2', '1', '1'],
+          ['V2', '2.1', '', '25'],
+          ['V2', '3', '1'],
+        ]),
+      ).sheet,
+    );
+    const draft = draftPlan(mixed);
+    // Main index 2: V1 supplied 0,5 (15 of 30 lost), V2 scored 25 on 2.1 (5 lost).
+    expect(draft.tasks.map((task) => [task.level, task.code, task.lost, task.unitsLosing])).toEqual([['mainIndex', '2', 20, 2]]);
+    expect(draft.tasks[0]?.text.vi).toBe('Nâng chỉ số chính 2 "Thể chế số" lên tối đa 30 điểm tại 2 đơn vị còn mất điểm');
+  });
+});

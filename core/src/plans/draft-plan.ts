@@ -12,8 +12,9 @@ import type { IndicatorOwnership, PlanTarget, PlanTask } from './plan-model.js';
  * - For one unit (`unitCode`; a department or commune looking at its own result, or the province's
  *   own national DTI): its own points lost, and, with the what-if engine (`simulateFullMarks`), the
  *   Δ value and the rank it would take among the others' current results if that indicator alone
- *   reached full marks. In a framework scored from supplied main-index values (`dti-province-2022`:
- *   its indicators carry no points) the draft works on main indices instead.
+ *   reached full marks. Where main-index values were supplied (`dti-province-2022`, whose
+ *   indicators carry no points, or results read back from `opendti score --format json`) the draft
+ *   works on those main indices instead of their indicators.
  *
  * Each task says why points were lost (the analysis's reason class), carries the owner from the
  * ownership table, a default due date, and a sentence of the seed-000 kind ("Đạt 2,5/10 điểm; mất
@@ -192,11 +193,22 @@ export function draftPlan(scores: CohortScores, options: DraftOptions = {}): Dra
   const dueOn = options.dueOn ?? defaultDueOn(framework.document.year);
   const ownerOf = new Map((options.owners ?? []).map((owner) => [owner.indicator, owner]));
 
+  // Main indices whose value was supplied (the national DTI, or results read back): the value is what
+  // counts there, so the draft works on the main index and leaves its indicators out.
+  const suppliedMain = new Set<number>();
+  if (scores.suppliedValues !== undefined) {
+    for (const nodeIndex of framework.mainIndexNodes) {
+      if (unitRange.some((u) => !Number.isNaN(scores.suppliedValues?.[u * nodeCount + nodeIndex] ?? Number.NaN))) {
+        suppliedMain.add(nodeIndex);
+      }
+    }
+  }
+
   // Indicator gaps, one pass over the cells of the units in scope.
   const gaps: Gap[] = [];
   for (const nodeIndex of framework.indicatorNodes) {
     const node = framework.nodes[nodeIndex];
-    if (!node) continue;
+    if (!node || suppliedMain.has(node.parent)) continue;
     const max = sum ? node.maxPoints : Number.isFinite(node.maxPoints) ? node.maxPoints : framework.scale;
     if (!Number.isFinite(max) || max <= 0) continue;
     const gap: Gap = {
@@ -230,38 +242,34 @@ export function draftPlan(scores: CohortScores, options: DraftOptions = {}): Dra
     }
     if (gap.lost > EPSILON) gaps.push(gap);
   }
-
-  // A value-scored framework (the national DTI): no indicator carries points, so work on main indices.
-  if (gaps.length === 0 && scores.suppliedValues !== undefined) {
-    for (const nodeIndex of framework.mainIndexNodes) {
-      const node = framework.nodes[nodeIndex];
-      if (!node) continue;
-      const gap: Gap = {
-        level: 'mainIndex',
-        nodeIndex,
-        max: Number.NaN,
-        lost: 0,
-        unitsLosing: 0,
-        unitsAssessed: 0,
-        pointsSum: 0,
-        selfPoints: null,
-        reasons: emptyReasons(),
-      };
-      for (const u of unitRange) {
-        const points = scores.points[u * nodeCount + nodeIndex] as number;
-        const max = scores.max[u * nodeCount + nodeIndex] as number;
-        if (Number.isNaN(points) || !(max > 0)) continue;
-        gap.max = max;
-        gap.unitsAssessed += 1;
-        gap.pointsSum += points;
-        const lost = Math.max(max - points, 0);
-        if (lost <= EPSILON) continue;
-        gap.lost += lost;
-        gap.unitsLosing += 1;
-        gap.reasons[points > EPSILON ? 'partial' : 'zero'] += 1;
-      }
-      if (gap.lost > EPSILON) gaps.push(gap);
+  for (const nodeIndex of suppliedMain) {
+    const node = framework.nodes[nodeIndex];
+    if (!node) continue;
+    const gap: Gap = {
+      level: 'mainIndex',
+      nodeIndex,
+      max: Number.NaN,
+      lost: 0,
+      unitsLosing: 0,
+      unitsAssessed: 0,
+      pointsSum: 0,
+      selfPoints: null,
+      reasons: emptyReasons(),
+    };
+    for (const u of unitRange) {
+      const points = scores.points[u * nodeCount + nodeIndex] as number;
+      const max = scores.max[u * nodeCount + nodeIndex] as number;
+      if (Number.isNaN(points) || !(max > 0)) continue;
+      gap.max = max;
+      gap.unitsAssessed += 1;
+      gap.pointsSum += points;
+      const lost = Math.max(max - points, 0);
+      if (lost <= EPSILON) continue;
+      gap.lost += lost;
+      gap.unitsLosing += 1;
+      gap.reasons[points > EPSILON ? 'partial' : 'zero'] += 1;
     }
+    if (gap.lost > EPSILON) gaps.push(gap);
   }
 
   const unit = unitIndex >= 0 ? scores.units[unitIndex] : undefined;
