@@ -556,6 +556,75 @@ const catalogue = {
     vi: 'không thể {what}: nội dung này chưa được công bố',
     en: 'cannot {whatEn}: this has not been published',
   },
+  // improvement plans (core/src/plans): ownership table, tasks, their workflow
+  'owners.missing-column': {
+    vi: 'thiếu cột "{column}" (tiêu đề cần có: indicator,lead,coordinating)',
+    en: 'missing column "{column}" (expected headers: indicator,lead,coordinating)',
+  },
+  'owners.unknown-indicator': {
+    vi: 'cột indicator: mã chỉ số "{indicator}" không có trong bộ chỉ số {framework}',
+    en: 'column indicator: indicator "{indicator}" is not in framework {framework}',
+  },
+  'owners.unknown-unit': {
+    vi: 'cột {column}: không có đơn vị mã "{unit}"',
+    en: 'column {column}: there is no unit with code "{unit}"',
+  },
+  'owners.missing-lead': {
+    vi: 'cột lead: chỉ số {indicator} cần một đơn vị chủ trì',
+    en: 'column lead: indicator {indicator} needs a lead unit',
+  },
+  'owners.lead-also-coordinating': {
+    vi: 'cột coordinating: đơn vị {unit} đã là đơn vị chủ trì của chỉ số {indicator}, không ghi lại là đơn vị phối hợp',
+    en: 'column coordinating: unit {unit} already leads indicator {indicator}; do not list it as coordinating too',
+  },
+  'owners.duplicate-row': {
+    vi: 'chỉ số {indicator} đã được phân công ở dòng {firstRow}; mỗi chỉ số chỉ một dòng',
+    en: 'indicator {indicator} is already assigned on row {firstRow}; one row per indicator',
+  },
+  'plan.task-missing-text': {
+    vi: 'trường text: nhiệm vụ chưa có nội dung',
+    en: 'field text: the task has no text',
+  },
+  'plan.task-unknown-indicator': {
+    vi: 'trường indicators: mã chỉ số "{indicator}" không có trong bộ chỉ số {framework}',
+    en: 'field indicators: indicator "{indicator}" is not in framework {framework}',
+  },
+  'plan.task-unknown-unit': {
+    vi: 'trường {field}: không có đơn vị mã "{unit}"',
+    en: 'field {field}: there is no unit with code "{unit}"',
+  },
+  'plan.task-lead-inactive': {
+    vi: 'trường lead: đơn vị chủ trì {unit} không hoạt động trong năm {year} của kế hoạch',
+    en: 'field lead: the lead unit {unit} is not active in the plan’s year {year}',
+  },
+  'plan.task-due-before-plan': {
+    vi: 'trường dueOn: thời hạn {dueOn} trước ngày ban hành kế hoạch {planDate}',
+    en: 'field dueOn: the due date {dueOnEn} is before the plan’s date {planDateEn}',
+  },
+  'plan.task-due-before-start': {
+    vi: 'trường dueOn: thời hạn {dueOn} trước ngày bắt đầu {startOn}',
+    en: 'field dueOn: the due date {dueOnEn} is before the start date {startOnEn}',
+  },
+  'plan.task-bad-date': {
+    vi: 'trường {field}: "{value}" không phải là ngày (dd/mm/yyyy hoặc yyyy-mm-dd)',
+    en: 'field {field}: "{value}" is not a date (dd/mm/yyyy or yyyy-mm-dd)',
+  },
+  'plan.task-duplicate': {
+    vi: 'nhiệm vụ trùng với nhiệm vụ ở dòng {firstRow} (cùng nội dung, chỉ số và đơn vị chủ trì)',
+    en: 'this task duplicates the one on row {firstRow} (same text, indicators and lead unit)',
+  },
+  'plan.report-on-cancelled': {
+    vi: 'không thể báo cáo tiến độ nhiệm vụ "{task}": nhiệm vụ đã bị huỷ ({reason})',
+    en: 'cannot report progress on task "{task}": the task was cancelled ({reason})',
+  },
+  'plan.report-bad-percent': {
+    vi: 'trường percent: tỷ lệ hoàn thành phải từ 0 đến 100, không phải "{value}"',
+    en: 'field percent: the completion must be between 0 and 100, not "{value}"',
+  },
+  'plan.task-party-not-allowed': {
+    vi: 'chỉ {allowed} mới được {action}',
+    en: 'only {allowedEn} may {actionEn}',
+  },
   // command line
   'cli.usage': {
     vi: '{detail}',

@@ -60,6 +60,32 @@ describe('simulateFullMarks', () => {
   });
 });
 
+describe('simulateFullMarks on a supplied main-index value', () => {
+  it('raises the main index to value 1, as the national DTI is scored', () => {
+    const supplied = scoreCohort(
+      readScoreRows(
+        framework,
+        tableOf([
+          ['V1', '1', '0,5'],
+          ['V1', '2', '0,5'],
+          ['V1', '3', '0,5'],
+          ['V2', '1', '0,6'],
+          ['V2', '2', '0,6'],
+          ['V2', '3', '0,6'],
+        ]),
+      ).sheet,
+    );
+    // V1: 20 + 15 + 15 = 50 of 100; main index 2 at full: 20 + 30 + 15 = 65, past V2's 60.
+    expect(simulateFullMarks(supplied, 'V1', ['2'])).toMatchObject({
+      raised: ['2'],
+      points: 65,
+      value: 0.65,
+      rank: 1,
+      currentRank: 2,
+    });
+  });
+});
+
 describe('rankOpportunities', () => {
   it('lists the indicators that would raise the value most, best first', () => {
     const opportunities = rankOpportunities(scores, 'U1', 2);

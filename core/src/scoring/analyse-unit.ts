@@ -116,7 +116,9 @@ export interface WhatIf {
 
 /**
  * What the unit would score, and where it would rank against the others' current results, if the
- * chosen indicators reached full marks. Other units are held where they are.
+ * chosen indicators reached full marks. Other units are held where they are. In a framework scored
+ * from supplied main-index values (the national DTI), a main-index code may be named: its value is
+ * raised to 1 (full marks).
  */
 export function simulateFullMarks(scores: CohortScores, unitCode: string, indicatorCodes: string[]): WhatIf {
   const unit = unitIndexOf(scores, unitCode);
@@ -126,15 +128,25 @@ export function simulateFullMarks(scores: CohortScores, unitCode: string, indica
   const raised: string[] = [];
 
   const row = scores.indicatorPoints.slice(unit * indicatorCount, (unit + 1) * indicatorCount);
+  let supplied: Float64Array | undefined;
   for (const code of indicatorCodes) {
     const nodeIndex = framework.nodeByCode.get(code);
     const node = nodeIndex === undefined ? undefined : framework.nodes[nodeIndex];
+    // A value-scored framework (the national DTI) supplies main-index values: raising one means value 1.
+    const suppliedValue =
+      nodeIndex === undefined ? Number.NaN : (scores.suppliedValues?.[unit * nodeCount + nodeIndex] ?? Number.NaN);
+    if (node && nodeIndex !== undefined && node.level !== 'indicator' && !Number.isNaN(suppliedValue)) {
+      supplied ??= (scores.suppliedValues as Float64Array).slice(unit * nodeCount, (unit + 1) * nodeCount);
+      supplied[nodeIndex] = 1;
+      raised.push(code);
+      continue;
+    }
     if (!node || node.level !== 'indicator') continue;
     if (scores.notAssessed[unit * indicatorCount + node.indicatorPosition] === 1) continue;
     row[node.indicatorPosition] = framework.document.aggregation === 'sum' ? node.maxPoints : framework.scale;
     raised.push(code);
   }
-  const projected = projectUnit(scores, unit, row);
+  const projected = projectUnit(scores, unit, row, supplied);
   const others: number[] = [];
   for (let other = 0; other < scores.units.length; other++) {
     if (other !== unit) others.push(scores.value[other * nodeCount] as number);
@@ -197,6 +209,8 @@ function projectUnit(
   scores: CohortScores,
   unit: number,
   indicatorRow: Float64Array,
+  /** The unit's supplied node values (`N` long) to use instead of its own. */
+  suppliedOverride?: Float64Array,
 ): { points: number; max: number; value: number } {
   const { framework } = scores;
   const nodeCount = framework.nodes.length;
@@ -212,7 +226,7 @@ function projectUnit(
     rawValues: new Float64Array(indicatorCount),
     appraisedRawValues: new Float64Array(indicatorCount),
     notAssessed: scores.notAssessed.subarray(unit * indicatorCount, (unit + 1) * indicatorCount),
-    suppliedValues: nodeSlice(scores.suppliedValues),
+    suppliedValues: suppliedOverride ?? nodeSlice(scores.suppliedValues),
     suppliedSelfValues: undefined,
     nodeNotAssessed: nodeSlice(scores.nodeNotAssessed),
   };

@@ -59,7 +59,7 @@ describe('the README examples of the opendti command', () => {
       expect({ line, code: 'code' in result ? result.code : 0, stderr: result.stderr }).toMatchObject({ line, code: 0 });
       expect(result.stderr ?? '').not.toMatch(/\n\s+at /);
     }
-    for (const output of ['answers.xlsx', '2022.json', '2023.json', 'backup.gz', 'restored/db']) {
+    for (const output of ['answers.xlsx', 'plan-MLA.xlsx', '2022.json', '2023.json', 'backup.gz', 'restored/db']) {
       expect(existsSync(join(scratch, output)), output).toBe(true);
     }
     const compared = JSON.parse(readFileSync(join(scratch, '2023.json'), 'utf8')) as { units: { previous?: unknown }[] };

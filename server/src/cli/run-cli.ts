@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { exportOpenApiDocument, renderOpenApiDocument } from '../openapi/export-openapi.js';
 import { runAnalyse } from './commands/analyse-command.js';
 import { listFrameworks, showFramework, validateFrameworkFile } from './commands/frameworks-command.js';
+import { type PlanFormat, runPlanDraft } from './commands/plan-command.js';
 import { runScore, type ScoreFormat } from './commands/score-command.js';
 import { runBackup, runMigrate, runRestore, runServe, STARTUP_ERRORS } from './commands/serve-command.js';
 import { runTemplate } from './commands/template-command.js';
@@ -105,6 +106,38 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         .filter(Boolean);
       io.stdout(await runAnalyse({ ...options, whatIf, locale }));
     });
+
+  const plan = program.command('plan').description('kế hoạch nâng cao chỉ số / improvement plans');
+  plan
+    .command('draft')
+    .description(
+      'dự thảo nhiệm vụ theo chỉ số bị mất điểm, lợi ích lớn nhất trước / draft tasks for indicators losing points, largest gain first',
+    )
+    .requiredOption('--framework <framework>', 'mã bộ chỉ số hoặc đường dẫn tệp / framework id or file')
+    .requiredOption('--input <file>', 'dữ liệu (CSV/XLSX) / answers (CSV/XLSX)')
+    .option('--unit <code>', 'kế hoạch của một đơn vị / the plan of one unit')
+    .option('--owners <owners.csv>', 'phân công chỉ số: indicator,lead,coordinating / indicator ownership')
+    .option('--due <date>', 'thời hạn mặc định (mặc định 31/12 năm sau năm đánh giá) / default due date')
+    .addOption(
+      new Option('--format <format>', 'định dạng kết quả / output format')
+        .choices(['table', 'json', 'csv', 'xlsx'])
+        .default('table'),
+    )
+    .option('--output <file>', 'ghi ra tệp thay vì màn hình / write to a file')
+    .action(
+      async (options: {
+        framework: string;
+        input: string;
+        unit?: string;
+        owners?: string;
+        due?: string;
+        format: PlanFormat;
+        output?: string;
+      }) => {
+        const text = await runPlanDraft({ ...options, locale });
+        if (text !== undefined) io.stdout(text);
+      },
+    );
 
   program
     .command('serve')
