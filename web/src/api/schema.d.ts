@@ -532,6 +532,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/periods/{periodId}/rebuttal-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Vòng giải trình, kiến nghị của kỳ: bật/tắt, số ngày làm việc / the period’s rebuttal round
+         * @description Switches the rebuttal round on or off and sets its window in working days (Monday–Friday; public holidays are not counted). Assessments already in a round keep their window.
+         */
+        put: operations["changeRebuttalSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/periods/{periodId}/assessments": {
         parameters: {
             query?: never;
@@ -957,26 +977,6 @@ export interface paths {
          * @description The council answers the unit's contest of one indicator: keep the appraised points or change them (0 … the indicator's maximum), with a reason the unit reads. A change adjusts the appraisal and is audited.
          */
         put: operations["respondToRebuttalContest"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/periods/{periodId}/rebuttal-settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Vòng giải trình, kiến nghị của kỳ: bật/tắt, số ngày làm việc / the period’s rebuttal round
-         * @description Switches the rebuttal round on or off and sets its window in working days (Monday–Friday; public holidays are not counted). Assessments already in a round keep their window.
-         */
-        put: operations["changeRebuttalSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4176,6 +4176,112 @@ export interface operations {
             };
         };
     };
+    changeRebuttalSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Hold a rebuttal round after the council decides */
+                    rebuttalEnabled: boolean;
+                    /** @description The window in working days (Monday–Friday) */
+                    rebuttalWorkingDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        year: number;
+                        name: string;
+                        /** @enum {string} */
+                        state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
+                        /** @description yyyy-mm-dd */
+                        selfAssessmentDeadline: string;
+                        appraisalDeadline: null | string;
+                        publicationDue: null | string;
+                        publishedAt: null | string;
+                        /** @description The period holds a rebuttal round (giải trình, kiến nghị) */
+                        rebuttalEnabled: boolean;
+                        /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
+                        rebuttalWorkingDays: number;
+                        publicationDecision: null | {
+                            /** @description Số quyết định, e.g. 123/QĐ-UBND */
+                            number: string;
+                            /** @description Ngày ký, yyyy-mm-dd */
+                            date: string;
+                            /** @description Họ tên người ký */
+                            signerName: string;
+                            /** @description Chức vụ người ký */
+                            signerTitle: string;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Incremented by every transition */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     listAssessments: {
         parameters: {
             query?: never;
@@ -6686,112 +6792,6 @@ export interface operations {
             };
             /** @description Conflict: a stale version or a workflow state that forbids it */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Internal error (the message carries a reference for the logs) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-        };
-    };
-    changeRebuttalSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                periodId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description Hold a rebuttal round after the council decides */
-                    rebuttalEnabled: boolean;
-                    /** @description The window in working days (Monday–Friday) */
-                    rebuttalWorkingDays: number;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        year: number;
-                        name: string;
-                        /** @enum {string} */
-                        state: "draft" | "selfAssessment" | "appraisal" | "published" | "archived";
-                        /** @description yyyy-mm-dd */
-                        selfAssessmentDeadline: string;
-                        appraisalDeadline: null | string;
-                        publicationDue: null | string;
-                        publishedAt: null | string;
-                        /** @description The period holds a rebuttal round (giải trình, kiến nghị) */
-                        rebuttalEnabled: boolean;
-                        /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
-                        rebuttalWorkingDays: number;
-                        publicationDecision: null | {
-                            /** @description Số quyết định, e.g. 123/QĐ-UBND */
-                            number: string;
-                            /** @description Ngày ký, yyyy-mm-dd */
-                            date: string;
-                            /** @description Họ tên người ký */
-                            signerName: string;
-                            /** @description Chức vụ người ký */
-                            signerTitle: string;
-                        };
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** @description Incremented by every transition */
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input (validation, malformed body) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Not signed in (or, signing in, wrong credentials) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description Not found */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
