@@ -613,6 +613,22 @@ const catalogue = {
     vi: 'nhiệm vụ trùng với nhiệm vụ ở dòng {firstRow} (cùng nội dung, chỉ số và đơn vị chủ trì)',
     en: 'this task duplicates the one on row {firstRow} (same text, indicators and lead unit)',
   },
+  'plan.task-unknown-state': {
+    vi: 'trường state: "{value}" không phải là trạng thái nhiệm vụ (dùng: {known})',
+    en: 'field state: "{value}" is not a task state (use: {knownEn})',
+  },
+  'plan.task-cancel-reason-missing': {
+    vi: 'trường cancelReason: nhiệm vụ đã huỷ cần ghi lý do huỷ',
+    en: 'field cancelReason: a cancelled task needs the reason it was cancelled',
+  },
+  'plan.task-cancel-reason-not-cancelled': {
+    vi: 'trường cancelReason: chỉ nhiệm vụ đã huỷ mới có lý do huỷ (trạng thái đang là "{state}")',
+    en: 'field cancelReason: only a cancelled task has a cancel reason (the state is "{stateEn}")',
+  },
+  'plan.task-duplicate-id': {
+    vi: 'trường id: mã nhiệm vụ "{id}" đã dùng ở dòng {firstRow}',
+    en: 'field id: task id "{id}" is already used on row {firstRow}',
+  },
   'plan.report-on-cancelled': {
     vi: 'không thể báo cáo tiến độ nhiệm vụ "{task}": nhiệm vụ đã bị huỷ ({reason})',
     en: 'cannot report progress on task "{task}": the task was cancelled ({reason})',
