@@ -60,7 +60,16 @@ const ROWS_PER_TURN = 200;
 export type XlsxReadOptions = Partial<RowBound> & {
   /** MAX_XLSX_UNZIPPED_BYTES unless given. */
   maxUnzippedBytes?: number;
+  /**
+   * For a sheet with a title block above its table (the plan's task table): the header is the first
+   * of the sheet's first HEADER_SEARCH_ROWS rows this accepts, and the rows above it are skipped.
+   * Row 1 is the header when unset (or when no row is accepted).
+   */
+  isHeader?: (cells: readonly string[]) => boolean;
 };
+
+/** How far down a title block may push the header (see `isHeader`). */
+const HEADER_SEARCH_ROWS = 20;
 
 /**
  * Reads the answer sheet of an .xlsx file, given as its bytes (an upload, or a file the CLI read),
@@ -76,7 +85,11 @@ export type XlsxReadOptions = Partial<RowBound> & {
  * MAX_XLSX_UNZIPPED_BYTES first, then only the parts holding cells are unzipped, and the rows are
  * parsed one by one, so a file is refused at its first row past `maxRows`.
  */
-export async function readXlsxTable(bytes: Uint8Array, fileLabel: string, options: XlsxReadOptions = {}): Promise<ScoreTable> {
+export async function readXlsxTable(
+  bytes: Uint8Array,
+  fileLabel: string,
+  options: XlsxReadOptions = {},
+): Promise<ScoreTable & { headerRow: number }> {
   const fail = (detail: string): never => {
     throw new DomainError('invalid-input', [{ code: 'input.unreadable', params: { detail }, location: { file: fileLabel } }]);
   };
@@ -100,6 +113,13 @@ export async function readXlsxTable(bytes: Uint8Array, fileLabel: string, option
   const header: string[] = [];
   const rows: string[][] = [];
   let sheetFound = false;
+  let headerRow = options.isHeader ? 0 : 1;
+  /** Rows above the header while it is searched for, kept in case none is accepted (row 1 is then the header). */
+  const above = new Map<number, Row>();
+  const readHeader = (row: Row) => {
+    for (let column = 1; column <= row.cellCount; column++) header.push(cellText(row.findCell(column)?.value));
+    while (header.length > 0 && header[header.length - 1]?.trim() === '') header.pop();
+  };
   try {
     for await (const worksheet of reader) {
       const sheet = worksheet as unknown as SheetInfo & AsyncIterable<Row>;
@@ -110,29 +130,35 @@ export async function readXlsxTable(bytes: Uint8Array, fileLabel: string, option
       for await (const row of sheet) {
         if (++parsed % ROWS_PER_TURN === 0) await nextTurn();
         const rowNumber = row.number;
-        if (rowNumber === 1) {
-          for (let column = 1; column <= row.cellCount; column++) header.push(cellText(row.findCell(column)?.value));
-          while (header.length > 0 && header[header.length - 1]?.trim() === '') header.pop();
+        if (headerRow === 0 && options.isHeader) {
+          const texts: string[] = [];
+          for (let column = 1; column <= row.cellCount; column++) texts.push(cellText(row.findCell(column)?.value));
+          if (options.isHeader(texts)) {
+            headerRow = rowNumber;
+            readHeader(row);
+            continue;
+          }
+          if (rowNumber < HEADER_SEARCH_ROWS) {
+            above.set(rowNumber, row);
+            continue;
+          }
+          // No title block after all: row 1 is the header, and the rows kept are data.
+          headerRow = 1;
+          const first = above.get(1);
+          if (first) readHeader(first);
+          for (const [number, kept] of above) if (number > 1) pushRow(kept);
+        }
+        if (rowNumber === 1 && headerRow === 1) {
+          readHeader(row);
           continue;
         }
-        const cells = new Array<string>(header.length).fill('');
-        for (let column = 1; column <= header.length; column++) cells[column - 1] = cellText(row.findCell(column)?.value);
-        if (cells.every((cell) => cell.trim() === '')) continue;
-        if (rowNumber - 1 > maxRows) {
-          throw new DomainError('invalid-input', [
-            {
-              code: 'input.too-many-rows',
-              params: {
-                max: maxRows,
-                row: rowNumber,
-                basis: options.basis ?? { vi: 'giới hạn của máy chủ', en: 'the server’s limit' },
-              },
-              location: { file: fileLabel, row: rowNumber },
-            },
-          ]);
-        }
-        while (rows.length < rowNumber - 2) rows.push(new Array<string>(header.length).fill(''));
-        rows.push(cells);
+        pushRow(row);
+      }
+      if (headerRow === 0) {
+        headerRow = 1;
+        const first = above.get(1);
+        if (first) readHeader(first);
+        for (const [number, kept] of above) if (number > 1) pushRow(kept);
       }
       break;
     }
@@ -143,7 +169,29 @@ export async function readXlsxTable(bytes: Uint8Array, fileLabel: string, option
     fail(`tệp .xlsx bị hỏng hoặc không đúng định dạng (${firstLine(error)})`);
   }
   if (!sheetFound) fail('tệp không có trang tính nào');
-  return { file: fileLabel, header, rows };
+  return { file: fileLabel, header, rows, headerRow };
+
+  function pushRow(row: Row): void {
+    const rowNumber = row.number;
+    const cells = new Array<string>(header.length).fill('');
+    for (let column = 1; column <= header.length; column++) cells[column - 1] = cellText(row.findCell(column)?.value);
+    if (cells.every((cell) => cell.trim() === '')) return;
+    if (rowNumber - headerRow > maxRows) {
+      throw new DomainError('invalid-input', [
+        {
+          code: 'input.too-many-rows',
+          params: {
+            max: maxRows,
+            row: rowNumber,
+            basis: options.basis ?? { vi: 'giới hạn của máy chủ', en: 'the server’s limit' },
+          },
+          location: { file: fileLabel, row: rowNumber },
+        },
+      ]);
+    }
+    while (rows.length < rowNumber - headerRow - 1) rows.push(new Array<string>(header.length).fill(''));
+    rows.push(cells);
+  }
 }
 
 interface SheetInfo {
