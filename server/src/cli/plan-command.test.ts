@@ -2,10 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileFramework, type DraftPlan, roundToPrecision, scoreCohort } from '@opendti/core';
+import { compileFramework, type DraftPlan, type PlanTask, roundToPrecision, scoreCohort } from '@opendti/core';
 import { resolveFramework } from '@opendti/frameworks';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { writePlanTasksWorkbook } from '../spreadsheets/write-plan-workbook.js';
 import { readScoreFile } from './read-score-file.js';
 import { runCli } from './run-cli.js';
 
@@ -231,5 +232,58 @@ describe('opendti plan draft on the demo data', () => {
     expect(unknown.stderr).toContain('NOPE');
     const xlsxWithoutOutput = await cli(...base, '--format', 'xlsx');
     expect(xlsxWithoutOutput.code).toBe(1);
+  });
+});
+
+describe('opendti plan check', () => {
+  const task = (id: string, overrides: Partial<PlanTask> = {}): PlanTask => ({
+    id,
+    text: `Nhiệm vụ ${id}: ban hành kế hoạch chuyển đổi số`,
+    indicators: ['1.1'],
+    lead: 'VPUBND',
+    coordinating: ['STTTT', 'SNV'],
+    product: 'Kế hoạch',
+    startOn: null,
+    dueOn: '2023-12-31',
+    state: 'notStarted',
+    ...overrides,
+  });
+  const write = async (name: string, tasks: PlanTask[]) => {
+    const path = join(directory, name);
+    writeFileSync(path, await writePlanTasksWorkbook(tasks, { title: 'Kế hoạch 2023', documentNumber: '', date: '2023-03-01' }));
+    return path;
+  };
+  const check = ['plan', 'check', '--framework', 'dienbien-2022-district', '--date', '01/03/2023'];
+
+  it('accepts a good table and reports every bad row with exit code 1, in both languages', async () => {
+    const good = await write('tasks-good.xlsx', [
+      task('1'),
+      task('2', { state: 'cancelled', cancelReason: 'Trùng kế hoạch khác' }),
+    ]);
+    const ok = await cli(...check, '--input', good);
+    expect(ok).toMatchObject({ code: 0, stdout: 'tasks-good.xlsx: 2 nhiệm vụ hợp lệ, có thể nhập\n' });
+    const bad = await write('tasks-bad.xlsx', [
+      task('1'),
+      task('2', { indicators: ['9.9'] }),
+      task('3', { dueOn: '2023-01-01' }),
+    ]);
+    const vi = await cli(...check, '--input', bad);
+    expect(vi.code).toBe(1);
+    expect(vi.stderr).toBe(
+      [
+        'tasks-bad.xlsx, dòng 6, cột Chỉ số: trường indicators: mã chỉ số "9.9" không có trong bộ chỉ số dienbien-2022-district',
+        'tasks-bad.xlsx, dòng 7, cột Thời hạn: trường dueOn: thời hạn 01/01/2023 trước ngày ban hành kế hoạch 01/03/2023',
+        '',
+      ].join('\n'),
+    );
+    const en = await cli('--lang', 'en', ...check, '--input', bad);
+    expect(en.stderr).toContain(
+      'row 7, column Thời hạn: field dueOn: the due date 2023-01-01 is before the plan’s date 2023-03-01',
+    );
+    const units = join(directory, 'units.csv');
+    writeFileSync(units, 'code,name\nVPUBND,Văn phòng UBND tỉnh\nSNV,Sở Nội vụ\n');
+    const unknown = await cli(...check, '--input', good, '--units', units);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('dòng 5, cột Đơn vị phối hợp: trường coordinating: không có đơn vị mã "STTTT"');
   });
 });

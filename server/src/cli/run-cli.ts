@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { exportOpenApiDocument, renderOpenApiDocument } from '../openapi/export-openapi.js';
 import { runAnalyse } from './commands/analyse-command.js';
 import { listFrameworks, showFramework, validateFrameworkFile } from './commands/frameworks-command.js';
-import { type PlanFormat, runPlanDraft } from './commands/plan-command.js';
+import { type PlanFormat, runPlanCheck, runPlanDraft } from './commands/plan-command.js';
 import { runScore, type ScoreFormat } from './commands/score-command.js';
 import { runBackup, runMigrate, runRestore, runServe, STARTUP_ERRORS } from './commands/serve-command.js';
 import { runTemplate } from './commands/template-command.js';
@@ -138,6 +138,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (text !== undefined) io.stdout(text);
       },
     );
+  plan
+    .command('check')
+    .description(
+      'kiểm tra bảng nhiệm vụ của kế hoạch (.xlsx), báo lỗi từng dòng / check a plan’s task table (.xlsx), reporting every bad row',
+    )
+    .requiredOption('--framework <framework>', 'mã bộ chỉ số hoặc đường dẫn tệp / framework id or file')
+    .requiredOption('--input <file>', 'bảng nhiệm vụ (.xlsx) / the task table (.xlsx)')
+    .option('--units <file>', 'danh sách đơn vị (mã, tên) để kiểm tra mã đơn vị / units (code, name) to check unit codes against')
+    .option('--date <date>', 'ngày ban hành kế hoạch (mặc định hôm nay) / the plan’s date (default today)')
+    .action(async (options: { framework: string; input: string; units?: string; date?: string }) => {
+      io.stdout(await runPlanCheck({ ...options, locale }));
+    });
 
   program
     .command('serve')

@@ -17,9 +17,12 @@ import {
   readOwnersTable,
   scoreCohort,
   TASK_STATE_LABELS,
+  vietnamDay,
 } from '@opendti/core';
 import { resolveFramework } from '@opendti/frameworks';
 import { decodeCsv, parseCsvRows } from '../../spreadsheets/read-csv.js';
+import { MAX_PLAN_XLSX_BYTES, readPlanTasksWorkbook } from '../../spreadsheets/read-plan-workbook.js';
+import { readUnitList } from '../../spreadsheets/read-unit-list.js';
 import { MAX_XLSX_BYTES, readXlsxTable } from '../../spreadsheets/read-xlsx-table.js';
 import { writePlanWorkbook } from '../../spreadsheets/write-plan-workbook.js';
 import { readInputFile } from '../read-input-file.js';
@@ -98,6 +101,48 @@ export async function runPlanDraft(options: PlanDraftOptions): Promise<string | 
   if (!options.output) return text;
   await writeOutputFile(options.output, new TextEncoder().encode(text));
   return undefined;
+}
+
+export interface PlanCheckOptions {
+  framework: string;
+  input: string;
+  /** units.csv/.xlsx (code, name): when given, units are checked against it; otherwise any code is accepted. */
+  units?: string;
+  /** The plan's date (dd/mm/yyyy or yyyy-mm-dd); today (Vietnam) by default. */
+  date?: string;
+  /** The plan's year; the date's year by default. */
+  year?: number;
+  locale: Locale;
+  /** For tests: today, yyyy-mm-dd. */
+  today?: string;
+}
+
+/**
+ * `opendti plan check`: reads a plan's task table (.xlsx, as `writePlanTasksWorkbook` writes it or a
+ * clerk's own with the same columns) and reports every bad row, the way the server's import refuses
+ * it (a DomainError, so exit code 1); prints how many tasks would be imported when all are good.
+ */
+export async function runPlanCheck(options: PlanCheckOptions): Promise<string> {
+  const framework = compileFramework(resolveFramework(options.framework));
+  const planDate = options.date === undefined ? (options.today ?? vietnamDay(new Date())) : parseDue(options.date);
+  const { name, bytes } = await readInputFile(options.input, MAX_PLAN_XLSX_BYTES);
+  const units = options.units
+    ? await readUnitList((await readInputFile(options.units, MAX_XLSX_BYTES)).bytes, options.units)
+    : undefined;
+  const { tasks, problems } = await readPlanTasksWorkbook(bytes, {
+    framework: {
+      id: framework.document.id,
+      indicatorCodes: new Set(framework.indicatorNodes.map((node) => framework.nodes[node]?.code ?? '')),
+    },
+    ...(units ? { units } : {}),
+    planDate,
+    planYear: options.year ?? Number(planDate.slice(0, 4)),
+    file: name,
+  });
+  if (problems.length > 0) throw new DomainError('invalid-input', problems);
+  return options.locale === 'vi'
+    ? `${name}: ${tasks.length} nhiệm vụ hợp lệ, có thể nhập\n`
+    : `${name}: ${tasks.length} tasks are valid and can be imported\n`;
 }
 
 function parseDue(text: string): string {
