@@ -184,4 +184,31 @@ describe('readXlsxTable', () => {
       'liar.xlsx: the .xlsx unzips to more than 50 MB, over the limit of 50 MB (an answer sheet is a few hundred kB; the file may be damaged or built to fill the server); nothing was read',
     );
   });
+
+  it('finds a header below a title block with isHeader, and falls back to row 1 when none is accepted', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Nhiệm vụ');
+    sheet.addRow(['Kế hoạch nâng cao chỉ số']);
+    sheet.addRow(['Số 187/KH-UBND']);
+    sheet.addRow([]);
+    sheet.addRow(['STT', 'Nhiệm vụ']);
+    sheet.addRow([1, 'Một']);
+    sheet.addRow([]);
+    sheet.addRow([2, 'Hai']);
+    const bytes = await bytesOf(workbook);
+    const found = await readXlsxTable(bytes, 'plan.xlsx', { isHeader: (cells) => cells.includes('Nhiệm vụ') });
+    expect(found).toMatchObject({
+      headerRow: 4,
+      header: ['STT', 'Nhiệm vụ'],
+      rows: [
+        ['1', 'Một'],
+        ['', ''],
+        ['2', 'Hai'],
+      ],
+    });
+    const none = await readXlsxTable(bytes, 'plan.xlsx', { isHeader: () => false });
+    expect(none.headerRow).toBe(1);
+    expect(none.header).toEqual(['Kế hoạch nâng cao chỉ số']);
+    expect(none.rows).toEqual([['Số 187/KH-UBND'], [''], ['STT'], ['1'], [''], ['2']]);
+  });
 });
