@@ -147,8 +147,16 @@ describe.each(TEST_DATABASE_KINDS)('improvement plans on %s', (kind) => {
     expect(vi.json().error.message).toContain('trước ngày ban hành kế hoạch');
     const en = await t.call(manager, 'POST', `${tasksUrl}?lang=en`, bad);
     expect(en.json().error.message).toContain('before the plan’s date');
-    const duplicate = await t.call(manager, 'POST', tasksUrl, { ...lead.json(), id: undefined, planId: undefined });
+    const duplicate = await t.call(manager, 'POST', tasksUrl, {
+      text: 'Ban hành  kế hoạch chuyển đổi số của THÀNH PHỐ',
+      indicators: ['1.1'],
+      lead: 'DBP',
+      coordinating: [],
+      startOn: null,
+      dueOn: '2023-12-31',
+    });
     expect(duplicate.statusCode).toBe(400);
+    expect(duplicate.json().error.code).toBe('plan.task-duplicate');
 
     const edit = await t.call(manager, 'PATCH', `${tasksUrl}/${lead.json().id}`, {
       version: 1,
