@@ -137,6 +137,7 @@ export async function updatePlan(db: Database, actor: Actor, planId: string, bod
   return db.transaction(async (tx) => {
     const plan = await loadPlan(tx, planId);
     refuseClosed(plan);
+    if (body.date !== undefined || body.year !== undefined) await checkTasksAgainst(tx, { ...plan, ...body });
     const [updated] = await tx
       .update(plans)
       .set({ ...body, version: plan.version + 1, updatedAt: new Date() })
@@ -152,6 +153,25 @@ export async function updatePlan(db: Database, actor: Actor, planId: string, bod
     });
     return presentSummary(updated as PlanRow);
   });
+}
+
+/** A new plan date or year must not leave a task due before the plan or led by a unit inactive that year. */
+async function checkTasksAgainst(tx: Tx, plan: PlanRow): Promise<void> {
+  const register = await unitRegister(tx);
+  const tasks = await planTaskInputs(tx, plan.id, register);
+  const context = await validationContext(tx, plan, register);
+  const problems = taskProblems(
+    tasks.map((task) => task.input),
+    context,
+  ).filter((problem) => problem.code === 'plan.task-due-before-plan' || problem.code === 'plan.task-lead-inactive');
+  if (problems.length === 0) return;
+  throw new DomainError(
+    'invalid-input',
+    problems.map((problem) => {
+      const location = problem.location ?? {};
+      return { ...problem, location: { ...location, path: `tasks[${(location.row ?? 1) - 1}].${location.column ?? ''}` } };
+    }),
+  );
 }
 
 export async function transitionPlan(db: Database, actor: Actor, planId: string, action: string) {

@@ -180,6 +180,12 @@ describe.each(TEST_DATABASE_KINDS)('improvement plans on %s', (kind) => {
     const noNumber = await t.call(manager, 'POST', `/api/v1/plans/${planId}/transitions`, { action: 'issue' });
     expect(noNumber.statusCode).toBe(400);
     expect(noNumber.json().error.code).toBe('plan.missing-document-number');
+    const late = await t.call(manager, 'PATCH', `/api/v1/plans/${planId}`, { date: '2024-01-15' });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error.problems.map((problem: { location: { path: string } }) => problem.location.path)).toEqual([
+      'tasks[0].dueOn',
+      'tasks[1].dueOn',
+    ]);
     expect((await t.call(manager, 'PATCH', `/api/v1/plans/${planId}`, { documentNumber: '187/KH-UBND' })).statusCode).toBe(200);
     const issued = await t.call(manager, 'POST', `/api/v1/plans/${planId}/transitions`, { action: 'issue' });
     expect(issued.statusCode).toBe(200);
