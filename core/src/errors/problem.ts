@@ -627,6 +627,10 @@ const catalogue = {
     vi: 'trường documentNumber: cần số văn bản ban hành kế hoạch trước khi ban hành',
     en: 'field documentNumber: the issuing document’s number is needed before the plan is issued',
   },
+  'plan.target-unknown-code': {
+    vi: 'trường code: mã "{code}" không phải chỉ số hay chỉ số chính của bộ chỉ số {framework}',
+    en: 'field code: "{code}" is not an indicator or main index of framework {framework}',
+  },
   'plan.closed': {
     vi: 'kế hoạch đã kết thúc; không thể thay đổi',
     en: 'the plan is closed; it cannot be changed',

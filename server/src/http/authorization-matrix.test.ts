@@ -1194,6 +1194,15 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
       }),
     },
     {
+      route: 'PUT /api/v1/plans/{planId}/targets',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: async () => ({
+        method: 'PUT',
+        url: `/api/v1/plans/${(await planWithTask(false)).planId}/targets`,
+        body: { targets: [{ code: '1.1', level: 'indicator', baseline: 2, target: 4, unit: 'points', dueOn: '2023-12-31' }] },
+      }),
+    },
+    {
       route: 'POST /api/v1/plans/{planId}/tasks',
       expected: [401, 201, 201, 403, 403, 403, 403],
       request: async () => ({

@@ -1176,6 +1176,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{planId}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Thay các chỉ tiêu của kế hoạch / replace the plan’s targets
+         * @description Replaces the targets (chỉ tiêu) as a whole: an indicator or main index of the plan's framework, a baseline, a target and a due date not before the plan's date (400 at targets[i].field otherwise).
+         */
+        put: operations["replacePlanTargets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{planId}/tasks": {
         parameters: {
             query?: never;
@@ -8202,6 +8222,163 @@ export interface operations {
                         /** Format: date-time */
                         updatedAt: string;
                         allowedActions: ("issue" | "close")[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    replacePlanTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    targets: {
+                        code: string;
+                        /** @enum {string} */
+                        level: "indicator" | "mainIndex";
+                        baseline: null | number;
+                        target: number;
+                        /** @enum {string} */
+                        unit: "points" | "value" | "percent";
+                        dueOn: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        year: number;
+                        basis: {
+                            frameworkId: string;
+                            /** @description The period id the results come from */
+                            source: string;
+                            unitCode?: string;
+                        }[];
+                        documentNumber: string;
+                        /** @description yyyy-mm-dd */
+                        date: string;
+                        title: string;
+                        purpose: string;
+                        /** @enum {string} */
+                        status: "draft" | "issued" | "closed";
+                        reportingSchedule: string[];
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        allowedActions: ("issue" | "close")[];
+                    } & {
+                        targets: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            level: "indicator" | "mainIndex";
+                            baseline: null | number;
+                            target: number;
+                            /** @enum {string} */
+                            unit: "points" | "value" | "percent";
+                            /** @description yyyy-mm-dd */
+                            dueOn: string;
+                        }[];
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            planId: string;
+                            /** @description The STT, from 1 */
+                            position: number;
+                            text: string;
+                            indicators: string[];
+                            lead: null | string;
+                            /** @description Coordinating unit codes (đơn vị phối hợp) */
+                            coordinating: string[];
+                            product: string;
+                            startOn: null | string;
+                            /** @description yyyy-mm-dd */
+                            dueOn: string;
+                            /** @enum {string} */
+                            state: "notStarted" | "inProgress" | "done" | "cancelled";
+                            /**
+                             * @description overdue is derived from dueOn and today
+                             * @enum {string}
+                             */
+                            displayedState: "notStarted" | "inProgress" | "done" | "cancelled" | "overdue";
+                            cancelReason: null | string;
+                            version: number;
+                            /** @description What the caller may do now (core task workflow) */
+                            allowedActions: ("start" | "complete" | "reopen" | "cancel" | "restore")[];
+                        }[];
                     };
                 };
             };

@@ -132,3 +132,17 @@ export const OwnershipImportBody = Type.Object({
   }),
   dryRun: Type.Optional(Type.Boolean()),
 });
+
+export const PlanTargetsBody = Type.Object({
+  targets: Type.Array(
+    Type.Object({
+      code: Code,
+      level: StringEnum(['indicator', 'mainIndex'] as const),
+      baseline: Nullable(Type.Number()),
+      target: Type.Number(),
+      unit: StringEnum(['points', 'value', 'percent'] as const),
+      dueOn: Type.String({ maxLength: 10 }),
+    }),
+    { maxItems: 500 },
+  ),
+});

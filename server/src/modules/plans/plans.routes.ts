@@ -15,6 +15,7 @@ import {
   PlanParams,
   PlanSchema,
   PlanSummarySchema,
+  PlanTargetsBody,
   PlanTaskBody,
   PlanTaskParams,
   PlanTaskSchema,
@@ -31,6 +32,7 @@ import {
   getPlan,
   listPlans,
   listUnitPlanTasks,
+  replacePlanTargets,
   taskParty,
   transitionPlan,
   transitionPlanTask,
@@ -150,6 +152,25 @@ export function registerPlanRoutes(api: Api, { database }: AppDependencies): voi
     async (request) => {
       const actor = authorize(request, 'plan.manage');
       return transitionPlan(db, actor, request.params.planId, request.body.action);
+    },
+  );
+  api.put(
+    '/plans/:planId/targets',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Thay các chỉ tiêu của kế hoạch / replace the plan’s targets',
+        operationId: 'replacePlanTargets',
+        description:
+          "Replaces the targets (chỉ tiêu) as a whole: an indicator or main index of the plan's framework, a baseline, a target and a due date not before the plan's date (400 at targets[i].field otherwise).",
+        params: PlanParams,
+        body: PlanTargetsBody,
+        response: { 200: PlanSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'plan.manage');
+      return replacePlanTargets(db, actor, request.params.planId, request.body);
     },
   );
   api.post(

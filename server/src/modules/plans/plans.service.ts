@@ -14,6 +14,7 @@ import {
   type TaskInput,
   type TaskParty,
   type TaskState,
+  targetProblems,
   taskMoveProblem,
   taskPartyOf,
   taskProblems,
@@ -27,7 +28,14 @@ import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { isPublishedSnapshot } from '../results/published-snapshot.js';
 import { scoresFromSnapshot } from '../results/snapshot-scores.js';
 import { readOwnership } from './ownership.service.js';
-import type { PlanBody, PlanDraftBody, PlanTaskBody, PlanTaskUpdateBody, PlanUpdateBody } from './plan-schemas.js';
+import type {
+  PlanBody,
+  PlanDraftBody,
+  PlanTargetsBody,
+  PlanTaskBody,
+  PlanTaskUpdateBody,
+  PlanUpdateBody,
+} from './plan-schemas.js';
 
 type PlanRow = typeof plans.$inferSelect;
 type TaskRow = typeof planTasks.$inferSelect;
@@ -513,6 +521,39 @@ export async function generatePlanDraft(db: Database, actor: Actor, body: Static
       newValue: { ...body, tasks: tasks.length, order: draft.tasks.map((task) => task.code) },
     });
     return id;
+  });
+  return getPlan(db, actor, planId);
+}
+
+/** Replaces a plan's targets (chỉ tiêu) as a whole, checked by core (codes of the basis, due dates), audited. */
+export async function replacePlanTargets(db: Database, actor: Actor, planId: string, body: Static<typeof PlanTargetsBody>) {
+  await db.transaction(async (tx) => {
+    const plan = await loadPlan(tx, planId);
+    refuseClosed(plan);
+    const context = await validationContext(tx, plan, await unitRegister(tx));
+    const problems = targetProblems(body.targets, { frameworkId: context.frameworkId, codes: context.indicatorCodes, plan });
+    if (problems.length > 0) {
+      throw new DomainError(
+        'invalid-input',
+        problems.map((problem) => {
+          const location = problem.location ?? {};
+          return { ...problem, location: { ...location, path: `targets[${(location.row ?? 1) - 1}].${location.column ?? ''}` } };
+        }),
+      );
+    }
+    const before = await tx.select().from(planTargets).where(eq(planTargets.planId, planId)).orderBy(asc(planTargets.position));
+    await tx.delete(planTargets).where(eq(planTargets.planId, planId));
+    if (body.targets.length > 0) {
+      await tx.insert(planTargets).values(body.targets.map((target, index) => ({ ...target, planId, position: index + 1 })));
+    }
+    await recordAudit(tx, {
+      actor,
+      action: 'plan.targets.replace',
+      entityType: 'plan',
+      entityId: planId,
+      oldValue: before.map(({ id: _id, planId: _plan, position: _position, ...target }) => target),
+      newValue: body.targets,
+    });
   });
   return getPlan(db, actor, planId);
 }

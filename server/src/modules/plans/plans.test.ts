@@ -180,6 +180,20 @@ describe.each(TEST_DATABASE_KINDS)('improvement plans on %s', (kind) => {
     const noNumber = await t.call(manager, 'POST', `/api/v1/plans/${planId}/transitions`, { action: 'issue' });
     expect(noNumber.statusCode).toBe(400);
     expect(noNumber.json().error.code).toBe('plan.missing-document-number');
+    const targetsUrl = `/api/v1/plans/${planId}/targets`;
+    const badTargets = await t.call(manager, 'PUT', targetsUrl, {
+      targets: [{ code: '9.9', level: 'indicator', baseline: null, target: 4, unit: 'points', dueOn: '2022-01-01' }],
+    });
+    expect(badTargets.statusCode).toBe(400);
+    expect(badTargets.json().error.problems.map((problem: { location: { path: string } }) => problem.location.path)).toEqual([
+      'targets[0].code',
+      'targets[0].dueOn',
+    ]);
+    const targets = await t.call(manager, 'PUT', targetsUrl, {
+      targets: [{ code: '1', level: 'mainIndex', baseline: 10, target: 20, unit: 'points', dueOn: '2023-12-31' }],
+    });
+    expect(targets.statusCode).toBe(200);
+    expect(targets.json().targets).toMatchObject([{ code: '1', level: 'mainIndex', baseline: 10, target: 20 }]);
     const late = await t.call(manager, 'PATCH', `/api/v1/plans/${planId}`, { date: '2024-01-15' });
     expect(late.statusCode).toBe(400);
     expect(late.json().error.problems.map((problem: { location: { path: string } }) => problem.location.path)).toEqual([
@@ -223,7 +237,12 @@ describe.each(TEST_DATABASE_KINDS)('improvement plans on %s', (kind) => {
     const taskAudit = await auditOf(lead.json().id);
     expect(taskAudit.map((entry) => entry.action)).toEqual(['plan.task.start', 'plan.task.update', 'plan.task.create']);
     expect(taskAudit[0]).toMatchObject({ oldValue: { state: 'notStarted' }, newValue: { state: 'inProgress' } });
-    expect((await auditOf(planId)).map((entry) => entry.action)).toEqual(['plan.issue', 'plan.update', 'plan.create']);
+    expect((await auditOf(planId)).map((entry) => entry.action)).toEqual([
+      'plan.issue',
+      'plan.update',
+      'plan.targets.replace',
+      'plan.create',
+    ]);
 
     // The public and other roles see nothing of plans.
     expect((await t.call(undefined, 'GET', `/api/v1/plans/${planId}`)).statusCode).toBe(401);
