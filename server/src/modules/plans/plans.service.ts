@@ -465,7 +465,10 @@ export async function generatePlanDraft(db: Database, actor: Actor, body: Static
   });
   const { tasks, targets } = draftToPlan(draft, 'vi');
   const register = await unitRegister(db);
-  const date = body.date ?? vietnamDay(new Date());
+  // Today, unless the draft is written after its tasks' due date (a past year's results, as in the demo):
+  // then the plan's year's first day, so the drafted tasks stay valid when edited.
+  const today = vietnamDay(new Date());
+  const date = body.date ?? (today <= draft.dueOn ? today : `${draft.year}-01-01`);
   const title =
     body.title ?? `Kế hoạch nâng cao chỉ số chuyển đổi số năm ${draft.year}${draft.unit ? ` – ${draft.unit.name}` : ''}`;
   const planId = await db.transaction(async (tx) => {

@@ -87,6 +87,13 @@ describe.each(TEST_DATABASE_KINDS)('improvement plans on %s', (kind) => {
     const owned = plan.tasks.find((task: { indicators: string[] }) => task.indicators[0] === '1.1');
     if (owned) expect(owned).toMatchObject({ lead: 'DBP', coordinating: ['DBI'] });
     expect((await auditOf(plan.id))[0]?.action).toBe('plan.generate');
+    // A drafted task is edited like any other: valid as written.
+    const first = plan.tasks[0];
+    const edited = await t.call(manager, 'PATCH', `/api/v1/plans/${plan.id}/tasks/${first.id}`, {
+      version: first.version,
+      product: 'Báo cáo kết quả',
+    });
+    expect(edited.statusCode).toBe(200);
 
     // One unit's draft: the what-if order of core.
     const unit = await t.call(manager, 'POST', '/api/v1/plans/drafts', {
