@@ -22,6 +22,7 @@ import { registerFrameworkEditingRoutes } from './modules/frameworks/framework-e
 import { registerFrameworkRoutes } from './modules/frameworks/frameworks.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerPeriodRoutes } from './modules/periods/periods.routes.js';
+import { registerPlanRoutes } from './modules/plans/plans.routes.js';
 import { registerPublicResultRoutes } from './modules/results/public-results.routes.js';
 import { registerUnitMapRoutes } from './modules/unit-maps/unit-maps.routes.js';
 import { registerUnitImportRoutes } from './modules/units/unit-import.routes.js';
@@ -127,6 +128,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       registerRebuttalRoutes(api, dependencies);
       registerEvidenceRoutes(api, { ...dependencies, storage });
       registerAuditRoutes(api, dependencies);
+      registerPlanRoutes(api, dependencies);
       registerPublicResultRoutes(api, dependencies);
     },
     { prefix: '/api/v1' },

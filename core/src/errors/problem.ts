@@ -48,6 +48,8 @@ const THING_NAMES = {
   unitMap: { vi: 'bản đồ', en: 'map' },
   appraisalAssignment: { vi: 'phân công thẩm định', en: 'appraisal assignment' },
   councilMinutes: { vi: 'biên bản họp Hội đồng', en: 'council minutes' },
+  plan: { vi: 'kế hoạch', en: 'plan' },
+  planTask: { vi: 'nhiệm vụ kế hoạch', en: 'plan task' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ThingKind = keyof typeof THING_NAMES;
@@ -636,6 +638,30 @@ const catalogue = {
   'plan.report-bad-percent': {
     vi: 'trường percent: tỷ lệ hoàn thành phải từ 0 đến 100, không phải "{value}"',
     en: 'field percent: the completion must be between 0 and 100, not "{value}"',
+  },
+  'plan.missing-document-number': {
+    vi: 'trường documentNumber: cần số văn bản ban hành kế hoạch trước khi ban hành',
+    en: 'field documentNumber: the issuing document’s number is needed before the plan is issued',
+  },
+  'plan.target-unknown-code': {
+    vi: 'trường code: mã "{code}" không phải chỉ số hay chỉ số chính của bộ chỉ số {framework}',
+    en: 'field code: "{code}" is not an indicator or main index of framework {framework}',
+  },
+  'plan.closed': {
+    vi: 'kế hoạch đã kết thúc; không thể thay đổi',
+    en: 'the plan is closed; it cannot be changed',
+  },
+  'plan.not-issued': {
+    vi: 'kế hoạch chưa ban hành (trạng thái "{state}"); nhiệm vụ chỉ được cập nhật khi kế hoạch đã ban hành',
+    en: 'the plan is not issued (state "{stateEn}"); tasks are updated only in an issued plan',
+  },
+  'plan.no-published-cohort': {
+    vi: 'kỳ đánh giá chưa công bố kết quả của nhóm đơn vị "{unitKind}"; chỉ lập kế hoạch từ kết quả đã công bố',
+    en: 'the period has not published the results of cohort "{unitKind}"; plans are drafted from published results only',
+  },
+  'plan.unit-not-in-cohort': {
+    vi: 'đơn vị {unit} không có trong kết quả đã công bố của nhóm này',
+    en: 'unit {unit} is not in this cohort’s published results',
   },
   'plan.task-party-not-allowed': {
     vi: 'chỉ {allowed} mới được {action}',

@@ -6,7 +6,8 @@
  * 31/12/2023"). These are the shapes; the rules are beside them (task-workflow.ts,
  * validate-plan.ts, ownership.ts, draft-plan.ts). Dates are calendar days, yyyy-mm-dd.
  */
-import type { Labels } from '../workflow/transition-table.js';
+import { DomainError, type Problem } from '../errors/problem.js';
+import { actionParams, type Labels, stateParams } from '../workflow/transition-table.js';
 import type { TaskState } from './task-workflow.js';
 
 export const PLAN_STATUSES = ['draft', 'issued', 'closed'] as const;
@@ -97,4 +98,61 @@ export interface ProgressReport {
   /** Evidence links or stored file ids. */
   evidence: string[];
   state: TaskState;
+}
+
+/** A plan's life: the manager issues a draft (with its document number) and closes an issued plan. */
+export const PLAN_ACTIONS = ['issue', 'close'] as const;
+export type PlanAction = (typeof PLAN_ACTIONS)[number];
+
+export const PLAN_ACTION_LABELS: Labels<PlanAction> = {
+  issue: { vi: 'ban hành kế hoạch', en: 'issue the plan' },
+  close: { vi: 'kết thúc kế hoạch', en: 'close the plan' },
+};
+
+export const PLAN_TRANSITIONS: readonly { action: PlanAction; from: PlanStatus; to: PlanStatus }[] = [
+  { action: 'issue', from: 'draft', to: 'issued' },
+  { action: 'close', from: 'issued', to: 'closed' },
+];
+
+/** The plan's status after the action, or the problem why not (unknown action, wrong status, no document number). */
+export function planTransitionProblem(
+  plan: { status: string; documentNumber: string },
+  action: string,
+): { kind: 'invalid-input' | 'conflict'; problem: Problem } | undefined {
+  if (!(PLAN_ACTIONS as readonly string[]).includes(action)) {
+    return {
+      kind: 'invalid-input',
+      problem: { code: 'workflow.unknown-action', params: { actionCode: action, known: PLAN_ACTIONS.join(', ') } },
+    };
+  }
+  const rule = PLAN_TRANSITIONS.find((candidate) => candidate.action === action && candidate.from === plan.status);
+  if (!rule) {
+    return {
+      kind: 'conflict',
+      problem: {
+        code: 'workflow.transition-not-allowed',
+        params: { ...actionParams(PLAN_ACTION_LABELS, action), ...stateParams(PLAN_STATUS_LABELS, plan.status) },
+      },
+    };
+  }
+  if (action === 'issue' && !plan.documentNumber.trim()) {
+    return { kind: 'invalid-input', problem: { code: 'plan.missing-document-number', location: { column: 'documentNumber' } } };
+  }
+  return undefined;
+}
+
+export function resolvePlanTransition(plan: { status: string; documentNumber: string }, action: string): PlanStatus {
+  const refusal = planTransitionProblem(plan, action);
+  if (refusal) throw new DomainError(refusal.kind, [refusal.problem]);
+  return (PLAN_TRANSITIONS.find((rule) => rule.action === action) as { to: PlanStatus }).to;
+}
+
+/** The plan actions open now (the buttons to show the manager). */
+export function allowedPlanActions(plan: { status: string; documentNumber: string }): PlanAction[] {
+  return PLAN_ACTIONS.filter((action) => planTransitionProblem({ ...plan, documentNumber: 'x' }, action) === undefined);
+}
+
+/** Tasks move (are started, done, cancelled…) only in an issued plan: the problem otherwise. */
+export function taskMoveProblem(planStatus: string): Problem | undefined {
+  return planStatus === 'issued' ? undefined : { code: 'plan.not-issued', params: stateParams(PLAN_STATUS_LABELS, planStatus) };
 }

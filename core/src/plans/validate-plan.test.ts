@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../errors/problem.js';
-import { activeInYear, progressReportProblems, type TaskInput, taskProblems } from './validate-plan.js';
+import { activeInYear, progressReportProblems, type TaskInput, targetProblems, taskProblems } from './validate-plan.js';
 
 const context = {
   frameworkId: 'tiny',
@@ -84,5 +84,21 @@ describe('progressReportProblems', () => {
       'row 4, column percent: field percent: the completion must be between 0 and 100, not "120"',
     ]);
     expect(progressReportProblems({ text: 'x', state: 'inProgress' }, { percent: 50 })).toEqual([]);
+  });
+});
+
+describe('targetProblems', () => {
+  it('refuses an unknown code and a due date before the plan, naming the row and field', () => {
+    const problems = targetProblems(
+      [
+        { code: '1.1', dueOn: '2023-12-31' },
+        { code: '9.9', dueOn: '2022-12-31' },
+      ],
+      { frameworkId: 'f', codes: new Set(['1', '1.1']), plan: { date: '2023-03-01' } },
+    );
+    expect(problems.map((problem) => [problem.code, problem.location?.row, problem.location?.column])).toEqual([
+      ['plan.target-unknown-code', 2, 'code'],
+      ['plan.task-due-before-plan', 2, 'dueOn'],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Problem, ProblemLocation } from '../errors/problem.js';
 import { formatCalendarDay, isCalendarDay } from '../workflow/calendar-day.js';
-import type { PlanTask } from './plan-model.js';
+import type { PlanTarget, PlanTask } from './plan-model.js';
 import type { TaskState } from './task-workflow.js';
 
 /**
@@ -144,5 +144,37 @@ export function progressReportProblems(
       location: { ...location, column: 'percent' },
     });
   }
+  return problems;
+}
+
+/** Targets (chỉ tiêu): a known indicator or main-index code, and a due date not before the plan's date. */
+export function targetProblems(
+  targets: readonly Pick<PlanTarget, 'code' | 'dueOn'>[],
+  context: { frameworkId: string; codes: ReadonlySet<string>; plan: { date: string } },
+): Problem[] {
+  const problems: Problem[] = [];
+  targets.forEach((target, index) => {
+    const row = index + 1;
+    if (context.codes.size > 0 && !context.codes.has(target.code)) {
+      problems.push({
+        code: 'plan.target-unknown-code',
+        params: { code: target.code, framework: context.frameworkId },
+        location: { row, column: 'code', code: target.code },
+      });
+    }
+    if (!isCalendarDay(target.dueOn)) {
+      problems.push({
+        code: 'plan.task-bad-date',
+        params: { field: 'dueOn', value: target.dueOn },
+        location: { row, column: 'dueOn' },
+      });
+    } else if (target.dueOn < context.plan.date) {
+      problems.push({
+        code: 'plan.task-due-before-plan',
+        params: { ...dayParams('dueOn', target.dueOn), ...dayParams('planDate', context.plan.date) },
+        location: { row, column: 'dueOn' },
+      });
+    }
+  });
   return problems;
 }

@@ -59,6 +59,9 @@ const RESOURCES: { name: string; resource: ResourceContext; matrix: Matrix }[] =
       'council.recordMinutes': '     U    -   -   -   -    -    Y',
       'audit.readAll': '             U    Y   -   -   -    -    -',
       'audit.readOwnUnit': '         U    Y   -   Y   Y    -    -',
+      'plan.manage': '               U    Y   Y   -   -    -    -',
+      'plan.task.read': '            U    Y   Y   Y   Y    -    -',
+      'plan.task.update': '          U    Y   Y   Y   Y    -    -',
     },
   },
   {
@@ -90,6 +93,9 @@ const RESOURCES: { name: string; resource: ResourceContext; matrix: Matrix }[] =
       'council.recordMinutes': '     U    -   -   -   -    -    Y',
       'audit.readAll': '             U    Y   -   -   -    -    -',
       'audit.readOwnUnit': '         U    Y   -   -   -    -    -',
+      'plan.manage': '               U    Y   Y   -   -    -    -',
+      'plan.task.read': '            U    Y   Y   -   -    -    -',
+      'plan.task.update': '          U    Y   Y   -   -    -    -',
     },
   },
   {
@@ -121,6 +127,9 @@ const RESOURCES: { name: string; resource: ResourceContext; matrix: Matrix }[] =
       'council.recordMinutes': '     U    -   -   -   -    -    Y',
       'audit.readAll': '             U    Y   -   -   -    -    -',
       'audit.readOwnUnit': '         U    Y   -   Y   Y    -    -',
+      'plan.manage': '               U    Y   Y   -   -    -    -',
+      'plan.task.read': '            U    Y   Y   Y   Y    -    -',
+      'plan.task.update': '          U    Y   Y   Y   Y    -    -',
     },
   },
   {
@@ -152,6 +161,9 @@ const RESOURCES: { name: string; resource: ResourceContext; matrix: Matrix }[] =
       'council.recordMinutes': '     U    -   -   -   -    -    Y',
       'audit.readAll': '             U    Y   -   -   -    -    -',
       'audit.readOwnUnit': '         U    Y   -   -   -    -    -',
+      'plan.manage': '               U    Y   Y   -   -    -    -',
+      'plan.task.read': '            U    Y   Y   -   -    -    -',
+      'plan.task.update': '          U    Y   Y   -   -    -    -',
     },
   },
 ];
@@ -288,6 +300,8 @@ describe('heldCapabilities', () => {
       'assessment.answer',
       'assessment.supplement',
       'audit.readOwnUnit',
+      'plan.task.read',
+      'plan.task.update',
     ]);
     expect(heldCapabilities('councilChair')).toContain('appraisal.finalise');
     expect(heldCapabilities('appraiser')).not.toContain('appraisal.finalise');

@@ -31,6 +31,9 @@ export const CAPABILITIES = [
   'council.recordMinutes',
   'audit.readAll',
   'audit.readOwnUnit',
+  'plan.manage',
+  'plan.task.read',
+  'plan.task.update',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -122,6 +125,17 @@ export const POLICY: Readonly<Record<Capability, CapabilityRule>> = {
   'council.recordMinutes': { grants: { councilChair: 'everywhere' } },
   'audit.readAll': { grants: { administrator: 'everywhere' } },
   'audit.readOwnUnit': { grants: { administrator: 'everywhere', unitReporter: 'ownUnit', unitLeader: 'ownUnit' } },
+  // Improvement plans (issue 11): the provincial office owns them; a unit sees and moves the tasks of
+  // issued plans it leads or coordinates (the resource names the unit). Which task action each party
+  // may take is core's task workflow (plans/task-workflow.ts): the manager steers, the lead unit
+  // works, a coordinating unit reads only. The public sees nothing.
+  'plan.manage': { grants: { administrator: 'everywhere', periodManager: 'everywhere' } },
+  'plan.task.read': {
+    grants: { administrator: 'everywhere', periodManager: 'everywhere', unitReporter: 'ownUnit', unitLeader: 'ownUnit' },
+  },
+  'plan.task.update': {
+    grants: { administrator: 'everywhere', periodManager: 'everywhere', unitReporter: 'ownUnit', unitLeader: 'ownUnit' },
+  },
 };
 
 export type DenialReason = 'unauthenticated' | 'forbidden';
@@ -204,6 +218,9 @@ export const CAPABILITY_LABELS: Readonly<Record<Capability, Readonly<Record<Loca
   'council.recordMinutes': { vi: 'ghi biên bản họp Hội đồng thẩm định', en: "record the council's meeting minutes" },
   'audit.readAll': { vi: 'xem toàn bộ nhật ký hệ thống', en: 'view the whole audit log' },
   'audit.readOwnUnit': { vi: 'xem nhật ký của đơn vị này', en: "view this unit's audit log" },
+  'plan.manage': { vi: 'quản lý kế hoạch nâng cao chỉ số', en: 'manage improvement plans' },
+  'plan.task.read': { vi: 'xem nhiệm vụ kế hoạch của đơn vị này', en: "view this unit's plan tasks" },
+  'plan.task.update': { vi: 'cập nhật nhiệm vụ kế hoạch của đơn vị này', en: "update this unit's plan tasks" },
 };
 
 /**

@@ -30,6 +30,10 @@ export const BACKUP_TABLES = [
   'audit_log',
   'result_snapshots',
   'unit_maps',
+  'plans',
+  'plan_targets',
+  'plan_tasks',
+  'indicator_ownership',
 ] as const;
 
 const FORMAT = 'opendti-backup';

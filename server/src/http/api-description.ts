@@ -49,6 +49,11 @@ export const API_TAGS = [
   { name: 'appraisal', description: 'Thẩm định của hội đồng / appraisal by the council' },
   { name: 'evidence', description: 'Tài liệu kiểm chứng: tệp và văn bản dẫn chứng / evidence: files and document references' },
   { name: 'results', description: 'Kết quả tạm tính trước khi công bố / provisional results before publication' },
+  {
+    name: 'plans',
+    description:
+      'Kế hoạch nâng cao chỉ số: nhiệm vụ, chỉ tiêu, phân công theo dõi chỉ số / improvement plans: tasks, targets, indicator ownership',
+  },
   { name: 'audit', description: 'Nhật ký thay đổi / audit log' },
   {
     name: 'public',

@@ -409,6 +409,46 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
     () =>
       `/api/v1/assessments/${id()}${suffix}`;
   const get = (url: () => string) => () => ({ method: 'GET' as const, url: url() });
+
+  /** A fresh plan of the manager's with one task led by DBP (and DBI coordinating); issued when asked. */
+  async function planWithTask(issued: boolean): Promise<{ planId: string; taskId: string; version: number }> {
+    const plan = await ok(
+      await as('periodManager', {
+        method: 'POST',
+        url: '/api/v1/plans',
+        body: {
+          year: 2023,
+          date: '2023-03-01',
+          title: unique('Kế hoạch thử '),
+          documentNumber: '12/KH-UBND',
+          basis: [{ frameworkId: FRAMEWORK, source: published2022 }],
+        },
+      }),
+      201,
+    );
+    const planId = plan.json().id as string;
+    const task = await ok(
+      await as('periodManager', {
+        method: 'POST',
+        url: `/api/v1/plans/${planId}/tasks`,
+        body: {
+          text: 'Ban hành kế hoạch chuyển đổi số',
+          indicators: ['1.1'],
+          lead: 'DBP',
+          coordinating: ['DBI'],
+          startOn: null,
+          dueOn: '2023-12-31',
+        },
+      }),
+      201,
+    );
+    if (issued) {
+      await ok(
+        await as('periodManager', { method: 'POST', url: `/api/v1/plans/${planId}/transitions`, body: { action: 'issue' } }),
+      );
+    }
+    return { planId, taskId: task.json().id, version: task.json().version };
+  }
   const reference = () => ({
     documentNumber: `${++sequence}/QĐ-UBND`,
     documentDate: '15/03/2023',
@@ -1116,6 +1156,128 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
         return { method: 'GET', url: `/api/v1/public/periods/${open2023}/unit-maps/district` };
       },
     },
+    // improvement plans: the manager owns them; a unit moves the tasks it leads, in issued plans only
+    { route: 'GET /api/v1/plans', expected: [401, 200, 200, 403, 403, 403, 403], request: get(() => '/api/v1/plans') },
+    {
+      route: 'POST /api/v1/plans',
+      expected: [401, 201, 201, 403, 403, 403, 403],
+      request: () => ({ method: 'POST', url: '/api/v1/plans', body: { year: 2023, date: '2023-03-01', title: unique('KH ') } }),
+    },
+    {
+      route: 'POST /api/v1/plans/drafts',
+      about: 'from the published 2022 districts',
+      expected: [401, 201, 201, 403, 403, 403, 403],
+      request: () => ({ method: 'POST', url: '/api/v1/plans/drafts', body: { periodId: published2022, unitKind: 'district' } }),
+    },
+    {
+      route: 'GET /api/v1/plans/{planId}',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: async () => ({ method: 'GET', url: `/api/v1/plans/${(await planWithTask(false)).planId}` }),
+    },
+    {
+      route: 'PATCH /api/v1/plans/{planId}',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: async () => ({
+        method: 'PATCH',
+        url: `/api/v1/plans/${(await planWithTask(false)).planId}`,
+        body: { purpose: 'Nâng cao chỉ số' },
+      }),
+    },
+    {
+      route: 'POST /api/v1/plans/{planId}/transitions',
+      about: 'issue a draft',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/plans/${(await planWithTask(false)).planId}/transitions`,
+        body: { action: 'issue' },
+      }),
+    },
+    {
+      route: 'PUT /api/v1/plans/{planId}/targets',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: async () => ({
+        method: 'PUT',
+        url: `/api/v1/plans/${(await planWithTask(false)).planId}/targets`,
+        body: { targets: [{ code: '1.1', level: 'indicator', baseline: 2, target: 4, unit: 'points', dueOn: '2023-12-31' }] },
+      }),
+    },
+    {
+      route: 'POST /api/v1/plans/{planId}/tasks',
+      expected: [401, 201, 201, 403, 403, 403, 403],
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/plans/${(await planWithTask(false)).planId}/tasks`,
+        body: { text: 'Nhiệm vụ khác', indicators: ['1.2'], lead: 'DBI', coordinating: [], startOn: null, dueOn: '2023-12-31' },
+      }),
+    },
+    {
+      route: 'PATCH /api/v1/plans/{planId}/tasks/{taskId}',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: async () => {
+        const { planId, taskId, version } = await planWithTask(false);
+        return { method: 'PATCH', url: `/api/v1/plans/${planId}/tasks/${taskId}`, body: { version, dueOn: '2023-11-30' } };
+      },
+    },
+    {
+      route: 'DELETE /api/v1/plans/{planId}/tasks/{taskId}',
+      expected: [401, 204, 204, 403, 403, 403, 403],
+      request: async () => {
+        const { planId, taskId } = await planWithTask(false);
+        return { method: 'DELETE', url: `/api/v1/plans/${planId}/tasks/${taskId}` };
+      },
+    },
+    {
+      route: 'POST /api/v1/plans/{planId}/tasks/{taskId}/transitions',
+      about: 'start: the lead unit (DBP) only',
+      expected: [401, 403, 403, 200, 200, 403, 403],
+      request: async () => {
+        const { planId, taskId } = await planWithTask(true);
+        return { method: 'POST', url: `/api/v1/plans/${planId}/tasks/${taskId}/transitions`, body: { action: 'start' } };
+      },
+    },
+    {
+      route: 'POST /api/v1/plans/{planId}/tasks/{taskId}/transitions',
+      about: 'cancel with a reason: the manager only',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: async () => {
+        const { planId, taskId } = await planWithTask(true);
+        return {
+          method: 'POST',
+          url: `/api/v1/plans/${planId}/tasks/${taskId}/transitions`,
+          body: { action: 'cancel', reason: 'Trùng nhiệm vụ khác' },
+        };
+      },
+    },
+    {
+      route: 'GET /api/v1/units/me/plan-tasks',
+      expected: [401, 403, 403, 200, 200, 403, 403],
+      request: get(() => '/api/v1/units/me/plan-tasks'),
+    },
+    {
+      route: 'GET /api/v1/frameworks/{frameworkId}/ownership',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: get(() => `/api/v1/frameworks/${FRAMEWORK}/ownership`),
+    },
+    {
+      route: 'PUT /api/v1/frameworks/{frameworkId}/ownership',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: () => ({
+        method: 'PUT',
+        url: `/api/v1/frameworks/${FRAMEWORK}/ownership`,
+        body: { owners: [{ indicator: '1.1', lead: 'DBP', coordinating: ['DBI'] }] },
+      }),
+    },
+    {
+      route: 'POST /api/v1/frameworks/{frameworkId}/ownership/import',
+      about: 'a preview (dryRun)',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/frameworks/${FRAMEWORK}/ownership/import`,
+        body: { fileName: 'owners.csv', content: 'indicator,lead,coordinating\n1.1,DBP,DBI\n', dryRun: true },
+      }),
+    },
   ];
 
   /** Routes whose access is the sign-in itself; auth.test.ts covers them (logging out here would end a role's session). */
@@ -1158,7 +1320,10 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
       if (response.statusCode === 401 && response.json().error.code !== 'http.unauthenticated') {
         wrongErrors.push(`${who}: ${response.body}`);
       }
-      if (response.statusCode === 403 && !['http.forbidden', 'workflow.role-not-allowed'].includes(response.json().error.code)) {
+      if (
+        response.statusCode === 403 &&
+        !['http.forbidden', 'workflow.role-not-allowed', 'plan.task-party-not-allowed'].includes(response.json().error.code)
+      ) {
         wrongErrors.push(`${who}: ${response.body}`);
       }
     }

@@ -1088,6 +1088,242 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Danh sách kế hoạch nâng cao chỉ số / improvement plans
+         * @description Every plan, the newest year first. Period manager and administrator.
+         */
+        get: operations["listPlans"];
+        put?: never;
+        /**
+         * Tạo kế hoạch trống / create an empty plan
+         * @description A draft plan with no tasks, to fill by hand. Period manager and administrator.
+         */
+        post: operations["createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lập dự thảo kế hoạch từ kết quả đã công bố / draft a plan from published results
+         * @description Writes a draft plan from a published period's cohort (or one unit of it): every indicator with points lost becomes a task, the largest gain first (core's draftPlan over the published snapshot only), owners pre-filled from the framework's ownership table, targets at full marks. 404 when the cohort's results are not published.
+         */
+        post: operations["createPlanDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Một kế hoạch, chỉ tiêu và nhiệm vụ / one plan with its targets and tasks
+         * @description The plan, its targets and its tasks (with the derived overdue state and the actions open to the caller).
+         */
+        get: operations["getPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Sửa thông tin kế hoạch / edit a plan
+         * @description Title, purpose, document number and date, reporting schedule. Refused (409) once the plan is closed.
+         */
+        patch: operations["updatePlan"];
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ban hành hoặc kết thúc kế hoạch / issue or close a plan
+         * @description issue (draft → issued; needs the document number) or close (issued → closed). 409 with the reason otherwise.
+         */
+        post: operations["transitionPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Thay các chỉ tiêu của kế hoạch / replace the plan’s targets
+         * @description Replaces the targets (chỉ tiêu) as a whole: an indicator or main index of the plan's framework, a baseline, a target and a due date not before the plan's date (400 at targets[i].field otherwise).
+         */
+        put: operations["replacePlanTargets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Thêm nhiệm vụ / add a task
+         * @description Adds a task at the end. Checked by core (unknown indicator or unit, a lead not active in the plan's year, a due date before the plan's date or the start, a duplicate): 400 naming each field.
+         */
+        post: operations["addPlanTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Xoá nhiệm vụ / remove a task
+         * @description Removes a task from a plan that is not closed (an issued plan’s task is better cancelled, with a reason).
+         */
+        delete: operations["deletePlanTask"];
+        options?: never;
+        head?: never;
+        /**
+         * Sửa nhiệm vụ / edit a task
+         * @description Edits a task (checked as when added); `version` is the version edited (409 when stale).
+         */
+        patch: operations["updatePlanTask"];
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/tasks/{taskId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chuyển trạng thái nhiệm vụ / move a task
+         * @description start, complete (the lead unit), reopen, cancel, restore (the manager), by core's task workflow, in an issued plan: 403 naming who may, 409 with the state that forbids it. A unit that is no party to the task gets 404.
+         */
+        post: operations["transitionPlanTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/me/plan-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Nhiệm vụ kế hoạch của đơn vị tôi / my unit’s plan tasks
+         * @description The caller's unit's tasks in issued plans, as lead or coordinating unit. Unit roles only.
+         */
+        get: operations["listMyPlanTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{frameworkId}/ownership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Phân công theo dõi chỉ số / indicator ownership
+         * @description Per indicator of the framework, its lead unit and coordinating units (by code), in the framework's order.
+         */
+        get: operations["listIndicatorOwnership"];
+        /**
+         * Thay bảng phân công theo dõi chỉ số / replace the indicator ownership
+         * @description Replaces the whole table (bulk). Every bad row is refused at owners[i].field, and nothing is saved.
+         */
+        put: operations["replaceIndicatorOwnership"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{frameworkId}/ownership/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập owners.csv / import owners.csv
+         * @description owners.csv (indicator,lead,coordinating; coordinating separated by ;) replaces the table, all or nothing, with a per-row report of bad rows. dryRun checks only.
+         */
+        post: operations["importIndicatorOwnership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/periods": {
         parameters: {
             query?: never;
@@ -1272,7 +1508,7 @@ export interface operations {
                         assignedScopes: string[];
                         mustChangePassword: boolean;
                         /** @description What the user's role may do somewhere (core's policy): which sections a page offers */
-                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit")[];
+                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit" | "plan.manage" | "plan.task.read" | "plan.task.update")[];
                         /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
                         csrfToken: string;
                     };
@@ -1387,7 +1623,7 @@ export interface operations {
                         assignedScopes: string[];
                         mustChangePassword: boolean;
                         /** @description What the user's role may do somewhere (core's policy): which sections a page offers */
-                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit")[];
+                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit" | "plan.manage" | "plan.task.read" | "plan.task.update")[];
                         /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
                         csrfToken: string;
                     };
@@ -7362,6 +7598,1563 @@ export interface operations {
             };
             /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        year: number;
+                        basis: {
+                            frameworkId: string;
+                            /** @description The period id the results come from */
+                            source: string;
+                            unitCode?: string;
+                        }[];
+                        documentNumber: string;
+                        /** @description yyyy-mm-dd */
+                        date: string;
+                        title: string;
+                        purpose: string;
+                        /** @enum {string} */
+                        status: "draft" | "issued" | "closed";
+                        reportingSchedule: string[];
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        allowedActions: ("issue" | "close")[];
+                    }[];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                    /** Format: date */
+                    date: string;
+                    title: string;
+                    purpose?: string;
+                    documentNumber?: string;
+                    reportingSchedule?: string[];
+                    basis?: {
+                        frameworkId: string;
+                        /** @description The period id the results come from */
+                        source: string;
+                        unitCode?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        year: number;
+                        basis: {
+                            frameworkId: string;
+                            /** @description The period id the results come from */
+                            source: string;
+                            unitCode?: string;
+                        }[];
+                        documentNumber: string;
+                        /** @description yyyy-mm-dd */
+                        date: string;
+                        title: string;
+                        purpose: string;
+                        /** @enum {string} */
+                        status: "draft" | "issued" | "closed";
+                        reportingSchedule: string[];
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        allowedActions: ("issue" | "close")[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createPlanDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    periodId: string;
+                    unitKind: string;
+                    unitCode?: string;
+                    title?: string;
+                    /** Format: date */
+                    date?: string;
+                    /** Format: date */
+                    dueOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        year: number;
+                        basis: {
+                            frameworkId: string;
+                            /** @description The period id the results come from */
+                            source: string;
+                            unitCode?: string;
+                        }[];
+                        documentNumber: string;
+                        /** @description yyyy-mm-dd */
+                        date: string;
+                        title: string;
+                        purpose: string;
+                        /** @enum {string} */
+                        status: "draft" | "issued" | "closed";
+                        reportingSchedule: string[];
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        allowedActions: ("issue" | "close")[];
+                    } & {
+                        targets: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            level: "indicator" | "mainIndex";
+                            baseline: null | number;
+                            target: number;
+                            /** @enum {string} */
+                            unit: "points" | "value" | "percent";
+                            /** @description yyyy-mm-dd */
+                            dueOn: string;
+                        }[];
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            planId: string;
+                            /** @description The STT, from 1 */
+                            position: number;
+                            text: string;
+                            indicators: string[];
+                            lead: null | string;
+                            /** @description Coordinating unit codes (đơn vị phối hợp) */
+                            coordinating: string[];
+                            product: string;
+                            startOn: null | string;
+                            /** @description yyyy-mm-dd */
+                            dueOn: string;
+                            /** @enum {string} */
+                            state: "notStarted" | "inProgress" | "done" | "cancelled";
+                            /**
+                             * @description overdue is derived from dueOn and today
+                             * @enum {string}
+                             */
+                            displayedState: "notStarted" | "inProgress" | "done" | "cancelled" | "overdue";
+                            cancelReason: null | string;
+                            version: number;
+                            /** @description What the caller may do now (core task workflow) */
+                            allowedActions: ("start" | "complete" | "reopen" | "cancel" | "restore")[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        year: number;
+                        basis: {
+                            frameworkId: string;
+                            /** @description The period id the results come from */
+                            source: string;
+                            unitCode?: string;
+                        }[];
+                        documentNumber: string;
+                        /** @description yyyy-mm-dd */
+                        date: string;
+                        title: string;
+                        purpose: string;
+                        /** @enum {string} */
+                        status: "draft" | "issued" | "closed";
+                        reportingSchedule: string[];
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        allowedActions: ("issue" | "close")[];
+                    } & {
+                        targets: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            level: "indicator" | "mainIndex";
+                            baseline: null | number;
+                            target: number;
+                            /** @enum {string} */
+                            unit: "points" | "value" | "percent";
+                            /** @description yyyy-mm-dd */
+                            dueOn: string;
+                        }[];
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            planId: string;
+                            /** @description The STT, from 1 */
+                            position: number;
+                            text: string;
+                            indicators: string[];
+                            lead: null | string;
+                            /** @description Coordinating unit codes (đơn vị phối hợp) */
+                            coordinating: string[];
+                            product: string;
+                            startOn: null | string;
+                            /** @description yyyy-mm-dd */
+                            dueOn: string;
+                            /** @enum {string} */
+                            state: "notStarted" | "inProgress" | "done" | "cancelled";
+                            /**
+                             * @description overdue is derived from dueOn and today
+                             * @enum {string}
+                             */
+                            displayedState: "notStarted" | "inProgress" | "done" | "cancelled" | "overdue";
+                            cancelReason: null | string;
+                            version: number;
+                            /** @description What the caller may do now (core task workflow) */
+                            allowedActions: ("start" | "complete" | "reopen" | "cancel" | "restore")[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updatePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year?: number;
+                    /** Format: date */
+                    date?: string;
+                    title?: string;
+                    purpose?: string;
+                    documentNumber?: string;
+                    reportingSchedule?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        year: number;
+                        basis: {
+                            frameworkId: string;
+                            /** @description The period id the results come from */
+                            source: string;
+                            unitCode?: string;
+                        }[];
+                        documentNumber: string;
+                        /** @description yyyy-mm-dd */
+                        date: string;
+                        title: string;
+                        purpose: string;
+                        /** @enum {string} */
+                        status: "draft" | "issued" | "closed";
+                        reportingSchedule: string[];
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        allowedActions: ("issue" | "close")[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    transitionPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    action: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        year: number;
+                        basis: {
+                            frameworkId: string;
+                            /** @description The period id the results come from */
+                            source: string;
+                            unitCode?: string;
+                        }[];
+                        documentNumber: string;
+                        /** @description yyyy-mm-dd */
+                        date: string;
+                        title: string;
+                        purpose: string;
+                        /** @enum {string} */
+                        status: "draft" | "issued" | "closed";
+                        reportingSchedule: string[];
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        allowedActions: ("issue" | "close")[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    replacePlanTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    targets: {
+                        code: string;
+                        /** @enum {string} */
+                        level: "indicator" | "mainIndex";
+                        baseline: null | number;
+                        target: number;
+                        /** @enum {string} */
+                        unit: "points" | "value" | "percent";
+                        dueOn: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        year: number;
+                        basis: {
+                            frameworkId: string;
+                            /** @description The period id the results come from */
+                            source: string;
+                            unitCode?: string;
+                        }[];
+                        documentNumber: string;
+                        /** @description yyyy-mm-dd */
+                        date: string;
+                        title: string;
+                        purpose: string;
+                        /** @enum {string} */
+                        status: "draft" | "issued" | "closed";
+                        reportingSchedule: string[];
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        allowedActions: ("issue" | "close")[];
+                    } & {
+                        targets: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            level: "indicator" | "mainIndex";
+                            baseline: null | number;
+                            target: number;
+                            /** @enum {string} */
+                            unit: "points" | "value" | "percent";
+                            /** @description yyyy-mm-dd */
+                            dueOn: string;
+                        }[];
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            planId: string;
+                            /** @description The STT, from 1 */
+                            position: number;
+                            text: string;
+                            indicators: string[];
+                            lead: null | string;
+                            /** @description Coordinating unit codes (đơn vị phối hợp) */
+                            coordinating: string[];
+                            product: string;
+                            startOn: null | string;
+                            /** @description yyyy-mm-dd */
+                            dueOn: string;
+                            /** @enum {string} */
+                            state: "notStarted" | "inProgress" | "done" | "cancelled";
+                            /**
+                             * @description overdue is derived from dueOn and today
+                             * @enum {string}
+                             */
+                            displayedState: "notStarted" | "inProgress" | "done" | "cancelled" | "overdue";
+                            cancelReason: null | string;
+                            version: number;
+                            /** @description What the caller may do now (core task workflow) */
+                            allowedActions: ("start" | "complete" | "reopen" | "cancel" | "restore")[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    addPlanTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                    indicators: string[];
+                    lead: null | string;
+                    coordinating: string[];
+                    product?: string;
+                    startOn: null | string;
+                    dueOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        planId: string;
+                        /** @description The STT, from 1 */
+                        position: number;
+                        text: string;
+                        indicators: string[];
+                        lead: null | string;
+                        /** @description Coordinating unit codes (đơn vị phối hợp) */
+                        coordinating: string[];
+                        product: string;
+                        startOn: null | string;
+                        /** @description yyyy-mm-dd */
+                        dueOn: string;
+                        /** @enum {string} */
+                        state: "notStarted" | "inProgress" | "done" | "cancelled";
+                        /**
+                         * @description overdue is derived from dueOn and today
+                         * @enum {string}
+                         */
+                        displayedState: "notStarted" | "inProgress" | "done" | "cancelled" | "overdue";
+                        cancelReason: null | string;
+                        version: number;
+                        /** @description What the caller may do now (core task workflow) */
+                        allowedActions: ("start" | "complete" | "reopen" | "cancel" | "restore")[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    deletePlanTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updatePlanTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text?: string;
+                    indicators?: string[];
+                    lead?: null | string;
+                    coordinating?: string[];
+                    product?: string;
+                    startOn?: null | string;
+                    dueOn?: string;
+                } & {
+                    /** @description The version edited (409 when stale) */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        planId: string;
+                        /** @description The STT, from 1 */
+                        position: number;
+                        text: string;
+                        indicators: string[];
+                        lead: null | string;
+                        /** @description Coordinating unit codes (đơn vị phối hợp) */
+                        coordinating: string[];
+                        product: string;
+                        startOn: null | string;
+                        /** @description yyyy-mm-dd */
+                        dueOn: string;
+                        /** @enum {string} */
+                        state: "notStarted" | "inProgress" | "done" | "cancelled";
+                        /**
+                         * @description overdue is derived from dueOn and today
+                         * @enum {string}
+                         */
+                        displayedState: "notStarted" | "inProgress" | "done" | "cancelled" | "overdue";
+                        cancelReason: null | string;
+                        version: number;
+                        /** @description What the caller may do now (core task workflow) */
+                        allowedActions: ("start" | "complete" | "reopen" | "cancel" | "restore")[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    transitionPlanTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    action: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        planId: string;
+                        /** @description The STT, from 1 */
+                        position: number;
+                        text: string;
+                        indicators: string[];
+                        lead: null | string;
+                        /** @description Coordinating unit codes (đơn vị phối hợp) */
+                        coordinating: string[];
+                        product: string;
+                        startOn: null | string;
+                        /** @description yyyy-mm-dd */
+                        dueOn: string;
+                        /** @enum {string} */
+                        state: "notStarted" | "inProgress" | "done" | "cancelled";
+                        /**
+                         * @description overdue is derived from dueOn and today
+                         * @enum {string}
+                         */
+                        displayedState: "notStarted" | "inProgress" | "done" | "cancelled" | "overdue";
+                        cancelReason: null | string;
+                        version: number;
+                        /** @description What the caller may do now (core task workflow) */
+                        allowedActions: ("start" | "complete" | "reopen" | "cancel" | "restore")[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listMyPlanTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ({
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        planId: string;
+                        /** @description The STT, from 1 */
+                        position: number;
+                        text: string;
+                        indicators: string[];
+                        lead: null | string;
+                        /** @description Coordinating unit codes (đơn vị phối hợp) */
+                        coordinating: string[];
+                        product: string;
+                        startOn: null | string;
+                        /** @description yyyy-mm-dd */
+                        dueOn: string;
+                        /** @enum {string} */
+                        state: "notStarted" | "inProgress" | "done" | "cancelled";
+                        /**
+                         * @description overdue is derived from dueOn and today
+                         * @enum {string}
+                         */
+                        displayedState: "notStarted" | "inProgress" | "done" | "cancelled" | "overdue";
+                        cancelReason: null | string;
+                        version: number;
+                        /** @description What the caller may do now (core task workflow) */
+                        allowedActions: ("start" | "complete" | "reopen" | "cancel" | "restore")[];
+                    } & {
+                        planTitle: string;
+                        planDocumentNumber: string;
+                        /** @enum {string} */
+                        role: "leadUnit" | "coordinatingUnit";
+                    })[];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listIndicatorOwnership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                frameworkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        indicator: string;
+                        /** @description Lead unit code */
+                        lead: string;
+                        coordinating: string[];
+                    }[];
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    replaceIndicatorOwnership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                frameworkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    owners: {
+                        indicator: string;
+                        /** @description Lead unit code */
+                        lead: string;
+                        coordinating: string[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        indicator: string;
+                        /** @description Lead unit code */
+                        lead: string;
+                        coordinating: string[];
+                    }[];
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    importIndicatorOwnership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                frameworkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fileName: string;
+                    /** @description owners.csv: indicator,lead,coordinating (coordinating separated by ;) */
+                    content: string;
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        indicator: string;
+                        /** @description Lead unit code */
+                        lead: string;
+                        coordinating: string[];
+                    }[];
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
