@@ -12,7 +12,7 @@ import {
 } from '@opendti/core';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { answers, appraisals, periods, rebuttalContests, supplementationRequests } from '../../db/schema/index.js';
+import { answers, appraisals, rebuttalContests, supplementationRequests } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { type AssessmentContext, mainIndexCodeOf, requireAnswerableNode } from './assessment-context.js';
 import type { ContestAnswerBody } from './rebuttal-schemas.js';
