@@ -9,6 +9,12 @@ import { RebuttalViewSchema } from './rebuttal-schemas.js';
  * take (their input types are these schemas' static types) and what they return.
  */
 
+/** The path of a route about one indicator of one assessment (answers, decisions, evidence, contests). */
+export const IndicatorParams = Type.Object({
+  assessmentId: Type.String({ format: 'uuid' }),
+  indicatorCode: Type.String({ maxLength: 40 }),
+});
+
 export const AssessmentStateSchema = StringEnum(ASSESSMENT_STATES);
 const DecisionSchema = StringEnum(['accepted', 'adjusted', 'supplementationRequested'] as const);
 

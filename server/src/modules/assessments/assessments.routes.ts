@@ -20,6 +20,7 @@ import {
   AssessmentTransitionSchema,
   AssessmentViewSchema,
   DecisionBody,
+  IndicatorParams,
 } from './assessment-schemas.js';
 import {
   acceptRemaining,
@@ -33,10 +34,6 @@ import {
 } from './assessments.service.js';
 
 const AssessmentParams = Type.Object({ assessmentId: Type.String({ format: 'uuid' }) });
-const IndicatorParams = Type.Object({
-  assessmentId: Type.String({ format: 'uuid' }),
-  indicatorCode: Type.String({ maxLength: 40 }),
-});
 
 export function registerAssessmentRoutes(api: Api, { database }: AppDependencies): void {
   const db = database.db;

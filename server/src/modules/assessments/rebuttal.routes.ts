@@ -3,13 +3,9 @@ import type { Api, AppDependencies } from '../../http/api.js';
 import { authorize } from '../../http/authenticate.js';
 import { errorResponses } from '../../http/error-schema.js';
 import { loadAssessmentContext, mainIndexCodeOf } from './assessment-context.js';
+import { IndicatorParams } from './assessment-schemas.js';
 import { answerContest, presentContest, saveContest, withdrawContest } from './rebuttal.service.js';
 import { ContestAnswerBody, ContestBody, ContestSchema } from './rebuttal-schemas.js';
-
-const IndicatorParams = Type.Object({
-  assessmentId: Type.String({ format: 'uuid' }),
-  indicatorCode: Type.String({ maxLength: 40 }),
-});
 
 /**
  * The rebuttal round (giải trình, kiến nghị): the unit's contests of adjusted indicators, the

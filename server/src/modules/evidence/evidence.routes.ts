@@ -10,6 +10,7 @@ import { PageQuery, pageOf } from '../../http/pagination.js';
 import type { EvidenceStorage } from '../../storage/evidence-storage.js';
 import { isInlineMediaType } from '../../storage/file-type.js';
 import { loadAssessmentContext, requireAnswerableNode } from '../assessments/assessment-context.js';
+import { IndicatorParams } from '../assessments/assessment-schemas.js';
 import {
   addEvidenceFiles,
   addEvidenceReference,
@@ -22,10 +23,6 @@ import {
 } from './evidence.service.js';
 import { ReferenceBody } from './evidence-schemas.js';
 
-const IndicatorParams = Type.Object({
-  assessmentId: Type.String({ format: 'uuid' }),
-  indicatorCode: Type.String({ maxLength: 40 }),
-});
 const EvidenceParams = Type.Object({
   assessmentId: Type.String({ format: 'uuid' }),
   indicatorCode: Type.String({ maxLength: 40 }),
