@@ -21,36 +21,11 @@ import {
   screenshot,
   seriousAccessibilityViolations,
 } from './support/browser.js';
+import { type AssessmentSummary, tinyPdf } from './support/fixtures.js';
 import { keyboardProblems, walkByKeyboard } from './support/keyboard.js';
 import { type RunningServer, startServer } from './support/server.js';
 
-interface AssessmentSummary {
-  id: string;
-  state: string;
-  unit: { code: string; name: string; kind: string };
-}
-
 const DBP = 'Thành phố Điện Biên Phủ';
-
-/** A small, well-formed one-page PDF. */
-function tinyPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    offsets.push(body.length);
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 /** dd/mm/yyyy, `days` after today in Vietnam. */
 function vietnameseDayFromNow(days: number): string {

@@ -19,13 +19,8 @@ import {
   screenshot,
   seriousAccessibilityViolations,
 } from './support/browser.js';
+import type { AssessmentSummary } from './support/fixtures.js';
 import { type RunningServer, startServer } from './support/server.js';
-
-interface AssessmentSummary {
-  id: string;
-  state: string;
-  unit: { code: string; name: string; kind: string };
-}
 
 const DBP = 'Thành phố Điện Biên Phủ';
 const APPRAISER = 'Thành viên Hội đồng thẩm định (DEMO)';
