@@ -4,7 +4,7 @@
  */
 export * from './accounts/password-rules.js';
 export * from './errors/problem.js';
-export { compileFramework } from './frameworks/compile-framework.js';
+export { compileFramework, isScoredFromValue } from './frameworks/compile-framework.js';
 export { describeMethod } from './frameworks/describe-method.js';
 export { type EnglishNames, englishNamesOf } from './frameworks/english-names.js';
 export * from './frameworks/framework-model.js';

@@ -101,3 +101,14 @@ export function compileFramework(document: FrameworkDocument): CompiledFramework
     precision: document.precision,
   };
 }
+
+/**
+ * A main index scored from its own value rather than from its indicators' points: it has no
+ * indicator, or one of them carries no maximum (the national DTI publishes only main-index values).
+ * Such a main index is what a unit answers, the council decides and the engine reads as a value.
+ */
+export function isScoredFromValue(framework: CompiledFramework, mainIndexNode: number): boolean {
+  const node = framework.nodes[mainIndexNode];
+  if (!node) return false;
+  return node.children.length === 0 || node.children.some((child) => !Number.isFinite(framework.nodes[child]?.maxPoints));
+}

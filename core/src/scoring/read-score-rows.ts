@@ -1,4 +1,5 @@
 import type { Problem } from '../errors/problem.js';
+import { isScoredFromValue } from '../frameworks/compile-framework.js';
 import type { CompiledFramework } from '../frameworks/framework-model.js';
 import { toColumnKey } from '../text/column-key.js';
 import { readPoints, readValue } from './read-answer.js';
@@ -306,9 +307,7 @@ export function createScoreRowReader(
       for (const mainNode of framework.mainIndexNodes) {
         const node = framework.nodes[mainNode];
         if (!node || node.unscored || !(node.maxPoints > 0)) continue;
-        const needsValue =
-          node.children.length === 0 || node.children.some((child) => !Number.isFinite(framework.nodes[child]?.maxPoints));
-        if (!needsValue) continue;
+        if (!isScoredFromValue(framework, mainNode)) continue;
         units.forEach((unitRef, unit) => {
           const cellIndex = unit * nodeCount + mainNode;
           const given = sheet.suppliedValues !== undefined && !Number.isNaN(sheet.suppliedValues[cellIndex] as number);

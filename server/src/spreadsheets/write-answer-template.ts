@@ -3,6 +3,7 @@ import {
   type CompiledNode,
   describeMethod,
   type IndicatorDefinition,
+  isScoredFromValue,
   type ScoringMethod,
   type UnitRef,
 } from '@opendti/core';
@@ -106,10 +107,7 @@ export function templateItems(framework: CompiledFramework): TemplateItem[] {
     const mainNode = framework.nodes[mainIndex];
     if (!mainNode) continue;
     const children = mainNode.children.flatMap((child) => framework.nodes[child] ?? []);
-    const scoredFromValue =
-      !mainNode.unscored &&
-      mainNode.maxPoints > 0 &&
-      (children.length === 0 || children.some((child) => !Number.isFinite(child.maxPoints)));
+    const scoredFromValue = !mainNode.unscored && mainNode.maxPoints > 0 && isScoredFromValue(framework, mainIndex);
     if (scoredFromValue) {
       items.push({ node: mainNode, max: mainNode.maxPoints, method: MAIN_INDEX_VALUE_METHOD, input: { kind: 'mainIndexValue' } });
       continue;

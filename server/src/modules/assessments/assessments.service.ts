@@ -8,6 +8,7 @@ import {
   decide,
   evaluateAssessmentActions,
   evaluateIndicatorActions,
+  isScoredFromValue,
   type Locale,
   named,
   presentActions,
@@ -42,10 +43,9 @@ export function answerableCodes(context: AssessmentContext): string[] {
   for (const mainIndex of framework.mainIndexNodes) {
     const node = framework.nodes[mainIndex];
     if (!node || node.unscored) continue;
-    const children = node.children.map((child) => framework.nodes[child]).filter((child) => child !== undefined);
     // Frameworks that publish no indicator points (national DTI) are answered per main index.
-    if (children.length === 0 || children.some((child) => !Number.isFinite(child.maxPoints))) codes.push(node.code);
-    else codes.push(...children.map((child) => child.code));
+    if (isScoredFromValue(framework, mainIndex)) codes.push(node.code);
+    else codes.push(...node.children.flatMap((child) => framework.nodes[child]?.code ?? []));
   }
   return codes;
 }

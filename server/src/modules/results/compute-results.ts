@@ -3,6 +3,7 @@ import {
   type CompiledFramework,
   createScoreSheet,
   ensureNodeArrays,
+  isScoredFromValue,
   presentCohort,
   type ResultSet,
   type ScoreSheet,
@@ -156,13 +157,14 @@ function scoreAsZero(framework: CompiledFramework, sheet: ReturnType<typeof crea
   for (const mainIndex of framework.mainIndexNodes) {
     const node = framework.nodes[mainIndex];
     if (!node || node.unscored) continue;
-    const children = node.children.map((child) => framework.nodes[child]).filter((child) => child !== undefined);
-    if (children.length === 0 || children.some((child) => !Number.isFinite(child.maxPoints))) {
+    if (isScoredFromValue(framework, mainIndex)) {
       const arrays = ensureNodeArrays(sheet);
       arrays.suppliedSelfValues[unit * nodeCount + node.index] = 0;
       arrays.suppliedValues[unit * nodeCount + node.index] = 0;
     } else {
-      for (const child of children) {
+      for (const childIndex of node.children) {
+        const child = framework.nodes[childIndex];
+        if (!child) continue;
         sheet.notAssessed[unit * indicatorCount + child.indicatorPosition] = 0;
         sheet.selfPoints[unit * indicatorCount + child.indicatorPosition] = 0;
       }
