@@ -22,6 +22,8 @@ import { registerFrameworkEditingRoutes } from './modules/frameworks/framework-e
 import { registerFrameworkRoutes } from './modules/frameworks/frameworks.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerPeriodRoutes } from './modules/periods/periods.routes.js';
+import { registerPlanDashboardRoutes } from './modules/plans/plan-dashboard.routes.js';
+import { registerPlanExchangeRoutes } from './modules/plans/plan-exchange.routes.js';
 import { registerPlanRoutes } from './modules/plans/plans.routes.js';
 import { registerPublicResultRoutes } from './modules/results/public-results.routes.js';
 import { registerUnitMapRoutes } from './modules/unit-maps/unit-maps.routes.js';
@@ -129,6 +131,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       registerEvidenceRoutes(api, { ...dependencies, storage });
       registerAuditRoutes(api, dependencies);
       registerPlanRoutes(api, dependencies);
+      registerPlanExchangeRoutes(api, dependencies);
+      registerPlanDashboardRoutes(api, dependencies);
       registerPublicResultRoutes(api, dependencies);
     },
     { prefix: '/api/v1' },

@@ -667,6 +667,26 @@ const catalogue = {
     vi: 'chỉ {allowed} mới được {action}',
     en: 'only {allowedEn} may {actionEn}',
   },
+  'plan.import-not-draft': {
+    vi: 'chỉ nhập bảng nhiệm vụ vào kế hoạch dự thảo; kế hoạch đang ở trạng thái "{state}" (sửa từng nhiệm vụ hoặc huỷ nhiệm vụ kèm lý do)',
+    en: 'a task table is imported only into a draft plan; the plan is "{stateEn}" (edit tasks one by one, or cancel them with a reason)',
+  },
+  'plan.import-state-in-draft': {
+    vi: 'trường state: nhiệm vụ của kế hoạch dự thảo là "Chưa thực hiện", không phải "{state}"; trạng thái chỉ thay đổi sau khi ban hành',
+    en: 'field state: a draft plan’s task is "Not started", not "{stateEn}"; states change only once the plan is issued',
+  },
+  'plan.publish-not-issued': {
+    vi: 'chỉ công khai tóm tắt của kế hoạch đã ban hành hoặc đã kết thúc; kế hoạch đang ở trạng thái "{state}"',
+    en: 'only an issued or closed plan’s summary can be published; the plan is "{stateEn}"',
+  },
+  'plan.carry-over-same-framework': {
+    vi: 'trường fromFrameworkId: chọn một bộ chỉ số khác với bộ chỉ số {framework} để kế thừa phân công',
+    en: 'field fromFrameworkId: choose a framework other than {framework} to carry the ownership from',
+  },
+  'plan.carry-over-unknown-code': {
+    vi: 'trường {field}: "{code}" không phải mã chỉ số của bộ chỉ số {framework}',
+    en: 'field {field}: "{code}" is not an indicator code of framework {framework}',
+  },
   // command line
   'cli.usage': {
     vi: '{detail}',

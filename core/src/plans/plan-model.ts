@@ -156,3 +156,23 @@ export function allowedPlanActions(plan: { status: string; documentNumber: strin
 export function taskMoveProblem(planStatus: string): Problem | undefined {
   return planStatus === 'issued' ? undefined : { code: 'plan.not-issued', params: stateParams(PLAN_STATUS_LABELS, planStatus) };
 }
+
+/**
+ * A task table is imported (replacing the tasks) only into a draft: once issued, tasks belong to
+ * their units' reports and are edited one by one or cancelled with a reason. The problem otherwise.
+ */
+export function taskImportProblem(planStatus: string): Problem | undefined {
+  return planStatus === 'draft'
+    ? undefined
+    : { code: 'plan.import-not-draft', params: stateParams(PLAN_STATUS_LABELS, planStatus) };
+}
+
+/** The statuses whose summary the manager may make public: a draft is not yet the province's plan. */
+export const PUBLISHABLE_PLAN_STATUSES: readonly PlanStatus[] = ['issued', 'closed'];
+
+/** Only an issued or closed plan's summary is made public: the problem otherwise. */
+export function planPublicationProblem(planStatus: string): Problem | undefined {
+  return (PUBLISHABLE_PLAN_STATUSES as readonly string[]).includes(planStatus)
+    ? undefined
+    : { code: 'plan.publish-not-issued', params: stateParams(PLAN_STATUS_LABELS, planStatus) };
+}

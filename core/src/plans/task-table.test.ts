@@ -36,7 +36,7 @@ describe('task table', () => {
         { header: taskTableHeader(locale), rows: [asText(taskTableRow(task, 1, locale))], headerRow: 1 },
         context,
       );
-      expect(result).toEqual({ tasks: [task], problems: [] });
+      expect(result).toEqual({ tasks: [task], rows: [2], problems: [] });
     }
   });
 

@@ -110,6 +110,8 @@ export interface TaskTableResult {
   tasks: PlanTask[];
   /** Every problem of every row; when not empty, `tasks` is empty (nothing is imported half). */
   problems: Problem[];
+  /** The sheet row of each task (so a caller's own rule can name it); empty with `tasks`. */
+  rows: number[];
 }
 
 /**
@@ -130,6 +132,7 @@ export function readTaskTable(table: TaskTable, context: TaskTableContext): Task
   if (missing.length > 0) {
     return {
       tasks: [],
+      rows: [],
       problems: missing.map((column) => ({
         code: 'input.missing-column',
         params: {
@@ -245,6 +248,6 @@ export function readTaskTable(table: TaskTable, context: TaskTableContext): Task
     };
   });
   const all = [...problems, ...ruleProblems].sort((a, b) => (a.location?.row ?? 0) - (b.location?.row ?? 0));
-  if (all.length === 0 && tasks.length === 0) return { tasks: [], problems: [{ code: 'input.empty', location: file }] };
-  return all.length > 0 ? { tasks: [], problems: all } : { tasks, problems: [] };
+  if (all.length === 0 && tasks.length === 0) return { tasks: [], rows: [], problems: [{ code: 'input.empty', location: file }] };
+  return all.length > 0 ? { tasks: [], rows: [], problems: all } : { tasks, rows: sheetRows, problems: [] };
 }

@@ -1180,7 +1180,7 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
       request: async () => ({
         method: 'PATCH',
         url: `/api/v1/plans/${(await planWithTask(false)).planId}`,
-        body: { purpose: 'Nâng cao chỉ số' },
+        body: { version: 1, purpose: 'Nâng cao chỉ số' },
       }),
     },
     {
@@ -1199,7 +1199,10 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
       request: async () => ({
         method: 'PUT',
         url: `/api/v1/plans/${(await planWithTask(false)).planId}/targets`,
-        body: { targets: [{ code: '1.1', level: 'indicator', baseline: 2, target: 4, unit: 'points', dueOn: '2023-12-31' }] },
+        body: {
+          version: 1,
+          targets: [{ code: '1.1', level: 'indicator', baseline: 2, target: 4, unit: 'points', dueOn: '2023-12-31' }],
+        },
       }),
     },
     {

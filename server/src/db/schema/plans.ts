@@ -25,6 +25,10 @@ export const plans = pgTable('plans', {
   status: text('status').notNull().default('draft'),
   /** Reporting days or phrases, e.g. ["2023-06-15", "2023-11-15"]. */
   reportingSchedule: jsonb('reporting_schedule').$type<string[]>().notNull().default([]),
+  /** The summary the manager publishes on the public portal (issued or closed plans only); empty = none written. */
+  publicSummary: text('public_summary').notNull().default(''),
+  /** When the summary was made public; null = the public sees nothing of the plan. */
+  publishedAt: timestamp('published_at', { withTimezone: true }),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),

@@ -53,6 +53,8 @@ export const PlanSummarySchema = Type.Object({
   purpose: Type.String(),
   status: StringEnum(PLAN_STATUSES),
   reportingSchedule: Type.Array(Type.String()),
+  publicSummary: Type.String({ description: 'The summary for the public portal (empty until written)' }),
+  publishedAt: Nullable(Timestamp({ description: 'When the summary was made public; null = not public' })),
   version: Type.Integer(),
   createdAt: Timestamp(),
   updatedAt: Timestamp(),
@@ -74,7 +76,13 @@ export const PlanBody = Type.Object({
   basis: Type.Optional(Type.Array(PlanBasisSchema, { maxItems: 10 })),
 });
 
-export const PlanUpdateBody = Type.Partial(Type.Omit(PlanBody, ['basis']));
+/** The plan's version the caller edited: a stale one is refused (409), as a task's is. */
+const PlanVersion = Type.Integer({ minimum: 1, description: 'The plan version edited (409 when stale)' });
+
+export const PlanUpdateBody = Type.Intersect([
+  Type.Partial(Type.Omit(PlanBody, ['basis'])),
+  Type.Object({ version: PlanVersion }),
+]);
 
 export const PlanDraftBody = Type.Object({
   periodId: Type.String({ format: 'uuid' }),
@@ -145,4 +153,5 @@ export const PlanTargetsBody = Type.Object({
     }),
     { maxItems: 500 },
   ),
+  version: PlanVersion,
 });

@@ -81,7 +81,7 @@ function presentTask(task: TaskRow, register: UnitRegister, actor: Actor, today:
   };
 }
 
-function presentSummary(plan: PlanRow) {
+export function presentSummary(plan: PlanRow) {
   return { ...plan, status: plan.status as PlanStatus, allowedActions: allowedPlanActions(plan) };
 }
 
@@ -90,7 +90,7 @@ export async function listPlans(db: Database) {
   return rows.map(presentSummary);
 }
 
-async function loadPlan(db: Pick<Database, 'select'>, planId: string): Promise<PlanRow> {
+export async function loadPlan(db: Pick<Database, 'select'>, planId: string): Promise<PlanRow> {
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
   if (!plan) throw notFound('plan', planId);
   return plan;
@@ -121,6 +121,15 @@ function refuseClosed(plan: PlanRow): void {
   if (plan.status === 'closed') throw new DomainError('conflict', [{ code: 'plan.closed' }]);
 }
 
+/** The plan as the caller last read it must still be the stored one (the same check as a task's). */
+export function refuseStale(plan: Pick<PlanRow, 'version'>, based: number): void {
+  if (plan.version !== based) {
+    throw new DomainError('conflict', [
+      { code: 'http.stale-version', params: { what: named('plan'), current: plan.version, based } },
+    ]);
+  }
+}
+
 export async function createPlan(db: Database, actor: Actor, body: Static<typeof PlanBody>) {
   return db.transaction(async (tx) => {
     const [plan] = await tx
@@ -145,10 +154,12 @@ export async function updatePlan(db: Database, actor: Actor, planId: string, bod
   return db.transaction(async (tx) => {
     const plan = await loadPlan(tx, planId);
     refuseClosed(plan);
-    if (body.date !== undefined || body.year !== undefined) await checkTasksAgainst(tx, { ...plan, ...body });
+    refuseStale(plan, body.version);
+    const { version: _version, ...changes } = body;
+    if (changes.date !== undefined || changes.year !== undefined) await checkTasksAgainst(tx, { ...plan, ...changes });
     const [updated] = await tx
       .update(plans)
-      .set({ ...body, version: plan.version + 1, updatedAt: new Date() })
+      .set({ ...changes, version: plan.version + 1, updatedAt: new Date() })
       .where(eq(plans.id, planId))
       .returning();
     await recordAudit(tx, {
@@ -156,8 +167,8 @@ export async function updatePlan(db: Database, actor: Actor, planId: string, bod
       action: 'plan.update',
       entityType: 'plan',
       entityId: planId,
-      oldValue: Object.fromEntries(Object.keys(body).map((key) => [key, plan[key as keyof PlanRow]])),
-      newValue: body,
+      oldValue: Object.fromEntries(Object.keys(changes).map((key) => [key, plan[key as keyof PlanRow]])),
+      newValue: changes,
     });
     return presentSummary(updated as PlanRow);
   });
@@ -204,7 +215,7 @@ export async function transitionPlan(db: Database, actor: Actor, planId: string,
 }
 
 /** The context core's task validation needs: the plan's frameworks' indicators and the unit register. */
-async function validationContext(db: Pick<Database, 'select'>, plan: PlanRow, register: UnitRegister) {
+export async function validationContext(db: Pick<Database, 'select'>, plan: PlanRow, register: UnitRegister) {
   const indicatorCodes = new Set<string>();
   const frameworkIds = [...new Set(plan.basis.map((basis) => basis.frameworkId))];
   for (const frameworkId of frameworkIds) {
@@ -533,6 +544,7 @@ export async function replacePlanTargets(db: Database, actor: Actor, planId: str
   await db.transaction(async (tx) => {
     const plan = await loadPlan(tx, planId);
     refuseClosed(plan);
+    refuseStale(plan, body.version);
     const context = await validationContext(tx, plan, await unitRegister(tx));
     const problems = targetProblems(body.targets, { frameworkId: context.frameworkId, codes: context.indicatorCodes, plan });
     if (problems.length > 0) {
@@ -546,6 +558,10 @@ export async function replacePlanTargets(db: Database, actor: Actor, planId: str
     }
     const before = await tx.select().from(planTargets).where(eq(planTargets.planId, planId)).orderBy(asc(planTargets.position));
     await tx.delete(planTargets).where(eq(planTargets.planId, planId));
+    await tx
+      .update(plans)
+      .set({ version: plan.version + 1, updatedAt: new Date() })
+      .where(eq(plans.id, planId));
     if (body.targets.length > 0) {
       await tx.insert(planTargets).values(body.targets.map((target, index) => ({ ...target, planId, position: index + 1 })));
     }

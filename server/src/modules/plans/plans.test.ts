@@ -189,6 +189,7 @@ describe.each(TEST_DATABASE_KINDS)('improvement plans on %s', (kind) => {
     expect(noNumber.json().error.code).toBe('plan.missing-document-number');
     const targetsUrl = `/api/v1/plans/${planId}/targets`;
     const badTargets = await t.call(manager, 'PUT', targetsUrl, {
+      version: 1,
       targets: [{ code: '9.9', level: 'indicator', baseline: null, target: 4, unit: 'points', dueOn: '2022-01-01' }],
     });
     expect(badTargets.statusCode).toBe(400);
@@ -197,17 +198,29 @@ describe.each(TEST_DATABASE_KINDS)('improvement plans on %s', (kind) => {
       'targets[0].dueOn',
     ]);
     const targets = await t.call(manager, 'PUT', targetsUrl, {
+      version: 1,
       targets: [{ code: '1', level: 'mainIndex', baseline: 10, target: 20, unit: 'points', dueOn: '2023-12-31' }],
     });
     expect(targets.statusCode).toBe(200);
     expect(targets.json().targets).toMatchObject([{ code: '1', level: 'mainIndex', baseline: 10, target: 20 }]);
-    const late = await t.call(manager, 'PATCH', `/api/v1/plans/${planId}`, { date: '2024-01-15' });
+    // Replacing the targets made version 2: an edit based on version 1 is stale (409) and changes nothing.
+    expect(targets.json().version).toBe(2);
+    const staleTargets = await t.call(manager, 'PUT', targetsUrl, { version: 1, targets: [] });
+    expect(staleTargets.statusCode).toBe(409);
+    expect(staleTargets.json().error.code).toBe('http.stale-version');
+    const stalePlan = await t.call(manager, 'PATCH', `/api/v1/plans/${planId}`, { version: 1, purpose: 'x' });
+    expect(stalePlan.statusCode).toBe(409);
+    expect(stalePlan.json().error.message).toContain('phiên bản 2');
+    expect((await t.call(manager, 'PATCH', `/api/v1/plans/${planId}`, { purpose: 'x' })).statusCode).toBe(400);
+    const late = await t.call(manager, 'PATCH', `/api/v1/plans/${planId}`, { version: 2, date: '2024-01-15' });
     expect(late.statusCode).toBe(400);
     expect(late.json().error.problems.map((problem: { location: { path: string } }) => problem.location.path)).toEqual([
       'tasks[0].dueOn',
       'tasks[1].dueOn',
     ]);
-    expect((await t.call(manager, 'PATCH', `/api/v1/plans/${planId}`, { documentNumber: '187/KH-UBND' })).statusCode).toBe(200);
+    expect(
+      (await t.call(manager, 'PATCH', `/api/v1/plans/${planId}`, { version: 2, documentNumber: '187/KH-UBND' })).statusCode,
+    ).toBe(200);
     const issued = await t.call(manager, 'POST', `/api/v1/plans/${planId}/transitions`, { action: 'issue' });
     expect(issued.statusCode).toBe(200);
     expect(issued.json()).toMatchObject({ status: 'issued', allowedActions: ['close'] });
