@@ -111,6 +111,8 @@ describe('every operation of the document', () => {
         'GET /api/v1/public/periods/{periodId}/results/{unitKind}/indicator-overview',
         'GET /api/v1/public/periods/{periodId}/results/{unitKind}/units/{unitCode}',
         'GET /api/v1/public/periods/{periodId}/unit-maps/{unitKind}',
+        'GET /api/v1/public/plans',
+        'GET /api/v1/public/plans/{planId}',
         'GET /api/v1/public/unit-maps',
         'GET /api/v1/status',
         'POST /api/v1/auth/login',

@@ -1281,6 +1281,77 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
         body: { fileName: 'owners.csv', content: 'indicator,lead,coordinating\n1.1,DBP,DBI\n', dryRun: true },
       }),
     },
+    {
+      route: 'GET /api/v1/plans/{planId}/tasks.xlsx',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: async () => ({ method: 'GET', url: `/api/v1/plans/${(await planWithTask(false)).planId}/tasks.xlsx` }),
+    },
+    {
+      route: 'POST /api/v1/plans/{planId}/tasks/import',
+      about: 'a check (dryRun) of the exported table',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: async () => {
+        const { planId } = await planWithTask(false);
+        const exported = await ok(await as('periodManager', { method: 'GET', url: `/api/v1/plans/${planId}/tasks.xlsx` }));
+        return {
+          method: 'POST',
+          url: `/api/v1/plans/${planId}/tasks/import`,
+          body: { fileName: 'nhiem-vu.xlsx', contentBase64: exported.rawPayload.toString('base64'), dryRun: true },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/frameworks/{frameworkId}/ownership/carry-over',
+      about: 'a preview (dryRun)',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/frameworks/${editableFramework}/ownership/carry-over`,
+        body: { fromFrameworkId: FRAMEWORK, dryRun: true },
+      }),
+    },
+    {
+      route: 'GET /api/v1/plans/{planId}/dashboard',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: async () => ({ method: 'GET', url: `/api/v1/plans/${(await planWithTask(true)).planId}/dashboard` }),
+    },
+    {
+      route: 'PUT /api/v1/plans/{planId}/publication',
+      about: 'publish an issued plan’s summary',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: async () => ({
+        method: 'PUT',
+        url: `/api/v1/plans/${(await planWithTask(true)).planId}/publication`,
+        body: { published: true, summary: 'Tóm tắt kế hoạch', version: 2 },
+      }),
+    },
+    {
+      route: 'GET /api/v1/public/plans',
+      expected: [200, 200, 200, 200, 200, 200, 200],
+      request: get(() => '/api/v1/public/plans'),
+    },
+    {
+      route: 'GET /api/v1/public/plans/{planId}',
+      about: 'a published summary',
+      expected: [200, 200, 200, 200, 200, 200, 200],
+      request: async () => {
+        const { planId } = await planWithTask(true);
+        await ok(
+          await as('periodManager', {
+            method: 'PUT',
+            url: `/api/v1/plans/${planId}/publication`,
+            body: { published: true, summary: 'Tóm tắt', version: 2 },
+          }),
+        );
+        return { method: 'GET', url: `/api/v1/public/plans/${planId}` };
+      },
+    },
+    {
+      route: 'GET /api/v1/public/plans/{planId}',
+      about: 'an issued plan not published',
+      expected: [404, 404, 404, 404, 404, 404, 404],
+      request: async () => ({ method: 'GET', url: `/api/v1/public/plans/${(await planWithTask(true)).planId}` }),
+    },
   ];
 
   /** Routes whose access is the sign-in itself; auth.test.ts covers them (logging out here would end a role's session). */

@@ -1324,6 +1324,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{planId}/tasks.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xuất bảng nhiệm vụ (Excel) / export the task table (Excel)
+         * @description The task table as the official workbook: STT, Nhiệm vụ, Chỉ số, Đơn vị chủ trì, Đơn vị phối hợp, Thời hạn, Sản phẩm, Trạng thái, then the start date, the cancel reason and the (hidden) task id, so that importing it back gives the same tasks.
+         */
+        get: operations["downloadPlanTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/tasks/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập bảng nhiệm vụ từ Excel / import the task table from Excel
+         * @description Replaces a DRAFT plan's tasks with the workbook's (the exported one, or a clerk's own with the same column titles), all or nothing: rows with one of the plan's task ids update that task, rows without add one, tasks missing from the file are removed. Every bad row is reported (200, `imported: false`, `problems` with the sheet row, column title and the message in both languages) and nothing is saved; a draft's tasks must be not started. dryRun checks only. An unreadable or oversized file: 400. An issued or closed plan: 409.
+         */
+        post: operations["importPlanTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{frameworkId}/ownership/carry-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Kế thừa phân công theo dõi chỉ số từ bộ chỉ số khác / carry the ownership over from another framework
+         * @description Copies another framework's ownership table (last year's) into this one, by indicator code and by `mapping` where codes changed; replaces this framework's table (audited). Returns the rows carried, the old codes not carried (no place in this framework) and this framework's indicators left unowned. dryRun shows the result only. A mapping code unknown to its framework: 400 at mapping[i].from / mapping[i].to.
+         */
+        post: operations["importOwnershipFromFramework"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tổng quan kế hoạch / plan dashboard
+         * @description Tasks per main index and per lead unit by state (overdue derived from today in Vietnam), and the targets with baseline, target and — once the next period after the basis period publishes the same cohort — the current value, measured as the draft measured the baseline (core's targetCurrent), and whether it was met. Period manager and administrator.
+         */
+        get: operations["getPlanDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Công khai tóm tắt kế hoạch / publish the plan’s summary
+         * @description Saves the public summary and publishes it (published: true; issued or closed plans only, 409 otherwise) or withdraws it. The public then sees the title, number, date, summary, task counts by state and the targets with met/missed — nothing of the units’ reports. `version` is the plan version edited (409 when stale). Audited.
+         */
+        put: operations["updatePlanPublication"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kế hoạch nâng cao chỉ số đã công khai / published improvement plans
+         * @description The plans whose summary the manager published, the newest year first. Public.
+         */
+        get: operations["listPublicPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tóm tắt một kế hoạch đã công khai / one published plan summary
+         * @description A published plan: title, number, date, summary, task counts by state, the targets with baseline, target, current value and met/missed, and the period they are judged against. Not found for an unpublished plan. Public.
+         */
+        get: operations["getPublicPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/periods": {
         parameters: {
             query?: never;
@@ -7649,6 +7789,9 @@ export interface operations {
                         /** @enum {string} */
                         status: "draft" | "issued" | "closed";
                         reportingSchedule: string[];
+                        /** @description The summary for the public portal (empty until written) */
+                        publicSummary: string;
+                        publishedAt: null | string;
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -7738,6 +7881,9 @@ export interface operations {
                         /** @enum {string} */
                         status: "draft" | "issued" | "closed";
                         reportingSchedule: string[];
+                        /** @description The summary for the public portal (empty until written) */
+                        publicSummary: string;
+                        publishedAt: null | string;
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -7832,6 +7978,9 @@ export interface operations {
                         /** @enum {string} */
                         status: "draft" | "issued" | "closed";
                         reportingSchedule: string[];
+                        /** @description The summary for the public portal (empty until written) */
+                        publicSummary: string;
+                        publishedAt: null | string;
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -7965,6 +8114,9 @@ export interface operations {
                         /** @enum {string} */
                         status: "draft" | "issued" | "closed";
                         reportingSchedule: string[];
+                        /** @description The summary for the public portal (empty until written) */
+                        publicSummary: string;
+                        publishedAt: null | string;
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -8082,6 +8234,9 @@ export interface operations {
                     purpose?: string;
                     documentNumber?: string;
                     reportingSchedule?: string[];
+                } & {
+                    /** @description The plan version edited (409 when stale) */
+                    version: number;
                 };
             };
         };
@@ -8110,6 +8265,9 @@ export interface operations {
                         /** @enum {string} */
                         status: "draft" | "issued" | "closed";
                         reportingSchedule: string[];
+                        /** @description The summary for the public portal (empty until written) */
+                        publicSummary: string;
+                        publishedAt: null | string;
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -8216,6 +8374,9 @@ export interface operations {
                         /** @enum {string} */
                         status: "draft" | "issued" | "closed";
                         reportingSchedule: string[];
+                        /** @description The summary for the public portal (empty until written) */
+                        publicSummary: string;
+                        publishedAt: null | string;
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -8303,6 +8464,8 @@ export interface operations {
                         unit: "points" | "value" | "percent";
                         dueOn: string;
                     }[];
+                    /** @description The plan version edited (409 when stale) */
+                    version: number;
                 };
             };
         };
@@ -8331,6 +8494,9 @@ export interface operations {
                         /** @enum {string} */
                         status: "draft" | "issued" | "closed";
                         reportingSchedule: string[];
+                        /** @description The summary for the public portal (empty until written) */
+                        publicSummary: string;
+                        publishedAt: null | string;
                         version: number;
                         /** Format: date-time */
                         createdAt: string;
@@ -9146,6 +9312,665 @@ export interface operations {
             };
             /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    downloadPlanTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx workbook (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    importPlanTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fileName: string;
+                    /**
+                     * Format: byte
+                     * @description The .xlsx file, Base64 (at most 10 MB before encoding)
+                     */
+                    contentBase64: string;
+                    /** @description Check only; nothing is saved */
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Tasks read from the file (0 when a row is bad: nothing is imported half) */
+                        rows: number;
+                        /** @description True when the plan’s task table was replaced */
+                        imported: boolean;
+                        added: number;
+                        updated: number;
+                        removed: number;
+                        problems: {
+                            row: null | number;
+                            column: null | string;
+                            code: string;
+                            message: {
+                                vi: string;
+                                en: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    importOwnershipFromFramework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                frameworkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fromFrameworkId: string;
+                    /** @description Old indicator code → new indicator code, where codes changed */
+                    mapping?: {
+                        from: string;
+                        to: string;
+                    }[];
+                    /** @description Show what would be carried; nothing is saved */
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        carried: {
+                            indicator: string;
+                            /** @description The old framework’s indicator code it came from */
+                            from: string;
+                            lead: string;
+                            coordinating: string[];
+                        }[];
+                        /** @description Old indicator codes with no place in the new framework */
+                        notCarried: string[];
+                        /** @description New indicator codes nobody owns after the carry-over */
+                        unowned: string[];
+                        saved: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getPlanDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        planId: string;
+                        /** @description The day (Vietnam) overdue is counted against */
+                        today: string;
+                        totals: {
+                            notStarted: number;
+                            inProgress: number;
+                            done: number;
+                            overdue: number;
+                            cancelled: number;
+                        };
+                        /** @description A task serving indicators of several main indices counts under each of them */
+                        tasksByMainIndex: {
+                            /** @description Main index code; "" for tasks naming no indicator of the framework */
+                            code: string;
+                            name: string;
+                            notStarted: number;
+                            inProgress: number;
+                            done: number;
+                            overdue: number;
+                            cancelled: number;
+                        }[];
+                        tasksByLeadUnit: {
+                            unitCode: null | string;
+                            unitName: string;
+                            notStarted: number;
+                            inProgress: number;
+                            done: number;
+                            overdue: number;
+                            cancelled: number;
+                        }[];
+                        targets: {
+                            code: string;
+                            /** @enum {string} */
+                            level: "indicator" | "mainIndex";
+                            name: string;
+                            baseline: null | number;
+                            target: number;
+                            /** @enum {string} */
+                            unit: "points" | "value" | "percent";
+                            /** @description yyyy-mm-dd */
+                            dueOn: string;
+                            current: null | number;
+                            met: null | boolean;
+                        }[];
+                        comparison: null | {
+                            /** Format: uuid */
+                            periodId: string;
+                            year: number;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updatePlanPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    published: boolean;
+                    summary: string;
+                    /** @description The plan version edited (409 when stale) */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        year: number;
+                        basis: {
+                            frameworkId: string;
+                            /** @description The period id the results come from */
+                            source: string;
+                            unitCode?: string;
+                        }[];
+                        documentNumber: string;
+                        /** @description yyyy-mm-dd */
+                        date: string;
+                        title: string;
+                        purpose: string;
+                        /** @enum {string} */
+                        status: "draft" | "issued" | "closed";
+                        reportingSchedule: string[];
+                        /** @description The summary for the public portal (empty until written) */
+                        publicSummary: string;
+                        publishedAt: null | string;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        allowedActions: ("issue" | "close")[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listPublicPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            title: string;
+                            documentNumber: string;
+                            /** @description yyyy-mm-dd */
+                            date: string;
+                            /** @enum {string} */
+                            status: "issued" | "closed";
+                            summary: string;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            taskCounts: {
+                                total: number;
+                                notStarted: number;
+                                inProgress: number;
+                                done: number;
+                                overdue: number;
+                                cancelled: number;
+                            };
+                            targetCounts: {
+                                total: number;
+                                met: number;
+                                missed: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getPublicPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        year: number;
+                        title: string;
+                        documentNumber: string;
+                        /** @description yyyy-mm-dd */
+                        date: string;
+                        /** @enum {string} */
+                        status: "issued" | "closed";
+                        summary: string;
+                        /** Format: date-time */
+                        publishedAt: string;
+                        taskCounts: {
+                            total: number;
+                            notStarted: number;
+                            inProgress: number;
+                            done: number;
+                            overdue: number;
+                            cancelled: number;
+                        };
+                        targetCounts: {
+                            total: number;
+                            met: number;
+                            missed: number;
+                        };
+                    } & {
+                        targets: {
+                            code: string;
+                            /** @enum {string} */
+                            level: "indicator" | "mainIndex";
+                            name: string;
+                            baseline: null | number;
+                            target: number;
+                            /** @enum {string} */
+                            unit: "points" | "value" | "percent";
+                            /** @description yyyy-mm-dd */
+                            dueOn: string;
+                            current: null | number;
+                            met: null | boolean;
+                        }[];
+                        comparison: null | {
+                            /** Format: uuid */
+                            periodId: string;
+                            year: number;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

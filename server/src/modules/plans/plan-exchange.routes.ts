@@ -29,7 +29,7 @@ export function registerPlanExchangeRoutes(api: Api, { database }: AppDependenci
       schema: {
         tags: TAGS,
         summary: 'Xuất bảng nhiệm vụ (Excel) / export the task table (Excel)',
-        operationId: 'exportPlanTasks',
+        operationId: 'downloadPlanTasks',
         description:
           'The task table as the official workbook: STT, Nhiệm vụ, Chỉ số, Đơn vị chủ trì, Đơn vị phối hợp, Thời hạn, Sản phẩm, Trạng thái, then the start date, the cancel reason and the (hidden) task id, so that importing it back gives the same tasks.',
         params: PlanParams,
@@ -79,7 +79,7 @@ export function registerPlanExchangeRoutes(api: Api, { database }: AppDependenci
       schema: {
         tags: TAGS,
         summary: 'Kế thừa phân công theo dõi chỉ số từ bộ chỉ số khác / carry the ownership over from another framework',
-        operationId: 'carryOverIndicatorOwnership',
+        operationId: 'importOwnershipFromFramework',
         description:
           "Copies another framework's ownership table (last year's) into this one, by indicator code and by `mapping` where codes changed; replaces this framework's table (audited). Returns the rows carried, the old codes not carried (no place in this framework) and this framework's indicators left unowned. dryRun shows the result only. A mapping code unknown to its framework: 400 at mapping[i].from / mapping[i].to.",
         params: FrameworkParams,

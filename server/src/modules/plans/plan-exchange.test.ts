@@ -255,7 +255,10 @@ describe.each(TEST_DATABASE_KINDS)('plan task table as XLSX, and the ownership c
     expect(preview.json().unowned).not.toContain('1.1');
     expect((await t.call(manager, 'GET', `/api/v1/frameworks/${next}/ownership`)).json()).toEqual([]);
 
-    const badMapping = await t.call(manager, 'POST', url, { fromFrameworkId: FRAMEWORK, mapping: [{ from: '99.1', to: '99.2' }] });
+    const badMapping = await t.call(manager, 'POST', url, {
+      fromFrameworkId: FRAMEWORK,
+      mapping: [{ from: '99.1', to: '99.2' }],
+    });
     expect(badMapping.statusCode).toBe(400);
     expect(badMapping.json().error.problems.map((problem: { location: { path: string } }) => problem.location.path)).toEqual([
       'mapping[0].from',
