@@ -2,11 +2,11 @@ import { Center, Loader, Text, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useCallback, useMemo, useRef } from 'react';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { EChartsChart } from '../../shared/echarts-chart';
 import { formatNumber } from '../../shared/format';
+import { useNearScreen } from '../../shared/near-screen';
 import { choroplethOption, joinUnitsToMap, type MapUnit, mapGeoJson } from './choropleth';
-import { EChartsChart } from './echarts-chart';
 import { publicMessages } from './messages';
-import { useNearScreen } from './near-screen';
 import { useCohortMap } from './public-api';
 
 /**

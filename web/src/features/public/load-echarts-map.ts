@@ -1,7 +1,7 @@
 /**
  * ECharts with what the choropleth draws: the map series, its colour scale and tooltip, on the SVG
  * renderer. Imported dynamically by choropleth-map.tsx when the map nears the screen; it shares
- * ECharts' core with load-echarts.ts, so a page with both charts fetches the core once.
+ * ECharts' core with shared/load-echarts.ts, so a page with both charts fetches the core once.
  */
 import { MapChart } from 'echarts/charts';
 import { TooltipComponent, VisualMapContinuousComponent } from 'echarts/components';

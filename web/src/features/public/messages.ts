@@ -48,7 +48,6 @@ type Key =
   | 'chartHeading'
   | 'barChartLabel'
   | 'chartLoading'
-  | 'chartFailed'
   | 'sheetName'
   | 'fileName'
   | 'backToRanking'
@@ -157,7 +156,6 @@ export const publicMessages: Dictionary<Key> = {
     barChartLabel:
       'Biểu đồ cột ngang chỉ số của {count} đơn vị đang hiển thị, cao nhất {top} ({topValue}), thấp nhất {bottom} ({bottomValue}). Số liệu đầy đủ ở bảng xếp hạng phía trên.',
     chartLoading: 'Đang tải biểu đồ…',
-    chartFailed: 'Không tải được biểu đồ. Số liệu vẫn có trong bảng.',
     sheetName: 'Xếp hạng',
     fileName: 'ket-qua-dti',
     backToRanking: 'Bảng xếp hạng {cohort}, kỳ {year}',
@@ -258,7 +256,6 @@ export const publicMessages: Dictionary<Key> = {
     barChartLabel:
       'Horizontal bar chart of the index of the {count} units shown, highest {top} ({topValue}), lowest {bottom} ({bottomValue}). The ranking table above has every figure.',
     chartLoading: 'Loading the chart…',
-    chartFailed: 'The chart could not be loaded. The table still has the figures.',
     sheetName: 'Ranking',
     fileName: 'dti-results',
     backToRanking: 'Ranking of {cohort}, {year}',

@@ -5,9 +5,9 @@ import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorNotice, NotFoundPage, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { EChartsChart } from '../../shared/echarts-chart';
 import { formatDate, formatNumber, localName } from '../../shared/format';
 import { useDomainLabels } from '../../shared/labels';
-
 import {
   buildRankingRows,
   DEFAULT_SORT,
@@ -26,7 +26,6 @@ import {
 } from '../../shared/ranking-rows';
 import { RankingTable } from '../../shared/ranking-table';
 import { rankingBarsHeight, rankingBarsOption } from './chart-options';
-import { EChartsChart } from './echarts-chart';
 import { overviewMessages, publicMessages } from './messages';
 import { type PublishedPeriod, useCohortResults, useCohortsWithMaps, usePublishedPeriods } from './public-api';
 import { indicatorOverviewPath, rankingPath, unitPath } from './public-paths';

@@ -6,15 +6,13 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ErrorNotice, NotFoundPage, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { EChartsChart } from '../../shared/echarts-chart';
 import { formatNumber, formatPoints, localName } from '../../shared/format';
 import { useDomainLabels } from '../../shared/labels';
-
 import { RankChange, ValueChange } from '../../shared/rank-change';
 import { formatPercentValue } from '../../shared/result-format';
 import { SubmittedAtCloseBadge } from '../../shared/state-badges';
-
 import { historyOption, radarOption } from './chart-options';
-import { EChartsChart } from './echarts-chart';
 import { overviewMessages, publicMessages } from './messages';
 import {
   type PublishedPeriod,

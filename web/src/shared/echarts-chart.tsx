@@ -1,13 +1,12 @@
 import { Box, Center, Loader, Text, VisuallyHidden } from '@mantine/core';
-import type { EChartsType, init } from 'echarts/core';
+import type { EChartsCoreOption, EChartsType, init } from 'echarts/core';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { useMessages } from '../../i18n/locale';
-import type { ChartOption } from './chart-options';
-import { publicMessages } from './messages';
+import { useMessages } from '../i18n/locale';
+import { chartMessages } from './chart-messages';
 import { useNearScreen } from './near-screen';
 
 /**
- * One ECharts chart. ECharts (about 150 kB gzip even trimmed) is loaded on first use, not with the
+ * One ECharts chart (the public portal's and the plan dashboard's). ECharts (about 150 kB gzip even trimmed) is loaded on first use, not with the
  * page. The drawing is an image to assistive technologies (`role="img"` with `label`); `children`
  * is its text alternative — a table or a summary — kept in the page but visually hidden.
  */
@@ -19,7 +18,7 @@ export function EChartsChart({
   load,
   onItemClick,
 }: {
-  option: ChartOption;
+  option: EChartsCoreOption;
   height: number;
   label: string;
   children?: ReactNode;
@@ -28,7 +27,7 @@ export function EChartsChart({
   /** A click on a bar or a region, by its name. */
   onItemClick?: (name: string) => void;
 }) {
-  const t = useMessages(publicMessages);
+  const t = useMessages(chartMessages);
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | undefined>(undefined);
   const latestOption = useRef(option);

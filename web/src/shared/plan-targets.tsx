@@ -1,0 +1,160 @@
+import { Badge, Group, Text } from '@mantine/core';
+import { type Dictionary, useLocale, useMessages } from '../i18n/locale';
+import { formatDate, formatNumber, formatPercent, formatPoints, type Locale } from './format';
+import { ListTable } from './list-table';
+
+/**
+ * A plan's targets (chỉ tiêu) as the manager's dashboard and the public summary show them: baseline
+ * → target → current value, with "met" or "missed" once the next period is published. The server
+ * measures the current value as the draft measured the baseline (core's targetCurrent); the page
+ * only prints it.
+ */
+export interface TargetRow {
+  code: string;
+  level: 'indicator' | 'mainIndex';
+  name: string;
+  baseline: number | null;
+  target: number;
+  unit: 'points' | 'value' | 'percent';
+  dueOn: string;
+  current: number | null;
+  met: boolean | null;
+}
+
+type Key =
+  | 'col_code'
+  | 'col_name'
+  | 'col_baseline'
+  | 'col_target'
+  | 'col_current'
+  | 'col_due'
+  | 'col_verdict'
+  | 'met'
+  | 'missed'
+  | 'pending'
+  | 'unit_points'
+  | 'unit_value'
+  | 'unit_percent'
+  | 'level_mainIndex'
+  | 'noTargets'
+  | 'verdictCount';
+
+export const planTargetMessages: Dictionary<Key> = {
+  vi: {
+    col_code: 'Mã',
+    col_name: 'Chỉ số',
+    col_baseline: 'Xuất phát',
+    col_target: 'Chỉ tiêu',
+    col_current: 'Hiện tại',
+    col_due: 'Thời hạn',
+    col_verdict: 'Kết quả',
+    met: 'Đạt',
+    missed: 'Chưa đạt',
+    pending: 'Chờ kết quả kỳ sau',
+    unit_points: 'điểm',
+    unit_value: 'giá trị',
+    unit_percent: '%',
+    level_mainIndex: 'chỉ số chính',
+    noTargets: 'Kế hoạch chưa có chỉ tiêu.',
+    verdictCount: '{met} đạt, {missed} chưa đạt trên {total} chỉ tiêu',
+  },
+  en: {
+    col_code: 'Code',
+    col_name: 'Indicator',
+    col_baseline: 'Baseline',
+    col_target: 'Target',
+    col_current: 'Current',
+    col_due: 'Due',
+    col_verdict: 'Result',
+    met: 'Met',
+    missed: 'Missed',
+    pending: 'Awaiting the next results',
+    unit_points: 'points',
+    unit_value: 'value',
+    unit_percent: '%',
+    level_mainIndex: 'main index',
+    noTargets: 'The plan has no targets yet.',
+    verdictCount: '{met} met, {missed} missed of {total} targets',
+  },
+};
+
+/** A target's figure in its own unit: points as people write them (7,5), a value to four places (0,8523), a percentage (85,0%). */
+export function formatTargetValue(value: number | null, unit: TargetRow['unit'], locale: Locale): string {
+  if (unit === 'value') return formatNumber(value, 4, locale);
+  if (unit === 'percent') return formatPercent(value, locale);
+  return formatPoints(value, locale);
+}
+
+export function TargetVerdictBadge({ met }: { met: boolean | null }) {
+  const t = useMessages(planTargetMessages);
+  if (met === null) {
+    return (
+      <Badge color="gray" variant="outline" radius="sm" tt="none">
+        {t('pending')}
+      </Badge>
+    );
+  }
+  return (
+    <Badge color={met ? 'green' : 'red'} variant="light" radius="sm" tt="none">
+      {met ? t('met') : t('missed')}
+    </Badge>
+  );
+}
+
+/** The targets table: a table on a laptop, cards on a phone (ListTable). */
+export function PlanTargetTable({ targets }: { targets: readonly TargetRow[] }) {
+  const t = useMessages(planTargetMessages);
+  const { locale } = useLocale();
+  const unitName = (unit: TargetRow['unit']) => t(`unit_${unit}`);
+  return (
+    <ListTable
+      rows={targets}
+      rowKey={(row) => `${row.level}:${row.code}`}
+      minWidth={760}
+      empty={t('noTargets')}
+      columns={[
+        { header: t('col_code'), cell: (row) => row.code, width: 70, cellProps: { ff: 'monospace' } },
+        {
+          header: t('col_name'),
+          cell: (row) => (
+            <Text size="sm">
+              {row.name}
+              {row.level === 'mainIndex' && (
+                <Text span c="dimmed" size="xs">
+                  {' '}
+                  ({t('level_mainIndex')})
+                </Text>
+              )}
+            </Text>
+          ),
+        },
+        { header: t('col_baseline'), cell: (row) => formatTargetValue(row.baseline, row.unit, locale), align: 'right' },
+        {
+          header: t('col_target'),
+          cell: (row) =>
+            `${formatTargetValue(row.target, row.unit, locale)}${row.unit === 'percent' ? '' : ` ${unitName(row.unit)}`}`,
+          align: 'right',
+        },
+        {
+          header: t('col_current'),
+          cell: (row) => <strong>{formatTargetValue(row.current, row.unit, locale)}</strong>,
+          align: 'right',
+        },
+        { header: t('col_due'), cell: (row) => formatDate(row.dueOn, locale), width: 110 },
+        { header: t('col_verdict'), cell: (row) => <TargetVerdictBadge met={row.met} />, width: 170 },
+      ]}
+    />
+  );
+}
+
+/** "3 đạt, 2 chưa đạt trên 7 chỉ tiêu", with the badges' colours. */
+export function TargetVerdictSummary({ targets }: { targets: readonly Pick<TargetRow, 'met'>[] }) {
+  const t = useMessages(planTargetMessages);
+  const met = targets.filter((target) => target.met === true).length;
+  const missed = targets.filter((target) => target.met === false).length;
+  return (
+    <Group gap="xs">
+      <Text size="sm">{t('verdictCount', { met, missed, total: targets.length })}</Text>
+    </Group>
+  );
+}
