@@ -23,6 +23,7 @@ export function ApplicationShell() {
   // A temporary password opens nothing but its own change (PasswordChangeGuard): no sections to offer.
   const sections = [
     { to: '/', label: t('results'), show: true },
+    { to: '/ke-hoach-cong-khai', label: t('publicPlans'), show: true },
     { to: '/don-vi', label: t('workspace'), show: holds(user, 'assessment.answer') },
     { to: '/tham-dinh', label: t('appraisal'), show: holds(user, 'appraisal.readCouncilNotes') },
     { to: '/quan-tri', label: t('administration'), show: holds(user, 'period.manage') },

@@ -3,6 +3,7 @@ import type { Dictionary } from '../i18n/locale';
 type Key =
   | 'appName'
   | 'results'
+  | 'publicPlans'
   | 'workspace'
   | 'appraisal'
   | 'administration'
@@ -25,6 +26,7 @@ export const appMessages: Dictionary<Key> = {
   vi: {
     appName: 'Chỉ số chuyển đổi số',
     results: 'Kết quả công bố',
+    publicPlans: 'Kế hoạch nâng cao',
     workspace: 'Tự đánh giá',
     appraisal: 'Thẩm định',
     administration: 'Quản trị',
@@ -46,6 +48,7 @@ export const appMessages: Dictionary<Key> = {
   en: {
     appName: 'Digital transformation index',
     results: 'Published results',
+    publicPlans: 'Improvement plans',
     workspace: 'Self-assessment',
     appraisal: 'Appraisal',
     administration: 'Administration',

@@ -1,4 +1,4 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { type Dictionary, useLocale, useMessages } from '../i18n/locale';
 import { formatDate, formatNumber, formatPercent, formatPoints, type Locale } from './format';
 import { ListTable } from './list-table';
@@ -147,14 +147,14 @@ export function PlanTargetTable({ targets }: { targets: readonly TargetRow[] }) 
   );
 }
 
-/** "3 đạt, 2 chưa đạt trên 7 chỉ tiêu", with the badges' colours. */
+/** "3 đạt, 2 chưa đạt trên 7 chỉ tiêu". */
 export function TargetVerdictSummary({ targets }: { targets: readonly Pick<TargetRow, 'met'>[] }) {
   const t = useMessages(planTargetMessages);
   const met = targets.filter((target) => target.met === true).length;
   const missed = targets.filter((target) => target.met === false).length;
   return (
-    <Group gap="xs">
-      <Text size="sm">{t('verdictCount', { met, missed, total: targets.length })}</Text>
-    </Group>
+    <Text size="sm" fw={500}>
+      {t('verdictCount', { met, missed, total: targets.length })}
+    </Text>
   );
 }

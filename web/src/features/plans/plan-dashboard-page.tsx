@@ -11,7 +11,14 @@ import { formatDate, formatPlain } from '../../shared/format';
 import { EmptyList } from '../../shared/list-table';
 import { PageHeader } from '../../shared/page-header';
 import { PlanTargetTable } from '../../shared/plan-targets';
-import { STACK_ORDER, STATE_COLOURS, type StackedRow, stackedBarsHeight, stackedStateBars, totalOf } from './dashboard-charts';
+import {
+  STACK_ORDER,
+  STATE_COLOURS,
+  type StackedRow,
+  stackedBarsHeight,
+  stackedStateBars,
+  totalOf,
+} from '../../shared/task-state-chart';
 import { dashboardMessages } from './dashboard-messages';
 import { type PlanDashboard, useDashboardPlan, usePlanDashboard } from './dashboard-queries';
 import { PlanPublicationCard } from './plan-publication-card';

@@ -118,3 +118,30 @@ export function useCohortMap(periodId: string, unitKind: string, enabled: boolea
     staleTime: STALE_MS,
   });
 }
+
+export type PublicPlanList = ApiResponse<'/api/v1/public/plans'>;
+export type PublicPlanSummary = PublicPlanList['items'][number];
+export type PublicPlan = ApiResponse<'/api/v1/public/plans/{planId}'>;
+
+/** The improvement plans whose summary the province published (title, counts, targets met; never the units' reports). */
+export function usePublicPlans() {
+  return useQuery({
+    queryKey: ['public', 'plans'],
+    queryFn: async (): Promise<PublicPlanList> => {
+      const { data } = await api.GET('/api/v1/public/plans');
+      return data as PublicPlanList;
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function usePublicPlan(planId: string) {
+  return useQuery({
+    queryKey: ['public', 'plan', planId],
+    queryFn: async (): Promise<PublicPlan> => {
+      const { data } = await api.GET('/api/v1/public/plans/{planId}', { params: { path: { planId } } });
+      return data as PublicPlan;
+    },
+    staleTime: 60_000,
+  });
+}

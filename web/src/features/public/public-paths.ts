@@ -12,3 +12,10 @@ export function indicatorOverviewPath(periodId: string, unitKind: string, mainIn
   const path = `/chi-so/${encodeURIComponent(periodId)}/${encodeURIComponent(unitKind)}`;
   return mainIndex ? `${path}?main=${encodeURIComponent(mainIndex)}` : path;
 }
+
+/** The published improvement plans, and one of them. */
+export const PUBLIC_PLANS_PATH = '/ke-hoach-cong-khai';
+
+export function publicPlanPath(planId: string): string {
+  return `${PUBLIC_PLANS_PATH}/${encodeURIComponent(planId)}`;
+}

@@ -8,10 +8,14 @@ import type { RouteObject } from 'react-router';
 const RankingPage = lazy(() => import('./ranking-page'));
 const UnitPage = lazy(() => import('./unit-page'));
 const IndicatorOverviewPage = lazy(() => import('./indicator-overview-page'));
+const PublicPlansPage = lazy(() => import('./public-plans-page'));
+const PublicPlanPage = lazy(() => import('./public-plan-page'));
 
 export const routes: RouteObject[] = [
   { path: '/', element: <RankingPage /> },
   { path: '/ket-qua/:periodId/:unitKind', element: <RankingPage /> },
   { path: '/ket-qua/:periodId/:unitKind/:unitCode', element: <UnitPage /> },
   { path: '/chi-so/:periodId/:unitKind', element: <IndicatorOverviewPage /> },
+  { path: '/ke-hoach-cong-khai', element: <PublicPlansPage /> },
+  { path: '/ke-hoach-cong-khai/:planId', element: <PublicPlanPage /> },
 ];

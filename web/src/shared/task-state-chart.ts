@@ -4,10 +4,11 @@ import type { GridComponentOption, LegendComponentOption, TooltipComponentOption
 import type { ComposeOption } from 'echarts/core';
 
 /**
- * The dashboard's stacked bars (tasks by state, per main index and per lead unit), built from plain
- * counts with type imports only, so no ECharts code reaches the page before a chart appears.
+ * Stacked bars of tasks by state (the plan dashboard's per main index and lead unit, the public
+ * summary's for the whole plan), built from plain counts with type imports only, so no ECharts code
+ * reaches the page before a chart appears.
  */
-export type DashboardChartOption = ComposeOption<
+export type TaskStateChartOption = ComposeOption<
   BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
 
@@ -47,7 +48,7 @@ export function stackedStateBars(
   stateName: (state: DisplayedTaskState) => string,
   format: (value: number) => string,
   compact: boolean,
-): DashboardChartOption {
+): TaskStateChartOption {
   return {
     textStyle: { fontFamily: FONT, color: TEXT },
     animation: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STACK_ORDER, stackedBarsHeight, stackedStateBars, totalOf } from './dashboard-charts';
+import { STACK_ORDER, stackedBarsHeight, stackedStateBars, totalOf } from './task-state-chart';
 
 const rows = [
   { label: '1. Nhận thức số', notStarted: 1, inProgress: 2, done: 3, overdue: 4, cancelled: 0 },
