@@ -30,7 +30,7 @@ export async function apiSignIn(server: RunningServer, username: string): Promis
 export async function apiCall<T>(
   server: RunningServer,
   session: ApiSession | undefined,
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
   path: string,
   body?: unknown,
 ): Promise<T> {

@@ -1,4 +1,5 @@
-import { Badge, Text } from '@mantine/core';
+import { Badge, Button, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { type Dictionary, useLocale, useMessages } from '../i18n/locale';
 import { formatDate, formatNumber, formatPercent, formatPoints, type Locale } from './format';
 import { ListTable } from './list-table';
@@ -37,7 +38,9 @@ type Key =
   | 'unit_percent'
   | 'level_mainIndex'
   | 'noTargets'
-  | 'verdictCount';
+  | 'verdictCount'
+  | 'showAll'
+  | 'showFewer';
 
 export const planTargetMessages: Dictionary<Key> = {
   vi: {
@@ -57,6 +60,8 @@ export const planTargetMessages: Dictionary<Key> = {
     level_mainIndex: 'chỉ số chính',
     noTargets: 'Kế hoạch chưa có chỉ tiêu.',
     verdictCount: '{met} đạt, {missed} chưa đạt trên {total} chỉ tiêu',
+    showAll: 'Xem tất cả {total} chỉ tiêu',
+    showFewer: 'Thu gọn',
   },
   en: {
     col_code: 'Code',
@@ -75,6 +80,8 @@ export const planTargetMessages: Dictionary<Key> = {
     level_mainIndex: 'main index',
     noTargets: 'The plan has no targets yet.',
     verdictCount: '{met} met, {missed} missed of {total} targets',
+    showAll: 'Show all {total} targets',
+    showFewer: 'Show fewer',
   },
 };
 
@@ -101,49 +108,77 @@ export function TargetVerdictBadge({ met }: { met: boolean | null }) {
   );
 }
 
-/** The targets table: a table on a laptop, cards on a phone (ListTable). */
+/** A draft lists every indicator losing points (70 or more): the first ones, in gain order, until the reader asks for all. */
+export const TARGETS_SHOWN_FIRST = 15;
+
+const NUMBER_CELL = { style: { whiteSpace: 'nowrap' as const } };
+
+/** The targets table: a table on a laptop, cards on a phone (ListTable); long lists open on request. */
 export function PlanTargetTable({ targets }: { targets: readonly TargetRow[] }) {
   const t = useMessages(planTargetMessages);
   const { locale } = useLocale();
+  const [all, setAll] = useState(false);
   const unitName = (unit: TargetRow['unit']) => t(`unit_${unit}`);
+  const long = targets.length > TARGETS_SHOWN_FIRST;
+  const shown = all || !long ? targets : targets.slice(0, TARGETS_SHOWN_FIRST);
   return (
-    <ListTable
-      rows={targets}
-      rowKey={(row) => `${row.level}:${row.code}`}
-      minWidth={760}
-      empty={t('noTargets')}
-      columns={[
-        { header: t('col_code'), cell: (row) => row.code, width: 70, cellProps: { ff: 'monospace' } },
-        {
-          header: t('col_name'),
-          cell: (row) => (
-            <Text size="sm">
-              {row.name}
-              {row.level === 'mainIndex' && (
-                <Text span c="dimmed" size="xs">
-                  {' '}
-                  ({t('level_mainIndex')})
-                </Text>
-              )}
-            </Text>
-          ),
-        },
-        { header: t('col_baseline'), cell: (row) => formatTargetValue(row.baseline, row.unit, locale), align: 'right' },
-        {
-          header: t('col_target'),
-          cell: (row) =>
-            `${formatTargetValue(row.target, row.unit, locale)}${row.unit === 'percent' ? '' : ` ${unitName(row.unit)}`}`,
-          align: 'right',
-        },
-        {
-          header: t('col_current'),
-          cell: (row) => <strong>{formatTargetValue(row.current, row.unit, locale)}</strong>,
-          align: 'right',
-        },
-        { header: t('col_due'), cell: (row) => formatDate(row.dueOn, locale), width: 110 },
-        { header: t('col_verdict'), cell: (row) => <TargetVerdictBadge met={row.met} />, width: 170 },
-      ]}
-    />
+    <Stack gap="xs">
+      <ListTable
+        rows={shown}
+        rowKey={(row) => `${row.level}:${row.code}`}
+        minWidth={760}
+        empty={t('noTargets')}
+        columns={[
+          { header: t('col_code'), cell: (row) => row.code, width: 70, cellProps: { ff: 'monospace' } },
+          {
+            header: t('col_name'),
+            cell: (row) => (
+              <Text size="sm">
+                {row.name}
+                {row.level === 'mainIndex' && (
+                  <Text span c="dimmed" size="xs">
+                    {' '}
+                    ({t('level_mainIndex')})
+                  </Text>
+                )}
+              </Text>
+            ),
+          },
+          {
+            header: t('col_baseline'),
+            cell: (row) => formatTargetValue(row.baseline, row.unit, locale),
+            align: 'right',
+            cellProps: NUMBER_CELL,
+          },
+          {
+            header: t('col_target'),
+            cell: (row) =>
+              `${formatTargetValue(row.target, row.unit, locale)}${row.unit === 'percent' ? '' : ` ${unitName(row.unit)}`}`,
+            align: 'right',
+            cellProps: NUMBER_CELL,
+          },
+          {
+            header: t('col_current'),
+            cell: (row) => <strong>{formatTargetValue(row.current, row.unit, locale)}</strong>,
+            align: 'right',
+            cellProps: NUMBER_CELL,
+          },
+          { header: t('col_due'), cell: (row) => formatDate(row.dueOn, locale), width: 110 },
+          { header: t('col_verdict'), cell: (row) => <TargetVerdictBadge met={row.met} />, width: 170 },
+        ]}
+      />
+      {long && (
+        <Button
+          variant="subtle"
+          size="xs"
+          onClick={() => setAll((open) => !open)}
+          aria-expanded={all}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {all ? t('showFewer') : t('showAll', { total: targets.length })}
+        </Button>
+      )}
+    </Stack>
   );
 }
 
