@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocaleProvider } from '../i18n/locale';
-import { formatTargetValue, PlanTargetTable, TARGETS_SHOWN_FIRST, type TargetRow } from './plan-targets';
+import { formatTargetChange, formatTargetValue, PlanTargetTable, TARGETS_SHOWN_FIRST, type TargetRow } from './plan-targets';
 
 afterEach(cleanup);
 
@@ -35,6 +35,13 @@ describe('formatTargetValue', () => {
     expect(formatTargetValue(85, 'percent', 'vi')).toBe('85,0%');
     expect(formatTargetValue(7.5, 'points', 'en')).toBe('7.5');
     expect(formatTargetValue(null, 'points', 'vi')).toBe('–');
+  });
+
+  it('writes the change from the baseline with its sign, and a dash before the next results', () => {
+    expect(formatTargetChange({ baseline: 2.5, current: 10, unit: 'points' }, 'vi')).toBe('+7,5');
+    expect(formatTargetChange({ baseline: 0.85, current: 0.8375, unit: 'value' }, 'vi')).toBe('−0,0125');
+    expect(formatTargetChange({ baseline: 40, current: 55, unit: 'percent' }, 'vi')).toBe('+15,0%');
+    expect(formatTargetChange({ baseline: 2.5, current: null, unit: 'points' }, 'vi')).toBe('–');
   });
 });
 

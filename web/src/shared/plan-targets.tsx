@@ -1,7 +1,7 @@
 import { Badge, Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { type Dictionary, useLocale, useMessages } from '../i18n/locale';
-import { formatDate, formatNumber, formatPercent, formatPoints, type Locale } from './format';
+import { formatDate, formatNumber, formatPercent, formatPoints, formatSigned, type Locale } from './format';
 import { ListTable } from './list-table';
 
 /**
@@ -28,6 +28,7 @@ type Key =
   | 'col_baseline'
   | 'col_target'
   | 'col_current'
+  | 'col_change'
   | 'col_due'
   | 'col_verdict'
   | 'met'
@@ -49,6 +50,7 @@ export const planTargetMessages: Dictionary<Key> = {
     col_baseline: 'Xuất phát',
     col_target: 'Chỉ tiêu',
     col_current: 'Hiện tại',
+    col_change: 'Thay đổi',
     col_due: 'Thời hạn',
     col_verdict: 'Kết quả',
     met: 'Đạt',
@@ -69,6 +71,7 @@ export const planTargetMessages: Dictionary<Key> = {
     col_baseline: 'Baseline',
     col_target: 'Target',
     col_current: 'Current',
+    col_change: 'Change',
     col_due: 'Due',
     col_verdict: 'Result',
     met: 'Met',
@@ -84,6 +87,15 @@ export const planTargetMessages: Dictionary<Key> = {
     showFewer: 'Show fewer',
   },
 };
+
+/** Current − baseline in the target's unit, signed (+2,5; −0,0125); a dash until both are known. */
+export function formatTargetChange(row: Pick<TargetRow, 'baseline' | 'current' | 'unit'>, locale: Locale): string {
+  if (row.baseline === null || row.current === null) return '–';
+  const change = row.current - row.baseline;
+  if (row.unit === 'value') return formatSigned(change, locale, 4);
+  if (row.unit === 'percent') return `${formatSigned(change, locale, 1)}%`;
+  return formatSigned(change, locale);
+}
 
 /** A target's figure in its own unit: points as people write them (7,5), a value to four places (0,8523), a percentage (85,0%). */
 export function formatTargetValue(value: number | null, unit: TargetRow['unit'], locale: Locale): string {
@@ -126,7 +138,7 @@ export function PlanTargetTable({ targets }: { targets: readonly TargetRow[] }) 
       <ListTable
         rows={shown}
         rowKey={(row) => `${row.level}:${row.code}`}
-        minWidth={760}
+        minWidth={840}
         empty={t('noTargets')}
         columns={[
           { header: t('col_code'), cell: (row) => row.code, width: 70, cellProps: { ff: 'monospace' } },
@@ -160,6 +172,12 @@ export function PlanTargetTable({ targets }: { targets: readonly TargetRow[] }) 
           {
             header: t('col_current'),
             cell: (row) => <strong>{formatTargetValue(row.current, row.unit, locale)}</strong>,
+            align: 'right',
+            cellProps: NUMBER_CELL,
+          },
+          {
+            header: t('col_change'),
+            cell: (row) => formatTargetChange(row, locale),
             align: 'right',
             cellProps: NUMBER_CELL,
           },

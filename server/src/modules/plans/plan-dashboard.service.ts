@@ -32,6 +32,8 @@ import { loadPlan, presentSummary, refuseStale } from './plans.service.js';
  */
 
 type PlanRow = typeof plans.$inferSelect;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Counts = Record<DisplayedTaskState, number>;
 
 const emptyCounts = (): Counts => ({ notStarted: 0, inProgress: 0, done: 0, overdue: 0, cancelled: 0 });
@@ -51,7 +53,8 @@ interface Comparison {
  */
 async function comparisonOf(db: Pick<Database, 'select'>, plan: PlanRow): Promise<Comparison | null> {
   const basis = plan.basis[0];
-  if (!basis) return null;
+  // A plan written by hand may name its source freely (a file, a document): only a period can be compared.
+  if (!basis || !UUID.test(basis.source)) return null;
   const [base] = await db
     .select({ year: periods.year, unitKind: periodCohorts.unitKind })
     .from(periods)

@@ -258,4 +258,31 @@ describe.each(TEST_DATABASE_KINDS)('plan dashboard and public summary on %s', (k
     const dashboard = (await t.call(manager, 'GET', `/api/v1/plans/${id}/dashboard`)).json();
     expect(dashboard).toMatchObject({ tasksByMainIndex: [], tasksByLeadUnit: [], targets: [], comparison: null });
   });
+
+  it('has no comparison for a plan whose basis names no period (a file), and no error either', async () => {
+    const created = await t.call(manager, 'POST', '/api/v1/plans', {
+      year: 2023,
+      date: '2023-02-01',
+      title: 'Kế hoạch từ tệp kết quả',
+      basis: [{ frameworkId: 'dienbien-2022-district', source: 'ket-qua-2022.xlsx' }],
+    });
+    const id = created.json().id as string;
+    const task = await t.call(manager, 'POST', `/api/v1/plans/${id}/tasks`, {
+      text: 'Rà soát chỉ số 1.1',
+      indicators: ['1.1', '2.1'],
+      lead: 'DBI',
+      coordinating: [],
+      startOn: null,
+      dueOn: '2023-12-31',
+    });
+    expect(task.statusCode).toBe(201);
+    const response = await t.call(manager, 'GET', `/api/v1/plans/${id}/dashboard`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json().comparison).toBeNull();
+    // A task serving indicators of two main indices counts under each.
+    expect(response.json().tasksByMainIndex.map((row: { code: string; overdue: number }) => [row.code, row.overdue])).toEqual([
+      ['1', 1],
+      ['2', 1],
+    ]);
+  });
 });
