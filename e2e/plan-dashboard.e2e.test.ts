@@ -5,7 +5,8 @@
  * the dashboard — the overdue tasks said plainly, stacked bars per main index and per lead unit
  * drawn by ECharts, the targets waiting for next year's results — writes and publishes the summary;
  * a visitor then finds the plan on the public pages, with nothing of the units' reports. Laptop
- * and phone, axe clean, no sideways scrolling, no Content-Security-Policy violation.
+ * and phone, axe clean, every control reached by the Tab key, no sideways scrolling, no
+ * Content-Security-Policy violation.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import {
   screenshot,
   seriousAccessibilityViolations,
 } from './support/browser.js';
+import { keyboardProblems, walkByKeyboard } from './support/keyboard.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 const LAPTOP = { width: 1366, height: 768 };
@@ -92,6 +94,7 @@ describe('the plan dashboard and the public summary', () => {
     expect(await targets.getByText('Chờ kết quả kỳ sau').count()).toBe(plan.tasks.length);
     expect(JSON.stringify(await seriousAccessibilityViolations(page), null, 1)).toBe('[]');
     expect(await noSidewaysScroll(page)).toBe(true);
+    expect(keyboardProblems(await walkByKeyboard(page))).toEqual({});
     await screenshot(page, 'plan-dashboard-1366');
 
     await page.getByLabel('Tóm tắt công khai').fill(SUMMARY);
@@ -120,6 +123,7 @@ describe('the plan dashboard and the public summary', () => {
     // The unit that leads a task is not named on the public page.
     expect(await page.getByText('Thành phố Điện Biên Phủ').count()).toBe(0);
     expect(JSON.stringify(await seriousAccessibilityViolations(page), null, 1)).toBe('[]');
+    expect(keyboardProblems(await walkByKeyboard(page))).toEqual({});
     await screenshot(page, 'public-plan-1366');
 
     const phone = await open(`${server.url}/ke-hoach-cong-khai/${plan.id}`, PHONE);
