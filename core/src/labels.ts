@@ -6,6 +6,14 @@
 export type { Locale } from './errors/problem.js';
 export { COHORT_LABELS, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from './frameworks/framework-model.js';
 export {
+  REPORT_STATUS_LABELS,
+  REPORT_STATUSES,
+  REPORTED_TASK_STATES,
+  type ReportedTaskState,
+  type ReportStatus,
+} from './plans/reporting-rounds.js';
+export { type DisplayedTaskState, TASK_STATE_LABELS, TASK_STATES, type TaskState } from './plans/task-workflow.js';
+export {
   APPRAISAL_DECISION_LABELS,
   APPRAISAL_DECISIONS,
   type AppraisalDecisionKind,

@@ -34,6 +34,20 @@ export interface PlanSchedule {
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
 function quarterRound(year: number, quarter: number): { dueOn: string; title: LocalizedText } {
   const month = String(quarter * 3).padStart(2, '0');
@@ -64,7 +78,14 @@ function entryRounds(entry: string, year: number): { dueOn: string; title: Local
       ? text
       : parseVietnameseDate(text);
   if (day === undefined) return undefined;
-  return [{ dueOn: day, title: { vi: `Kỳ báo cáo hạn ${formatCalendarDay(day)}`, en: `Report due ${day}` } }];
+  // Named by its month, as seed 003's "báo cáo … trước ngày 15/11" is the November report; the day is shown beside it.
+  const [dayYear, dayMonth] = day.split('-');
+  return [
+    {
+      dueOn: day,
+      title: { vi: `Báo cáo tháng ${dayMonth}/${dayYear}`, en: `${MONTHS[Number(dayMonth) - 1]} ${dayYear} report` },
+    },
+  ];
 }
 
 /** The schedule's problems, each at `reportingSchedule[i]`: an unknown entry, or a day before the plan's date. */
