@@ -6,6 +6,13 @@
 export type { Locale } from './errors/problem.js';
 export { COHORT_LABELS, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from './frameworks/framework-model.js';
 export { PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from './plans/plan-model.js';
+export {
+  REPORT_STATUS_LABELS,
+  REPORT_STATUSES,
+  REPORTED_TASK_STATES,
+  type ReportedTaskState,
+  type ReportStatus,
+} from './plans/reporting-rounds.js';
 export { type DisplayedTaskState, TASK_STATE_LABELS, TASK_STATES, type TaskState } from './plans/task-workflow.js';
 export {
   APPRAISAL_DECISION_LABELS,

@@ -25,6 +25,7 @@ import { registerPeriodRoutes } from './modules/periods/periods.routes.js';
 import { registerPlanDashboardRoutes } from './modules/plans/plan-dashboard.routes.js';
 import { registerPlanExchangeRoutes } from './modules/plans/plan-exchange.routes.js';
 import { registerPlanRoutes } from './modules/plans/plans.routes.js';
+import { registerProgressRoutes } from './modules/plans/progress.routes.js';
 import { registerPublicResultRoutes } from './modules/results/public-results.routes.js';
 import { registerUnitMapRoutes } from './modules/unit-maps/unit-maps.routes.js';
 import { registerUnitImportRoutes } from './modules/units/unit-import.routes.js';
@@ -131,6 +132,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       registerEvidenceRoutes(api, { ...dependencies, storage });
       registerAuditRoutes(api, dependencies);
       registerPlanRoutes(api, dependencies);
+      registerProgressRoutes(api, { ...dependencies, storage });
       registerPlanExchangeRoutes(api, dependencies);
       registerPlanDashboardRoutes(api, dependencies);
       registerPublicResultRoutes(api, dependencies);

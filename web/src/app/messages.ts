@@ -7,6 +7,7 @@ type Key =
   | 'workspace'
   | 'appraisal'
   | 'administration'
+  | 'planTasks'
   | 'signIn'
   | 'signOut'
   | 'account'
@@ -30,6 +31,7 @@ export const appMessages: Dictionary<Key> = {
     workspace: 'Tự đánh giá',
     appraisal: 'Thẩm định',
     administration: 'Quản trị',
+    planTasks: 'Nhiệm vụ',
     signIn: 'Đăng nhập',
     signOut: 'Đăng xuất',
     account: 'Tài khoản',
@@ -52,6 +54,7 @@ export const appMessages: Dictionary<Key> = {
     workspace: 'Self-assessment',
     appraisal: 'Appraisal',
     administration: 'Administration',
+    planTasks: 'Plan tasks',
     signIn: 'Sign in',
     signOut: 'Sign out',
     account: 'Account',

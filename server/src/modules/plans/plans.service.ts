@@ -9,6 +9,7 @@ import {
   draftToPlan,
   named,
   type PlanStatus,
+  reportingScheduleProblems,
   resolvePlanTransition,
   resolveTaskTransition,
   type TaskInput,
@@ -130,7 +131,14 @@ export function refuseStale(plan: Pick<PlanRow, 'version'>, based: number): void
   }
 }
 
+/** The reporting schedule must give rounds (core's reporting-rounds): 400 at reportingSchedule[i] otherwise. */
+function checkReportingSchedule(plan: { year: number; date: string; reportingSchedule: string[] }): void {
+  const problems = reportingScheduleProblems(plan);
+  if (problems.length > 0) throw new DomainError('invalid-input', problems);
+}
+
 export async function createPlan(db: Database, actor: Actor, body: Static<typeof PlanBody>) {
+  checkReportingSchedule({ ...body, reportingSchedule: body.reportingSchedule ?? [] });
   return db.transaction(async (tx) => {
     const [plan] = await tx
       .insert(plans)
@@ -156,6 +164,7 @@ export async function updatePlan(db: Database, actor: Actor, planId: string, bod
     refuseClosed(plan);
     refuseStale(plan, body.version);
     const { version: _version, ...changes } = body;
+    checkReportingSchedule({ ...plan, ...changes });
     if (changes.date !== undefined || changes.year !== undefined) await checkTasksAgainst(tx, { ...plan, ...changes });
     const [updated] = await tx
       .update(plans)
