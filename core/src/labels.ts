@@ -6,6 +6,23 @@
 export type { Locale } from './errors/problem.js';
 export { COHORT_LABELS, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from './frameworks/framework-model.js';
 export {
+  PLAN_ACTION_LABELS,
+  PLAN_ACTIONS,
+  PLAN_STATUS_LABELS,
+  PLAN_STATUSES,
+  type PlanAction,
+  type PlanStatus,
+} from './plans/plan-model.js';
+export {
+  type DisplayedTaskState,
+  TASK_ACTION_LABELS,
+  TASK_ACTIONS,
+  TASK_STATE_LABELS,
+  TASK_STATES,
+  type TaskAction,
+  type TaskState,
+} from './plans/task-workflow.js';
+export {
   APPRAISAL_DECISION_LABELS,
   APPRAISAL_DECISIONS,
   type AppraisalDecisionKind,

@@ -8082,6 +8082,9 @@ export interface operations {
                     purpose?: string;
                     documentNumber?: string;
                     reportingSchedule?: string[];
+                } & {
+                    /** @description The plan version edited (409 when stale) */
+                    version?: number;
                 };
             };
         };
@@ -8303,6 +8306,8 @@ export interface operations {
                         unit: "points" | "value" | "percent";
                         dueOn: string;
                     }[];
+                    /** @description The plan version edited (409 when stale) */
+                    version?: number;
                 };
             };
         };

@@ -6,6 +6,7 @@ type Key =
   | 'workspace'
   | 'appraisal'
   | 'administration'
+  | 'plans'
   | 'signIn'
   | 'signOut'
   | 'account'
@@ -28,6 +29,7 @@ export const appMessages: Dictionary<Key> = {
     workspace: 'Tự đánh giá',
     appraisal: 'Thẩm định',
     administration: 'Quản trị',
+    plans: 'Kế hoạch',
     signIn: 'Đăng nhập',
     signOut: 'Đăng xuất',
     account: 'Tài khoản',
@@ -49,6 +51,7 @@ export const appMessages: Dictionary<Key> = {
     workspace: 'Self-assessment',
     appraisal: 'Appraisal',
     administration: 'Administration',
+    plans: 'Plans',
     signIn: 'Sign in',
     signOut: 'Sign out',
     account: 'Account',

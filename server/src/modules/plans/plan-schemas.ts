@@ -74,7 +74,13 @@ export const PlanBody = Type.Object({
   basis: Type.Optional(Type.Array(PlanBasisSchema, { maxItems: 10 })),
 });
 
-export const PlanUpdateBody = Type.Partial(Type.Omit(PlanBody, ['basis']));
+/** The plan's version the caller edited (optional for now; the stale-version check comes with the dashboard work). */
+const PlanVersion = Type.Integer({ minimum: 1, description: 'The plan version edited (409 when stale)' });
+
+export const PlanUpdateBody = Type.Intersect([
+  Type.Partial(Type.Omit(PlanBody, ['basis'])),
+  Type.Object({ version: Type.Optional(PlanVersion) }),
+]);
 
 export const PlanDraftBody = Type.Object({
   periodId: Type.String({ format: 'uuid' }),
@@ -145,4 +151,5 @@ export const PlanTargetsBody = Type.Object({
     }),
     { maxItems: 500 },
   ),
+  version: Type.Optional(PlanVersion),
 });
