@@ -169,9 +169,21 @@ function OwnershipEditor({
 
   return (
     <Stack gap="md">
-      <Paper withBorder p="sm" pos="sticky" top={60} style={{ zIndex: 3 }}>
-        <Group justify="space-between" gap="sm">
-          <Group gap="sm">
+      <Group gap="xs">
+        <Button variant="default" size="sm" onClick={() => setDialog('import')}>
+          {t('importOwners')}
+        </Button>
+        <Button variant="default" size="sm" onClick={() => setDialog('carry')} disabled={frameworkOptions.length === 0}>
+          {t('carryOver')}
+        </Button>
+        <Button component="a" href={csvHref} download={`owners-${framework.id}.csv`} variant="subtle" size="sm">
+          {t('downloadOwners')}
+        </Button>
+      </Group>
+      {/* The count and the save button stay in sight while the table scrolls. */}
+      <Paper withBorder p="xs" pos="sticky" top={60} style={{ zIndex: 3 }} shadow="xs">
+        <Group justify="space-between" gap="xs">
+          <Group gap="xs">
             <Text size="sm" fw={500}>
               {t('ownershipAssigned', { assigned, total })}
             </Text>
@@ -182,21 +194,12 @@ function OwnershipEditor({
             )}
           </Group>
           <Group gap="xs">
-            <Button variant="default" size="sm" onClick={() => setDialog('import')}>
-              {t('importOwners')}
-            </Button>
-            <Button variant="default" size="sm" onClick={() => setDialog('carry')} disabled={frameworkOptions.length === 0}>
-              {t('carryOver')}
-            </Button>
-            <Button component="a" href={csvHref} download={`owners-${framework.id}.csv`} variant="subtle" size="sm">
-              {t('downloadOwners')}
-            </Button>
             {dirty && (
-              <Button variant="default" size="sm" onClick={() => setState(ownershipStateOf(groups, saved))}>
+              <Button variant="default" size="xs" onClick={() => setState(ownershipStateOf(groups, saved))}>
                 {t('undoChanges')}
               </Button>
             )}
-            <Button size="sm" onClick={save} disabled={!dirty} loading={replace.isPending}>
+            <Button size="xs" onClick={save} disabled={!dirty} loading={replace.isPending}>
               {t('saveOwnership')}
             </Button>
           </Group>
@@ -345,6 +348,7 @@ function GroupCard({
                         filter={vietnameseOptionsFilter}
                         nothingFoundMessage={t('nothingFound')}
                         size="xs"
+                        style={{ flex: '1 1 14rem' }}
                         error={cells.lead === null && cells.coordinating.length > 0}
                       />
                     </Table.Td>
@@ -358,6 +362,7 @@ function GroupCard({
                         filter={vietnameseOptionsFilter}
                         nothingFoundMessage={t('nothingFound')}
                         size="xs"
+                        style={{ flex: '1 1 14rem' }}
                       />
                     </Table.Td>
                   </Table.Tr>
