@@ -14,6 +14,7 @@ export { validateFrameworkRules } from './frameworks/validate-framework.js';
 export * from './plans/draft-plan.js';
 export * from './plans/ownership.js';
 export * from './plans/plan-model.js';
+export * from './plans/reporting-rounds.js';
 export * from './plans/task-table.js';
 export * from './plans/task-workflow.js';
 export * from './plans/validate-plan.js';

@@ -14,6 +14,13 @@ export {
   type PlanStatus,
 } from './plans/plan-model.js';
 export {
+  REPORT_STATUS_LABELS,
+  REPORT_STATUSES,
+  REPORTED_TASK_STATES,
+  type ReportedTaskState,
+  type ReportStatus,
+} from './plans/reporting-rounds.js';
+export {
   type DisplayedTaskState,
   TASK_ACTION_LABELS,
   TASK_ACTIONS,

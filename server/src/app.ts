@@ -23,6 +23,7 @@ import { registerFrameworkRoutes } from './modules/frameworks/frameworks.routes.
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerPeriodRoutes } from './modules/periods/periods.routes.js';
 import { registerPlanRoutes } from './modules/plans/plans.routes.js';
+import { registerProgressRoutes } from './modules/plans/progress.routes.js';
 import { registerPublicResultRoutes } from './modules/results/public-results.routes.js';
 import { registerUnitMapRoutes } from './modules/unit-maps/unit-maps.routes.js';
 import { registerUnitImportRoutes } from './modules/units/unit-import.routes.js';
@@ -129,6 +130,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       registerEvidenceRoutes(api, { ...dependencies, storage });
       registerAuditRoutes(api, dependencies);
       registerPlanRoutes(api, dependencies);
+      registerProgressRoutes(api, { ...dependencies, storage });
       registerPublicResultRoutes(api, dependencies);
     },
     { prefix: '/api/v1' },

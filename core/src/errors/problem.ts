@@ -50,6 +50,7 @@ const THING_NAMES = {
   councilMinutes: { vi: 'biên bản họp Hội đồng', en: 'council minutes' },
   plan: { vi: 'kế hoạch', en: 'plan' },
   planTask: { vi: 'nhiệm vụ kế hoạch', en: 'plan task' },
+  planTaskEvidence: { vi: 'tài liệu kiểm chứng của nhiệm vụ', en: 'task evidence' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ThingKind = keyof typeof THING_NAMES;
@@ -666,6 +667,47 @@ const catalogue = {
   'plan.task-party-not-allowed': {
     vi: 'chỉ {allowed} mới được {action}',
     en: 'only {allowedEn} may {actionEn}',
+  },
+  // reporting rounds, progress reports and comments (plans/reporting-rounds.ts)
+  'plan.schedule-unknown-entry': {
+    vi: 'trường reportingSchedule: "{value}" không phải lịch báo cáo; dùng quarterly (hằng quý, trước ngày 15 tháng cuối quý), half-yearly (trước 15/06 và 15/12) hoặc một ngày (15/11, 15/11/2023 hoặc 2023-11-15)',
+    en: 'field reportingSchedule: "{value}" is not a reporting schedule entry; use quarterly (before the 15th of each quarter’s last month), half-yearly (before 15/06 and 15/12) or a day (15/11, 15/11/2023 or 2023-11-15)',
+  },
+  'plan.schedule-before-plan': {
+    vi: 'trường reportingSchedule: kỳ báo cáo hạn {dueOn} trước ngày ban hành kế hoạch {planDate}',
+    en: 'field reportingSchedule: the reporting round due {dueOnEn} is before the plan’s date {planDateEn}',
+  },
+  'plan.unknown-round': {
+    vi: 'kế hoạch không có kỳ báo cáo hạn {dueOn} (các kỳ báo cáo: {known})',
+    en: 'the plan has no reporting round due {dueOnEn} (its rounds: {knownEn})',
+  },
+  'plan.round-not-open': {
+    vi: 'kỳ báo cáo hạn {dueOn} chưa mở (mở từ ngày {opensOn}); hãy báo cáo kỳ đang mở',
+    en: 'the reporting round due {dueOnEn} is not open yet (it opens on {opensOnEn}); report in the open round',
+  },
+  'plan.report-lead-only': {
+    vi: 'chỉ đơn vị chủ trì nhiệm vụ mới được {action}; đơn vị phối hợp và cơ quan quản lý kế hoạch góp ý trong phần trao đổi',
+    en: 'only the task’s lead unit may {actionEn}; coordinating units and the plan’s manager comment instead',
+  },
+  'plan.report-missing-text': {
+    vi: 'trường text: cần nêu kết quả thực hiện nhiệm vụ trong kỳ',
+    en: 'field text: describe what was done in the round',
+  },
+  'plan.report-state-backwards': {
+    vi: 'trường state: không thể báo cáo "{to}" khi nhiệm vụ đang "{from}"',
+    en: 'field state: cannot report "{toEn}" while the task is "{fromEn}"',
+  },
+  'plan.report-unknown-evidence': {
+    vi: 'trường evidenceIds: tệp {id} không phải tài liệu kiểm chứng đã tải lên cho nhiệm vụ này',
+    en: 'field evidenceIds: file {id} is not evidence uploaded for this task',
+  },
+  'plan.report-bad-link': {
+    vi: 'trường links: đường dẫn "{value}" không hợp lệ; chỉ nhận địa chỉ bắt đầu bằng http:// hoặc https://',
+    en: 'field links: "{value}" is not a valid link; only http:// and https:// addresses are accepted',
+  },
+  'plan.comment-empty': {
+    vi: 'trường text: nội dung trao đổi không được để trống',
+    en: 'field text: the comment is empty',
   },
   // command line
   'cli.usage': {

@@ -8,7 +8,7 @@ import { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/database.js';
 import * as schema from '../db/schema/index.js';
-import { assessments, evidence, unitMaps } from '../db/schema/index.js';
+import { assessments, evidence, plans, planTaskEvidence, planTasks, unitMaps } from '../db/schema/index.js';
 import { seedDemoData } from '../demo/seed-demo-data.js';
 import { installBuiltinFrameworks } from '../modules/frameworks/frameworks.service.js';
 import { LocalEvidenceStorage } from '../storage/local-evidence-storage.js';
@@ -44,6 +44,8 @@ describe.each(TEST_DATABASE_KINDS)('backup and restore on %s', (kind) => {
   const sourceFiles = new LocalEvidenceStorage({ root: join(directory, 'files-a') });
   const targetFiles = new LocalEvidenceStorage({ root: join(directory, 'files-b') });
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+  /** A plan task's evidence: kept in the same storage, and backed up too. */
+  const taskPdf = Buffer.from('%PDF-1.4\n% báo cáo tiến độ\ntrailer << >>\n%%EOF\n');
 
   beforeAll(async () => {
     source = await openTestDatabase(kind);
@@ -59,6 +61,20 @@ describe.each(TEST_DATABASE_KINDS)('backup and restore on %s', (kind) => {
       sizeBytes: stored.size,
       mediaType: 'application/pdf',
       fileName: 'quyet-dinh.pdf',
+    });
+    const [plan] = await source.db.insert(plans).values({ year: 2023, date: '2023-03-01', title: 'Kế hoạch' }).returning();
+    const [task] = await source.db
+      .insert(planTasks)
+      .values({ planId: plan?.id as string, position: 1, text: 'Nhiệm vụ', dueOn: '2023-12-31' })
+      .returning();
+    const storedTaskFile = await sourceFiles.put(taskPdf);
+    await source.db.insert(planTaskEvidence).values({
+      planId: plan?.id as string,
+      taskId: task?.id as string,
+      sha256: storedTaskFile.sha256,
+      sizeBytes: storedTaskFile.size,
+      mediaType: 'application/pdf',
+      fileName: 'bao-cao.pdf',
     });
     const boundaries = syntheticBoundaries(['DBP']) as unknown as typeof unitMaps.$inferInsert.boundaries;
     await source.db.insert(unitMaps).values({
@@ -80,13 +96,15 @@ describe.each(TEST_DATABASE_KINDS)('backup and restore on %s', (kind) => {
 
   it('gives back every row, file and audit entry in an empty database', async () => {
     const written = await createBackup(source.db, sourceFiles, file);
-    expect(written.files).toBe(1);
+    expect(written.files).toBe(2);
     const restored = await restoreBackup(target.db, targetFiles, file);
     expect(restored).toEqual(written);
     expect(await tableCounts(target)).toEqual(await tableCounts(source));
     expect(await target.db.select().from(unitMaps)).toEqual(await source.db.select().from(unitMaps));
     const [row] = await target.db.select().from(evidence);
     expect(await targetFiles.get(row?.sha256 as string)).toEqual(pdf);
+    const [taskFile] = await target.db.select().from(planTaskEvidence);
+    expect(await targetFiles.get(taskFile?.sha256 as string)).toEqual(taskPdf);
     // Audit entries keep their ids and the sequence continues after them.
     const maxId = async (database: DatabaseHandle) =>
       ((await database.db.execute(sql.raw('select max(id)::int as id from audit_log'))) as unknown as { rows: { id: number }[] })

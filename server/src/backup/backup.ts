@@ -33,6 +33,9 @@ export const BACKUP_TABLES = [
   'plans',
   'plan_targets',
   'plan_tasks',
+  'plan_task_evidence',
+  'plan_progress_reports',
+  'plan_task_comments',
   'indicator_ownership',
 ] as const;
 
@@ -70,7 +73,10 @@ export async function createBackup(
         yield `${JSON.stringify({ table, rows: batch } satisfies Line)}\n`;
       }
     }
-    const hashes = await db.execute(sql.raw('select distinct sha256 from evidence where sha256 is not null order by sha256'));
+    // Assessment evidence and plan task evidence share the content-addressed storage.
+    const hashes = await db.execute(
+      sql.raw('select sha256 from evidence where sha256 is not null union select sha256 from plan_task_evidence order by sha256'),
+    );
     for (const { sha256 } of (hashes as unknown as { rows: { sha256: string }[] }).rows) {
       const content = await storage.get(sha256); // verified against its hash on the way out
       files++;

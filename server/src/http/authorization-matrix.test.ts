@@ -8,6 +8,7 @@
  * the table says what the role may do, not what an earlier caller left behind.
  */
 import { randomBytes } from 'node:crypto';
+import { addDays, vietnamDay } from '@opendti/core';
 import { loadBuiltinFramework } from '@opendti/frameworks';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -448,6 +449,27 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
       );
     }
     return { planId, taskId: task.json().id, version: task.json().version };
+  }
+  /** An issued plan as above whose one reporting round is open today; with a PDF from DBP on the task when asked. */
+  async function planInRound(withEvidence = false) {
+    const { planId, taskId } = await planWithTask(true);
+    const dueOn = addDays(vietnamDay(new Date()), 30);
+    await ok(
+      await as('periodManager', { method: 'PATCH', url: `/api/v1/plans/${planId}`, body: { reportingSchedule: [dueOn] } }),
+    );
+    let evidenceId = '';
+    if (withEvidence) {
+      const uploaded = await ok(
+        await as('unitReporter', {
+          method: 'POST',
+          url: `/api/v1/plans/${planId}/tasks/${taskId}/evidence`,
+          upload: { fileName: 'bao-cao-tien-do.pdf', bytes: PDF },
+        }),
+        201,
+      );
+      evidenceId = uploaded.json().items[0].id;
+    }
+    return { planId, taskId, dueOn, evidenceId };
   }
   const reference = () => ({
     documentNumber: `${++sequence}/QĐ-UBND`,
@@ -1249,6 +1271,74 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
         };
       },
     },
+    // plan progress: a unit reads the tasks it leads or coordinates, reports and uploads on those it leads
+    {
+      route: 'GET /api/v1/plans/{planId}/reporting-rounds',
+      expected: [401, 200, 200, 200, 200, 403, 403],
+      request: async () => ({ method: 'GET', url: `/api/v1/plans/${(await planInRound()).planId}/reporting-rounds` }),
+    },
+    {
+      route: 'GET /api/v1/plans/{planId}/reporting-rounds/{dueOn}/reports',
+      expected: [401, 200, 200, 200, 200, 403, 403],
+      request: async () => {
+        const { planId, dueOn } = await planInRound();
+        return { method: 'GET', url: `/api/v1/plans/${planId}/reporting-rounds/${dueOn}/reports` };
+      },
+    },
+    {
+      route: 'PUT /api/v1/plans/{planId}/tasks/{taskId}/reports/{dueOn}',
+      about: 'the lead unit (DBP) only',
+      expected: [401, 403, 403, 200, 200, 403, 403],
+      request: async () => {
+        const { planId, taskId, dueOn } = await planInRound();
+        return {
+          method: 'PUT',
+          url: `/api/v1/plans/${planId}/tasks/${taskId}/reports/${dueOn}`,
+          body: { text: 'Đã ban hành kế hoạch', percent: 50, state: 'inProgress', links: [], evidenceIds: [] },
+        };
+      },
+    },
+    {
+      route: 'POST /api/v1/plans/{planId}/tasks/{taskId}/evidence',
+      about: 'the lead unit (DBP) only',
+      expected: [401, 403, 403, 201, 201, 403, 403],
+      request: async () => {
+        const { planId, taskId } = await planInRound();
+        return {
+          method: 'POST',
+          url: `/api/v1/plans/${planId}/tasks/${taskId}/evidence`,
+          upload: { fileName: 'ke-hoach.pdf', bytes: PDF },
+        };
+      },
+    },
+    {
+      route: 'GET /api/v1/plans/{planId}/tasks/{taskId}/evidence/{evidenceId}',
+      expected: [401, 200, 200, 200, 200, 403, 403],
+      request: async () => {
+        const { planId, taskId, evidenceId } = await planInRound(true);
+        return { method: 'GET', url: `/api/v1/plans/${planId}/tasks/${taskId}/evidence/${evidenceId}` };
+      },
+    },
+    {
+      route: 'GET /api/v1/plans/{planId}/tasks/{taskId}/comments',
+      expected: [401, 200, 200, 200, 200, 403, 403],
+      request: async () => {
+        const { planId, taskId } = await planInRound();
+        return { method: 'GET', url: `/api/v1/plans/${planId}/tasks/${taskId}/comments` };
+      },
+    },
+    {
+      route: 'POST /api/v1/plans/{planId}/tasks/{taskId}/comments',
+      expected: [401, 201, 201, 201, 201, 403, 403],
+      request: async () => {
+        const { planId, taskId } = await planInRound();
+        return {
+          method: 'POST',
+          url: `/api/v1/plans/${planId}/tasks/${taskId}/comments`,
+          body: { text: 'Đề nghị bổ sung minh chứng' },
+        };
+      },
+    },
     {
       route: 'GET /api/v1/units/me/plan-tasks',
       expected: [401, 403, 403, 200, 200, 403, 403],
@@ -1322,7 +1412,9 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
       }
       if (
         response.statusCode === 403 &&
-        !['http.forbidden', 'workflow.role-not-allowed', 'plan.task-party-not-allowed'].includes(response.json().error.code)
+        !['http.forbidden', 'workflow.role-not-allowed', 'plan.task-party-not-allowed', 'plan.report-lead-only'].includes(
+          response.json().error.code,
+        )
       ) {
         wrongErrors.push(`${who}: ${response.body}`);
       }

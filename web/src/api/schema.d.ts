@@ -1269,7 +1269,7 @@ export interface paths {
         };
         /**
          * Nhiệm vụ kế hoạch của đơn vị tôi / my unit’s plan tasks
-         * @description The caller's unit's tasks in issued plans, as lead or coordinating unit. Unit roles only.
+         * @description The caller's unit's tasks in issued plans, as lead or coordinating unit, each with `reporting`: every reporting round of its plan with the task's report status and report, and the round being reported now. Unit roles only.
          */
         get: operations["listMyPlanTasks"];
         put?: never;
@@ -1318,6 +1318,130 @@ export interface paths {
          * @description owners.csv (indicator,lead,coordinating; coordinating separated by ;) replaces the table, all or nothing, with a per-row report of bad rows. dryRun checks only.
          */
         post: operations["importIndicatorOwnership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/reporting-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các kỳ báo cáo của kế hoạch / the plan’s reporting rounds
+         * @description Rounds derived from the plan's reporting schedule (quarterly: 15/03, 15/06, 15/09, 15/12; half-yearly: 15/06, 15/12; or days), each with the counts of tasks owing a report: submitted on time, late, missing, not due yet. The manager counts every task; a unit its own tasks (lead or coordinating) of an issued or closed plan.
+         */
+        get: operations["listReportingRounds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/reporting-rounds/{dueOn}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Báo cáo tiến độ trong một kỳ / progress reports of one round
+         * @description One row per task owing a report in the round (cancelled tasks and tasks reported done in an earlier round owe none), with its status (submitted, late, missing, pending) and the report with its links and files. 404 for a day that is not a round.
+         */
+        get: operations["listRoundReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/tasks/{taskId}/reports/{dueOn}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Báo cáo tiến độ nhiệm vụ trong kỳ / report a task’s progress in a round
+         * @description The lead unit's report (text, percent, state, links, uploaded files); `version` when editing (409 when stale). The state moves the task through core's task workflow. Refused: another party (403), a plan not issued or a round not open yet (409), a cancelled task and bad fields (400 at their path).
+         */
+        put: operations["saveProgressReport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/tasks/{taskId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tải lên tài liệu kiểm chứng của nhiệm vụ (trường "files") / upload task evidence (field "files")
+         * @description multipart/form-data, by the lead unit of a task of an issued plan; the assessment evidence rules apply (PDF, images, office documents, UTF-8 text; at most MAX_UPLOAD_MB each, 413 above; programs, macros and mismatched content refused, nothing stored). Attach the returned ids to a report.
+         */
+        post: operations["uploadTaskEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/tasks/{taskId}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tệp kiểm chứng của nhiệm vụ / a task evidence file
+         * @description The bytes, verified against their hash; PDF and images inline, others as attachment. The manager and the lead and coordinating units of the task.
+         */
+        get: operations["downloadTaskEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/tasks/{taskId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trao đổi về nhiệm vụ / comments on a task
+         * @description Oldest first. The manager and the lead and coordinating units of the task.
+         */
+        get: operations["listTaskComments"];
+        put?: never;
+        /**
+         * Góp ý về nhiệm vụ / comment on a task
+         * @description A comment (at most 2,000 characters) by the manager or the lead or a coordinating unit, on a task of an issued plan (409 otherwise). Audited.
+         */
+        post: operations["addTaskComment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8910,6 +9034,71 @@ export interface operations {
                         planDocumentNumber: string;
                         /** @enum {string} */
                         role: "leadUnit" | "coordinatingUnit";
+                        reporting: {
+                            currentRound: null | string;
+                            rounds: ({
+                                /** @description The last day to report on time; the round’s key */
+                                dueOn: string;
+                                /** @description Reports are taken from this day (the day after the previous round’s due day) */
+                                opensOn: string;
+                                title: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                /** @description Reports are taken (a past round still takes late reports) */
+                                open: boolean;
+                                /** @description The round being reported now: the first not yet due */
+                                current: boolean;
+                            } & {
+                                /** @description The task owes a report in this round, or wrote one anyway (a row of the round) */
+                                expected: boolean;
+                                /** @enum {string} */
+                                status: "submitted" | "late" | "missing" | "pending";
+                                report: null | {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    /** @description yyyy-mm-dd */
+                                    roundDueOn: string;
+                                    unit: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    text: string;
+                                    percent: number;
+                                    /** @enum {string} */
+                                    state: "notStarted" | "inProgress" | "done";
+                                    links: string[];
+                                    evidence: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        fileName: string;
+                                        /** @description Bytes */
+                                        size: number;
+                                        mimeType: string;
+                                        /** Format: date-time */
+                                        uploadedAt: string;
+                                        /** @description PDF or image: shown in the browser rather than downloaded */
+                                        inline: boolean;
+                                        /** @description GET for the bytes */
+                                        contentUrl: string;
+                                    }[];
+                                    /**
+                                     * Format: date-time
+                                     * @description The first submission: on time or late is judged by it
+                                     */
+                                    submittedAt: string;
+                                    submittedBy: null | {
+                                        id: string;
+                                        displayName: string;
+                                    };
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                    version: number;
+                                };
+                            })[];
+                        };
                     })[];
                 };
             };
@@ -9160,6 +9349,778 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listReportingRounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plan: {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            title: string;
+                            documentNumber: string;
+                            /** @description yyyy-mm-dd */
+                            date: string;
+                            /** @enum {string} */
+                            status: "draft" | "issued" | "closed";
+                            reportingSchedule: string[];
+                        };
+                        /** @description The Vietnam day the statuses are judged on */
+                        today: string;
+                        rounds: ({
+                            /** @description The last day to report on time; the round’s key */
+                            dueOn: string;
+                            /** @description Reports are taken from this day (the day after the previous round’s due day) */
+                            opensOn: string;
+                            title: {
+                                vi: string;
+                                en: string;
+                            };
+                            /** @description Reports are taken (a past round still takes late reports) */
+                            open: boolean;
+                            /** @description The round being reported now: the first not yet due */
+                            current: boolean;
+                        } & {
+                            counts: {
+                                /** @description Tasks owing a report in the round (not cancelled, not reported done earlier) */
+                                expected: number;
+                                submitted: number;
+                                late: number;
+                                missing: number;
+                                pending: number;
+                            };
+                        })[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listRoundReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+                /** @description The round’s due day */
+                dueOn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        round: {
+                            /** @description The last day to report on time; the round’s key */
+                            dueOn: string;
+                            /** @description Reports are taken from this day (the day after the previous round’s due day) */
+                            opensOn: string;
+                            title: {
+                                vi: string;
+                                en: string;
+                            };
+                            /** @description Reports are taken (a past round still takes late reports) */
+                            open: boolean;
+                            /** @description The round being reported now: the first not yet due */
+                            current: boolean;
+                        } & {
+                            counts: {
+                                /** @description Tasks owing a report in the round (not cancelled, not reported done earlier) */
+                                expected: number;
+                                submitted: number;
+                                late: number;
+                                missing: number;
+                                pending: number;
+                            };
+                        };
+                        items: {
+                            task: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                text: string;
+                                indicators: string[];
+                                product: string;
+                                lead: null | {
+                                    code: string;
+                                    name: string;
+                                };
+                                coordinating: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                /** @description yyyy-mm-dd */
+                                dueOn: string;
+                                /** @enum {string} */
+                                state: "notStarted" | "inProgress" | "done" | "cancelled";
+                                /** @enum {string} */
+                                displayedState: "notStarted" | "inProgress" | "done" | "cancelled" | "overdue";
+                            };
+                            /**
+                             * @description The caller’s relation to the task
+                             * @enum {string}
+                             */
+                            role: "manager" | "leadUnit" | "coordinatingUnit";
+                            /** @enum {string} */
+                            reportStatus: "submitted" | "late" | "missing" | "pending";
+                            report: null | {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                taskId: string;
+                                /** @description yyyy-mm-dd */
+                                roundDueOn: string;
+                                unit: {
+                                    code: string;
+                                    name: string;
+                                };
+                                text: string;
+                                percent: number;
+                                /** @enum {string} */
+                                state: "notStarted" | "inProgress" | "done";
+                                links: string[];
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    fileName: string;
+                                    /** @description Bytes */
+                                    size: number;
+                                    mimeType: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                    /** @description PDF or image: shown in the browser rather than downloaded */
+                                    inline: boolean;
+                                    /** @description GET for the bytes */
+                                    contentUrl: string;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description The first submission: on time or late is judged by it
+                                 */
+                                submittedAt: string;
+                                submittedBy: null | {
+                                    id: string;
+                                    displayName: string;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    saveProgressReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+                taskId: string;
+                /** @description The round’s due day */
+                dueOn: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What was done in the round */
+                    text: string;
+                    percent: number;
+                    /**
+                     * @description The task moves to it through core’s task workflow
+                     * @enum {string}
+                     */
+                    state: "notStarted" | "inProgress" | "done";
+                    /** @description http(s) only */
+                    links: string[];
+                    /** @description Files uploaded for this task (POST …/evidence) */
+                    evidenceIds: string[];
+                    /** @description When editing: the version edited (409 when stale) */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        taskId: string;
+                        /** @description yyyy-mm-dd */
+                        roundDueOn: string;
+                        unit: {
+                            code: string;
+                            name: string;
+                        };
+                        text: string;
+                        percent: number;
+                        /** @enum {string} */
+                        state: "notStarted" | "inProgress" | "done";
+                        links: string[];
+                        evidence: {
+                            /** Format: uuid */
+                            id: string;
+                            fileName: string;
+                            /** @description Bytes */
+                            size: number;
+                            mimeType: string;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                            /** @description PDF or image: shown in the browser rather than downloaded */
+                            inline: boolean;
+                            /** @description GET for the bytes */
+                            contentUrl: string;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @description The first submission: on time or late is judged by it
+                         */
+                        submittedAt: string;
+                        submittedBy: null | {
+                            id: string;
+                            displayName: string;
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    uploadTaskEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            fileName: string;
+                            /** @description Bytes */
+                            size: number;
+                            mimeType: string;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                            /** @description PDF or image: shown in the browser rather than downloaded */
+                            inline: boolean;
+                            /** @description GET for the bytes */
+                            contentUrl: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    downloadTaskEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+                taskId: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its own media type (Content-Type), and an ETag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listTaskComments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        text: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        author: null | {
+                            id: string;
+                            displayName: string;
+                        };
+                        unit: null | {
+                            code: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        party: "manager" | "leadUnit" | "coordinatingUnit";
+                    }[];
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    addTaskComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        text: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        author: null | {
+                            id: string;
+                            displayName: string;
+                        };
+                        unit: null | {
+                            code: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        party: "manager" | "leadUnit" | "coordinatingUnit";
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

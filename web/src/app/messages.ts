@@ -7,6 +7,7 @@ type Key =
   | 'appraisal'
   | 'administration'
   | 'plans'
+  | 'planTasks'
   | 'signIn'
   | 'signOut'
   | 'account'
@@ -30,6 +31,7 @@ export const appMessages: Dictionary<Key> = {
     appraisal: 'Thẩm định',
     administration: 'Quản trị',
     plans: 'Kế hoạch',
+    planTasks: 'Nhiệm vụ',
     signIn: 'Đăng nhập',
     signOut: 'Đăng xuất',
     account: 'Tài khoản',
@@ -52,6 +54,7 @@ export const appMessages: Dictionary<Key> = {
     appraisal: 'Appraisal',
     administration: 'Administration',
     plans: 'Plans',
+    planTasks: 'Plan tasks',
     signIn: 'Sign in',
     signOut: 'Sign out',
     account: 'Account',

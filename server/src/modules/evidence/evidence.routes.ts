@@ -58,7 +58,7 @@ const UPLOAD_FIELD = 'files';
  * (@fastify/multipart's `fileSize` limit: a bigger file ends the request with 413 before it is
  * buffered whole), at most 10 files (its `files` limit, also 413). Other form fields are ignored.
  */
-async function readUploadedFiles(request: FastifyRequest): Promise<UploadedFile[]> {
+export async function readUploadedFiles(request: FastifyRequest): Promise<UploadedFile[]> {
   if (!request.isMultipart()) throw new DomainError('invalid-input', [{ code: 'evidence.no-files' }]);
   const files: UploadedFile[] = [];
   const problems: Problem[] = [];

@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { PLAN_ACTIONS, PLAN_STATUSES, TASK_ACTIONS, TASK_STATES } from '@opendti/core';
 import { CalendarDay, Nullable, StringEnum, Timestamp } from '../../http/common-schemas.js';
+import { TaskReportingSchema } from './progress-schemas.js';
 
 const IsoDate = Type.String({ format: 'date' });
 const Code = Type.String({ minLength: 1, maxLength: 40 });
@@ -119,6 +120,7 @@ export const MyPlanTaskSchema = Type.Intersect([
     planTitle: Type.String(),
     planDocumentNumber: Type.String(),
     role: StringEnum(['leadUnit', 'coordinatingUnit'] as const),
+    reporting: TaskReportingSchema,
   }),
 ]);
 

@@ -39,6 +39,7 @@ import {
   updatePlan,
   updatePlanTask,
 } from './plans.service.js';
+import { taskReportingOf } from './progress.service.js';
 
 const TAGS = ['plans'];
 
@@ -258,7 +259,8 @@ export function registerPlanRoutes(api: Api, { database }: AppDependencies): voi
         tags: TAGS,
         summary: 'Nhiệm vụ kế hoạch của đơn vị tôi / my unit’s plan tasks',
         operationId: 'listMyPlanTasks',
-        description: "The caller's unit's tasks in issued plans, as lead or coordinating unit. Unit roles only.",
+        description:
+          "The caller's unit's tasks in issued plans, as lead or coordinating unit, each with `reporting`: every reporting round of its plan with the task's report status and report, and the round being reported now. Unit roles only.",
         response: { 200: Type.Array(MyPlanTaskSchema), ...errorResponses(401, 403) },
       },
     },
@@ -266,7 +268,9 @@ export function registerPlanRoutes(api: Api, { database }: AppDependencies): voi
       const unitId = request.actor?.unitId;
       const actor = authorize(request, 'plan.task.read', unitId === undefined ? {} : { unitId });
       if (actor.unitId === undefined) throw new DomainError('forbidden', [{ code: 'http.forbidden' }]);
-      return listUnitPlanTasks(db, actor, actor.unitId);
+      const tasks = await listUnitPlanTasks(db, actor, actor.unitId);
+      const reporting = await taskReportingOf(db, tasks);
+      return tasks.map((task) => ({ ...task, reporting: reporting.get(task.id) ?? { currentRound: null, rounds: [] } }));
     },
   );
   api.get(

@@ -9,6 +9,7 @@ import {
   draftToPlan,
   named,
   type PlanStatus,
+  reportingScheduleProblems,
   resolvePlanTransition,
   resolveTaskTransition,
   type TaskInput,
@@ -121,7 +122,14 @@ function refuseClosed(plan: PlanRow): void {
   if (plan.status === 'closed') throw new DomainError('conflict', [{ code: 'plan.closed' }]);
 }
 
+/** The reporting schedule must give rounds (core's reporting-rounds): 400 at reportingSchedule[i] otherwise. */
+function checkReportingSchedule(plan: { year: number; date: string; reportingSchedule: string[] }): void {
+  const problems = reportingScheduleProblems(plan);
+  if (problems.length > 0) throw new DomainError('invalid-input', problems);
+}
+
 export async function createPlan(db: Database, actor: Actor, body: Static<typeof PlanBody>) {
+  checkReportingSchedule({ ...body, reportingSchedule: body.reportingSchedule ?? [] });
   return db.transaction(async (tx) => {
     const [plan] = await tx
       .insert(plans)
@@ -145,6 +153,7 @@ export async function updatePlan(db: Database, actor: Actor, planId: string, bod
   return db.transaction(async (tx) => {
     const plan = await loadPlan(tx, planId);
     refuseClosed(plan);
+    checkReportingSchedule({ ...plan, ...body });
     if (body.date !== undefined || body.year !== undefined) await checkTasksAgainst(tx, { ...plan, ...body });
     const [updated] = await tx
       .update(plans)

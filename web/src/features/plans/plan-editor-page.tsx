@@ -8,7 +8,7 @@ import { formatDate } from '../../shared/format';
 import { useDomainLabels } from '../../shared/labels';
 import { ManagerGate } from './manager-gate';
 import { planMessages } from './messages';
-import { PlanStatusBadge, TaskStateBadge } from './plan-badges';
+import { PlanStatusBadge } from './plan-badges';
 import { PlanHeaderCard } from './plan-header-card';
 import { useIndicatorChoices, useUnitChoices } from './plan-options';
 import { taskWorkbookHref, usePeriod, usePlan } from './plan-queries';
@@ -16,6 +16,7 @@ import type { PlanDetail } from './plan-records';
 import { PlanStatusActions } from './plan-status-actions';
 import { PlanTargetsSection } from './plan-targets-section';
 import { PlanTasksSection } from './plan-tasks-section';
+import { TaskStateBadge } from './progress-badges';
 import { taskCounts } from './task-counts';
 import { TaskImportModal } from './task-import-modal';
 

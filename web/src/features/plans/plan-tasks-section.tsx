@@ -25,10 +25,10 @@ import { vietnameseOptionsFilter } from '../../shared/option-filter';
 import { ProblemList } from '../../shared/problem-list';
 import { ConfirmModal } from './confirm-modal';
 import { planMessages } from './messages';
-import { TaskStateBadge } from './plan-badges';
 import type { IndicatorChoices } from './plan-options';
 import { useAddTask, useDeleteTask, useTaskTransition, useUpdateTask } from './plan-queries';
 import type { PlanDetail, PlanTask, TaskAction } from './plan-records';
+import { TaskStateBadge } from './progress-badges';
 import { TaskEditor } from './task-editor';
 import { emptyTaskForm, type TaskForm, taskBody, taskChanges, taskFormOf } from './task-form';
 

@@ -28,8 +28,8 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatBytes, formatDate, formatDateTime } from '../../shared/format';
+import { uploadWithProgress } from '../../shared/upload-with-progress';
 import { workspaceMessages } from './messages';
-import { uploadWithProgress } from './upload-with-progress';
 import { addReference, deleteEvidence, type EvidenceItem, evidenceUploadUrl, useEvidence, workspaceKeys } from './workspace-api';
 
 /** What the server accepts (it checks the content, not these names): PDF, images, Office and OpenDocument, text. */

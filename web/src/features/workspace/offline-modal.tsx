@@ -18,8 +18,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatPoints } from '../../shared/format';
+import { uploadWithProgress } from '../../shared/upload-with-progress';
 import { workspaceMessages } from './messages';
-import { uploadWithProgress } from './upload-with-progress';
 import { type ImportReport, importUrl, templateUrl, workspaceKeys } from './workspace-api';
 
 type RowFilter = 'changed' | 'rejected' | 'all';
