@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useLocale, useMessages } from '../../i18n/locale';
+import { useMessages } from '../../i18n/locale';
 import { vietnameseOptionsFilter } from '../../shared/option-filter';
 import { ProblemList } from '../../shared/problem-list';
 import { planMessages } from './messages';
@@ -24,7 +24,6 @@ export function CarryOverModal({
   onClose: () => void;
 }) {
   const t = useMessages(planMessages);
-  const { locale } = useLocale();
   const carry = useCarryOverOwnership(frameworkId);
   const [from, setFrom] = useState<string | null>(null);
   const [preview, setPreview] = useState<CarryOverReport>();
@@ -41,14 +40,12 @@ export function CarryOverModal({
       { fromFrameworkId: from, dryRun: false },
       {
         onSuccess: (report) => {
-          notifications.show({ color: 'green', message: t('carriedOver', { count: report.carried?.length ?? 0 }) });
+          notifications.show({ color: 'green', message: t('carriedOver', { count: report.carried.length }) });
           onClose();
         },
       },
     );
   };
-  const reasonOf = (reason: CarryOverReport['notCarried'][number]['reason']) =>
-    reason === undefined ? t('codeNotInFramework') : typeof reason === 'string' ? reason : reason[locale];
 
   return (
     <Modal opened onClose={onClose} title={t('carryOverTitle')} size="xl">
@@ -75,28 +72,40 @@ export function CarryOverModal({
           <>
             <Group gap="xs">
               <Badge color="green" variant="light" tt="none">
-                {t('carriedCount', { count: preview.carried?.length ?? 0 })}
+                {t('carriedCount', { count: preview.carried.length })}
               </Badge>
-              <Badge color={(preview.notCarried?.length ?? 0) > 0 ? 'orange' : 'gray'} variant="light" tt="none">
+              <Badge color={preview.notCarried.length > 0 ? 'orange' : 'gray'} variant="light" tt="none">
                 {t('notCarriedCount', { count: preview.notCarried?.length ?? 0 })}
               </Badge>
             </Group>
-            {(preview.notCarried?.length ?? 0) > 0 && (
+            {preview.notCarried.length > 0 && (
+              <Alert color="orange" title={t('notCarriedTitle')}>
+                <Text size="sm">{t('notCarriedBody', { codes: preview.notCarried.join(', ') })}</Text>
+              </Alert>
+            )}
+            {preview.unowned.length > 0 && (
+              <Text size="sm" c="dimmed">
+                {t('unownedAfter', { count: preview.unowned.length, codes: preview.unowned.join(', ') })}
+              </Text>
+            )}
+            {preview.carried.length > 0 && (
               <Table.ScrollContainer minWidth={480} mah={280}>
                 <Table striped verticalSpacing={4} stickyHeader>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th w={90}>{t('code')}</Table.Th>
+                      <Table.Th w={110}>{t('carriedFromCode')}</Table.Th>
                       <Table.Th>{t('leadUnit')}</Table.Th>
-                      <Table.Th>{t('whyNotCarried')}</Table.Th>
+                      <Table.Th>{t('coordinatingUnits')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {preview.notCarried.map((row) => (
+                    {preview.carried.map((row) => (
                       <Table.Tr key={row.indicator}>
                         <Table.Td ff="monospace">{row.indicator}</Table.Td>
-                        <Table.Td ff="monospace">{row.lead ?? '–'}</Table.Td>
-                        <Table.Td>{reasonOf(row.reason)}</Table.Td>
+                        <Table.Td ff="monospace">{row.from}</Table.Td>
+                        <Table.Td ff="monospace">{row.lead}</Table.Td>
+                        <Table.Td ff="monospace">{row.coordinating.join('; ') || '–'}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -111,10 +120,10 @@ export function CarryOverModal({
           </Button>
           <Button
             onClick={apply}
-            disabled={!preview || (preview.carried?.length ?? 0) === 0}
+            disabled={!preview || preview.carried.length === 0}
             loading={carry.isPending && Boolean(preview)}
           >
-            {t('carryOverApply', { count: preview?.carried?.length ?? 0 })}
+            {t('carryOverApply', { count: preview?.carried.length ?? 0 })}
           </Button>
         </Group>
       </Stack>

@@ -25,21 +25,35 @@ export interface Page<T> {
   total: number;
 }
 
-/** A bad row of an imported task table: its row, its column and the message in both languages. */
+/** A bad row of an imported task table: its sheet row, its column title, the message in both languages. */
 export interface TaskImportProblem {
-  row: number;
-  column?: string;
-  message: { vi: string; en: string } | string;
+  row: number | null;
+  column: string | null;
+  code: string;
+  message: { vi: string; en: string };
 }
 
-/** The answer of `POST /plans/{id}/tasks/import`: the rows read (or their count) and every problem. */
+/**
+ * The answer of `POST /plans/{id}/tasks/import` (importPlanTasks): the tasks read, whether the table
+ * was replaced, what would change (or changed), and every bad row; nothing is imported half.
+ */
 export interface TaskImportReport {
-  rows: number | unknown[];
+  rows: number;
+  imported: boolean;
+  added: number;
+  updated: number;
+  removed: number;
   problems: TaskImportProblem[];
 }
 
-/** The answer of `POST /frameworks/{id}/ownership/carry-over`: the rows carried and those not carried. */
+/**
+ * The answer of `POST /frameworks/{id}/ownership/carry-over` (importOwnershipFromFramework): the
+ * owners carried (with the old code each came from), the old codes with no place here, the new
+ * indicators nobody owns afterwards.
+ */
 export interface CarryOverReport {
-  carried: Ownership[];
-  notCarried: (Partial<Ownership> & { indicator: string; reason?: string | { vi: string; en: string } })[];
+  carried: (Ownership & { from: string })[];
+  notCarried: string[];
+  unowned: string[];
+  saved: boolean;
 }

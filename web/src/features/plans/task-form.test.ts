@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanTask } from './plan-records';
 import { taskCounts } from './task-counts';
 import { emptyTaskForm, taskBody, taskChanges, taskFormOf, validateTaskForm } from './task-form';
-import { importedRowCount, toBase64 } from './task-import-modal';
+import { toBase64 } from './task-import-modal';
 
 const task: PlanTask = {
   id: 't1',
@@ -72,10 +72,8 @@ describe('the task counts and the Excel import', () => {
     expect(counts).toMatchObject({ total: 3, overdue: 1, done: 1, cancelled: 1, unassigned: 1 });
   });
 
-  it('encodes a file of any size as base64 and reads the report’s row count either way', () => {
+  it('encodes a file of any size as base64, in slices', () => {
     const bytes = new Uint8Array(100_000).map((_, index) => index % 256);
     expect(Buffer.from(toBase64(bytes), 'base64').equals(Buffer.from(bytes))).toBe(true);
-    expect(importedRowCount({ rows: 4, problems: [] })).toBe(4);
-    expect(importedRowCount({ rows: [{}, {}], problems: [] })).toBe(2);
   });
 });

@@ -16,10 +16,6 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-export function importedRowCount(report: TaskImportReport): number {
-  return typeof report.rows === 'number' ? report.rows : report.rows.length;
-}
-
 /**
  * The task table from an XLSX file (STT, nhiệm vụ, chỉ số, đơn vị chủ trì, đơn vị phối hợp, thời
  * hạn, sản phẩm, trạng thái) in two steps: the server checks every row and reports the bad ones
@@ -46,15 +42,13 @@ export function TaskImportModal({ planId, onClose }: { planId: string; onClose: 
       { fileName: file.name, contentBase64: file.contentBase64, dryRun: false },
       {
         onSuccess: (applied) => {
-          notifications.show({ color: 'green', message: t('tasksImported', { count: importedRowCount(applied) }) });
+          notifications.show({ color: 'green', message: t('tasksImported', { count: applied.rows }) });
           onClose();
         },
       },
     );
   };
   const problems = report?.problems ?? [];
-  const messageOf = (message: TaskImportReport['problems'][number]['message']) =>
-    typeof message === 'string' ? message : message[locale];
 
   return (
     <Modal opened onClose={onClose} title={t('importTasksTitle')} size="xl">
@@ -94,7 +88,7 @@ export function TaskImportModal({ planId, onClose }: { planId: string; onClose: 
                     {problems.map((problem, index) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: problems have no identity; the list is replaced whole
                       <Table.Tr key={index}>
-                        <Table.Td>{problem.row}</Table.Td>
+                        <Table.Td>{problem.row ?? '–'}</Table.Td>
                         <Table.Td>
                           {problem.column ? (
                             <Badge variant="light" color="red" tt="none">
@@ -105,7 +99,7 @@ export function TaskImportModal({ planId, onClose }: { planId: string; onClose: 
                           )}
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm">{messageOf(problem.message)}</Text>
+                          <Text size="sm">{problem.message[locale]}</Text>
                         </Table.Td>
                       </Table.Tr>
                     ))}
@@ -114,7 +108,9 @@ export function TaskImportModal({ planId, onClose }: { planId: string; onClose: 
               </Table.ScrollContainer>
             </>
           ) : (
-            <Alert color="green">{t('importTasksReady', { count: importedRowCount(report) })}</Alert>
+            <Alert color="green" title={t('importTasksReady', { count: report.rows })}>
+              {t('importTasksChanges', { added: report.added, updated: report.updated, removed: report.removed })}
+            </Alert>
           ))}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
