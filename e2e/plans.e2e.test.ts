@@ -3,7 +3,7 @@
  * the ownership table assigned for a whole main index at once, a draft written from the demo's
  * published 2022 district results with those owners pre-filled, a task edited in its row (a lead
  * unit chosen, by keyboard too, Escape leaving the row), a stale edit refused plainly, the plan
- * issued with its document number, a task cancelled with a reason. Screenshots at 1,366 px and on
+ * issued with its document number, a task cancelled with a reason; both pages walked with the Tab key. Screenshots at 1,366 px and on
  * a phone into /tmp/plans-shots/; axe clean; no Content-Security-Policy violation.
  */
 import { mkdirSync } from 'node:fs';
@@ -18,6 +18,7 @@ import {
   screenshot,
   seriousAccessibilityViolations,
 } from './support/browser.js';
+import { keyboardProblems, walkByKeyboard } from './support/keyboard.js';
 import { type RunningServer, startServer } from './support/server.js';
 
 const LAPTOP = { width: 1366, height: 768 };
@@ -249,6 +250,20 @@ describe('the manager drafts, assigns and issues an improvement plan', () => {
     await page.getByText(/\d+ nhiệm vụ, 0 đã hoàn thành/).waitFor();
     await checkAccessibility(page, 'plan list');
     await shot(page, 'plans-list-1366');
+  });
+
+  it('is walked with the Tab key: every control of the plan and of the ownership table gets a visible focus', async () => {
+    const page = await pageAs('quanly');
+    await page.goto(`${server.url}/ke-hoach/${planId}`);
+    await page.getByRole('heading', { name: 'Nhiệm vụ', exact: true }).waitFor();
+    const plan = await walkByKeyboard(page, { maxPresses: 600 });
+    expect(keyboardProblems(plan)).toEqual({});
+    expect(plan.focused).toBeGreaterThan(100);
+    await page.goto(`${server.url}/ke-hoach/phan-cong?bo-chi-so=${FRAMEWORK}`);
+    await page.getByRole('region', { name: /^1 · / }).waitFor();
+    const owners = await walkByKeyboard(page, { maxPresses: 600 });
+    expect(keyboardProblems(owners)).toEqual({});
+    expect(owners.focused).toBeGreaterThan(100);
   });
 
   it('reads on a phone: the list and the plan as cards, nothing wider than the screen', async () => {

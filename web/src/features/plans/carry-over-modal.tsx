@@ -85,7 +85,11 @@ export function CarryOverModal({
             )}
             {preview.unowned.length > 0 && (
               <Text size="sm" c="dimmed">
-                {t('unownedAfter', { count: preview.unowned.length, codes: preview.unowned.join(', ') })}
+                {t('unownedAfter', {
+                  count: preview.unowned.length,
+                  codes:
+                    preview.unowned.length > 24 ? `${preview.unowned.slice(0, 24).join(', ')}, …` : preview.unowned.join(', '),
+                })}
               </Text>
             )}
             {preview.carried.length > 0 && (
