@@ -49,7 +49,7 @@ describe('the manager drafts, assigns and issues an improvement plan', () => {
     });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     await loginAs(page, server.url, username, demoPassword(server, username));
     return page;
   }
