@@ -112,7 +112,7 @@ describe('the plan dashboard and the public summary', () => {
 
   it('lets a visitor find the published plan, its summary, task bars and targets — nothing else', async () => {
     const page = await open(`${server.url}/`);
-    await page.getByRole('banner').getByRole('link', { name: 'Kế hoạch nâng cao' }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'Kế hoạch công khai' }).click();
     await page.waitForURL(/\/ke-hoach-cong-khai$/);
     await page.getByRole('link', { name: plan.title }).click();
     await page.waitForURL(new RegExp(`/ke-hoach-cong-khai/${plan.id}$`));

@@ -24,3 +24,10 @@ if (!window.ResizeObserver) {
     disconnect() {}
   };
 }
+
+// Mantine's autosizing Textarea listens to document.fonts (a font loaded changes a line's height); jsdom has none.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
+  });
+}

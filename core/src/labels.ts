@@ -5,7 +5,14 @@
  */
 export type { Locale } from './errors/problem.js';
 export { COHORT_LABELS, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from './frameworks/framework-model.js';
-export { PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from './plans/plan-model.js';
+export {
+  PLAN_ACTION_LABELS,
+  PLAN_ACTIONS,
+  PLAN_STATUS_LABELS,
+  PLAN_STATUSES,
+  type PlanAction,
+  type PlanStatus,
+} from './plans/plan-model.js';
 export {
   REPORT_STATUS_LABELS,
   REPORT_STATUSES,
@@ -13,7 +20,15 @@ export {
   type ReportedTaskState,
   type ReportStatus,
 } from './plans/reporting-rounds.js';
-export { type DisplayedTaskState, TASK_STATE_LABELS, TASK_STATES, type TaskState } from './plans/task-workflow.js';
+export {
+  type DisplayedTaskState,
+  TASK_ACTION_LABELS,
+  TASK_ACTIONS,
+  TASK_STATE_LABELS,
+  TASK_STATES,
+  type TaskAction,
+  type TaskState,
+} from './plans/task-workflow.js';
 export {
   APPRAISAL_DECISION_LABELS,
   APPRAISAL_DECISIONS,

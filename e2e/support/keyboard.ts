@@ -42,6 +42,9 @@ export async function walkByKeyboard(page: Page, options: { maxPresses?: number 
       }
       // A text field's frame may be its wrapper, drawn by :focus-within (a password field with its toggle).
       if (element instanceof HTMLInputElement && element.parentElement) related.push(element.parentElement);
+      // A multi-select's typing field sits in its pills, inside the frame that :focus-within colours.
+      const frame = element instanceof HTMLInputElement ? element.closest('.mantine-Input-input') : null;
+      if (frame && frame !== element && frame !== element.parentElement) related.push(frame);
       return related.map((candidate) => {
         const style = getComputedStyle(candidate);
         const outline = style.outlineStyle === 'none' || Number.parseFloat(style.outlineWidth) === 0 ? 'none' : 'outline';

@@ -26,6 +26,7 @@ export function ApplicationShell() {
     { to: '/ke-hoach-cong-khai', label: t('publicPlans'), show: true },
     { to: '/don-vi', label: t('workspace'), show: holds(user, 'assessment.answer') },
     { to: '/tham-dinh', label: t('appraisal'), show: holds(user, 'appraisal.readCouncilNotes') },
+    { to: '/ke-hoach', label: t('plans'), show: holds(user, 'plan.manage') },
     { to: '/ke-hoach/nhiem-vu', label: t('planTasks'), show: holds(user, 'plan.task.read') && !holds(user, 'plan.manage') },
     { to: '/quan-tri', label: t('administration'), show: holds(user, 'period.manage') },
   ].filter((section) => section.show && !user?.mustChangePassword);

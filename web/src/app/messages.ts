@@ -7,6 +7,7 @@ type Key =
   | 'workspace'
   | 'appraisal'
   | 'administration'
+  | 'plans'
   | 'planTasks'
   | 'signIn'
   | 'signOut'
@@ -27,10 +28,11 @@ export const appMessages: Dictionary<Key> = {
   vi: {
     appName: 'Chỉ số chuyển đổi số',
     results: 'Kết quả công bố',
-    publicPlans: 'Kế hoạch nâng cao',
+    publicPlans: 'Kế hoạch công khai',
     workspace: 'Tự đánh giá',
     appraisal: 'Thẩm định',
     administration: 'Quản trị',
+    plans: 'Kế hoạch',
     planTasks: 'Nhiệm vụ',
     signIn: 'Đăng nhập',
     signOut: 'Đăng xuất',
@@ -50,10 +52,11 @@ export const appMessages: Dictionary<Key> = {
   en: {
     appName: 'Digital transformation index',
     results: 'Published results',
-    publicPlans: 'Improvement plans',
+    publicPlans: 'Published plans',
     workspace: 'Self-assessment',
     appraisal: 'Appraisal',
     administration: 'Administration',
+    plans: 'Plans',
     planTasks: 'Plan tasks',
     signIn: 'Sign in',
     signOut: 'Sign out',

@@ -6,7 +6,10 @@ import {
   type Locale,
   PARTICIPATION_LABELS,
   PERIOD_STATE_LABELS,
+  PLAN_STATUS_LABELS,
   ROLE_LABELS,
+  TASK_ACTION_LABELS,
+  TASK_STATE_LABELS,
   UNIT_KIND_LABELS,
   UNIT_PROGRESS_LABELS,
 } from '@opendti/core/labels';
@@ -21,11 +24,18 @@ import { useLocale } from '../i18n/locale';
 export {
   ASSESSMENT_STATES,
   type AssessmentState,
+  type DisplayedTaskState,
   PERIOD_STATES,
   type PeriodState,
+  PLAN_STATUSES,
+  type PlanStatus,
   ROLES,
   type Role,
   SCOPED_ROLES,
+  TASK_ACTIONS,
+  TASK_STATES,
+  type TaskAction,
+  type TaskState,
   UNIT_KINDS,
   UNIT_PROGRESS_STATUSES,
   UNIT_ROLES,
@@ -54,6 +64,12 @@ export function domainLabels(locale: Locale) {
     unitProgress: lookup(UNIT_PROGRESS_LABELS, locale),
     /** The manager's decision on a unit: "Không tham gia", "Tính 0 điểm". */
     participation: lookup(PARTICIPATION_LABELS, locale),
+    /** An improvement plan's status: "Dự thảo", "Đã ban hành", "Đã kết thúc". */
+    planStatus: lookup(PLAN_STATUS_LABELS, locale),
+    /** A plan task's state as shown (overdue derived): "Chưa thực hiện", "Quá hạn"… */
+    taskState: lookup(TASK_STATE_LABELS, locale),
+    /** A task action, phrased to follow "không thể …": "huỷ nhiệm vụ". */
+    taskAction: lookup(TASK_ACTION_LABELS, locale),
   };
 }
 

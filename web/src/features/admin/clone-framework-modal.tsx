@@ -3,10 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMessages } from '../../i18n/locale';
+import { ProblemList } from '../../shared/problem-list';
 import type { FrameworkSummary } from './admin-records';
 import { useCloneFramework } from './framework-queries';
 import { adminMessages } from './messages';
-import { ProblemList } from './problem-list';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 

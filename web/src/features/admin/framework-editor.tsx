@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, List, Paper, Stack, Table, Text, TextInput
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { ProblemList } from '../../shared/problem-list';
 import type { FrameworkDocument } from './admin-records';
 import {
   type DraftIssue,
@@ -18,7 +19,6 @@ import { groupMainIndices } from './framework-outline';
 import { useSaveFramework } from './framework-queries';
 import { adminMessages } from './messages';
 import { MethodEditor } from './method-editor';
-import { ProblemList } from './problem-list';
 
 /**
  * Editing the names, points and scoring methods of a framework no period uses yet. Problems are

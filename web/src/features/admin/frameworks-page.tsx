@@ -7,11 +7,11 @@ import { formatNumber, matchesSearch } from '../../shared/format';
 import { labelledOptions, UNIT_KINDS, useDomainLabels } from '../../shared/labels';
 import { ListFilters, ListPage } from '../../shared/list-page';
 import { type ListColumn, ListTable } from '../../shared/list-table';
+import { ProblemList } from '../../shared/problem-list';
 import type { FrameworkSummary } from './admin-records';
 import { CloneFrameworkModal } from './clone-framework-modal';
 import { useFrameworks, useImportFramework } from './framework-queries';
 import { adminMessages } from './messages';
-import { ProblemList } from './problem-list';
 
 /** Largest framework file read in the browser; the server refuses bodies over 1 MB anyway. */
 const MAX_FILE_BYTES = 900_000;

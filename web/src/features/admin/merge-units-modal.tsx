@@ -3,12 +3,12 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useMessages } from '../../i18n/locale';
 import { parseVietnameseDate, toVietnameseDate } from '../../shared/calendar-day';
+import { DateField } from '../../shared/date-field';
+import { vietnameseOptionsFilter } from '../../shared/option-filter';
+import { ProblemList } from '../../shared/problem-list';
 import type { UnitRecord } from './admin-records';
-import { DateField } from './date-field';
 import { useAdminLabels } from './labels';
 import { adminMessages } from './messages';
-import { vietnameseOptionsFilter } from './option-filter';
-import { ProblemList } from './problem-list';
 import { validateMerge } from './unit-form';
 import { useReplaceUnits } from './unit-queries';
 

@@ -17,13 +17,14 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { DateField } from '../../shared/date-field';
 import { matchesSearch } from '../../shared/format';
+import { vietnameseOptionsFilter } from '../../shared/option-filter';
+import { ProblemList } from '../../shared/problem-list';
 import { COHORT_KINDS, type UnitKind } from './admin-records';
-import { DateField } from './date-field';
 import { useFrameworks } from './framework-queries';
 import { useAdminLabels } from './labels';
 import { adminMessages } from './messages';
-import { vietnameseOptionsFilter } from './option-filter';
 import {
   changePeriodYear,
   chosenCohorts,
@@ -34,7 +35,6 @@ import {
   validatePeriodForm,
 } from './period-form';
 import { useCreatePeriod } from './period-queries';
-import { ProblemList } from './problem-list';
 import { useAllUnits } from './unit-queries';
 import { defaultParticipants } from './unit-tree';
 

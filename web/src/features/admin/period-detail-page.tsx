@@ -26,6 +26,7 @@ import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatDate, formatPercent } from '../../shared/format';
 import { ASSESSMENT_STATES, PERIOD_STATES } from '../../shared/labels';
+import { ProblemList } from '../../shared/problem-list';
 import { PeriodStateBadge } from '../../shared/state-badges';
 import type { PeriodAction, PeriodDetail } from './admin-records';
 import { useFrameworks } from './framework-queries';
@@ -34,7 +35,6 @@ import { adminMessages } from './messages';
 import { PeriodMinutes } from './period-minutes';
 import { explainPeriodAction, PeriodNextStep, periodCounts } from './period-next-step';
 import { usePeriod, usePeriodTransition } from './period-queries';
-import { ProblemList } from './problem-list';
 import { publicationMessages } from './publication-messages';
 import { RebuttalSettingsCard } from './rebuttal-settings-card';
 

@@ -19,15 +19,15 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { DateField } from '../../shared/date-field';
 import { formatNumber, localName } from '../../shared/format';
+import { ProblemList } from '../../shared/problem-list';
 import { buildRankingRows, DEFAULT_SORT, nextSort, type SortState, sortRankingRows } from '../../shared/ranking-rows';
 import { RankingTable } from '../../shared/ranking-table';
 import type { PeriodDetail, PublicationPreview } from './admin-records';
-import { DateField } from './date-field';
 import { useAdminLabels } from './labels';
 import { adminMessages } from './messages';
 import { usePeriod, usePeriodTransition, usePublicationPreview } from './period-queries';
-import { ProblemList } from './problem-list';
 import {
   EMPTY_PUBLICATION_FORM,
   type PublicationFormState,

@@ -6,13 +6,13 @@ import { Link, useParams } from 'react-router';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { parseVietnameseDate, toVietnameseDate } from '../../shared/calendar-day';
+import { DateField } from '../../shared/date-field';
 import { formatDate, formatDateTime, formatPoints } from '../../shared/format';
 import { ListTable } from '../../shared/list-table';
+import { ProblemList } from '../../shared/problem-list';
 import { AssessmentStateBadge, PeriodStateBadge } from '../../shared/state-badges';
-import { DateField } from './date-field';
 import { useAdminLabels } from './labels';
 import { type AdminKey, adminMessages } from './messages';
-import { ProblemList } from './problem-list';
 import { type BoardChange, type StatusBoardRow, type UnitAction, useBoardChange, useStatusBoard } from './status-board-queries';
 
 /** The board's filters: the statuses the manager looks for (core's `unitProgressStatus`), and all. */

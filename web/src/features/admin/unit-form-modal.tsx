@@ -2,13 +2,13 @@ import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@man
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useMessages } from '../../i18n/locale';
+import { DateField } from '../../shared/date-field';
 import { UNIT_KINDS } from '../../shared/labels';
+import { vietnameseOptionsFilter } from '../../shared/option-filter';
+import { ProblemList } from '../../shared/problem-list';
 import type { UnitRecord } from './admin-records';
-import { DateField } from './date-field';
 import { useAdminLabels } from './labels';
 import { adminMessages } from './messages';
-import { vietnameseOptionsFilter } from './option-filter';
-import { ProblemList } from './problem-list';
 import { unitFormFrom, unitPayload, validateUnitForm } from './unit-form';
 import { useCreateUnit, useUpdateUnit } from './unit-queries';
 import { buildUnitTree, flattenUnitTree, selfAndDescendants } from './unit-tree';

@@ -3,9 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useMessages } from '../../i18n/locale';
 import { toVietnameseDate } from '../../shared/calendar-day';
+import { ProblemList } from '../../shared/problem-list';
 import { useAdminLabels } from './labels';
 import { adminMessages } from './messages';
-import { ProblemList } from './problem-list';
 import { UNIT_CSV_SAMPLE } from './unit-form';
 import { useImportUnits } from './unit-queries';
 

@@ -26,9 +26,9 @@ import { useLocale, useMessages } from '../../i18n/locale';
 import { formatBytes, formatDate, formatNumber } from '../../shared/format';
 import { UNIT_KINDS } from '../../shared/labels';
 import { PageHeader } from '../../shared/page-header';
+import { ProblemList } from '../../shared/problem-list';
 import { useAdminLabels } from './labels';
 import { adminMessages } from './messages';
-import { ProblemList } from './problem-list';
 import {
   type MapCohort,
   type UnitMapReport,

@@ -2,12 +2,12 @@ import { Button, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } fro
 import { type FormEvent, useMemo, useState } from 'react';
 import { useMessages } from '../../i18n/locale';
 import { ROLES, SCOPED_ROLES, UNIT_ROLES } from '../../shared/labels';
+import { vietnameseOptionsFilter } from '../../shared/option-filter';
+import { ProblemList } from '../../shared/problem-list';
 import type { Role, UnitRecord, UserRecord } from './admin-records';
 import { useFramework, useFrameworks } from './framework-queries';
 import { useAdminLabels } from './labels';
 import { adminMessages } from './messages';
-import { vietnameseOptionsFilter } from './option-filter';
-import { ProblemList } from './problem-list';
 import { TemporaryPassword } from './temporary-password';
 import { generateTemporaryPassword, scopeOptions, type UserFormState, userPayload, validateUserForm } from './user-form';
 import { useCreateUser, useUpdateUser } from './user-queries';

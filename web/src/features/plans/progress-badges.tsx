@@ -20,12 +20,19 @@ const REPORT_STATUS_COLOURS: Record<ReportStatus, string> = {
 };
 
 /** A task's state as pages show it (overdue derived by the server), named as core names it. */
-export function TaskStateBadge({ state, ...props }: { state: string } & BadgeProps) {
+export function TaskStateBadge({ state, children, ...props }: { state: string; children?: ReactNode } & BadgeProps) {
   const { locale } = useLocale();
   const known = Object.hasOwn(TASK_STATE_LABELS, state) ? (state as DisplayedTaskState) : undefined;
   return (
-    <Badge color={known ? TASK_STATE_COLOURS[known] : 'gray'} variant="light" radius="sm" tt="none" {...props}>
-      {known ? TASK_STATE_LABELS[known][locale] : state}
+    <Badge
+      color={known ? TASK_STATE_COLOURS[known] : 'gray'}
+      variant="light"
+      radius="sm"
+      tt="none"
+      style={{ whiteSpace: 'nowrap' }}
+      {...props}
+    >
+      {children ?? (known ? TASK_STATE_LABELS[known][locale] : state)}
     </Badge>
   );
 }

@@ -1,8 +1,8 @@
 import { Button, Group, Radio, SegmentedControl, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatPlain, formatPoints } from '../../shared/format';
+import { LocaleNumberInput } from '../../shared/locale-number-input';
 import type { AnswerItem } from './framework-items';
-import { LocaleNumberInput } from './locale-number-input';
 import { workspaceMessages } from './messages';
 import type { MethodInput } from './method-input';
 

@@ -1,5 +1,5 @@
 import type { ComboboxItem, ComboboxParsedItem, OptionsFilter } from '@mantine/core';
-import { matchesSearch } from '../../shared/format';
+import { matchesSearch } from './format';
 
 /**
  * The filter of every searchable select of the administration: Vietnamese without diacritics

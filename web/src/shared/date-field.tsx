@@ -1,8 +1,8 @@
 import { TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { useMessages } from '../../i18n/locale';
-import { parseVietnameseDate, toVietnameseDate } from '../../shared/calendar-day';
-import { adminMessages } from './messages';
+import { useMessages } from '../i18n/locale';
+import { parseVietnameseDate, toVietnameseDate } from './calendar-day';
+import { formMessages } from './form-messages';
 
 interface DateFieldProps {
   label: string;
@@ -22,7 +22,7 @@ interface DateFieldProps {
  * the field cannot read is flagged when the field is left, and 3/1/2025 is tidied to 03/01/2025.
  */
 export function DateField({ label, value, onChange, description, error, required, disabled }: DateFieldProps) {
-  const t = useMessages(adminMessages);
+  const t = useMessages(formMessages);
   const [touched, setTouched] = useState(false);
   const malformed = touched && value.trim() !== '' && !parseVietnameseDate(value);
   return (

@@ -1,14 +1,14 @@
 import { Alert, Badge, Code, Group, List, Text } from '@mantine/core';
-import { useMessages } from '../../i18n/locale';
-import { problemsOf } from './api-result';
-import { adminMessages } from './messages';
+import { ApiError } from '../api/client';
+import { useMessages } from '../i18n/locale';
+import { formMessages } from './form-messages';
 
 /**
  * The server's refusal, every problem on its own line with what it is about (the framework code or
  * the row of the file) and its problem code, so an author can find and fix each one.
  */
 export function ProblemList({ error, title, onClose }: { error: unknown; title?: string; onClose?: () => void }) {
-  const t = useMessages(adminMessages);
+  const t = useMessages(formMessages);
   const problems = problemsOf(error);
   if (problems.length === 0) return null;
   return (
@@ -51,4 +51,21 @@ export function ProblemList({ error, title, onClose }: { error: unknown; title?:
       </List>
     </Alert>
   );
+}
+
+/** A server problem as the error body carries it: its code, its message, and where it is (row, framework code). */
+export interface ServerProblem {
+  code: string;
+  message: string;
+  location?: { file?: string; row?: number; column?: string; code?: string; path?: string };
+}
+
+/**
+ * Every problem of a refused request: the `problems` list when the server sent several, else the
+ * single problem in the message.
+ */
+export function problemsOf(error: unknown): ServerProblem[] {
+  if (!(error instanceof ApiError)) return error instanceof Error ? [{ code: 'error', message: error.message }] : [];
+  if (error.problems.length > 0) return error.problems as ServerProblem[];
+  return [{ code: error.code, message: error.message }];
 }

@@ -1,7 +1,7 @@
 import { NumberInput, type NumberInputProps } from '@mantine/core';
 import { parseLocaleNumber } from '@opendti/core/format';
 import { useEffect, useState } from 'react';
-import { useLocale } from '../../i18n/locale';
+import { useLocale } from '../i18n/locale';
 
 type Props = Omit<
   NumberInputProps,
