@@ -1097,7 +1097,7 @@ export interface paths {
         };
         /**
          * Danh sách kế hoạch nâng cao chỉ số / improvement plans
-         * @description Every plan, the newest year first. Period manager and administrator.
+         * @description Every plan, the newest year first, with its tasks counted by state. Period manager and administrator.
          */
         get: operations["listPlans"];
         put?: never;
@@ -7895,7 +7895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
+                    "application/json": ({
                         /** Format: uuid */
                         id: string;
                         year: number;
@@ -7922,7 +7922,18 @@ export interface operations {
                         /** Format: date-time */
                         updatedAt: string;
                         allowedActions: ("issue" | "close")[];
-                    }[];
+                    } & {
+                        taskCounts: {
+                            total: number;
+                            notStarted: number;
+                            inProgress: number;
+                            done: number;
+                            overdue: number;
+                            cancelled: number;
+                            /** @description Tasks not cancelled that have no lead unit yet */
+                            withoutLead: number;
+                        };
+                    })[];
                 };
             };
             /** @description Not signed in (or, signing in, wrong credentials) */

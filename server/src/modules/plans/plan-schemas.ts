@@ -157,3 +157,21 @@ export const PlanTargetsBody = Type.Object({
   ),
   version: PlanVersion,
 });
+
+const TaskCount = Type.Integer({ minimum: 0 });
+
+/** A plan in the list, with its tasks counted by displayed state (overdue derived from today). */
+export const PlanListItemSchema = Type.Intersect([
+  PlanSummarySchema,
+  Type.Object({
+    taskCounts: Type.Object({
+      total: TaskCount,
+      notStarted: TaskCount,
+      inProgress: TaskCount,
+      done: TaskCount,
+      overdue: TaskCount,
+      cancelled: TaskCount,
+      withoutLead: Type.Integer({ minimum: 0, description: 'Tasks not cancelled that have no lead unit yet' }),
+    }),
+  }),
+]);

@@ -12,6 +12,7 @@ import {
   OwnershipSchema,
   PlanBody,
   PlanDraftBody,
+  PlanListItemSchema,
   PlanParams,
   PlanSchema,
   PlanSummarySchema,
@@ -57,8 +58,8 @@ export function registerPlanRoutes(api: Api, { database }: AppDependencies): voi
         tags: TAGS,
         summary: 'Danh sách kế hoạch nâng cao chỉ số / improvement plans',
         operationId: 'listPlans',
-        description: 'Every plan, the newest year first. Period manager and administrator.',
-        response: { 200: Type.Array(PlanSummarySchema), ...errorResponses(401, 403) },
+        description: 'Every plan, the newest year first, with its tasks counted by state. Period manager and administrator.',
+        response: { 200: Type.Array(PlanListItemSchema), ...errorResponses(401, 403) },
       },
     },
     async (request) => {

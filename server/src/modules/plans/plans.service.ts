@@ -58,7 +58,8 @@ export async function unitRegister(db: Pick<Database, 'select'>): Promise<UnitRe
 const notFound = (kind: 'plan' | 'planTask', id: string) =>
   new DomainError('not-found', [{ code: 'http.not-found', params: { what: named(kind, id) } }]);
 
-function presentTask(task: TaskRow, register: UnitRegister, actor: Actor, today: string) {
+/** A task as the API shows it; its moves are offered only while the plan is issued (core's taskMoveProblem). */
+function presentTask(task: TaskRow, planStatus: string, register: UnitRegister, actor: Actor, today: string) {
   const lead = task.leadUnitId === null ? null : (register.codeOf.get(task.leadUnitId) ?? null);
   const coordinating = task.coordinatingUnitIds.map((id) => register.codeOf.get(id) ?? id);
   const party = taskPartyOf(actor, { lead, coordinating }, (unitId) => register.codeOf.get(unitId));
@@ -78,7 +79,7 @@ function presentTask(task: TaskRow, register: UnitRegister, actor: Actor, today:
     displayedState: displayedTaskState({ state, dueOn: task.dueOn }, today),
     cancelReason: task.cancelReason,
     version: task.version,
-    allowedActions: allowedTaskActions(state, party),
+    allowedActions: taskMoveProblem(planStatus) ? [] : allowedTaskActions(state, party),
   };
 }
 
@@ -86,10 +87,26 @@ export function presentSummary(plan: PlanRow) {
   return { ...plan, status: plan.status as PlanStatus, allowedActions: allowedPlanActions(plan) };
 }
 
-export async function listPlans(db: Database) {
+/** Every plan, newest year first, with its tasks counted by displayed state (one read of the task columns, not each plan). */
+export async function listPlans(db: Database, now = new Date()) {
   const rows = await db.select().from(plans).orderBy(desc(plans.year), desc(plans.createdAt));
-  return rows.map(presentSummary);
+  const tasks = await db
+    .select({ planId: planTasks.planId, state: planTasks.state, dueOn: planTasks.dueOn, leadUnitId: planTasks.leadUnitId })
+    .from(planTasks);
+  const today = vietnamDay(now);
+  const countsOf = new Map(rows.map((plan) => [plan.id, emptyTaskCounts()]));
+  for (const task of tasks) {
+    const counts = countsOf.get(task.planId);
+    if (!counts) continue;
+    const shown = displayedTaskState({ state: task.state as TaskState, dueOn: task.dueOn }, today);
+    counts.total += 1;
+    counts[shown] += 1;
+    if (task.leadUnitId === null && shown !== 'cancelled') counts.withoutLead += 1;
+  }
+  return rows.map((plan) => ({ ...presentSummary(plan), taskCounts: countsOf.get(plan.id) ?? emptyTaskCounts() }));
 }
+
+const emptyTaskCounts = () => ({ total: 0, notStarted: 0, inProgress: 0, done: 0, overdue: 0, cancelled: 0, withoutLead: 0 });
 
 export async function loadPlan(db: Pick<Database, 'select'>, planId: string): Promise<PlanRow> {
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
@@ -114,7 +131,7 @@ export async function getPlan(db: Database, actor: Actor, planId: string, now = 
       unit: target.unit as 'points' | 'value' | 'percent',
       dueOn: target.dueOn,
     })),
-    tasks: tasks.map((task) => presentTask(task, register, actor, today)),
+    tasks: tasks.map((task) => presentTask(task, plan.status, register, actor, today)),
   };
 }
 
@@ -305,7 +322,7 @@ export async function addPlanTask(db: Database, actor: Actor, planId: string, bo
       .returning();
     const created = task as TaskRow;
     await recordAudit(tx, { actor, action: 'plan.task.create', entityType: 'planTask', entityId: created.id, newValue: body });
-    return presentTask(created, register, actor, vietnamDay(new Date()));
+    return presentTask(created, plan.status, register, actor, vietnamDay(new Date()));
   });
 }
 
@@ -361,7 +378,7 @@ export async function updatePlanTask(
       oldValue: taskInputOf(task, register),
       newValue: changes,
     });
-    return presentTask(updated as TaskRow, register, actor, vietnamDay(new Date()));
+    return presentTask(updated as TaskRow, plan.status, register, actor, vietnamDay(new Date()));
   });
 }
 
@@ -427,7 +444,7 @@ export async function transitionPlanTask(
       newValue: { state },
       ...(body.reason ? { reason: body.reason } : {}),
     });
-    return presentTask(updated as TaskRow, await unitRegister(tx), actor, vietnamDay(new Date()));
+    return presentTask(updated as TaskRow, plan.status, await unitRegister(tx), actor, vietnamDay(new Date()));
   });
 }
 
@@ -444,7 +461,7 @@ export async function listUnitPlanTasks(db: Database, actor: Actor, unitId: stri
   return rows
     .filter(({ task }) => task.leadUnitId === unitId || task.coordinatingUnitIds.includes(unitId))
     .map(({ task, plan }) => ({
-      ...presentTask(task, register, actor, today),
+      ...presentTask(task, plan.status, register, actor, today),
       planTitle: plan.title,
       planDocumentNumber: plan.documentNumber,
       role: task.leadUnitId === unitId ? ('leadUnit' as const) : ('coordinatingUnit' as const),

@@ -183,6 +183,9 @@ describe.each(TEST_DATABASE_KINDS)('improvement plans on %s', (kind) => {
     const early = await t.call(reporter, 'POST', `${tasksUrl}/${lead.json().id}/transitions`, { action: 'start' });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('plan.not-issued');
+    // …and a draft offers no task moves to anyone (the editor would otherwise show buttons the server refuses).
+    const draftTasks = (await t.call(manager, 'GET', `/api/v1/plans/${planId}`)).json().tasks;
+    expect(draftTasks.map((task: { allowedActions: string[] }) => task.allowedActions)).toEqual(draftTasks.map(() => []));
 
     const noNumber = await t.call(manager, 'POST', `/api/v1/plans/${planId}/transitions`, { action: 'issue' });
     expect(noNumber.statusCode).toBe(400);
@@ -224,6 +227,9 @@ describe.each(TEST_DATABASE_KINDS)('improvement plans on %s', (kind) => {
     const issued = await t.call(manager, 'POST', `/api/v1/plans/${planId}/transitions`, { action: 'issue' });
     expect(issued.statusCode).toBe(200);
     expect(issued.json()).toMatchObject({ status: 'issued', allowedActions: ['close'] });
+    // The list counts each plan's tasks by displayed state: both were due in 2023, so both are overdue today.
+    const listed = (await t.call(manager, 'GET', '/api/v1/plans')).json().find((plan: { id: string }) => plan.id === planId);
+    expect(listed.taskCounts).toMatchObject({ total: 2, overdue: 2, done: 0, notStarted: 0 });
 
     const mine = (await t.call(reporter, 'GET', '/api/v1/units/me/plan-tasks')).json();
     expect(mine.map((task: { text: string; role: string }) => [task.text, task.role])).toEqual([

@@ -1,4 +1,4 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api/client';
 import type {
   CarryOverReport,
@@ -10,6 +10,7 @@ import type {
   PeriodRecord,
   PlanAction,
   PlanDetail,
+  PlanListItem,
   PlanSummary,
   PlanTarget,
   PlanTask,
@@ -37,7 +38,7 @@ async function fetchAllPages<T>(fetchPage: (page: number) => Promise<Page<T>>): 
 }
 
 export function usePlans() {
-  return useQuery({ queryKey: PLANS, queryFn: async () => bodyOf<PlanSummary[]>(await api.GET('/api/v1/plans')) });
+  return useQuery({ queryKey: PLANS, queryFn: async () => bodyOf<PlanListItem[]>(await api.GET('/api/v1/plans')) });
 }
 
 const getPlan = async (planId: string) =>
@@ -48,10 +49,6 @@ export function usePlan(planId: string | undefined) {
 }
 
 /** Every plan's detail, for the list's task counts (a province keeps a handful of plans a year). */
-export function usePlanDetails(planIds: readonly string[]) {
-  return useQueries({ queries: planIds.map((planId) => ({ queryKey: planKey(planId), queryFn: () => getPlan(planId) })) });
-}
-
 /** Writes that answer with the whole plan put it in the cache; the others refetch it. */
 function usePlanMutation<Input, Output>(planId: string, mutationFn: (input: Input) => Promise<Output>) {
   const queryClient = useQueryClient();
@@ -185,11 +182,6 @@ export function useTaskTransition(planId: string) {
  * A call to a route the generated types do not hold yet (the XLSX exchange, the carry-over): the
  * same headers and error shape as the typed client, through its middleware.
  */
-async function postUntyped<T>(path: string, body: unknown): Promise<T> {
-  const post = api.POST as unknown as (path: string, init: { body: unknown }) => Promise<{ data?: unknown }>;
-  return bodyOf<T>(await post(path, { body }));
-}
-
 export function taskWorkbookHref(planId: string): string {
   return `/api/v1/plans/${encodeURIComponent(planId)}/tasks.xlsx`;
 }
@@ -197,8 +189,8 @@ export function taskWorkbookHref(planId: string): string {
 export function useImportTasks(planId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { fileName: string; contentBase64: string; dryRun: boolean }) =>
-      postUntyped<TaskImportReport>(`/api/v1/plans/${encodeURIComponent(planId)}/tasks/import`, body),
+    mutationFn: async (body: { fileName: string; contentBase64: string; dryRun: boolean }) =>
+      bodyOf<TaskImportReport>(await api.POST('/api/v1/plans/{planId}/tasks/import', { params: { path: { planId } }, body })),
     onSuccess: (_report, body) => {
       if (!body.dryRun) return queryClient.invalidateQueries({ queryKey: PLANS });
     },
@@ -293,8 +285,10 @@ export function useImportOwnership(frameworkId: string) {
 export function useCarryOverOwnership(frameworkId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { fromFrameworkId: string; dryRun: boolean }) =>
-      postUntyped<CarryOverReport>(`/api/v1/frameworks/${encodeURIComponent(frameworkId)}/ownership/carry-over`, body),
+    mutationFn: async (body: { fromFrameworkId: string; dryRun: boolean }) =>
+      bodyOf<CarryOverReport>(
+        await api.POST('/api/v1/frameworks/{frameworkId}/ownership/carry-over', { params: { path: { frameworkId } }, body }),
+      ),
     onSuccess: (_report, body) => {
       if (!body.dryRun) return queryClient.invalidateQueries({ queryKey: ownershipKey(frameworkId) });
     },

@@ -13,9 +13,8 @@ import { ManagerGate } from './manager-gate';
 import { planMessages } from './messages';
 import { PlanStatusBadge } from './plan-badges';
 import { hasErrors, type NewPlanForm, newPlanBody, validateNewPlanForm } from './plan-form';
-import { useCreatePlan, usePlanDetails, usePlans } from './plan-queries';
-import type { PlanDetail, PlanSummary } from './plan-records';
-import { taskCounts } from './task-counts';
+import { useCreatePlan, usePlans } from './plan-queries';
+import type { PlanListItem } from './plan-records';
 import { useFieldError } from './use-field-error';
 
 /** The improvement plans (Kế hoạch nâng cao chỉ số), newest year first, with their tasks counted by state. */
@@ -31,14 +30,10 @@ function PlansList() {
   const t = useMessages(planMessages);
   const { locale } = useLocale();
   const plans = usePlans();
-  const details = usePlanDetails((plans.data ?? []).map((plan) => plan.id));
-  const detailOf = new Map(details.flatMap((detail) => (detail.data ? [[detail.data.id, detail.data] as const] : [])));
   const [creating, setCreating] = useState(false);
 
-  const counts = (plan: PlanSummary) => {
-    const detail: PlanDetail | undefined = detailOf.get(plan.id);
-    if (!detail) return '…';
-    const count = taskCounts(detail.tasks);
+  const counts = (plan: PlanListItem) => {
+    const count = plan.taskCounts;
     return (
       <Text size="sm" span>
         {t('taskCountLine', { total: count.total, done: count.done })}
@@ -48,10 +43,10 @@ function PlansList() {
             {t('overdueCount', { count: count.overdue })}
           </Text>
         )}
-        {count.unassigned > 0 && (
+        {count.withoutLead > 0 && (
           <Text span c="orange" size="sm">
             {' · '}
-            {t('unassignedCount', { count: count.unassigned })}
+            {t('unassignedCount', { count: count.withoutLead })}
           </Text>
         )}
       </Text>
@@ -77,7 +72,7 @@ function PlansList() {
       }
       query={plans}
       render={(rows) => (
-        <ListTable<PlanSummary>
+        <ListTable<PlanListItem>
           rows={rows}
           rowKey={(plan) => plan.id}
           minWidth={900}
