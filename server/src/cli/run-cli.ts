@@ -98,7 +98,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .requiredOption('--input <file>', 'dữ liệu (CSV/XLSX) hoặc results.json / answers (CSV/XLSX) or results.json')
     .requiredOption('--output <file>', 'tệp ghi ra / output file')
     .addOption(new Option('--format <format>', 'định dạng / format').choices(['docx', 'pdf']).default('docx'))
-    .addOption(new Option('--kind <kind>', 'báo cáo hay phụ lục quyết định / report or decision appendix').choices(['report', 'appendix']).default('report'))
+    .addOption(
+      new Option('--kind <kind>', 'báo cáo hay phụ lục quyết định / report or decision appendix')
+        .choices(['report', 'appendix'])
+        .default('report'),
+    )
     .option('--unit <code>', 'phiếu tổng hợp kết quả chấm điểm của đơn vị này / this unit’s score sheet')
     .option('--previous <results.json>', 'kết quả năm trước để so sánh / last year’s results to compare with')
     .option('--template <file.docx>', 'mẫu Word đã sửa / an edited Word template')

@@ -85,6 +85,15 @@ function addTextTags(tree: TagTree, text: string): void {
   }
 }
 
+/** The subtree of a loop, created on first use. */
+function loopTree(tree: TagTree, loop: string): TagTree {
+  const existing = tree[loop];
+  if (existing) return existing;
+  const created: TagTree = {};
+  tree[loop] = created;
+  return created;
+}
+
 function addBlockTags(tree: TagTree, blocks: Block[]): void {
   for (const block of blocks) {
     switch (block.kind) {
@@ -93,7 +102,7 @@ function addBlockTags(tree: TagTree, blocks: Block[]): void {
         addTextTags(tree, block.text);
         break;
       case 'table': {
-        const items: TagTree = (tree[block.loop] ??= {});
+        const items = loopTree(tree, block.loop);
         for (const column of block.columns) addTextTags(items, `{${column.field}}`);
         break;
       }
@@ -101,7 +110,7 @@ function addBlockTags(tree: TagTree, blocks: Block[]): void {
         tree[block.tag] ??= {};
         break;
       case 'section':
-        addBlockTags((tree[block.loop] ??= {}), block.blocks);
+        addBlockTags(loopTree(tree, block.loop), block.blocks);
         break;
       case 'pageBreak':
         break;

@@ -78,7 +78,8 @@ function addImageParts(zip: PizZip, images: DocumentImage[]): void {
   const rels = zip.file(relsPath)?.asText() ?? '';
   const added = images
     .map(
-      (_, i) => `<Relationship Id="rIdOpendtiImage${i + 1}" Type="${RELATIONSHIP_IMAGE}" Target="media/opendti-image-${i + 1}.png"/>`,
+      (_, i) =>
+        `<Relationship Id="rIdOpendtiImage${i + 1}" Type="${RELATIONSHIP_IMAGE}" Target="media/opendti-image-${i + 1}.png"/>`,
     )
     .join('');
   zip.file(relsPath, rels.replace('</Relationships>', `${added}</Relationships>`));

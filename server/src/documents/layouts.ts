@@ -61,7 +61,12 @@ export const RESULT_REPORT: DocumentLayout = {
             { title: 'Thấp nhất', field: 'worst', width: 19 },
           ],
         },
-        { kind: 'paragraph', text: 'Bảng {cohortNumber}.3. Các chỉ số thành phần mất nhiều điểm nhất', align: 'center', italic: true },
+        {
+          kind: 'paragraph',
+          text: 'Bảng {cohortNumber}.3. Các chỉ số thành phần mất nhiều điểm nhất',
+          align: 'center',
+          italic: true,
+        },
         { kind: 'table', loop: 'weakest', columns: indicatorCountColumns },
         { kind: 'paragraph', text: 'Bảng {cohortNumber}.4. Các chỉ số thành phần đạt tốt nhất', align: 'center', italic: true },
         { kind: 'table', loop: 'strongest', columns: indicatorCountColumns },

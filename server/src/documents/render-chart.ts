@@ -16,7 +16,11 @@ export interface BarItem {
  * the table beside it). Drawn by ECharts' server-side SVG renderer (the web's chart library), made a
  * PNG by resvg with the shipped font only, so the picture is the same on every machine.
  */
-export function renderRankingChart(items: BarItem[], valueLabel: (value: number) => string, widthPx = CHART_WIDTH_PX): Uint8Array {
+export function renderRankingChart(
+  items: BarItem[],
+  valueLabel: (value: number) => string,
+  widthPx = CHART_WIDTH_PX,
+): Uint8Array {
   const height = chartHeightPx(items.length);
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: widthPx, height });
   try {

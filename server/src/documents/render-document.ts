@@ -52,7 +52,9 @@ export async function renderDocument(
   const soffice = findSoffice();
   if (!soffice) {
     if (choice === 'libreoffice') {
-      throw new DomainError('internal', [{ code: 'document.pdf-failed', params: { detail: 'LibreOffice (soffice) is not installed' } }]);
+      throw new DomainError('internal', [
+        { code: 'document.pdf-failed', params: { detail: 'LibreOffice (soffice) is not installed' } },
+      ]);
     }
     return { bytes: await renderPdf(LAYOUTS[kind], data), renderer: 'pdfmake' };
   }

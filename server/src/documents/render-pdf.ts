@@ -1,7 +1,7 @@
 import pdfmake from 'pdfmake';
 import type { Column, Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Align, Block, DocumentLayout } from './document-layout.js';
-import { DocumentImage, type DocumentData, type DocumentValue } from './fill-template.js';
+import { type DocumentData, DocumentImage, type DocumentValue } from './fill-template.js';
 import { FONT_PATHS } from './fonts.js';
 import { PAGE, twipsToPoints } from './page-geometry.js';
 
@@ -43,7 +43,10 @@ function items(scope: Scope, loop: string): DocumentData[] {
 const BODY = 13;
 const TABLE = 10.5;
 
-function paragraph(text: string, options: { align?: Align; bold?: boolean; italics?: boolean; size?: number; margin?: number[] } = {}): Content {
+function paragraph(
+  text: string,
+  options: { align?: Align; bold?: boolean; italics?: boolean; size?: number; margin?: number[] } = {},
+): Content {
   return {
     text,
     alignment: options.align ?? 'justify',
@@ -79,7 +82,12 @@ function blockContent(block: Block, scope: Scope): Content[] {
       );
       return [
         {
-          table: { headerRows: 1, dontBreakRows: true, widths: block.columns.map((column) => `${(column.width / total) * 100}%`), body: [header, ...body] },
+          table: {
+            headerRows: 1,
+            dontBreakRows: true,
+            widths: block.columns.map((column) => `${(column.width / total) * 100}%`),
+            body: [header, ...body],
+          },
           margin: [0, 2, 0, 6],
         },
       ];
@@ -173,8 +181,15 @@ export async function renderPdf(layout: DocumentLayout, data: DocumentData): Pro
     content: [
       nationalHeader(scope),
       paragraph(layout.documentType, { align: 'center', bold: true, size: 14, margin: [0, 12, 0, 0] }),
-      paragraph(fill(layout.title, scope), { align: 'center', bold: true, size: 14, margin: [0, 0, 0, layout.subtitle ? 0 : 12] }),
-      ...(layout.subtitle ? [paragraph(fill(layout.subtitle, scope), { align: 'center', italics: true, margin: [0, 0, 0, 12] })] : []),
+      paragraph(fill(layout.title, scope), {
+        align: 'center',
+        bold: true,
+        size: 14,
+        margin: [0, 0, 0, layout.subtitle ? 0 : 12],
+      }),
+      ...(layout.subtitle
+        ? [paragraph(fill(layout.subtitle, scope), { align: 'center', italics: true, margin: [0, 0, 0, 12] })]
+        : []),
       ...layout.body.flatMap((block) => blockContent(block, scope)),
       signatureBlock(layout, scope),
     ],

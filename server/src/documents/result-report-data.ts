@@ -1,8 +1,16 @@
 import { indicatorOverview, type ResultSet, sortByRank, type UnitResult } from '@opendti/core';
-import { DocumentImage, type DocumentData } from './fill-template.js';
-import { formatDay, formatPoints, formatRank, formatSignedInteger, formatSignedValue, formatValue, MISSING } from './format-values.js';
-import type { PeriodFacts, PublishedCohort } from './published-cohort.js';
+import { type DocumentData, DocumentImage } from './fill-template.js';
+import {
+  formatDay,
+  formatPoints,
+  formatRank,
+  formatSignedInteger,
+  formatSignedValue,
+  formatValue,
+  MISSING,
+} from './format-values.js';
 import { blankNumber, headerFields, type ProvinceHeader } from './province-header.js';
+import type { PeriodFacts, PublishedCohort } from './published-cohort.js';
 import { CHART_WIDTH_PX, chartHeightPx, renderRankingChart } from './render-chart.js';
 
 /** How many indicators the strongest and weakest tables list. */
@@ -26,14 +34,14 @@ function mean(values: number[]): number | null {
   return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-function extremes(units: UnitResult[], valueOf: (unit: UnitResult) => number | null) {
+function extremes(units: UnitResult[], valueAt: (unit: UnitResult) => number | null) {
   let best: UnitResult | undefined;
   let worst: UnitResult | undefined;
   for (const unit of units) {
-    const value = valueOf(unit);
+    const value = valueAt(unit);
     if (value === null) continue;
-    if (!best || value > (valueOf(best) ?? -1)) best = unit;
-    if (!worst || value < (valueOf(worst) ?? 2)) worst = unit;
+    if (!best || value > (valueAt(best) ?? -1)) best = unit;
+    if (!worst || value < (valueAt(worst) ?? 2)) worst = unit;
   }
   return { best, worst };
 }
@@ -109,16 +117,16 @@ function cohortData(cohort: PublishedCohort, number: number): DocumentData {
     rankingChart: rankingChartImage(results, units),
     mainIndices: mainIndexCodes.map((code): DocumentData => {
       const first = units[0] ? mainOf(units[0], code) : undefined;
-      const valueOf = (unit: UnitResult) => mainOf(unit, code)?.value ?? null;
-      const ends = extremes(units, valueOf);
+      const valueAt = (unit: UnitResult) => mainOf(unit, code)?.value ?? null;
+      const ends = extremes(units, valueAt);
       const max = Math.max(...units.map((unit) => mainOf(unit, code)?.max ?? 0));
       return {
         code,
         name: first?.name ?? code,
         max: formatPoints(max),
-        average: formatValue(mean(units.flatMap((unit) => (valueOf(unit) === null ? [] : [valueOf(unit) as number]))), precision),
-        best: ends.best ? `${ends.best.name} (${formatValue(valueOf(ends.best), precision)})` : MISSING,
-        worst: ends.worst ? `${ends.worst.name} (${formatValue(valueOf(ends.worst), precision)})` : MISSING,
+        average: formatValue(mean(units.flatMap((unit) => (valueAt(unit) === null ? [] : [valueAt(unit) as number]))), precision),
+        best: ends.best ? `${ends.best.name} (${formatValue(valueAt(ends.best), precision)})` : MISSING,
+        worst: ends.worst ? `${ends.worst.name} (${formatValue(valueAt(ends.worst), precision)})` : MISSING,
       };
     }),
     weakest: weakest.map(indicatorRow),

@@ -1,8 +1,8 @@
 import type { CohortScores, CompiledFramework, ResultSet } from '@opendti/core';
 import type { DocumentData } from './fill-template.js';
 import { formatPoints, formatRank, formatValue, MISSING } from './format-values.js';
-import type { PeriodFacts } from './published-cohort.js';
 import { blankNumber, headerFields, type ProvinceHeader } from './province-header.js';
+import type { PeriodFacts } from './published-cohort.js';
 
 export const NOT_ASSESSED_TEXT = 'Không đánh giá';
 
@@ -64,7 +64,14 @@ export function buildScoreSheetData(input: ScoreSheetInput): DocumentData {
     const cell = u * indicatorCount + node.indicatorPosition;
     if (scores.notAssessed[cell] === 1) {
       notAssessedNames.push(node.code);
-      return { code: node.code, name: node.name, max: formatPoints(node.maxPoints), selfPoints: NOT_ASSESSED_TEXT, points: NOT_ASSESSED_TEXT, reason: '' };
+      return {
+        code: node.code,
+        name: node.name,
+        max: formatPoints(node.maxPoints),
+        selfPoints: NOT_ASSESSED_TEXT,
+        points: NOT_ASSESSED_TEXT,
+        reason: '',
+      };
     }
     const self = scores.indicatorSelfPoints[cell] as number;
     const points = scores.indicatorPoints[cell] as number;

@@ -80,7 +80,8 @@ function cell(children: Paragraph[], width: number, shaded = false, top = false)
 function nationalHeader(): Table {
   const left = PAGE.headerLeft;
   const right = PAGE.textWidth - left;
-  const center = (value: string, options: TextOptions = {}) => text(value, { align: 'center', size: SMALL, after: 0, ...options });
+  const center = (value: string, options: TextOptions = {}) =>
+    text(value, { align: 'center', size: SMALL, after: 0, ...options });
   return new Table({
     width: { size: PAGE.textWidth, type: WidthType.DXA },
     columnWidths: [left, right],
@@ -113,7 +114,8 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
   const total = block.columns.reduce((sum, column) => sum + column.width, 0);
   const widths = block.columns.map((column) => Math.floor((column.width / total) * PAGE.textWidth));
   const last = block.columns.length - 1;
-  const item = (field: string, index: number) => `${index === 0 ? `{#${block.loop}}` : ''}{${field}}${index === last ? `{/${block.loop}}` : ''}`;
+  const item = (field: string, index: number) =>
+    `${index === 0 ? `{#${block.loop}}` : ''}{${field}}${index === last ? `{/${block.loop}}` : ''}`;
   return new Table({
     width: { size: PAGE.textWidth, type: WidthType.DXA },
     columnWidths: widths,
@@ -150,13 +152,20 @@ function blocks(list: Block[]): (Paragraph | Table)[] {
         return [text(`{#${block.loop}}`), ...blocks(block.blocks), text(`{/${block.loop}}`)];
       case 'pageBreak':
         return [new Paragraph({ children: [new PageBreak()] })];
+      default:
+        return [];
     }
   });
 }
 
 function signatureCell(title: string, name: string, width: number): TableCell {
   const center = (value: string, options: TextOptions = {}) => text(value, { align: 'center', after: 0, ...options });
-  return cell([center(title, { bold: true }), center(''), center(''), center(''), center(''), center(name, { bold: true })], width, false, true);
+  return cell(
+    [center(title, { bold: true }), center(''), center(''), center(''), center(''), center(name, { bold: true })],
+    width,
+    false,
+    true,
+  );
 }
 
 function signatureBlock(layout: DocumentLayout): Table[] {

@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import {
-  type CohortScores,
   COHORT_LABELS,
+  type CohortScores,
   compareWithPrevious,
   compileFramework,
   DomainError,
   presentCohort,
   type ResultSet,
-  type UnitKind,
   scoreCohort,
+  type UnitKind,
   vietnamDay,
 } from '@opendti/core';
 import { resolveFramework } from '@opendti/frameworks';
@@ -79,7 +79,11 @@ async function readCohort(options: ReportOptions): Promise<{ results: ResultSet;
  * made the file (the PDF renderer is said, decision 0014).
  */
 export async function runReport(options: ReportOptions): Promise<RenderedDocument & { kind: DocumentKind }> {
-  const kind: DocumentKind = options.unit ? 'unit-score-sheet' : options.kind === 'appendix' ? 'decision-appendix' : 'result-report';
+  const kind: DocumentKind = options.unit
+    ? 'unit-score-sheet'
+    : options.kind === 'appendix'
+      ? 'decision-appendix'
+      : 'result-report';
   const template = options.template ? await readBytes(options.template) : undefined;
   if (template) checkTemplate(LAYOUTS[kind], template);
   const header = await readHeader(options.header);
@@ -105,7 +109,10 @@ export async function runReport(options: ReportOptions): Promise<RenderedDocumen
       scores,
       previousYear: previous ? previous.framework.year : undefined,
     };
-    data = kind === 'decision-appendix' ? buildDecisionAppendixData(period, [cohort], header, day) : buildResultReportData(period, [cohort], header, day);
+    data =
+      kind === 'decision-appendix'
+        ? buildDecisionAppendixData(period, [cohort], header, day)
+        : buildResultReportData(period, [cohort], header, day);
   }
   const rendered = await renderDocument(kind, data, options.format, { template });
   await writeOutputFile(options.output, rendered.bytes);
