@@ -51,6 +51,7 @@ const THING_NAMES = {
   plan: { vi: 'kế hoạch', en: 'plan' },
   planTask: { vi: 'nhiệm vụ kế hoạch', en: 'plan task' },
   documentTemplate: { vi: 'mẫu văn bản', en: 'document template' },
+  documentSettings: { vi: 'thông tin văn bản của tỉnh', en: 'document settings' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ThingKind = keyof typeof THING_NAMES;

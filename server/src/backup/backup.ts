@@ -34,6 +34,8 @@ export const BACKUP_TABLES = [
   'plan_targets',
   'plan_tasks',
   'indicator_ownership',
+  'document_settings',
+  'document_templates',
 ] as const;
 
 const FORMAT = 'opendti-backup';

@@ -1,8 +1,7 @@
-import pdfmake from 'pdfmake';
-import type { Column, Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import pdfmake, { type Content, type DocumentDefinition } from 'pdfmake';
 import type { Align, Block, DocumentLayout } from './document-layout.js';
 import { type DocumentData, DocumentImage, type DocumentValue } from './fill-template.js';
-import { FONT_PATHS } from './fonts.js';
+import { FONT_FILES, FONT_PATHS } from './fonts.js';
 import { PAGE, twipsToPoints } from './page-geometry.js';
 
 /**
@@ -15,7 +14,8 @@ function addFonts(): void {
   if (fontsAdded) return;
   pdfmake.addFonts({ Serif: FONT_PATHS });
   // Nothing is fetched or read beyond the fonts: images are given as data.
-  (pdfmake as unknown as { setUrlAccessPolicy?: (policy: () => boolean) => void }).setUrlAccessPolicy?.(() => false);
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => FONT_FILES.includes(path));
   fontsAdded = true;
 }
 
@@ -66,14 +66,14 @@ function blockContent(block: Block, scope: Scope): Content[] {
     case 'table': {
       const rows = items(scope, block.loop);
       const total = block.columns.reduce((sum, column) => sum + column.width, 0);
-      const header: TableCell[] = block.columns.map((column) => ({
+      const header: Content[] = block.columns.map((column) => ({
         text: column.title,
         bold: true,
         alignment: 'center',
         fontSize: TABLE,
         fillColor: '#e7e6e6',
       }));
-      const body: TableCell[][] = rows.map((row) =>
+      const body: Content[][] = rows.map((row) =>
         block.columns.map((column) => ({
           text: fill(`{${column.field}}`, [row, ...scope]),
           alignment: column.align ?? 'left',
@@ -146,7 +146,7 @@ function nationalHeader(scope: Scope): Content {
 }
 
 function signatureBlock(layout: DocumentLayout, scope: Scope): Content {
-  const columns: Column[] = [];
+  const columns: Content[] = [];
   if (layout.recipients) {
     columns.push({
       width: '*',
@@ -173,7 +173,7 @@ function signatureBlock(layout: DocumentLayout, scope: Scope): Content {
 export async function renderPdf(layout: DocumentLayout, data: DocumentData): Promise<Buffer> {
   addFonts();
   const scope: Scope = [data];
-  const definition: TDocumentDefinitions = {
+  const definition: DocumentDefinition = {
     pageSize: 'A4',
     pageMargins: [twipsToPoints(PAGE.left), twipsToPoints(PAGE.top), twipsToPoints(PAGE.right), twipsToPoints(PAGE.bottom)],
     defaultStyle: { font: 'Serif', fontSize: BODY, lineHeight: 1.1 },
