@@ -1,6 +1,19 @@
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as ResvgModule from '@resvg/resvg-js';
+import type * as EchartsModule from 'echarts';
 import { FONT_FAMILY, FONT_FILES } from './fonts.js';
+
+// Loaded on the first chart: ECharts and resvg are most of the documents' memory (≈ 75 MB), and a
+// score sheet or a ZIP of them draws no chart.
+const require = createRequire(import.meta.url);
+let libraries: { echarts: typeof EchartsModule; Resvg: typeof ResvgModule.Resvg } | undefined;
+function chartLibraries() {
+  libraries ??= {
+    echarts: require('echarts') as typeof EchartsModule,
+    Resvg: (require('@resvg/resvg-js') as typeof ResvgModule).Resvg,
+  };
+  return libraries;
+}
 
 export const CHART_WIDTH_PX = 1000;
 /** One bar per unit, 30 px each: at 16 cm wide a 20 px label prints at 9 pt. */
@@ -22,6 +35,7 @@ export function renderRankingChart(
   widthPx = CHART_WIDTH_PX,
 ): Uint8Array {
   const height = chartHeightPx(items.length);
+  const { echarts, Resvg } = chartLibraries();
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: widthPx, height });
   try {
     chart.setOption({

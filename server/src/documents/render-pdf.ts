@@ -1,4 +1,6 @@
-import pdfmake, { type Content, type DocumentDefinition } from 'pdfmake';
+import { createRequire } from 'node:module';
+import type PdfMake from 'pdfmake';
+import type { Content, DocumentDefinition } from 'pdfmake';
 import type { Align, Block, DocumentLayout } from './document-layout.js';
 import { type DocumentData, DocumentImage, type DocumentValue } from './fill-template.js';
 import { FONT_FILES, FONT_PATHS } from './fonts.js';
@@ -9,14 +11,18 @@ import { PAGE, twipsToPoints } from './page-geometry.js';
  * written from) with the shipped font embedded. Used when LibreOffice is not installed; the wording
  * is the default template's, the numbers and the province's header are the same data.
  */
-let fontsAdded = false;
-function addFonts(): void {
-  if (fontsAdded) return;
+// Loaded on the first PDF it draws: a Word document or a LibreOffice PDF does not need it.
+const require = createRequire(import.meta.url);
+let loaded: typeof PdfMake | undefined;
+function pdfmakeWithFonts(): typeof PdfMake {
+  if (loaded) return loaded;
+  const pdfmake = require('pdfmake') as typeof PdfMake;
   pdfmake.addFonts({ Serif: FONT_PATHS });
   // Nothing is fetched or read beyond the fonts: images are given as data.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => FONT_FILES.includes(path));
-  fontsAdded = true;
+  loaded = pdfmake;
+  return pdfmake;
 }
 
 type Scope = DocumentData[];
@@ -171,7 +177,7 @@ function signatureBlock(layout: DocumentLayout, scope: Scope): Content {
 
 /** The layout drawn with the data, as PDF bytes. */
 export async function renderPdf(layout: DocumentLayout, data: DocumentData): Promise<Buffer> {
-  addFonts();
+  const pdfmake = pdfmakeWithFonts();
   const scope: Scope = [data];
   const definition: DocumentDefinition = {
     pageSize: 'A4',

@@ -188,7 +188,8 @@ export function buildDecisionAppendixData(
     periodYear: String(period.year),
     decisionNumber: decision?.number ?? '……',
     decisionDate: decision ? formatDay(decision.date) : '……',
-    decisionIssuer: header.parentBody || header.issuingBody,
+    // One line: the parent body may be set on two lines for the header.
+    decisionIssuer: (header.parentBody || header.issuingBody).replace(/\s*\n\s*/g, ' '),
     ...(decision ? { signerTitle: decision.signerTitle.toLocaleUpperCase('vi'), signerName: decision.signerName } : {}),
     cohorts: cohorts.map((cohort, index): DocumentData => {
       const precision = cohort.results.framework.precision;

@@ -11,7 +11,6 @@ import {
   vietnamDay,
 } from '@opendti/core';
 import { and, eq } from 'drizzle-orm';
-import yazl from 'yazl';
 import type { Database } from '../../db/database.js';
 import { appraisals, assessments, periods, resultSnapshots, units } from '../../db/schema/index.js';
 import type { DocumentData } from '../../documents/fill-template.js';
@@ -21,6 +20,7 @@ import type { PeriodFacts, PublishedCohort } from '../../documents/published-coh
 import { type DocumentFormat, type RenderedDocument, renderDocument } from '../../documents/render-document.js';
 import { buildDecisionAppendixData, buildResultReportData } from '../../documents/result-report-data.js';
 import { buildScoreSheetData } from '../../documents/score-sheet-data.js';
+import { writeZip, type ZipEntry } from '../../documents/write-zip.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
 import { previousPublished } from '../periods/publication-preview.js';
 import { PUBLIC_PERIOD_STATES } from '../results/published-snapshot.js';
@@ -174,30 +174,22 @@ export async function writeAllScoreSheets(
 ): Promise<void> {
   const header = await readProvinceHeader(db);
   const template = await templateFor(db, 'unit-score-sheet');
-  const zip = new yazl.ZipFile();
-  const finished = new Promise<void>((resolve, reject) => {
-    output.on('finish', resolve);
-    output.on('close', resolve);
-    output.on('error', reject);
-  });
-  zip.outputStream.pipe(output);
   const total = published.cohorts.reduce((sum, cohort) => sum + cohort.results.units.length, 0);
-  let done = 0;
-  try {
+  async function* sheets(): AsyncGenerator<ZipEntry> {
+    let done = 0;
     for (const cohort of published.cohorts) {
       for (const unit of cohort.results.units) {
         const data = await scoreSheetData(db, published, cohort, unit.code, header);
         const { bytes } = await renderDocument('unit-score-sheet', data, format, { template: template.bytes });
-        // A .docx is already compressed: stored as is, it costs no time to zip again.
-        zip.addBuffer(bytes, `${cohort.unitKind}/${scoreSheetFileName(published.facts.year, unit.code, format)}`, {
+        yield {
+          name: `${cohort.unitKind}/${scoreSheetFileName(published.facts.year, unit.code, format)}`,
+          bytes,
           compress: format === 'pdf',
-        });
+        };
         done += 1;
         onProgress(done, total);
       }
     }
-  } finally {
-    zip.end();
   }
-  await finished;
+  await writeZip(sheets(), output);
 }
