@@ -238,7 +238,14 @@ function TemplateRow({ template }: { template: Template }) {
       </Table.Td>
       <Table.Td>
         <Group gap="xs">
-          <Button component="a" href={href} download variant="default" size="xs">
+          <Button
+            component="a"
+            href={href}
+            download
+            variant="default"
+            size="xs"
+            aria-label={`${t('download')}: ${template.name}`}
+          >
             {t('download')}
           </Button>
           {template.custom && (
@@ -251,7 +258,13 @@ function TemplateRow({ template }: { template: Template }) {
             accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           >
             {(props) => (
-              <Button {...props} variant="light" size="xs" loading={upload.isPending}>
+              <Button
+                {...props}
+                variant="light"
+                size="xs"
+                loading={upload.isPending}
+                aria-label={`${t('upload')}: ${template.name}`}
+              >
                 {t('upload')}
               </Button>
             )}
@@ -298,22 +311,20 @@ export default function DocumentsPage() {
           </Title>
           {templates.error && <ErrorNotice error={templates.error} />}
           {templates.data && (
-            <Table.ScrollContainer minWidth={640}>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('document')}</Table.Th>
-                    <Table.Th>{t('template')}</Table.Th>
-                    <Table.Th>{t('actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {templates.data.map((template) => (
-                    <TemplateRow key={template.kind} template={template} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('document')}</Table.Th>
+                  <Table.Th>{t('template')}</Table.Th>
+                  <Table.Th>{t('actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {templates.data.map((template) => (
+                  <TemplateRow key={template.kind} template={template} />
+                ))}
+              </Table.Tbody>
+            </Table>
           )}
         </Paper>
       </Stack>
