@@ -59,7 +59,8 @@ export function readTemplateTags(bytes: Uint8Array): TagTree {
   // The package exports a factory (its typings say a class).
   const inspect = (createInspectModule as unknown as () => InspectModule)();
   try {
-    new Docxtemplater(zip, { ...TEMPLATE_OPTIONS, modules: [inspect] });
+    // The refusal is reported to the administrator, not logged by docxtemplater.
+    new Docxtemplater(zip, { ...TEMPLATE_OPTIONS, errorLogging: false, modules: [inspect] });
   } catch (error) {
     throw new DomainError(
       'invalid-input',

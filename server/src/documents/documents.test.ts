@@ -192,36 +192,42 @@ describe('documents from a scored cohort', () => {
     );
   }
   it.skipIf(!soffice || !pdftoppm)(
-    'LibreOffice converts the filled report, and page 1 renders to PNG',
+    'LibreOffice converts each filled document, and page 1 renders to PNG (kept as an artifact)',
     async () => {
-      const data = buildResultReportData(
-        period,
-        [{ unitKind: 'district', cohortName: 'Huyện, thị xã, thành phố', ...cohort }],
-        header,
-        '2023-03-20',
-      );
-      const { bytes, renderer } = await renderDocument('result-report', data, 'pdf', { pdfRenderer: 'auto' });
-      expect(renderer).toBe('libreoffice');
+      const cohortInput = { unitKind: 'district', cohortName: 'Huyện, thị xã, thành phố', ...cohort };
+      const first = sortByRank(cohort.results.units)[0];
+      const documents = [
+        ['result-report', buildResultReportData(period, [cohortInput], header, '2023-03-20')],
+        ['decision-appendix', buildDecisionAppendixData(period, [cohortInput], header, '2023-03-20')],
+        [
+          'unit-score-sheet',
+          buildScoreSheetData({
+            period,
+            cohortName: cohortInput.cohortName,
+            ...cohort,
+            unitCode: first?.code ?? '',
+            reasons: new Map(),
+            header,
+            day: '2023-03-20',
+          }),
+        ],
+      ] as const;
       const folder = process.env.OPENDTI_DOCUMENT_ARTIFACTS ?? mkdtempSync(join(tmpdir(), 'opendti-documents-'));
-      writeFileSync(join(folder, 'result-report.pdf'), bytes);
-      execFileSync('pdftoppm', [
-        '-png',
-        '-r',
-        '60',
-        '-f',
-        '1',
-        '-l',
-        '1',
-        join(folder, 'result-report.pdf'),
-        join(folder, 'result-report'),
-      ]);
-      const png = readFileSync(join(folder, 'result-report-1.png'));
-      expect(png.subarray(1, 4).toString()).toBe('PNG');
-      const text = execFileSync('pdftotext', ['-l', '1', join(folder, 'result-report.pdf'), '-']).toString();
-      expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-      expect(text).toContain(formatValue(sortByRank(cohort.results.units)[0]?.value, 4));
+      for (const [kind, data] of documents) {
+        const { bytes, renderer } = await renderDocument(kind, data, 'pdf', { pdfRenderer: 'auto' });
+        expect(renderer).toBe('libreoffice');
+        writeFileSync(join(folder, `${kind}.pdf`), bytes);
+        execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', join(folder, `${kind}.pdf`), join(folder, kind)]);
+        const png = readFileSync(join(folder, `${kind}-1.png`));
+        expect(png.subarray(1, 4).toString()).toBe('PNG');
+        const text = execFileSync('pdftotext', ['-l', '1', join(folder, `${kind}.pdf`), '-']).toString();
+        expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+        // The score sheet's index is on its last page; its first page names the unit.
+        expect(text).toContain(kind === 'unit-score-sheet' ? (first?.name ?? '') : formatValue(first?.value, 4));
+      }
+      console.log(`LibreOffice PDFs and page-1 PNGs in ${folder}`);
     },
-    120_000,
+    180_000,
   );
 });
 
