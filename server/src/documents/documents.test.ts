@@ -2,7 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compileFramework, DomainError, formatProblem, presentCohort, scoreCohort, sortByRank } from '@opendti/core';
+import {
+  compareWithPrevious,
+  compileFramework,
+  DomainError,
+  formatProblem,
+  presentCohort,
+  scoreCohort,
+  sortByRank,
+} from '@opendti/core';
 import { resolveFramework } from '@opendti/frameworks';
 import PizZip from 'pizzip';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +141,31 @@ describe('documents from a scored cohort', () => {
     expect(Object.keys(new PizZip(bytes).files)).toContain('word/media/opendti-image-1.png');
   });
 
+  it('result report: the change from the previous year, signed, in the ranking table', async () => {
+    // Last year: every unit 0,05 lower, and the first two swapped.
+    const [a, b] = sortByRank(cohort.results.units);
+    const previous = {
+      ...cohort.results,
+      units: cohort.results.units.map((unit) => ({
+        ...unit,
+        value: unit.value === null ? null : unit.value - 0.05,
+        rank: unit.code === a?.code ? 2 : unit.code === b?.code ? 1 : unit.rank,
+      })),
+    };
+    const results = compareWithPrevious(cohort.results, previous);
+    const data = buildResultReportData(
+      period,
+      [{ unitKind: 'district', cohortName: 'Huyện', results, scores: cohort.scores, previousYear: 2021 }],
+      header,
+      '2023-03-20',
+    );
+    const { bytes } = await renderDocument('result-report', data, 'docx');
+    const ranking = readDocxTables(bytes).find((table) => table[0]?.[5] === 'Thay đổi hạng');
+    expect(ranking?.[1]?.slice(4)).toEqual(['+0,0500', '+1']);
+    expect(ranking?.[2]?.slice(4)).toEqual(['+0,0500', '−1']);
+    expect(readDocxText(bytes)).toContain('So với năm 2021: 1 đơn vị tăng hạng, 1 đơn vị giảm hạng.');
+  });
+
   it('decision appendix and score sheet carry the published numbers', async () => {
     const cohortInput = { unitKind: 'district', cohortName: 'Huyện, thị xã, thành phố', ...cohort };
     const appendix = (
@@ -188,7 +221,7 @@ describe('documents from a scored cohort', () => {
   })();
   if (!soffice || !pdftoppm) {
     console.log(
-      `LibreOffice conversion test skipped: ${!soffice ? 'soffice not found on PATH' : 'pdftoppm (poppler-utils) not found'}`,
+      `LibreOffice conversion test skipped: ${!soffice ? 'LibreOffice (soffice) not found on PATH or is turned off by OPENDTI_SOFFICE=off' : 'pdftoppm (poppler-utils) not found'}`,
     );
   }
   it.skipIf(!soffice || !pdftoppm)(
