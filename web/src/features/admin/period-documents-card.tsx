@@ -1,8 +1,7 @@
-import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Dictionary } from '../../i18n/locale';
 import { useMessages } from '../../i18n/locale';
-import { DocumentMenu } from '../../shared/document-menu';
 import type { PeriodDetail } from './admin-records';
 
 const vi = {
@@ -43,39 +42,59 @@ export function PeriodDocumentsCard({ period }: { period: PeriodDetail }) {
   const [unitCode, setUnitCode] = useState<string | null>(null);
   const base = `/api/v1/periods/${period.id}/documents`;
   const sheet = unitCode ? `${base}/score-sheets/${encodeURIComponent(unitCode)}` : undefined;
+  const row = (label: string, href: string | undefined, formats: { format: 'docx' | 'pdf'; text: string }[], hint?: string) => (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {label}
+      </Text>
+      <Group gap="xs">
+        {formats.map(({ format, text }) => (
+          <Button
+            key={format}
+            component="a"
+            variant="light"
+            size="xs"
+            href={href ? `${href}?format=${format}` : undefined}
+            download
+            aria-label={`${label}: ${text}`}
+          >
+            {text}
+          </Button>
+        ))}
+      </Group>
+      {hint && (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
+    </Stack>
+  );
+  const wordAndPdf = [
+    { format: 'docx' as const, text: t('word') },
+    { format: 'pdf' as const, text: t('pdf') },
+  ];
   return (
     <Paper withBorder p="md">
-      <Group justify="space-between" align="flex-start" mb="xs">
-        <Title order={3} size="h5">
-          {t('title')}
-        </Title>
-        <DocumentMenu
-          links={[
-            { label: t('report'), href: `${base}/result-report` },
-            { label: t('appendix'), href: `${base}/decision-appendix` },
-          ]}
-        />
-      </Group>
+      <Title order={3} size="h5" mb="xs">
+        {t('title')}
+      </Title>
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {t('intro')}
         </Text>
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t('allSheets')}
-          </Text>
-          <Group gap="xs">
-            <Button component="a" variant="light" size="xs" href={`${base}/score-sheets.zip?format=docx`} download>
-              {t('zipWord')}
-            </Button>
-            <Button component="a" variant="light" size="xs" href={`${base}/score-sheets.zip?format=pdf`} download>
-              {t('zipPdf')}
-            </Button>
-          </Group>
-          <Text size="xs" c="dimmed">
-            {t('allSheetsHint')}
-          </Text>
-        </Stack>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {row(t('report'), `${base}/result-report`, wordAndPdf)}
+          {row(t('appendix'), `${base}/decision-appendix`, wordAndPdf)}
+          {row(
+            t('allSheets'),
+            `${base}/score-sheets.zip`,
+            [
+              { format: 'docx', text: t('zipWord') },
+              { format: 'pdf', text: t('zipPdf') },
+            ],
+            t('allSheetsHint'),
+          )}
+        </SimpleGrid>
         <Group gap="xs" align="flex-end" wrap="wrap">
           <Select
             label={t('unit')}
@@ -84,7 +103,7 @@ export function PeriodDocumentsCard({ period }: { period: PeriodDetail }) {
             data={period.units.map((unit) => ({ value: unit.code, label: `${unit.code} – ${unit.name}` }))}
             value={unitCode}
             onChange={setUnitCode}
-            w={320}
+            w={{ base: '100%', sm: 380 }}
           />
           <Button
             component="a"
