@@ -52,7 +52,7 @@ export function PeriodDocumentsCard({ period }: { period: PeriodDetail }) {
           <Button
             key={format}
             component="a"
-            variant="light"
+            variant="default"
             size="xs"
             href={href ? `${href}?format=${format}` : undefined}
             download
@@ -105,26 +105,18 @@ export function PeriodDocumentsCard({ period }: { period: PeriodDetail }) {
             onChange={setUnitCode}
             w={{ base: '100%', sm: 380 }}
           />
-          <Button
-            component="a"
-            variant="default"
-            size="sm"
-            href={sheet ? `${sheet}?format=docx` : undefined}
-            download
-            disabled={!sheet}
-          >
-            {t('word')}
-          </Button>
-          <Button
-            component="a"
-            variant="default"
-            size="sm"
-            href={sheet ? `${sheet}?format=pdf` : undefined}
-            download
-            disabled={!sheet}
-          >
-            {t('pdf')}
-          </Button>
+          {(['docx', 'pdf'] as const).map((format) =>
+            sheet ? (
+              <Button key={format} component="a" variant="default" size="sm" href={`${sheet}?format=${format}`} download>
+                {t(format === 'docx' ? 'word' : 'pdf')}
+              </Button>
+            ) : (
+              // A real disabled button until a unit is chosen (a link cannot be disabled).
+              <Button key={format} variant="default" size="sm" disabled>
+                {t(format === 'docx' ? 'word' : 'pdf')}
+              </Button>
+            ),
+          )}
         </Group>
       </Stack>
     </Paper>
