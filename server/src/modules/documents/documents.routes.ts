@@ -63,7 +63,8 @@ function sendDocument(reply: FastifyReply, document: RenderedDocument & { fileNa
 async function readTemplateUpload(request: FastifyRequest): Promise<{ fileName: string; bytes: Buffer }> {
   if (!request.isMultipart()) throw new DomainError('invalid-input', [{ code: 'evidence.no-files' }]);
   const files: { fileName: string; bytes: Buffer }[] = [];
-  for await (const part of request.parts()) {
+  // A bigger file ends the request with 413 (the route's uploadLimitBytes names the limit).
+  for await (const part of request.parts({ limits: { fileSize: MAX_TEMPLATE_BYTES, files: 2 } })) {
     if (part.type !== 'file') continue;
     files.push({ fileName: part.filename || 'mau.docx', bytes: await part.toBuffer() });
   }

@@ -163,6 +163,9 @@ describe.each(TEST_DATABASE_KINDS)('documents on %s', (kind) => {
     expect(bad.body).toContain('{indexValue}');
     expect((await t.call(admin, 'GET', '/api/v1/document-templates')).json().items[2].custom).toBe(false);
 
+    const huge = await put(admin, Buffer.alloc(5 * 1024 * 1024 + 1, 1));
+    expect([huge.statusCode, huge.json().error.message]).toEqual([413, expect.stringContaining('5 MB')]);
+
     const good = await put(admin, await edited((xml) => xml.replace('THỦ TRƯỞNG ĐƠN VỊ', 'TM. UBND HUYỆN')));
     expect([good.statusCode, good.json().custom]).toEqual([200, true]);
     expect((await put(manager, await edited((xml) => xml))).statusCode).toBe(403);
