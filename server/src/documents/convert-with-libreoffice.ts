@@ -36,10 +36,20 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | unde
  * run side by side, a time limit). Throws with LibreOffice's message when it fails.
  */
 export async function convertWithLibreOffice(docx: Uint8Array, soffice: string): Promise<Buffer> {
+  const [pdf] = await convertManyWithLibreOffice([docx], soffice);
+  if (!pdf) throw new Error('LibreOffice wrote no PDF');
+  return pdf;
+}
+
+/**
+ * Several .docx converted by one LibreOffice process: starting soffice is most of a conversion's
+ * time (≈ 1–2 s), so a ZIP of score sheets converts them in batches. The PDFs in the input's order.
+ */
+export async function convertManyWithLibreOffice(documents: Uint8Array[], soffice: string): Promise<Buffer[]> {
   const folder = await mkdtemp(join(tmpdir(), 'opendti-soffice-'));
   try {
-    const input = join(folder, 'document.docx');
-    await writeFile(input, docx);
+    const inputs = documents.map((_, index) => join(folder, `document-${index}.docx`));
+    await Promise.all(documents.map((docx, index) => writeFile(inputs[index] as string, docx)));
     await new Promise<void>((resolve, reject) => {
       execFile(
         soffice,
@@ -51,17 +61,21 @@ export async function convertWithLibreOffice(docx: Uint8Array, soffice: string):
           'pdf:writer_pdf_Export',
           '--outdir',
           folder,
-          input,
+          ...inputs,
         ],
-        { timeout: TIMEOUT_MS },
+        { timeout: TIMEOUT_MS + documents.length * 5_000 },
         (error, _stdout, stderr) => (error ? reject(new Error(`${error.message} ${stderr}`.trim())) : resolve()),
       );
     });
-    try {
-      return await readFile(join(folder, 'document.pdf'));
-    } catch {
-      throw new Error('LibreOffice wrote no PDF');
-    }
+    return await Promise.all(
+      documents.map(async (_, index) => {
+        try {
+          return await readFile(join(folder, `document-${index}.pdf`));
+        } catch {
+          throw new Error(`LibreOffice wrote no PDF for document ${index + 1} of ${documents.length}`);
+        }
+      }),
+    );
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

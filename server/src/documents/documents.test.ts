@@ -23,7 +23,7 @@ import { fillTemplate } from './fill-template.js';
 import { formatPoints, formatValue } from './format-values.js';
 import { LAYOUTS } from './layouts.js';
 import { DEFAULT_PROVINCE_HEADER, type ProvinceHeader } from './province-header.js';
-import { readDefaultTemplate, renderDocument } from './render-document.js';
+import { readDefaultTemplate, renderDocument, renderDocuments } from './render-document.js';
 import { buildDecisionAppendixData, buildResultReportData } from './result-report-data.js';
 import { buildScoreSheetData } from './score-sheet-data.js';
 
@@ -259,6 +259,33 @@ describe('documents from a scored cohort', () => {
         expect(text).toContain(kind === 'unit-score-sheet' ? (first?.name ?? '') : formatValue(first?.value, 4));
       }
       console.log(`LibreOffice PDFs and page-1 PNGs in ${folder}`);
+    },
+    180_000,
+  );
+
+  it.skipIf(!soffice || !pdftoppm)(
+    'LibreOffice converts a batch of score sheets in one run, each PDF its own unit’s, in order',
+    async () => {
+      const units = cohort.results.units.slice(0, 3);
+      const batch = units.map((unit) =>
+        buildScoreSheetData({
+          period,
+          cohortName: 'Huyện',
+          ...cohort,
+          unitCode: unit.code,
+          reasons: new Map(),
+          header,
+          day: '2023-03-20',
+        }),
+      );
+      const rendered = await renderDocuments('unit-score-sheet', batch, 'pdf', { pdfRenderer: 'auto' });
+      const folder = mkdtempSync(join(tmpdir(), 'opendti-batch-'));
+      rendered.forEach((document, index) => {
+        expect(document.renderer).toBe('libreoffice');
+        writeFileSync(join(folder, `${index}.pdf`), document.bytes);
+        const text = execFileSync('pdftotext', ['-l', '1', join(folder, `${index}.pdf`), '-']).toString();
+        expect(text).toContain(units[index]?.name ?? '');
+      });
     },
     180_000,
   );

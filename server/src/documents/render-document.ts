@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { DomainError } from '@opendti/core';
-import { convertWithLibreOffice, findSoffice } from './convert-with-libreoffice.js';
+import { convertManyWithLibreOffice, convertWithLibreOffice, findSoffice } from './convert-with-libreoffice.js';
 import type { DocumentKind } from './document-layout.js';
 import { type DocumentData, fillTemplate } from './fill-template.js';
 import { TEMPLATE_FOLDER } from './fonts.js';
@@ -60,6 +60,29 @@ export async function renderDocument(
   }
   try {
     return { bytes: await convertWithLibreOffice(docx, soffice), renderer: 'libreoffice' };
+  } catch (error) {
+    throw new DomainError('internal', [
+      { code: 'document.pdf-failed', params: { detail: error instanceof Error ? error.message : String(error) } },
+    ]);
+  }
+}
+
+/**
+ * Several documents of one kind at once (a batch of score sheets for a ZIP): the same output as
+ * renderDocument for each, but LibreOffice is started once for the whole batch.
+ */
+export async function renderDocuments(
+  kind: DocumentKind,
+  batch: DocumentData[],
+  format: DocumentFormat,
+  options: RenderOptions = {},
+): Promise<RenderedDocument[]> {
+  const soffice = format === 'pdf' && pdfChoice(options) !== 'pdfmake' ? findSoffice() : undefined;
+  if (!soffice) return Promise.all(batch.map((data) => renderDocument(kind, data, format, options)));
+  const template = options.template ?? (await readDefaultTemplate(kind));
+  const documents = batch.map((data) => fillTemplate(template, data));
+  try {
+    return (await convertManyWithLibreOffice(documents, soffice)).map((bytes) => ({ bytes, renderer: 'libreoffice' as const }));
   } catch (error) {
     throw new DomainError('internal', [
       { code: 'document.pdf-failed', params: { detail: error instanceof Error ? error.message : String(error) } },

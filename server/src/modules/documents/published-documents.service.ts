@@ -17,7 +17,7 @@ import type { DocumentData } from '../../documents/fill-template.js';
 import { DOCUMENT_NAMES } from '../../documents/layouts.js';
 import type { ProvinceHeader } from '../../documents/province-header.js';
 import type { PeriodFacts, PublishedCohort } from '../../documents/published-cohort.js';
-import { type DocumentFormat, type RenderedDocument, renderDocument } from '../../documents/render-document.js';
+import { type DocumentFormat, type RenderedDocument, renderDocument, renderDocuments } from '../../documents/render-document.js';
 import { buildDecisionAppendixData, buildResultReportData } from '../../documents/result-report-data.js';
 import { buildScoreSheetData } from '../../documents/score-sheet-data.js';
 import { writeZip, type ZipEntry } from '../../documents/write-zip.js';
@@ -102,6 +102,9 @@ async function councilReasons(db: Database, periodId: string, unitCode: string):
   return new Map(rows.filter((row) => row.decision === 'adjusted' && row.reason).map((row) => [row.code, row.reason ?? '']));
 }
 
+/** Sheets made at once for the ZIP: one LibreOffice start per batch; memory holds one batch. */
+const ZIP_BATCH = 20;
+
 export type PeriodDocumentKind = 'result-report' | 'decision-appendix';
 
 /** The result report or the decision appendix of a published period. */
@@ -174,21 +177,24 @@ export async function writeAllScoreSheets(
 ): Promise<void> {
   const header = await readProvinceHeader(db);
   const template = await templateFor(db, 'unit-score-sheet');
-  const total = published.cohorts.reduce((sum, cohort) => sum + cohort.results.units.length, 0);
+  const units = published.cohorts.flatMap((cohort) => cohort.results.units.map((unit) => ({ cohort, code: unit.code })));
   async function* sheets(): AsyncGenerator<ZipEntry> {
-    let done = 0;
-    for (const cohort of published.cohorts) {
-      for (const unit of cohort.results.units) {
-        const data = await scoreSheetData(db, published, cohort, unit.code, header);
-        const { bytes } = await renderDocument('unit-score-sheet', data, format, { template: template.bytes });
+    // In batches: LibreOffice, when it makes the PDFs, is started once per batch, not per sheet.
+    for (let start = 0; start < units.length; start += ZIP_BATCH) {
+      const batch = units.slice(start, start + ZIP_BATCH);
+      const data = [];
+      for (const unit of batch) data.push(await scoreSheetData(db, published, unit.cohort, unit.code, header));
+      const rendered = await renderDocuments('unit-score-sheet', data, format, { template: template.bytes });
+      for (const [index, unit] of batch.entries()) {
+        const bytes = rendered[index]?.bytes;
+        if (!bytes) continue;
         yield {
-          name: `${cohort.unitKind}/${scoreSheetFileName(published.facts.year, unit.code, format)}`,
+          name: `${unit.cohort.unitKind}/${scoreSheetFileName(published.facts.year, unit.code, format)}`,
           bytes,
           compress: format === 'pdf',
         };
-        done += 1;
-        onProgress(done, total);
       }
+      onProgress(Math.min(start + ZIP_BATCH, units.length), units.length);
     }
   }
   await writeZip(sheets(), output);
