@@ -248,6 +248,7 @@ describe('every role’s main pages by keyboard, on a phone and in English', () 
     ['users', '/quan-tri/nguoi-dung', 'Người dùng'],
     ['frameworks', '/quan-tri/bo-chi-so', 'Bộ chỉ số'],
     ['audit', '/quan-tri/nhat-ky', 'Nhật ký'],
+    ['documents', '/quan-tri/van-ban', 'Văn bản'],
   ] as const;
 
   it('reaches every control of the administration pages by keyboard', async () => {

@@ -17,6 +17,7 @@ import { registerStatusBoardRoutes } from './modules/assessments/status-board.ro
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { actorForToken } from './modules/auth/auth.service.js';
+import { registerDocumentRoutes } from './modules/documents/documents.routes.js';
 import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.js';
 import { registerFrameworkEditingRoutes } from './modules/frameworks/framework-editing.routes.js';
 import { registerFrameworkRoutes } from './modules/frameworks/frameworks.routes.js';
@@ -135,6 +136,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       registerProgressRoutes(api, { ...dependencies, storage });
       registerPlanExchangeRoutes(api, dependencies);
       registerPlanDashboardRoutes(api, dependencies);
+      registerDocumentRoutes(api, dependencies);
       registerPublicResultRoutes(api, dependencies);
     },
     { prefix: '/api/v1' },

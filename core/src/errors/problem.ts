@@ -51,6 +51,8 @@ const THING_NAMES = {
   plan: { vi: 'kế hoạch', en: 'plan' },
   planTask: { vi: 'nhiệm vụ kế hoạch', en: 'plan task' },
   planTaskEvidence: { vi: 'tài liệu kiểm chứng của nhiệm vụ', en: 'task evidence' },
+  documentTemplate: { vi: 'mẫu văn bản', en: 'document template' },
+  documentSettings: { vi: 'thông tin văn bản của tỉnh', en: 'document settings' },
 } as const satisfies Record<string, LocalizedText>;
 
 export type ThingKind = keyof typeof THING_NAMES;
@@ -728,6 +730,35 @@ const catalogue = {
   'plan.comment-empty': {
     vi: 'trường text: nội dung trao đổi không được để trống',
     en: 'field text: the comment is empty',
+  },
+  // official documents (issue 13)
+  'document.template-unreadable': {
+    vi: 'tệp mẫu không phải văn bản Word .docx đọc được: {detail}',
+    en: 'the template is not a readable Word .docx file: {detail}',
+  },
+  'document.template-broken-tag': {
+    vi: 'mẫu có trường trộn viết sai: {detail}',
+    en: 'the template has a malformed field: {detail}',
+  },
+  'document.template-unknown-tags': {
+    vi: 'mẫu có trường không dùng được cho "{document}": {tags}',
+    en: 'the template has fields that "{documentEn}" does not provide: {tags}',
+  },
+  'document.template-missing-tags': {
+    vi: 'mẫu thiếu trường bắt buộc của "{document}": {tags}',
+    en: 'the template lacks required fields of "{documentEn}": {tags}',
+  },
+  'document.not-published': {
+    vi: 'kỳ đánh giá chưa công bố kết quả; tài liệu chỉ lập từ kết quả đã công bố',
+    en: 'the period has not published its results; documents are made from published results only',
+  },
+  'document.unit-not-in-results': {
+    vi: 'đơn vị {unit} không có trong kết quả đã công bố của kỳ đánh giá',
+    en: 'unit {unit} is not in the period’s published results',
+  },
+  'document.pdf-failed': {
+    vi: 'không chuyển được văn bản sang PDF: {detail}',
+    en: 'the document could not be converted to PDF: {detail}',
   },
   // command line
   'cli.usage': {

@@ -62,6 +62,8 @@ const RESOURCES: { name: string; resource: ResourceContext; matrix: Matrix }[] =
       'plan.manage': '               U    Y   Y   -   -    -    -',
       'plan.task.read': '            U    Y   Y   Y   Y    -    -',
       'plan.task.update': '          U    Y   Y   Y   Y    -    -',
+      'document.manage': '           U    Y   -   -   -    -    -',
+      'document.read': '             U    Y   Y   Y   Y    -    Y',
     },
   },
   {
@@ -96,6 +98,8 @@ const RESOURCES: { name: string; resource: ResourceContext; matrix: Matrix }[] =
       'plan.manage': '               U    Y   Y   -   -    -    -',
       'plan.task.read': '            U    Y   Y   -   -    -    -',
       'plan.task.update': '          U    Y   Y   -   -    -    -',
+      'document.manage': '           U    Y   -   -   -    -    -',
+      'document.read': '             U    Y   Y   -   -    -    Y',
     },
   },
   {
@@ -130,6 +134,8 @@ const RESOURCES: { name: string; resource: ResourceContext; matrix: Matrix }[] =
       'plan.manage': '               U    Y   Y   -   -    -    -',
       'plan.task.read': '            U    Y   Y   Y   Y    -    -',
       'plan.task.update': '          U    Y   Y   Y   Y    -    -',
+      'document.manage': '           U    Y   -   -   -    -    -',
+      'document.read': '             U    Y   Y   Y   Y    -    Y',
     },
   },
   {
@@ -164,6 +170,8 @@ const RESOURCES: { name: string; resource: ResourceContext; matrix: Matrix }[] =
       'plan.manage': '               U    Y   Y   -   -    -    -',
       'plan.task.read': '            U    Y   Y   -   -    -    -',
       'plan.task.update': '          U    Y   Y   -   -    -    -',
+      'document.manage': '           U    Y   -   -   -    -    -',
+      'document.read': '             U    Y   Y   -   -    -    Y',
     },
   },
 ];
@@ -302,6 +310,7 @@ describe('heldCapabilities', () => {
       'audit.readOwnUnit',
       'plan.task.read',
       'plan.task.update',
+      'document.read',
     ]);
     expect(heldCapabilities('councilChair')).toContain('appraisal.finalise');
     expect(heldCapabilities('appraiser')).not.toContain('appraisal.finalise');

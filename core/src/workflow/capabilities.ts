@@ -34,6 +34,8 @@ export const CAPABILITIES = [
   'plan.manage',
   'plan.task.read',
   'plan.task.update',
+  'document.manage',
+  'document.read',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -136,6 +138,19 @@ export const POLICY: Readonly<Record<Capability, CapabilityRule>> = {
   'plan.task.update': {
     grants: { administrator: 'everywhere', periodManager: 'everywhere', unitReporter: 'ownUnit', unitLeader: 'ownUnit' },
   },
+  // Official documents (issue 13): the header settings and Word templates are the administrator's;
+  // documents of a published period go to the provincial office and the council chair, and a unit
+  // reads its own score sheet and self-assessment report (the resource names the unit).
+  'document.manage': { grants: { administrator: 'everywhere' } },
+  'document.read': {
+    grants: {
+      administrator: 'everywhere',
+      periodManager: 'everywhere',
+      councilChair: 'everywhere',
+      unitReporter: 'ownUnit',
+      unitLeader: 'ownUnit',
+    },
+  },
 };
 
 export type DenialReason = 'unauthenticated' | 'forbidden';
@@ -221,6 +236,8 @@ export const CAPABILITY_LABELS: Readonly<Record<Capability, Readonly<Record<Loca
   'plan.manage': { vi: 'quản lý kế hoạch nâng cao chỉ số', en: 'manage improvement plans' },
   'plan.task.read': { vi: 'xem nhiệm vụ kế hoạch của đơn vị này', en: "view this unit's plan tasks" },
   'plan.task.update': { vi: 'cập nhật nhiệm vụ kế hoạch của đơn vị này', en: "update this unit's plan tasks" },
+  'document.manage': { vi: 'sửa thông tin và mẫu văn bản', en: 'edit document settings and templates' },
+  'document.read': { vi: 'tải văn bản (báo cáo, phiếu chấm điểm) này', en: 'download this document' },
 };
 
 /**

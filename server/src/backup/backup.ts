@@ -37,6 +37,8 @@ export const BACKUP_TABLES = [
   'plan_progress_reports',
   'plan_task_comments',
   'indicator_ownership',
+  'document_settings',
+  'document_templates',
 ] as const;
 
 const FORMAT = 'opendti-backup';

@@ -6,6 +6,7 @@ import { exportOpenApiDocument, renderOpenApiDocument } from '../openapi/export-
 import { runAnalyse } from './commands/analyse-command.js';
 import { listFrameworks, showFramework, validateFrameworkFile } from './commands/frameworks-command.js';
 import { type PlanFormat, runPlanCheck, runPlanDraft } from './commands/plan-command.js';
+import { runReport } from './commands/report-command.js';
 import { runScore, type ScoreFormat } from './commands/score-command.js';
 import { runBackup, runMigrate, runRestore, runServe, STARTUP_ERRORS } from './commands/serve-command.js';
 import { runTemplate } from './commands/template-command.js';
@@ -89,6 +90,41 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const text = await runScore({ ...options, locale });
       if (text !== undefined) io.stdout(text);
     });
+
+  program
+    .command('report')
+    .description('văn bản Word/PDF: báo cáo kết quả, phụ lục quyết định, phiếu chấm điểm một đơn vị / official documents')
+    .requiredOption('--framework <framework>', 'mã bộ chỉ số hoặc đường dẫn tệp / framework id or file')
+    .requiredOption('--input <file>', 'dữ liệu (CSV/XLSX) hoặc results.json / answers (CSV/XLSX) or results.json')
+    .requiredOption('--output <file>', 'tệp ghi ra / output file')
+    .addOption(new Option('--format <format>', 'định dạng / format').choices(['docx', 'pdf']).default('docx'))
+    .addOption(
+      new Option('--kind <kind>', 'báo cáo hay phụ lục quyết định / report or decision appendix')
+        .choices(['report', 'appendix'])
+        .default('report'),
+    )
+    .option('--unit <code>', 'phiếu tổng hợp kết quả chấm điểm của đơn vị này / this unit’s score sheet')
+    .option('--previous <results.json>', 'kết quả năm trước để so sánh / last year’s results to compare with')
+    .option('--template <file.docx>', 'mẫu Word đã sửa / an edited Word template')
+    .option('--header <file.json>', 'thông tin cơ quan ban hành, nơi nhận… / the province header settings')
+    .option('--title <title>', 'tên kỳ đánh giá / the period’s name')
+    .action(
+      async (options: {
+        framework: string;
+        input: string;
+        output: string;
+        format: 'docx' | 'pdf';
+        kind: 'report' | 'appendix';
+        unit?: string;
+        previous?: string;
+        template?: string;
+        header?: string;
+        title?: string;
+      }) => {
+        const written = await runReport(options);
+        io.stderr(`${options.output}: ${written.kind}, ${options.format} (${written.renderer})\n`);
+      },
+    );
 
   program
     .command('analyse')

@@ -56,6 +56,11 @@ export const API_TAGS = [
   },
   { name: 'audit', description: 'Nhật ký thay đổi / audit log' },
   {
+    name: 'documents',
+    description:
+      'Văn bản Word/PDF theo Nghị định 30/2020/NĐ-CP, mẫu văn bản và thông tin cơ quan ban hành / official Word and PDF documents, templates and header settings',
+  },
+  {
     name: 'public',
     description: 'Cổng công khai: kết quả đã công bố, không cần đăng nhập / the public portal: published results, no sign-in',
   },

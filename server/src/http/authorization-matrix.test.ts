@@ -12,6 +12,8 @@ import { addDays, vietnamDay } from '@opendti/core';
 import { loadBuiltinFramework } from '@opendti/frameworks';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentKind } from '../documents/document-layout.js';
+import { readDefaultTemplate } from '../documents/render-document.js';
 import { DEMO_DISTRICT_CODES, syntheticBoundaries } from '../test-support/synthetic-boundaries.js';
 import { createTestApp, type Session, type TestApp } from '../test-support/test-app.js';
 import { TEST_DATABASE_KINDS } from '../test-support/test-databases.js';
@@ -410,6 +412,11 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
     () =>
       `/api/v1/assessments/${id()}${suffix}`;
   const get = (url: () => string) => () => ({ method: 'GET' as const, url: url() });
+  const scoreSheetTemplate = async (kind: DocumentKind = 'unit-score-sheet'): Promise<Upload> => ({
+    fileName: `${kind}.docx`,
+    bytes: await readDefaultTemplate(kind),
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
 
   /** A fresh plan of the manager's with one task led by DBP (and DBI coordinating); issued when asked. */
   async function planWithTask(issued: boolean): Promise<{ planId: string; taskId: string; version: number }> {
@@ -1159,6 +1166,111 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
         await districtMap();
         return { method: 'DELETE', url: '/api/v1/unit-maps/district' };
       },
+    },
+    // official documents (issue 13): settings and templates are the administrator's; a published
+    // period's documents the office's and the chair's; a unit reads its own sheet and report only
+    {
+      route: 'GET /api/v1/document-settings',
+      expected: [401, 200, 403, 403, 403, 403, 403],
+      request: get(() => '/api/v1/document-settings'),
+    },
+    {
+      route: 'PUT /api/v1/document-settings',
+      about: 'on the current version',
+      expected: [401, 200, 403, 403, 403, 403, 403],
+      request: async () => {
+        const current = (await t.call(sessions.administrator, 'GET', '/api/v1/document-settings')).json();
+        return { method: 'PUT', url: '/api/v1/document-settings', body: { header: current.header, version: current.version } };
+      },
+    },
+    {
+      route: 'GET /api/v1/document-templates',
+      expected: [401, 200, 403, 403, 403, 403, 403],
+      request: get(() => '/api/v1/document-templates'),
+    },
+    {
+      route: 'GET /api/v1/document-templates/{kind}',
+      expected: [401, 200, 403, 403, 403, 403, 403],
+      request: get(() => '/api/v1/document-templates/result-report'),
+    },
+    {
+      route: 'PUT /api/v1/document-templates/{kind}',
+      about: 'the shipped template uploaded back',
+      expected: [401, 200, 403, 403, 403, 403, 403],
+      request: async () => ({
+        method: 'PUT',
+        url: '/api/v1/document-templates/unit-score-sheet',
+        upload: await scoreSheetTemplate(),
+      }),
+    },
+    {
+      route: 'DELETE /api/v1/document-templates/{kind}',
+      about: 'a template uploaded afresh for each caller',
+      expected: [401, 204, 403, 403, 403, 403, 403],
+      request: async () => {
+        await ok(
+          await as('administrator', {
+            method: 'PUT',
+            url: '/api/v1/document-templates/decision-appendix',
+            upload: await scoreSheetTemplate('decision-appendix'),
+          }),
+        );
+        return { method: 'DELETE', url: '/api/v1/document-templates/decision-appendix' };
+      },
+    },
+    {
+      route: 'GET /api/v1/periods/{periodId}/documents/result-report',
+      about: 'published 2022',
+      expected: [401, 200, 200, 403, 403, 403, 200],
+      request: get(() => `/api/v1/periods/${published2022}/documents/result-report`),
+    },
+    {
+      route: 'GET /api/v1/periods/{periodId}/documents/result-report',
+      about: 'unpublished 2023: nothing is made',
+      expected: [401, 409, 409, 403, 403, 403, 409],
+      request: get(() => `/api/v1/periods/${open2023}/documents/result-report`),
+    },
+    {
+      route: 'GET /api/v1/periods/{periodId}/documents/decision-appendix',
+      about: 'published 2022',
+      expected: [401, 200, 200, 403, 403, 403, 200],
+      request: get(() => `/api/v1/periods/${published2022}/documents/decision-appendix`),
+    },
+    {
+      route: 'GET /api/v1/periods/{periodId}/documents/score-sheets/{unitCode}',
+      about: 'DBP’s own sheet, published 2022',
+      expected: [401, 200, 200, 200, 200, 403, 200],
+      request: get(() => `/api/v1/periods/${published2022}/documents/score-sheets/DBP`),
+    },
+    {
+      route: 'GET /api/v1/periods/{periodId}/documents/score-sheets/{unitCode}',
+      about: 'another unit’s sheet (DBI)',
+      expected: [401, 200, 200, 403, 403, 403, 200],
+      request: get(() => `/api/v1/periods/${published2022}/documents/score-sheets/DBI`),
+    },
+    {
+      route: 'GET /api/v1/periods/{periodId}/documents/score-sheets/{unitCode}',
+      about: 'DBP’s own sheet of the unpublished 2023',
+      expected: [401, 409, 409, 409, 409, 403, 409],
+      request: get(() => `/api/v1/periods/${open2023}/documents/score-sheets/DBP`),
+    },
+    {
+      route: 'GET /api/v1/periods/{periodId}/documents/score-sheets.zip',
+      about: 'published 2022',
+      expected: [401, 200, 200, 403, 403, 403, 200],
+      request: get(() => `/api/v1/periods/${published2022}/documents/score-sheets.zip`),
+    },
+    {
+      route: 'GET /api/v1/assessments/{assessmentId}/documents/self-assessment',
+      about: 'DBP’s own draft',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: get(() => `/api/v1/assessments/${dbpDraft}/documents/self-assessment`),
+    },
+    {
+      route: 'GET /api/v1/assessments/{assessmentId}/documents/self-assessment',
+      about: 'another unit’s draft (DBI)',
+      expected: [401, 200, 200, 403, 403, 200, 200],
+      request: get(() => `/api/v1/assessments/${dbiDraft}/documents/self-assessment`),
     },
     {
       route: 'GET /api/v1/public/unit-maps',

@@ -1588,6 +1588,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/document-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thông tin cơ quan ban hành trên văn bản / the header settings of every document
+         * @description Issuing body, parent body, place, signer, council chair and recipients, filled into every document; the defaults (version 0) until saved.
+         */
+        get: operations["getDocumentSettings"];
+        /**
+         * Sửa thông tin cơ quan ban hành / change the header settings
+         * @description Saves the header settings on the version they were read at (409 when someone saved in between). Audited.
+         */
+        put: operations["updateDocumentSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các mẫu văn bản / the document templates
+         * @description Each document with the template in use (uploaded or shipped) and the fields ({tag}) a template may hold and must keep.
+         */
+        get: operations["listDocumentTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/document-templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tải mẫu văn bản / download a template
+         * @description The template in use (default=true: the shipped one), to edit in Word and upload back.
+         */
+        get: operations["downloadDocumentTemplate"];
+        /**
+         * Tải lên mẫu văn bản đã sửa / upload an edited template
+         * @description multipart/form-data with one .docx (at most 5 MB). Its fields are checked against the document: a malformed field, a field the document does not fill, or a required field missing is refused (400, each named); nothing is stored then. Otherwise it replaces the template in use. Audited.
+         */
+        put: operations["uploadDocumentTemplate"];
+        post?: never;
+        /**
+         * Trở về mẫu mặc định / back to the shipped template
+         * @description Deletes the uploaded template; the shipped default is used again. Audited.
+         */
+        delete: operations["deleteDocumentTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{periodId}/documents/result-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Báo cáo kết quả đánh giá (Word/PDF) / the result report
+         * @description The result report of a published period: ranking tables per cohort with the change from the previous published year, main indices, strongest and weakest indicators, a ranking chart, and an appendix of main-index values and ranks. Numbers exactly as published. 409 while the period is not published.
+         */
+        get: operations["downloadResultReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{periodId}/documents/decision-appendix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Phụ lục quyết định công bố (Word/PDF) / the publication decision’s appendix
+         * @description The official ranking tables attached to the publication decision, per cohort. Numbers exactly as published. 409 while the period is not published.
+         */
+        get: operations["downloadDecisionAppendix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{periodId}/documents/score-sheets/{unitCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Phiếu tổng hợp kết quả chấm điểm của một đơn vị / a unit’s score sheet
+         * @description Every indicator with self and appraised points and the council’s reason for each adjustment, the totals, the index and rank as published, and the signature blocks. A unit reads its own only. 409 while the period is not published; 404 for a unit not in its results.
+         */
+        get: operations["downloadScoreSheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{periodId}/documents/score-sheets.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Phiếu chấm điểm của mọi đơn vị (ZIP) / every unit’s score sheet in one ZIP
+         * @description Every unit’s score sheet of a published period, one file per unit in a folder per cohort, streamed as each sheet is made (the response starts at once; its size is not known beforehand). 409 while the period is not published.
+         */
+        get: operations["downloadAllScoreSheets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{assessmentId}/documents/self-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Báo cáo tự đánh giá của đơn vị (Word/PDF) / the unit’s self-assessment report
+         * @description What the unit’s leader signs when submitting: every answer with its self points and explanation, the evidence list (file names, document numbers and dates), and the totals. For whoever may read the assessment.
+         */
+        get: operations["downloadSelfAssessmentReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/periods": {
         parameters: {
             query?: never;
@@ -1772,7 +1944,7 @@ export interface operations {
                         assignedScopes: string[];
                         mustChangePassword: boolean;
                         /** @description What the user's role may do somewhere (core's policy): which sections a page offers */
-                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit" | "plan.manage" | "plan.task.read" | "plan.task.update")[];
+                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit" | "plan.manage" | "plan.task.read" | "plan.task.update" | "document.manage" | "document.read")[];
                         /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
                         csrfToken: string;
                     };
@@ -1887,7 +2059,7 @@ export interface operations {
                         assignedScopes: string[];
                         mustChangePassword: boolean;
                         /** @description What the user's role may do somewhere (core's policy): which sections a page offers */
-                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit" | "plan.manage" | "plan.task.read" | "plan.task.update")[];
+                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit" | "plan.manage" | "plan.task.read" | "plan.task.update" | "document.manage" | "document.read")[];
                         /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
                         csrfToken: string;
                     };
@@ -10943,6 +11115,850 @@ export interface operations {
             };
             /** @description Invalid input (validation, malformed body) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getDocumentSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        header: {
+                            /** @description Cơ quan chủ quản, e.g. "ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN" (a line break may split it) */
+                            parentBody: string;
+                            /** @description Cơ quan ban hành, e.g. "SỞ KHOA HỌC VÀ CÔNG NGHỆ" */
+                            issuingBody: string;
+                            /** @description Chữ viết tắt trong ký hiệu văn bản, e.g. "SKHCN" (…/BC-SKHCN) */
+                            symbol: string;
+                            /** @description Địa danh ghi ngày tháng, e.g. "Điện Biên" */
+                            place: string;
+                            /** @description Quyền hạn, chức vụ người ký, one line each, e.g. "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC" */
+                            signerTitle: string;
+                            /** @description Họ tên người ký */
+                            signerName: string;
+                            /** @description Chủ tịch Hội đồng thẩm định, signs the score sheets */
+                            councilChairName: string;
+                            /** @description Nơi nhận, one recipient each, e.g. "UBND tỉnh (b/c);" */
+                            recipients: string[];
+                        };
+                        /** @description 0 while the defaults are in use; send it back with a change */
+                        version: number;
+                        updatedAt: null | string;
+                    };
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateDocumentSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    header: {
+                        /** @description Cơ quan chủ quản, e.g. "ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN" (a line break may split it) */
+                        parentBody: string;
+                        /** @description Cơ quan ban hành, e.g. "SỞ KHOA HỌC VÀ CÔNG NGHỆ" */
+                        issuingBody: string;
+                        /** @description Chữ viết tắt trong ký hiệu văn bản, e.g. "SKHCN" (…/BC-SKHCN) */
+                        symbol: string;
+                        /** @description Địa danh ghi ngày tháng, e.g. "Điện Biên" */
+                        place: string;
+                        /** @description Quyền hạn, chức vụ người ký, one line each, e.g. "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC" */
+                        signerTitle: string;
+                        /** @description Họ tên người ký */
+                        signerName: string;
+                        /** @description Chủ tịch Hội đồng thẩm định, signs the score sheets */
+                        councilChairName: string;
+                        /** @description Nơi nhận, one recipient each, e.g. "UBND tỉnh (b/c);" */
+                        recipients: string[];
+                    };
+                    /** @description The version the change is based on (optimistic locking) */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        header: {
+                            /** @description Cơ quan chủ quản, e.g. "ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN" (a line break may split it) */
+                            parentBody: string;
+                            /** @description Cơ quan ban hành, e.g. "SỞ KHOA HỌC VÀ CÔNG NGHỆ" */
+                            issuingBody: string;
+                            /** @description Chữ viết tắt trong ký hiệu văn bản, e.g. "SKHCN" (…/BC-SKHCN) */
+                            symbol: string;
+                            /** @description Địa danh ghi ngày tháng, e.g. "Điện Biên" */
+                            place: string;
+                            /** @description Quyền hạn, chức vụ người ký, one line each, e.g. "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC" */
+                            signerTitle: string;
+                            /** @description Họ tên người ký */
+                            signerName: string;
+                            /** @description Chủ tịch Hội đồng thẩm định, signs the score sheets */
+                            councilChairName: string;
+                            /** @description Nơi nhận, one recipient each, e.g. "UBND tỉnh (b/c);" */
+                            recipients: string[];
+                        };
+                        /** @description 0 while the defaults are in use; send it back with a change */
+                        version: number;
+                        updatedAt: null | string;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listDocumentTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            kind: "result-report" | "decision-appendix" | "unit-score-sheet" | "unit-self-assessment";
+                            /** @description The document’s Vietnamese name */
+                            name: string;
+                            /** @description An uploaded template is in use (false: the shipped default) */
+                            custom: boolean;
+                            fileName: null | string;
+                            sizeBytes: null | number;
+                            uploadedAt: null | string;
+                            /** @description The fields ({tag}) the document fills, loops as "loop.field" */
+                            fields: string[];
+                            /** @description The fields a template must keep */
+                            required: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    downloadDocumentTemplate: {
+        parameters: {
+            query?: {
+                default?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The document the template makes */
+                kind: "result-report" | "decision-appendix" | "unit-score-sheet" | "unit-self-assessment";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A .docx template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    uploadDocumentTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document the template makes */
+                kind: "result-report" | "decision-appendix" | "unit-score-sheet" | "unit-self-assessment";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "result-report" | "decision-appendix" | "unit-score-sheet" | "unit-self-assessment";
+                        /** @description The document’s Vietnamese name */
+                        name: string;
+                        /** @description An uploaded template is in use (false: the shipped default) */
+                        custom: boolean;
+                        fileName: null | string;
+                        sizeBytes: null | number;
+                        uploadedAt: null | string;
+                        /** @description The fields ({tag}) the document fills, loops as "loop.field" */
+                        fields: string[];
+                        /** @description The fields a template must keep */
+                        required: string[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    deleteDocumentTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document the template makes */
+                kind: "result-report" | "decision-appendix" | "unit-score-sheet" | "unit-self-assessment";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted (audited) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    downloadResultReport: {
+        parameters: {
+            query?: {
+                /** @description docx (default) or pdf */
+                format?: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; X-Document-Renderer says which program made it (docxtemplater, libreoffice or pdfmake) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    downloadDecisionAppendix: {
+        parameters: {
+            query?: {
+                /** @description docx (default) or pdf */
+                format?: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The appendix; X-Document-Renderer says which program made it (docxtemplater, libreoffice or pdfmake) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    downloadScoreSheet: {
+        parameters: {
+            query?: {
+                /** @description docx (default) or pdf */
+                format?: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                periodId: string;
+                unitCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The score sheet; X-Document-Renderer says which program made it (docxtemplater, libreoffice or pdfmake) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    downloadAllScoreSheets: {
+        parameters: {
+            query?: {
+                /** @description docx (default) or pdf */
+                format?: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A ZIP archive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    downloadSelfAssessmentReport: {
+        parameters: {
+            query?: {
+                /** @description docx (default) or pdf */
+                format?: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; X-Document-Renderer says which program made it (docxtemplater, libreoffice or pdfmake) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -75,7 +75,7 @@ export async function runScore(options: ScoreOptions): Promise<string | undefine
 }
 
 /** A results.json written by an earlier `opendti score --format json`. */
-function readPreviousResults(path: string): ResultSet {
+export function readPreviousResults(path: string): ResultSet {
   const label = basename(path);
   const unreadable = (detail: string): DomainError =>
     new DomainError('invalid-input', [{ code: 'input.previous-unreadable', params: { detail }, location: { file: label } }]);

@@ -3,6 +3,7 @@ export * from './appraisals.js';
 export * from './assessments.js';
 export * from './audit-log.js';
 export * from './council.js';
+export * from './documents.js';
 export * from './frameworks.js';
 export * from './periods.js';
 export * from './plan-progress.js';

@@ -16,7 +16,7 @@ import { buildPublishedTables, PUBLIC_PERIOD_STATES, presentPublishedTable } fro
 import { getPeriod } from './periods.service.js';
 
 /** The latest published table of a cohort from an earlier year: what the public table compares with. */
-async function previousPublished(db: Database, year: number, unitKind: string) {
+export async function previousPublished(db: Database, year: number, unitKind: string) {
   const [row] = await db
     .select({ periodId: periods.id, year: periods.year, results: resultSnapshots.results })
     .from(resultSnapshots)

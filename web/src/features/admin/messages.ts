@@ -13,6 +13,7 @@ const vi = {
   navUsers: 'Người dùng',
   navAudit: 'Nhật ký',
   navMaps: 'Bản đồ',
+  navDocuments: 'Văn bản',
   signIn: 'Đăng nhập',
   signInRequiredTitle: 'Cần đăng nhập',
   signInRequired:
@@ -477,6 +478,7 @@ const en: Record<AdminKey, string> = {
   navUsers: 'Users',
   navAudit: 'Audit log',
   navMaps: 'Maps',
+  navDocuments: 'Documents',
   signIn: 'Sign in',
   signInRequiredTitle: 'Sign-in required',
   signInRequired: 'Administration is for the system administrator and the assessment period manager. Sign in with your account.',

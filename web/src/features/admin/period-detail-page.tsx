@@ -32,6 +32,7 @@ import type { PeriodAction, PeriodDetail } from './admin-records';
 import { useFrameworks } from './framework-queries';
 import { useAdminLabels } from './labels';
 import { adminMessages } from './messages';
+import { PeriodDocumentsCard } from './period-documents-card';
 import { PeriodMinutes } from './period-minutes';
 import { explainPeriodAction, PeriodNextStep, periodCounts } from './period-next-step';
 import { usePeriod, usePeriodTransition } from './period-queries';
@@ -218,6 +219,8 @@ export default function PeriodDetailPage() {
           </Paper>
         </Stack>
       </SimpleGrid>
+
+      {['published', 'archived'].includes(data.state) && holds(user, 'document.read') && <PeriodDocumentsCard period={data} />}
 
       {['appraisal', 'published', 'archived'].includes(data.state) && holds(user, 'appraisal.readCouncilNotes') && (
         <PeriodMinutes periodId={data.id} />

@@ -6,6 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { holds, useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { DocumentMenu } from '../../shared/document-menu';
 import { formatDate } from '../../shared/format';
 import { AssessmentStateBadge, SubmittedAtCloseBadge } from '../../shared/state-badges';
 import { useAcceptRemaining, useAssessment, useFramework, useWithdrawRequest } from './appraisal-queries';
@@ -172,6 +173,19 @@ export default function AssessmentPage() {
               {t('acceptAllRemaining', { count: acceptableInUnit.length })}
             </Button>
           )}
+          <DocumentMenu
+            links={[
+              { label: t('documentsSelfAssessment'), href: `/api/v1/assessments/${view.id}/documents/self-assessment` },
+              ...(['published', 'archived'].includes(view.period.state) && holds(user, 'document.read')
+                ? [
+                    {
+                      label: t('documentsScoreSheet'),
+                      href: `/api/v1/periods/${view.period.id}/documents/score-sheets/${encodeURIComponent(view.unit.code)}`,
+                    },
+                  ]
+                : []),
+            ]}
+          />
           <Button component={Link} to={`/tham-dinh/ky/${view.period.id}`} variant="light">
             {t('openOverview')}
           </Button>

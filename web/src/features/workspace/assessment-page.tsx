@@ -7,6 +7,7 @@ import { type CurrentUser, holds } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { todayInVietnam } from '../../shared/calendar-day';
+import { DocumentMenu } from '../../shared/document-menu';
 import { formatDate } from '../../shared/format';
 import { AssessmentStateBadge, SubmittedAtCloseBadge } from '../../shared/state-badges';
 import { contentOf, hasUnsavedWork } from './autosave-machine';
@@ -202,6 +203,20 @@ function AssessmentWorkspace({
               <Button variant="default" onClick={offlineModal.open}>
                 {t('offline.button')}
               </Button>
+              <DocumentMenu
+                links={[
+                  { label: t('documents.selfAssessment'), href: `/api/v1/assessments/${view.id}/documents/self-assessment` },
+                  // The score sheet is made from the published results only.
+                  ...(['published', 'archived'].includes(view.period.state)
+                    ? [
+                        {
+                          label: t('documents.scoreSheet'),
+                          href: `/api/v1/periods/${view.period.id}/documents/score-sheets/${encodeURIComponent(view.unit.code)}`,
+                        },
+                      ]
+                    : []),
+                ]}
+              />
               {editable && (
                 <Button
                   color="teal"

@@ -203,6 +203,8 @@ const vi = {
 
   // offline
   'offline.button': 'Làm trên Excel',
+  'documents.selfAssessment': 'Báo cáo tự đánh giá',
+  'documents.scoreSheet': 'Phiếu tổng hợp kết quả chấm điểm',
   'offline.title': 'Làm việc ngoại tuyến bằng Excel',
   'offline.step1': 'Tải phiếu tự đánh giá của đơn vị (đã điền sẵn những gì đã nhập).',
   'offline.step2':
@@ -441,6 +443,8 @@ const en: Record<WorkspaceKey, string> = {
   'supplement.sent': 'The supplementation was sent to the appraisal council.',
 
   'offline.button': 'Work in Excel',
+  'documents.selfAssessment': 'Self-assessment report',
+  'documents.scoreSheet': 'Score sheet (results as published)',
   'offline.title': 'Working offline in Excel',
   'offline.step1': "Download the unit's answer sheet (pre-filled with what is entered).",
   'offline.step2':
