@@ -9378,6 +9378,9 @@ export interface operations {
                         planDocumentNumber: string;
                         /** @enum {string} */
                         role: "leadUnit" | "coordinatingUnit";
+                        leadName: null | string;
+                        /** @description The coordinating units’ names, in the order of coordinating */
+                        coordinatingNames: string[];
                         reporting: {
                             currentRound: null | string;
                             rounds: ({

@@ -122,6 +122,8 @@ export const MyPlanTaskSchema = Type.Intersect([
     planTitle: Type.String(),
     planDocumentNumber: Type.String(),
     role: StringEnum(['leadUnit', 'coordinatingUnit'] as const),
+    leadName: Nullable(Type.String({ description: 'The lead unit’s name, for a unit that does not know every code' })),
+    coordinatingNames: Type.Array(Type.String(), { description: 'The coordinating units’ names, in the order of coordinating' }),
     reporting: TaskReportingSchema,
   }),
 ]);

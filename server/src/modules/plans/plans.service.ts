@@ -42,17 +42,22 @@ type PlanRow = typeof plans.$inferSelect;
 type TaskRow = typeof planTasks.$inferSelect;
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-/** Unit codes and ids, both ways, with the activity dates core's validation needs. */
+/** Unit codes and ids, both ways, with the activity dates core's validation needs, and names to show. */
 export interface UnitRegister {
   codeOf: Map<string, string>;
+  nameOf: Map<string, string>;
   byCode: Map<string, { id: string; code: string; activeFrom: string | null; activeTo: string | null }>;
 }
 
 export async function unitRegister(db: Pick<Database, 'select'>): Promise<UnitRegister> {
   const rows = await db
-    .select({ id: units.id, code: units.code, activeFrom: units.activeFrom, activeTo: units.activeTo })
+    .select({ id: units.id, code: units.code, name: units.name, activeFrom: units.activeFrom, activeTo: units.activeTo })
     .from(units);
-  return { codeOf: new Map(rows.map((row) => [row.id, row.code])), byCode: new Map(rows.map((row) => [row.code, row])) };
+  return {
+    codeOf: new Map(rows.map((row) => [row.id, row.code])),
+    nameOf: new Map(rows.map((row) => [row.id, row.name])),
+    byCode: new Map(rows.map((row) => [row.code, row])),
+  };
 }
 
 const notFound = (kind: 'plan' | 'planTask', id: string) =>
@@ -465,6 +470,8 @@ export async function listUnitPlanTasks(db: Database, actor: Actor, unitId: stri
       planTitle: plan.title,
       planDocumentNumber: plan.documentNumber,
       role: task.leadUnitId === unitId ? ('leadUnit' as const) : ('coordinatingUnit' as const),
+      leadName: task.leadUnitId === null ? null : (register.nameOf.get(task.leadUnitId) ?? null),
+      coordinatingNames: task.coordinatingUnitIds.map((id) => register.nameOf.get(id) ?? id),
     }));
 }
 

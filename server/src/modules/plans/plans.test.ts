@@ -236,6 +236,8 @@ describe.each(TEST_DATABASE_KINDS)('improvement plans on %s', (kind) => {
       ['Ban hành kế hoạch chuyển đổi số của thành phố', 'leadUnit'],
       ['Cập nhật cổng thông tin', 'coordinatingUnit'],
     ]);
+    // Names as well as codes: a commune clerk does not know every unit's code.
+    expect(mine[0].leadName).toBe('Thành phố Điện Biên Phủ');
     expect(mine[0].allowedActions).toEqual(['start', 'complete']);
     expect(mine[1].allowedActions).toEqual([]);
 

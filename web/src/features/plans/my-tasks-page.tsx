@@ -190,8 +190,8 @@ function TaskDetails({ task }: { task: MyPlanTask }) {
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
         {fact(t('task.indicators'), task.indicators.join(', '))}
         {fact(t('task.product'), task.product)}
-        {fact(t('task.lead'), task.lead ?? '')}
-        {fact(t('task.coordinating'), task.coordinating.join(', '))}
+        {fact(t('task.lead'), task.leadName ?? task.lead ?? '')}
+        {fact(t('task.coordinating'), task.coordinatingNames.join(', '))}
       </SimpleGrid>
 
       {task.role === 'leadUnit' && task.state !== 'cancelled' && dueOn !== undefined && rounds.length > 0 ? (

@@ -10,7 +10,7 @@ import { EChartsChart } from '../../shared/echarts-chart';
 import { formatDate, formatPlain } from '../../shared/format';
 import { EmptyList } from '../../shared/list-table';
 import { PageHeader } from '../../shared/page-header';
-import { PlanTargetTable } from '../../shared/plan-targets';
+import { PlanTargetTable, TargetVerdictSummary } from '../../shared/plan-targets';
 import {
   STACK_ORDER,
   STATE_COLOURS,
@@ -138,6 +138,7 @@ function Dashboard({ planId }: { planId: string }) {
             {t('targetsHeading')}
           </Title>
           <Comparison comparison={data.comparison} />
+          {data.comparison && <TargetVerdictSummary targets={data.targets} />}
           <PlanTargetTable targets={data.targets} />
         </Stack>
       </Paper>
