@@ -1,16 +1,18 @@
-import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useMessages } from '../../i18n/locale';
 import { vietnameseOptionsFilter } from '../../shared/option-filter';
 import { ProblemList } from '../../shared/problem-list';
+import { parseCodeMapping } from './code-mapping';
 import { planMessages } from './messages';
 import { useCarryOverOwnership } from './plan-queries';
 import type { CarryOverReport } from './plan-records';
 
 /**
- * Last year's owners carried into this framework by indicator code (issue 11): a preview of what is
- * carried and what is not (a code this framework does not have), then the carry-over itself.
+ * Last year's owners carried into this framework by indicator code, and by the old → new pairs the
+ * manager types where codes changed (issue 11): a preview of what is carried and what is not (a code
+ * this framework does not have), then the carry-over itself.
  */
 export function CarryOverModal({
   frameworkId,
@@ -27,17 +29,21 @@ export function CarryOverModal({
   const carry = useCarryOverOwnership(frameworkId);
   const [from, setFrom] = useState<string | null>(null);
   const [preview, setPreview] = useState<CarryOverReport>();
+  const [mappingText, setMappingText] = useState('');
+  const { mapping, badLines } = parseCodeMapping(mappingText);
 
   const check = (fromFrameworkId: string | null) => {
     setFrom(fromFrameworkId);
     setPreview(undefined);
     carry.reset();
-    if (fromFrameworkId) carry.mutate({ fromFrameworkId, dryRun: true }, { onSuccess: setPreview });
+    if (fromFrameworkId && badLines.length === 0) {
+      carry.mutate({ fromFrameworkId, mapping, dryRun: true }, { onSuccess: setPreview });
+    }
   };
   const apply = () => {
-    if (!from) return;
+    if (!from || badLines.length > 0) return;
     carry.mutate(
-      { fromFrameworkId: from, dryRun: false },
+      { fromFrameworkId: from, mapping, dryRun: false },
       {
         onSuccess: (report) => {
           notifications.show({ color: 'green', message: t('carriedOver', { count: report.carried.length }) });
@@ -67,6 +73,27 @@ export function CarryOverModal({
           nothingFoundMessage={t('nothingFound')}
           data-autofocus
         />
+        <Textarea
+          label={t('codeMapping')}
+          description={t('codeMappingHelp')}
+          value={mappingText}
+          onChange={(event) => {
+            setMappingText(event.currentTarget.value);
+            setPreview(undefined);
+          }}
+          error={badLines.length > 0 ? t('codeMappingBadLines', { lines: badLines.join(', ') }) : undefined}
+          autosize
+          minRows={2}
+          maxRows={8}
+          ff="monospace"
+        />
+        {from && !preview && !carry.isPending && (
+          <Group>
+            <Button variant="default" onClick={() => check(from)} disabled={badLines.length > 0}>
+              {t('previewAgain')}
+            </Button>
+          </Group>
+        )}
         {carry.error && <ProblemList error={carry.error} />}
         {preview && (
           <>

@@ -245,6 +245,10 @@ const vi = {
   carryOverIntro:
     'Phân công của bộ chỉ số năm trước được chuyển sang bộ chỉ số này theo mã chỉ số. Xem trước những chỉ số được chuyển và không được chuyển, rồi xác nhận.',
   carryFrom: 'Lấy từ bộ chỉ số',
+  codeMapping: 'Mã chỉ số đã đổi (không bắt buộc)',
+  codeMappingHelp: 'Mỗi dòng một cặp mã cũ → mã mới, ví dụ "3.1 → DTI-05"; chỉ số cùng mã được chuyển tự động.',
+  codeMappingBadLines: 'Dòng {lines} không đúng dạng "mã cũ → mã mới" hoặc lặp lại một mã cũ.',
+  previewAgain: 'Xem trước lại',
   carriedCount: 'Được chuyển: {count}',
   notCarriedCount: 'Không chuyển được: {count}',
   carriedFromCode: 'Từ mã',
@@ -503,6 +507,10 @@ const en: Record<Key, string> = {
   carryOverIntro:
     'Last year’s framework’s ownership is carried into this framework by indicator code. Preview what is carried and what is not, then confirm.',
   carryFrom: 'From framework',
+  codeMapping: 'Changed indicator codes (optional)',
+  codeMappingHelp: 'One old → new pair per line, e.g. "3.1 → DTI-05"; indicators with the same code are carried by themselves.',
+  codeMappingBadLines: 'Line {lines} is not "old code → new code" or repeats an old code.',
+  previewAgain: 'Preview again',
   carriedCount: 'Carried: {count}',
   notCarriedCount: 'Not carried: {count}',
   carriedFromCode: 'From code',

@@ -285,7 +285,7 @@ export function useImportOwnership(frameworkId: string) {
 export function useCarryOverOwnership(frameworkId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: { fromFrameworkId: string; dryRun: boolean }) =>
+    mutationFn: async (body: { fromFrameworkId: string; mapping: { from: string; to: string }[]; dryRun: boolean }) =>
       bodyOf<CarryOverReport>(
         await api.POST('/api/v1/frameworks/{frameworkId}/ownership/carry-over', { params: { path: { frameworkId } }, body }),
       ),
