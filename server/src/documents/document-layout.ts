@@ -34,16 +34,27 @@ export interface Signature {
   name: string;
 }
 
-export type DocumentKind = 'result-report' | 'decision-appendix' | 'unit-score-sheet' | 'unit-self-assessment';
+export type DocumentKind =
+  | 'result-report'
+  | 'decision-appendix'
+  | 'unit-score-sheet'
+  | 'unit-self-assessment'
+  | 'improvement-plan';
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'result-report',
   'decision-appendix',
   'unit-score-sheet',
   'unit-self-assessment',
+  'improvement-plan',
 ];
 
 export interface DocumentLayout {
   kind: DocumentKind;
+  /**
+   * A bold line between the header and the document type (tags allowed), e.g. `{draftMark}`: "DỰ
+   * THẢO" on a plan not yet issued, empty once it is.
+   */
+  mark?: string;
   /** The kind of document as printed above the title (BÁO CÁO, PHỤ LỤC, PHIẾU…). */
   documentType: string;
   /** The title line(s) under it (tags allowed). */
@@ -122,6 +133,7 @@ function addBlockTags(tree: TagTree, blocks: Block[]): void {
 export function tagTreeOf(layout: DocumentLayout): TagTree {
   const tree: TagTree = {};
   for (const tag of HEADER_TAGS) tree[tag] = {};
+  if (layout.mark) addTextTags(tree, layout.mark);
   addTextTags(tree, layout.documentType);
   addTextTags(tree, layout.title);
   if (layout.subtitle) addTextTags(tree, layout.subtitle);

@@ -22,6 +22,7 @@ import { DOCUMENT_KINDS, tagTreeOf } from './document-layout.js';
 import { fillTemplate } from './fill-template.js';
 import { formatPoints, formatValue } from './format-values.js';
 import { LAYOUTS } from './layouts.js';
+import { buildPlanData, DRAFT_MARK, type PlanDocumentInput } from './plan-data.js';
 import { DEFAULT_PROVINCE_HEADER, type ProvinceHeader } from './province-header.js';
 import { readDefaultTemplate, renderDocument, renderDocuments } from './render-document.js';
 import { buildDecisionAppendixData, buildResultReportData } from './result-report-data.js';
@@ -40,6 +41,46 @@ const period = {
   year: 2022,
   publicationDecision: { number: '123/QĐ-UBND', date: '2023-03-15', signerName: 'Lò Văn Mừng', signerTitle: 'Chủ tịch' },
 };
+
+const planInput = (status: 'draft' | 'issued'): PlanDocumentInput => ({
+  plan: {
+    title: 'Kế hoạch nâng cao chỉ số chuyển đổi số năm 2023',
+    documentNumber: status === 'draft' ? '' : '187/KH-UBND',
+    date: '2023-03-03',
+    year: 2023,
+    purpose: 'Nâng cao chỉ số đánh giá, khắc phục những tồn tại, hạn chế.\nCải thiện vị trí xếp hạng chuyển đổi số.',
+    status,
+    reportingSchedule: ['half-yearly', '15/11'],
+  },
+  bases: ['kết quả đánh giá chỉ số chuyển đổi số "Đánh giá năm 2022" (bộ chỉ số: Điện Biên 2022)'],
+  targets: [
+    { code: '1', name: 'Nhận thức số', baseline: 0.375, target: 0.6, unit: 'value', dueOn: '2023-12-31' },
+    { code: '1.1', name: 'Ban hành kế hoạch chuyển đổi số', baseline: 2.5, target: 5, unit: 'points', dueOn: '2023-06-30' },
+  ],
+  tasks: [
+    {
+      text: 'Ban hành kế hoạch chuyển đổi số năm 2023 của huyện',
+      indicators: ['1.1'],
+      leadName: 'Ủy ban nhân dân huyện Điện Biên',
+      coordinatingNames: ['Sở Khoa học và Công nghệ', 'Văn phòng UBND tỉnh'],
+      product: 'Kế hoạch và tài liệu kiểm chứng',
+      dueOn: '2023-06-30',
+      state: 'notStarted',
+      cancelReason: null,
+    },
+    {
+      text: 'Tập huấn kỹ năng số cho cán bộ, công chức',
+      indicators: ['4.2', '4.3'],
+      leadName: null,
+      coordinatingNames: [],
+      product: 'Báo cáo kết quả tập huấn',
+      dueOn: '2023-09-15',
+      state: 'cancelled',
+      cancelReason: 'gộp vào nhiệm vụ 1',
+    },
+  ],
+  header,
+});
 
 async function demoCohort() {
   const framework = compileFramework(resolveFramework('dienbien-2022-district'));
@@ -102,6 +143,76 @@ describe('template check', () => {
     expect(messages(() => checkTemplate(LAYOUTS['result-report'], Buffer.from('not a zip'))).join('\n')).toMatch(
       /không phải văn bản Word/,
     );
+  });
+});
+
+describe('improvement plan document', () => {
+  it('a valid package: header, number and date, targets and the task table as the plan holds them', async () => {
+    const input = planInput('issued');
+    const { bytes } = await renderDocument('improvement-plan', buildPlanData(input), 'docx');
+    expect(docxPackageProblems(bytes)).toEqual([]);
+    const text = readDocxText(bytes);
+    expect(text).not.toMatch(/\{[#/@]?[A-Za-z]+\}/);
+    expect(text).not.toContain(DRAFT_MARK);
+    expect(text).toContain('Số: 187/KH-UBND');
+    expect(text).toContain('Điện Biên, ngày 03 tháng 3 năm 2023');
+    expect(text).toContain('KẾ HOẠCH');
+    expect(text).toContain('Nâng cao chỉ số chuyển đổi số năm 2023');
+    expect(text).toContain('Căn cứ kết quả đánh giá chỉ số chuyển đổi số "Đánh giá năm 2022"');
+    expect(text).toContain('Cải thiện vị trí xếp hạng chuyển đổi số.');
+    // The reporting rounds of core's reportingRounds, in words.
+    expect(text).toContain('6 tháng đầu năm 2023: chậm nhất ngày 15/06/2023;');
+    expect(text).toContain('Báo cáo tháng 11/2023: chậm nhất ngày 15/11/2023;');
+    expect(text).toContain('6 tháng cuối năm 2023: chậm nhất ngày 15/12/2023;');
+    expect(text).toContain('UBND tỉnh (b/c)');
+    const tables = readDocxTables(bytes);
+    const targets = tables.find((table) => table[0]?.[2] === 'Xuất phát');
+    expect(targets?.slice(1)).toEqual([
+      ['1', '1. Nhận thức số', '0,3750', '0,6000', '31/12/2023'],
+      ['2', '1.1. Ban hành kế hoạch chuyển đổi số', '2,5 điểm', '5 điểm', '30/06/2023'],
+    ]);
+    const tasks = tables.find((table) => table[0]?.[1] === 'Nhiệm vụ');
+    expect(tasks?.[0]).toEqual(['STT', 'Nhiệm vụ', 'Chỉ số', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời hạn', 'Sản phẩm']);
+    expect(tasks?.slice(1)).toEqual([
+      [
+        '1',
+        'Ban hành kế hoạch chuyển đổi số năm 2023 của huyện',
+        '1.1',
+        'Ủy ban nhân dân huyện Điện Biên',
+        'Sở Khoa học và Công nghệ; Văn phòng UBND tỉnh',
+        '30/06/2023',
+        'Kế hoạch và tài liệu kiểm chứng',
+      ],
+      [
+        '2',
+        'Tập huấn kỹ năng số cho cán bộ, công chức (đã hủy: gộp vào nhiệm vụ 1)',
+        '4.2, 4.3',
+        'Chưa phân công',
+        '',
+        '15/09/2023',
+        'Báo cáo kết quả tập huấn',
+      ],
+    ]);
+  });
+
+  it('a draft is marked DỰ THẢO and numbered blank, in Word and in the PDF drawn without an office suite', async () => {
+    const data = buildPlanData(planInput('draft'));
+    const docx = (await renderDocument('improvement-plan', data, 'docx')).bytes;
+    const text = readDocxText(docx);
+    expect(text).toContain(DRAFT_MARK);
+    expect(text).toMatch(/Số: +\/KH-SKHCN/);
+    const { bytes, renderer } = await renderDocument('improvement-plan', data, 'pdf', { pdfRenderer: 'pdfmake' });
+    expect([renderer, bytes.subarray(0, 5).toString()]).toEqual(['pdfmake', '%PDF-']);
+  });
+
+  it('a plan without targets, tasks or schedule still reads as a sentence', async () => {
+    const input = planInput('draft');
+    const data = buildPlanData({ ...input, plan: { ...input.plan, purpose: '', reportingSchedule: [] }, targets: [], tasks: [] });
+    const text = readDocxText((await renderDocument('improvement-plan', data, 'docx')).bytes);
+    expect(text).toContain('Kế hoạch chưa đặt chỉ tiêu.');
+    expect(text).toContain('Kế hoạch chưa có nhiệm vụ.');
+    expect(text).toContain('báo cáo kết quả thực hiện khi hoàn thành nhiệm vụ.');
+    expect(text).toContain('Nâng cao chỉ số chuyển đổi số năm 2023, khắc phục');
   });
 });
 
@@ -244,6 +355,7 @@ describe('documents from a scored cohort', () => {
             day: '2023-03-20',
           }),
         ],
+        ['improvement-plan', buildPlanData(planInput('draft'))],
       ] as const;
       const folder = process.env.OPENDTI_DOCUMENT_ARTIFACTS ?? mkdtempSync(join(tmpdir(), 'opendti-documents-'));
       for (const [kind, data] of documents) {
@@ -255,8 +367,14 @@ describe('documents from a scored cohort', () => {
         expect(png.subarray(1, 4).toString()).toBe('PNG');
         const text = execFileSync('pdftotext', ['-l', '1', join(folder, `${kind}.pdf`), '-']).toString();
         expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-        // The score sheet's index is on its last page; its first page names the unit.
-        expect(text).toContain(kind === 'unit-score-sheet' ? (first?.name ?? '') : formatValue(first?.value, 4));
+        // The score sheet's index is on its last page; its first page names the unit; the plan's, its draft mark.
+        expect(text).toContain(
+          kind === 'unit-score-sheet'
+            ? (first?.name ?? '')
+            : kind === 'improvement-plan'
+              ? DRAFT_MARK
+              : formatValue(first?.value, 4),
+        );
       }
       console.log(`LibreOffice PDFs and page-1 PNGs in ${folder}`);
     },

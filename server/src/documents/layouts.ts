@@ -1,8 +1,8 @@
 import type { DocumentKind, DocumentLayout, TableColumn } from './document-layout.js';
 
 /**
- * The four documents of issue 13, in Vietnamese as they are issued. Adding a document (the
- * improvement plan of issue 11, the DTI analysis) is one more layout here and one data builder.
+ * The documents of issue 13, in Vietnamese as they are issued. Adding a document (the DTI
+ * analysis) is one more layout here and one data builder.
  */
 
 const rankingColumns: TableColumn[] = [
@@ -216,11 +216,78 @@ export const UNIT_SELF_ASSESSMENT: DocumentLayout = {
   required: ['answers', 'selfTotal', 'unitName'],
 };
 
+/**
+ * The improvement plan (Kế hoạch nâng cao chỉ số, issue 11) as seed 000 (187/KH-UBND) is written:
+ * what it rests on, I. purpose, II. targets, III. the task table (STT, nhiệm vụ, chỉ số, chủ trì,
+ * phối hợp, thời hạn, sản phẩm), IV. who does what and when they report (the plan's rounds).
+ */
+export const IMPROVEMENT_PLAN: DocumentLayout = {
+  kind: 'improvement-plan',
+  mark: '{draftMark}',
+  documentType: 'KẾ HOẠCH',
+  title: '{planTitle}',
+  body: [
+    { kind: 'section', loop: 'bases', blocks: [{ kind: 'paragraph', text: 'Căn cứ {basisText};' }] },
+    { kind: 'heading', text: 'I. MỤC ĐÍCH, YÊU CẦU' },
+    { kind: 'section', loop: 'purpose', blocks: [{ kind: 'paragraph', text: '{purposeText}' }] },
+    { kind: 'heading', text: 'II. CHỈ TIÊU' },
+    { kind: 'paragraph', text: '{targetsIntro}' },
+    {
+      kind: 'table',
+      loop: 'targets',
+      columns: [
+        { title: 'STT', field: 'stt', width: 7, align: 'center' },
+        { title: 'Chỉ số', field: 'indicator', width: 45 },
+        { title: 'Xuất phát', field: 'baseline', width: 15, align: 'center' },
+        { title: 'Chỉ tiêu', field: 'target', width: 15, align: 'center' },
+        { title: 'Thời hạn', field: 'dueOn', width: 14, align: 'center' },
+      ],
+    },
+    { kind: 'heading', text: 'III. NHIỆM VỤ' },
+    { kind: 'paragraph', text: '{tasksIntro}' },
+    {
+      kind: 'table',
+      loop: 'tasks',
+      columns: [
+        { title: 'STT', field: 'stt', width: 7, align: 'center' },
+        { title: 'Nhiệm vụ', field: 'task', width: 26 },
+        { title: 'Chỉ số', field: 'indicators', width: 9, align: 'center' },
+        { title: 'Đơn vị chủ trì', field: 'lead', width: 14 },
+        { title: 'Đơn vị phối hợp', field: 'coordinating', width: 15 },
+        { title: 'Thời hạn', field: 'dueOn', width: 13, align: 'center' },
+        { title: 'Sản phẩm', field: 'product', width: 16 },
+      ],
+    },
+    { kind: 'heading', text: 'IV. TỔ CHỨC THỰC HIỆN' },
+    {
+      kind: 'paragraph',
+      text: '1. Các đơn vị chủ trì xây dựng kế hoạch thực hiện các nhiệm vụ được giao tại Mục III, bảo đảm đúng thời hạn và sản phẩm; {reportingText}',
+    },
+    { kind: 'section', loop: 'rounds', blocks: [{ kind: 'paragraph', text: '- {roundTitle}: chậm nhất ngày {roundDueOn};' }] },
+    {
+      kind: 'paragraph',
+      text: '2. Các đơn vị phối hợp có trách nhiệm phối hợp, cung cấp thông tin và tài liệu kiểm chứng cho đơn vị chủ trì để hoàn thành nhiệm vụ.',
+    },
+    {
+      kind: 'paragraph',
+      text: '3. Cơ quan ban hành Kế hoạch là đầu mối theo dõi, hướng dẫn, đôn đốc các đơn vị triển khai thực hiện Kế hoạch; tổng hợp kết quả, báo cáo theo quy định.',
+    },
+    {
+      kind: 'paragraph',
+      text: 'Trên đây là Kế hoạch {planTitleLower}; các cơ quan, đơn vị tổ chức triển khai thực hiện nghiêm túc, hiệu quả./.',
+    },
+  ],
+  signatures: [{ title: '{signerTitle}', name: '{signerName}' }],
+  recipients: true,
+  required: ['tasks', 'targets', 'draftMark'],
+};
+
 export const LAYOUTS: Readonly<Record<DocumentKind, DocumentLayout>> = {
   'result-report': RESULT_REPORT,
   'decision-appendix': DECISION_APPENDIX,
   'unit-score-sheet': UNIT_SCORE_SHEET,
   'unit-self-assessment': UNIT_SELF_ASSESSMENT,
+  'improvement-plan': IMPROVEMENT_PLAN,
 };
 
 /** What each document is called, for messages and file names. */
@@ -229,4 +296,5 @@ export const DOCUMENT_NAMES: Readonly<Record<DocumentKind, { vi: string; en: str
   'decision-appendix': { vi: 'Phụ lục quyết định công bố', en: 'publication decision appendix', file: 'phu-luc-quyet-dinh' },
   'unit-score-sheet': { vi: 'Phiếu tổng hợp kết quả chấm điểm', en: 'unit score sheet', file: 'phieu-cham-diem' },
   'unit-self-assessment': { vi: 'Báo cáo tự đánh giá', en: 'self-assessment report', file: 'bao-cao-tu-danh-gia' },
+  'improvement-plan': { vi: 'Kế hoạch nâng cao chỉ số', en: 'improvement plan', file: 'ke-hoach-nang-cao-chi-so' },
 };

@@ -186,6 +186,9 @@ export async function renderPdf(layout: DocumentLayout, data: DocumentData): Pro
     info: { title: fill(layout.title, scope), creator: 'OpenDTI' },
     content: [
       nationalHeader(scope),
+      ...(layout.mark && fill(layout.mark, scope)
+        ? [paragraph(fill(layout.mark, scope), { align: 'center', bold: true, size: 14, margin: [0, 12, 0, 0] })]
+        : []),
       paragraph(layout.documentType, { align: 'center', bold: true, size: 14, margin: [0, 12, 0, 0] }),
       paragraph(fill(layout.title, scope), {
         align: 'center',

@@ -215,7 +215,8 @@ export async function writeDefaultTemplate(layout: DocumentLayout): Promise<Buff
         },
         children: [
           nationalHeader(),
-          text(layout.documentType, { align: 'center', bold: true, size: 28, before: 240, after: 0 }),
+          ...(layout.mark ? [text(layout.mark, { align: 'center', bold: true, size: 28, before: 240, after: 0 })] : []),
+          text(layout.documentType, { align: 'center', bold: true, size: 28, before: layout.mark ? 120 : 240, after: 0 }),
           text(layout.title, { align: 'center', bold: true, size: 28, after: layout.subtitle ? 0 : 240 }),
           ...(layout.subtitle ? [text(layout.subtitle, { align: 'center', italic: true, after: 240 })] : []),
           ...blocks(layout.body),

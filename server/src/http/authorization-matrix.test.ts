@@ -1314,6 +1314,12 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
       request: async () => ({ method: 'GET', url: `/api/v1/plans/${(await planWithTask(false)).planId}` }),
     },
     {
+      route: 'GET /api/v1/plans/{planId}/document',
+      about: 'a draft, marked DỰ THẢO',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: async () => ({ method: 'GET', url: `/api/v1/plans/${(await planWithTask(false)).planId}/document` }),
+    },
+    {
       route: 'PATCH /api/v1/plans/{planId}',
       expected: [401, 200, 200, 403, 403, 403, 403],
       request: async () => ({

@@ -1760,6 +1760,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{planId}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Văn bản kế hoạch nâng cao chỉ số (Word/PDF) / the improvement plan document
+         * @description The plan as its document (Decree 30 header, the plan’s number and date): purpose, targets, the task table (lead and coordinating units by name, due dates), and the reporting rounds in words. A draft is marked "DỰ THẢO" and numbered "…/KH-" blank. Period manager and administrator.
+         */
+        get: operations["downloadPlanDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/periods": {
         parameters: {
             query?: never;
@@ -11344,7 +11364,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             /** @enum {string} */
-                            kind: "result-report" | "decision-appendix" | "unit-score-sheet" | "unit-self-assessment";
+                            kind: "result-report" | "decision-appendix" | "unit-score-sheet" | "unit-self-assessment" | "improvement-plan";
                             /** @description The document’s Vietnamese name */
                             name: string;
                             /** @description An uploaded template is in use (false: the shipped default) */
@@ -11397,7 +11417,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The document the template makes */
-                kind: "result-report" | "decision-appendix" | "unit-score-sheet" | "unit-self-assessment";
+                kind: "result-report" | "decision-appendix" | "unit-score-sheet" | "unit-self-assessment" | "improvement-plan";
             };
             cookie?: never;
         };
@@ -11456,7 +11476,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The document the template makes */
-                kind: "result-report" | "decision-appendix" | "unit-score-sheet" | "unit-self-assessment";
+                kind: "result-report" | "decision-appendix" | "unit-score-sheet" | "unit-self-assessment" | "improvement-plan";
             };
             cookie?: never;
         };
@@ -11470,7 +11490,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "result-report" | "decision-appendix" | "unit-score-sheet" | "unit-self-assessment";
+                        kind: "result-report" | "decision-appendix" | "unit-score-sheet" | "unit-self-assessment" | "improvement-plan";
                         /** @description The document’s Vietnamese name */
                         name: string;
                         /** @description An uploaded template is in use (false: the shipped default) */
@@ -11538,7 +11558,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The document the template makes */
-                kind: "result-report" | "decision-appendix" | "unit-score-sheet" | "unit-self-assessment";
+                kind: "result-report" | "decision-appendix" | "unit-score-sheet" | "unit-self-assessment" | "improvement-plan";
             };
             cookie?: never;
         };
@@ -11933,6 +11953,77 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The report; X-Document-Renderer says which program made it (docxtemplater, libreoffice or pdfmake) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    downloadPlanDocument: {
+        parameters: {
+            query?: {
+                /** @description docx (default) or pdf */
+                format?: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan; X-Document-Renderer says which program made it (docxtemplater, libreoffice or pdfmake) */
             200: {
                 headers: {
                     [name: string]: unknown;

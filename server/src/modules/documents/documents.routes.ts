@@ -29,6 +29,7 @@ import {
   updateDocumentSettings,
   uploadTemplate,
 } from './document-settings.service.js';
+import { renderPlanDocument } from './plan-document.service.js';
 import {
   findPublishedUnit,
   loadPublishedPeriod,
@@ -81,7 +82,8 @@ async function readTemplateUpload(request: FastifyRequest): Promise<{ fileName: 
 /**
  * Official documents (issue 13): the province's header settings and Word templates (the
  * administrator's), the documents of a published period (the provincial office and the council chair;
- * a unit its own score sheet), and a unit's self-assessment report (whoever may read the assessment).
+ * a unit its own score sheet), a unit's self-assessment report (whoever may read the assessment), and
+ * an improvement plan's document (the plan's manager).
  */
 export function registerDocumentRoutes(api: Api, { database }: AppDependencies): void {
   const db = database.db;
@@ -314,6 +316,26 @@ export function registerDocumentRoutes(api: Api, { database }: AppDependencies):
       const context = await loadAssessmentContext(db, request.params.assessmentId);
       authorize(request, 'assessment.read', { unitId: context.unit.id });
       return sendDocument(reply, await renderSelfAssessment(db, context, request.query.format ?? 'docx'));
+    },
+  );
+
+  api.get(
+    '/plans/:planId/document',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'Văn bản kế hoạch nâng cao chỉ số (Word/PDF) / the improvement plan document',
+        operationId: 'downloadPlanDocument',
+        description:
+          'The plan as its document (Decree 30 header, the plan’s number and date): purpose, targets, the task table (lead and coordinating units by name, due dates), and the reporting rounds in words. A draft is marked "DỰ THẢO" and numbered "…/KH-" blank. Period manager and administrator.',
+        params: Type.Object({ planId: Type.String({ format: 'uuid' }) }),
+        querystring: DocumentFormatQuery,
+        response: { 200: documentResponse('The plan'), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      authorize(request, 'plan.manage');
+      return sendDocument(reply, await renderPlanDocument(db, request.params.planId, request.query.format ?? 'docx'));
     },
   );
 }

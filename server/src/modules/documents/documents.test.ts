@@ -1,11 +1,13 @@
 /**
  * Official documents over HTTP on the demo (2022 published, 2023 open): numbers read back from the
  * .docx equal the published snapshot, nothing is made from an unpublished period, a unit reads its
- * own sheet only, header settings and uploaded templates reach the documents.
+ * own sheet only, header settings and uploaded templates reach the documents; an improvement plan's
+ * document carries its tasks as the plan holds them.
  */
 import { randomBytes } from 'node:crypto';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { units } from '../../db/schema/index.js';
 import { readDefaultTemplate } from '../../documents/render-document.js';
 import { docxPackageProblems, readDocxTables, readDocxText } from '../../test-support/docx-package.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
@@ -178,6 +180,99 @@ describe.each(TEST_DATABASE_KINDS)('documents on %s', (kind) => {
     expect((await t.call(admin, 'DELETE', url)).statusCode).toBe(404);
     const back = await download(manager, `/api/v1/periods/${published}/documents/score-sheets/DBP`);
     expect(readDocxText(back.rawPayload)).toContain('THỦ TRƯỞNG ĐƠN VỊ');
+  });
+
+  it('the improvement plan: its task table read back from the .docx is the plan’s tasks; a draft is marked DỰ THẢO', async () => {
+    const draft = await t.call(manager, 'POST', '/api/v1/plans/drafts', { periodId: published, unitKind: 'district' });
+    expect(draft.statusCode).toBe(201);
+    const planId = draft.json().id as string;
+    const [first] = draft.json().tasks as { id: string; version: number }[];
+    const assigned = await t.call(manager, 'PATCH', `/api/v1/plans/${planId}/tasks/${first?.id}`, {
+      version: first?.version,
+      lead: 'DBP',
+      coordinating: ['DBI', 'MLA'],
+      product: 'Kế hoạch và tài liệu kiểm chứng',
+    });
+    expect(assigned.statusCode).toBe(200);
+    const plan = (await t.call(manager, 'GET', `/api/v1/plans/${planId}`)).json();
+    const nameOf = new Map(
+      (await t.database.db.select({ code: units.code, name: units.name }).from(units)).map((unit) => [unit.code, unit.name]),
+    );
+    const url = `/api/v1/plans/${planId}/document`;
+    const response = await download(manager, url);
+    expect([response.statusCode, response.headers['x-document-renderer']]).toEqual([200, 'docxtemplater']);
+    expect(response.headers['content-disposition']).toContain('ke-hoach-nang-cao-chi-so-2023-du-thao.docx');
+    const bytes = response.rawPayload;
+    expect(docxPackageProblems(bytes)).toEqual([]);
+    const tasks = readDocxTables(bytes).find((table) => table[0]?.[1] === 'Nhiệm vụ');
+    const day = (iso: string) => iso.split('-').reverse().join('/');
+    expect(tasks?.slice(1).map((row) => [row[0], row[1], row[2], row[3], row[4], row[5], row[6]])).toEqual(
+      plan.tasks.map(
+        (
+          task: {
+            text: string;
+            indicators: string[];
+            lead: string | null;
+            coordinating: string[];
+            dueOn: string;
+            product: string;
+          },
+          index: number,
+        ) => [
+          String(index + 1),
+          task.text,
+          task.indicators.join(', '),
+          task.lead ? nameOf.get(task.lead) : 'Chưa phân công',
+          task.coordinating.map((code) => nameOf.get(code)).join('; '),
+          day(task.dueOn),
+          task.product,
+        ],
+      ),
+    );
+    expect(tasks?.[1]?.[3]).toBe(nameOf.get('DBP'));
+    const text = readDocxText(bytes);
+    expect(text).toContain('DỰ THẢO');
+    expect(text).toMatch(/Căn cứ kết quả đánh giá chỉ số chuyển đổi số ".+" \(bộ chỉ số: .+\) công bố theo Quyết định số/);
+    const targets = readDocxTables(bytes).find((table) => table[0]?.[2] === 'Xuất phát');
+    expect(targets?.slice(1)).toHaveLength(plan.targets.length);
+
+    const pdf = await download(manager, `${url}?format=pdf`);
+    expect([pdf.statusCode, pdf.headers['content-type'], pdf.headers['x-document-renderer']]).toEqual([
+      200,
+      'application/pdf',
+      'pdfmake',
+    ]);
+
+    await t.call(manager, 'PATCH', `/api/v1/plans/${planId}`, { version: plan.version, documentNumber: '187/KH-UBND' });
+    expect((await t.call(manager, 'POST', `/api/v1/plans/${planId}/transitions`, { action: 'issue' })).statusCode).toBe(200);
+    const issued = readDocxText((await download(manager, url)).rawPayload);
+    expect(issued).not.toContain('DỰ THẢO');
+    expect(issued).toContain('Số: 187/KH-UBND');
+
+    // The administrator's edited template: checked (the draft mark must stay), then used.
+    const template = new PizZip(await readDefaultTemplate('improvement-plan'));
+    const xml = template.file('word/document.xml')?.asText() ?? '';
+    const upload = async (body: string) => {
+      template.file('word/document.xml', body);
+      const form = multipart('ke-hoach.docx', template.generate({ type: 'nodebuffer' }));
+      return t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/document-templates/improvement-plan',
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, ...form.headers },
+        payload: form.payload,
+      });
+    };
+    const refused = await upload(xml.replace('{draftMark}', ''));
+    expect([refused.statusCode, refused.body]).toEqual([400, expect.stringContaining('{draftMark}')]);
+    expect((await upload(xml.replace('IV. TỔ CHỨC THỰC HIỆN', 'IV. TỔ CHỨC THỰC HIỆN KẾ HOẠCH'))).statusCode).toBe(200);
+    expect(readDocxText((await download(manager, url)).rawPayload)).toContain('IV. TỔ CHỨC THỰC HIỆN KẾ HOẠCH');
+    expect((await t.call(admin, 'DELETE', '/api/v1/document-templates/improvement-plan')).statusCode).toBe(204);
+
+    expect((await download(reporter, url)).statusCode).toBe(403);
+    expect((await download(undefined, url)).statusCode).toBe(401);
+    const missing = await download(manager, '/api/v1/plans/00000000-0000-4000-8000-000000000000/document');
+    expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'http.not-found']);
+    expect((await download(manager, `${url}?format=odt`)).statusCode).toBe(400);
   });
 
   it('the unit’s self-assessment report lists its answers and totals', async () => {
