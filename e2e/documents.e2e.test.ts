@@ -1,7 +1,8 @@
 /**
  * Issue 13 in the browser: the administrator sets the issuing body on the Văn bản page, downloads
  * the result report from the published period's Tài liệu card (the .docx carries the setting), and
- * a unit's reporter downloads its self-assessment report and its own score sheet from its page.
+ * a unit's reporter downloads its self-assessment report and its own score sheet from its page, and
+ * the manager downloads a draft improvement plan's document from the plan's page.
  */
 
 import PizZip from 'pizzip';
@@ -31,7 +32,14 @@ describe('official documents in the browser', () => {
     const xml = new PizZip(readFileSync(path)).file('word/document.xml')?.asText() ?? '';
     return {
       name: download.suggestedFilename(),
-      text: [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+      text: [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+        .map((m) => m[1])
+        .join('')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&'),
     };
   }
 
@@ -83,5 +91,30 @@ describe('official documents in the browser', () => {
     const self = await downloadText(reporter, () => reporter.getByRole('menuitem', { name: 'Word (.docx)' }).first().click());
     expect(self.name).toBe('bao-cao-tu-danh-gia-2023-DBP.docx');
     expect(self.text).toContain('Tổng điểm tự đánh giá');
+  });
+
+  it('the manager downloads a draft plan’s document from the plan page; the Văn bản page lists its template', async () => {
+    const plan = await apiCall<{ id: string; tasks: { text: string }[] }>(server, manager, 'POST', '/api/v1/plans/drafts', {
+      periodId: periods.published,
+      unitKind: 'district',
+    });
+    const office = await page('quanly');
+    await office.goto(`${server.url}/ke-hoach/${plan.id}`);
+    await office.getByRole('button', { name: 'Tài liệu' }).click();
+    await office.getByText('Văn bản kế hoạch (dự thảo)').waitFor();
+    const document = await downloadText(office, () => office.getByRole('menuitem', { name: 'Word (.docx)' }).click());
+    expect(document.name).toBe('ke-hoach-nang-cao-chi-so-2023-du-thao.docx');
+    expect(document.text).toContain('DỰ THẢO');
+    expect(document.text).toContain('III. NHIỆM VỤ');
+    expect(document.text).toContain(plan.tasks[0]?.text ?? '');
+    expect(JSON.stringify(await seriousAccessibilityViolations(office), null, 1)).toBe('[]');
+
+    const admin = await page('quantri');
+    await admin.goto(`${server.url}/quan-tri/van-ban`);
+    const template = await downloadText(admin, () =>
+      admin.getByRole('link', { name: 'Tải mẫu: Kế hoạch nâng cao chỉ số' }).click(),
+    );
+    expect(template.name).toBe('mau-ke-hoach-nang-cao-chi-so.docx');
+    expect(template.text).toContain('{#tasks}');
   });
 });

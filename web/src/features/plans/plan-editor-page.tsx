@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { DocumentMenu } from '../../shared/document-menu';
 import { formatDate } from '../../shared/format';
 import { useDomainLabels } from '../../shared/labels';
 import { ManagerGate } from './manager-gate';
@@ -21,8 +22,8 @@ import { taskCounts } from './task-counts';
 import { TaskImportModal } from './task-import-modal';
 
 /**
- * One plan: its header, its tasks edited in place, its targets; issue and close; the task table
- * out to and in from Excel; links to the reporting rounds and the dashboard once issued.
+ * One plan: its header, its tasks edited in place, its targets; issue and close; the plan's
+ * document (Word, PDF); the task table out to and in from Excel; links to the reporting rounds and the dashboard once issued.
  */
 export default function PlanEditorPage() {
   return (
@@ -104,6 +105,15 @@ function PlanEditorLoaded({ plan, onReload }: { plan: PlanDetail; onReload: () =
 
       <Group gap="xs" wrap="wrap">
         <PlanStatusActions plan={plan} onReload={onReload} />
+        <DocumentMenu
+          links={[
+            {
+              // The plan as its official document; a draft prints "DỰ THẢO" on it.
+              label: t(plan.status === 'draft' ? 'planDocumentDraft' : 'planDocument'),
+              href: `/api/v1/plans/${encodeURIComponent(plan.id)}/document`,
+            },
+          ]}
+        />
         <Button component="a" href={taskWorkbookHref(plan.id)} download variant="default">
           {t('exportXlsx')}
         </Button>
