@@ -21,6 +21,8 @@ import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.js';
 import { registerFrameworkEditingRoutes } from './modules/frameworks/framework-editing.routes.js';
 import { registerFrameworkRoutes } from './modules/frameworks/frameworks.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerJobRoutes } from './modules/jobs/jobs.routes.js';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registerPeriodRoutes } from './modules/periods/periods.routes.js';
 import { registerPlanRoutes } from './modules/plans/plans.routes.js';
 import { registerPublicResultRoutes } from './modules/results/public-results.routes.js';
@@ -128,6 +130,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       registerRebuttalRoutes(api, dependencies);
       registerEvidenceRoutes(api, { ...dependencies, storage });
       registerAuditRoutes(api, dependencies);
+      registerNotificationRoutes(api, dependencies);
+      registerJobRoutes(api, dependencies);
       registerPlanRoutes(api, dependencies);
       registerPublicResultRoutes(api, dependencies);
     },

@@ -34,6 +34,7 @@ export const BACKUP_TABLES = [
   'plan_targets',
   'plan_tasks',
   'indicator_ownership',
+  'notifications',
 ] as const;
 
 const FORMAT = 'opendti-backup';

@@ -1088,6 +1088,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thông báo của tôi / my notifications
+         * @description The signed-in user's notifications, newest first, a page at a time, with the unread count.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Số thông báo chưa đọc / unread count
+         * @description How many of the signed-in user's notifications are unread: what the bell shows (polled).
+         */
+        get: operations["getUnreadNotificationCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đánh dấu đã đọc / mark read
+         * @description Marks one of the signed-in user's notifications read; another user's is not found.
+         */
+        post: operations["updateNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đánh dấu tất cả đã đọc / mark all read
+         * @description Marks every unread notification of the signed-in user read; answers how many.
+         */
+        post: operations["updateAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{periodId}/reminder-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Ngày nhắc hạn tự đánh giá / self-assessment reminder days
+         * @description Days before the self-assessment deadline when units not yet submitted are reminded (default 7, 3, 1; empty: none). Period managers and administrators.
+         */
+        put: operations["changePeriodReminderDays"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tác vụ nền và e-mail / background jobs and e-mail
+         * @description Whether the job queue runs and e-mail is on (SMTP_URL), e-mails waiting or failed, and the last 100 failed jobs with their errors. Administrator only.
+         */
+        get: operations["getJobStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{queue}/{jobId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chạy lại tác vụ lỗi / retry a failed job
+         * @description Puts a failed job back in its queue for one more attempt. Administrator only.
+         */
+        post: operations["createJobRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans": {
         parameters: {
             query?: never;
@@ -1508,7 +1648,7 @@ export interface operations {
                         assignedScopes: string[];
                         mustChangePassword: boolean;
                         /** @description What the user's role may do somewhere (core's policy): which sections a page offers */
-                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit" | "plan.manage" | "plan.task.read" | "plan.task.update")[];
+                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit" | "job.manage" | "plan.manage" | "plan.task.read" | "plan.task.update")[];
                         /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
                         csrfToken: string;
                     };
@@ -1623,7 +1763,7 @@ export interface operations {
                         assignedScopes: string[];
                         mustChangePassword: boolean;
                         /** @description What the user's role may do somewhere (core's policy): which sections a page offers */
-                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit" | "plan.manage" | "plan.task.read" | "plan.task.update")[];
+                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit" | "job.manage" | "plan.manage" | "plan.task.read" | "plan.task.update")[];
                         /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
                         csrfToken: string;
                     };
@@ -1810,6 +1950,7 @@ export interface operations {
                             unitId: null | string;
                             /** @description Main-index or indicator codes an appraiser appraises; empty = all */
                             assignedScopes: string[];
+                            email: null | string;
                             disabled: boolean;
                             mustChangePassword: boolean;
                             lockedUntil: null | string;
@@ -1876,6 +2017,7 @@ export interface operations {
                     role: string;
                     unitId?: null | string;
                     assignedScopes?: string[];
+                    email?: null | string;
                     password: string;
                 };
             };
@@ -1897,6 +2039,7 @@ export interface operations {
                         unitId: null | string;
                         /** @description Main-index or indicator codes an appraiser appraises; empty = all */
                         assignedScopes: string[];
+                        email: null | string;
                         disabled: boolean;
                         mustChangePassword: boolean;
                         lockedUntil: null | string;
@@ -1978,6 +2121,7 @@ export interface operations {
                     unitId?: null | string;
                     assignedScopes?: string[];
                     disabled?: boolean;
+                    email?: null | string;
                 };
             };
         };
@@ -1998,6 +2142,7 @@ export interface operations {
                         unitId: null | string;
                         /** @description Main-index or indicator codes an appraiser appraises; empty = all */
                         assignedScopes: string[];
+                        email: null | string;
                         disabled: boolean;
                         mustChangePassword: boolean;
                         lockedUntil: null | string;
@@ -7598,6 +7743,482 @@ export interface operations {
             };
             /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only those not yet read */
+                unreadOnly?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description What happened
+                             * @enum {string}
+                             */
+                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "results.published" | "account.passwordReset";
+                            vi: {
+                                title: string;
+                                body: string;
+                            };
+                            en: {
+                                title: string;
+                                body: string;
+                            };
+                            link: null | string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            readAt: null | string;
+                            /** @description pending, queued, sending, sent, failed, off (no SMTP_URL), no-address */
+                            emailStatus: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description Items in every page together */
+                        total: number;
+                    } & {
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getUnreadNotificationCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
+                    };
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    changePeriodReminderDays: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reminderDays: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reminderDays: number[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getJobStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether the job queue runs in this server process */
+                        running: boolean;
+                        email: {
+                            /** @description False when SMTP_URL is not set: notifications are in the app only */
+                            enabled: boolean;
+                            from: null | string;
+                        };
+                        counts: {
+                            pendingEmails: number;
+                            failedEmails: number;
+                            failedJobs: number;
+                        };
+                        failed: {
+                            /** Format: uuid */
+                            id: string;
+                            queue: string;
+                            data: unknown;
+                            /** @description The last attempt’s error */
+                            error: string;
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            failedAt: null | string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createJobRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,7 @@ export * from './assessments.js';
 export * from './audit-log.js';
 export * from './council.js';
 export * from './frameworks.js';
+export * from './notifications.js';
 export * from './periods.js';
 export * from './plans.js';
 export * from './results.js';

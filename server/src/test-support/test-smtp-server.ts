@@ -1,0 +1,77 @@
+import type { AddressInfo } from 'node:net';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  /** The envelope's recipients (RCPT TO), as the server received them. */
+  to: string[];
+  from: string;
+  parsed: ParsedMail;
+}
+
+export interface TestSmtpServer {
+  /** smtp://127.0.0.1:port, for SMTP_URL. */
+  url: string;
+  received: ReceivedMail[];
+  /** Refuses the next `count` messages with a temporary error (451), as a busy or broken relay would. */
+  refuseNext(count: number): void;
+  /** Resolves when at least `count` messages have arrived (or rejects after `timeoutMs`). */
+  waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real SMTP server on 127.0.0.1 (the `smtp-server` package) that keeps what it receives, parsed by
+ * `mailparser`, for tests that check recipients, subjects and links. No TLS, no authentication.
+ */
+export async function startTestSmtpServer(): Promise<TestSmtpServer> {
+  const received: ReceivedMail[] = [];
+  let refusals = 0;
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      if (refusals > 0) {
+        refusals--;
+        stream.resume();
+        stream.on('end', () => callback(Object.assign(new Error('4.3.0 Tạm thời không nhận thư (test)'), { responseCode: 451 })));
+        return;
+      }
+      simpleParser(stream)
+        .then((parsed) => {
+          received.push({
+            to: session.envelope.rcptTo.map((address) => address.address),
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            parsed,
+          });
+          for (const waiter of [...waiters]) if (received.length >= waiter.count) waiter.resolve();
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    refuseNext: (count) => {
+      refusals = count;
+    },
+    waitFor: (count, timeoutMs = 15_000) =>
+      new Promise((resolve, reject) => {
+        if (received.length >= count) return resolve(received);
+        const timer = setTimeout(() => reject(new Error(`waited for ${count} messages, ${received.length} arrived`)), timeoutMs);
+        waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(received);
+          },
+        });
+      }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
