@@ -958,7 +958,11 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
     },
 
     // notifications: every signed-in user's own
-    { route: 'GET /api/v1/notifications', expected: [401, 200, 200, 200, 200, 200, 200], request: get(() => '/api/v1/notifications') },
+    {
+      route: 'GET /api/v1/notifications',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: get(() => '/api/v1/notifications'),
+    },
     {
       route: 'GET /api/v1/notifications/unread-count',
       expected: [401, 200, 200, 200, 200, 200, 200],
@@ -978,7 +982,11 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
     {
       route: 'PUT /api/v1/periods/{periodId}/reminder-days',
       expected: [401, 200, 200, 403, 403, 403, 403],
-      request: () => ({ method: 'PUT', url: `/api/v1/periods/${rebuttalPeriod}/reminder-days`, body: { reminderDays: [7, 3, 1] } }),
+      request: () => ({
+        method: 'PUT',
+        url: `/api/v1/periods/${rebuttalPeriod}/reminder-days`,
+        body: { reminderDays: [7, 3, 1] },
+      }),
     },
     // background jobs: the administrator's (this app runs no queue: a retry is refused as such)
     { route: 'GET /api/v1/jobs', expected: [401, 200, 403, 403, 403, 403, 403], request: get(() => '/api/v1/jobs') },

@@ -8,7 +8,7 @@ import { adminMessages } from './messages';
 
 const SECTIONS: {
   path: string;
-  key: 'navFrameworks' | 'navUnits' | 'navMaps' | 'navUsers' | 'navPeriods' | 'navAudit';
+  key: 'navFrameworks' | 'navUnits' | 'navMaps' | 'navUsers' | 'navPeriods' | 'navAudit' | 'navJobs';
   /** Shown to a user whose role holds it (`/auth/me`, from core's policy). */
   capability: Capability;
 }[] = [
@@ -18,6 +18,7 @@ const SECTIONS: {
   { path: 'ban-do', key: 'navMaps', capability: 'unitMap.read' },
   { path: 'nguoi-dung', key: 'navUsers', capability: 'user.manage' },
   { path: 'nhat-ky', key: 'navAudit', capability: 'audit.readAll' },
+  { path: 'tac-vu-nen', key: 'navJobs', capability: 'job.manage' },
 ];
 
 /**

@@ -17,6 +17,7 @@ const StatusBoardPage = lazy(() => import('./status-board-page'));
 const PublicationPreviewPage = lazy(() => import('./publication-preview-page'));
 const AuditPage = lazy(() => import('./audit-page'));
 const UnitMapsPage = lazy(() => import('./unit-maps-page'));
+const JobsPage = lazy(() => import('./jobs-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -35,6 +36,7 @@ export const routes: RouteObject[] = [
       { path: 'ban-do', element: <UnitMapsPage /> },
       { path: 'nguoi-dung', element: <UsersPage /> },
       { path: 'nhat-ky', element: <AuditPage /> },
+      { path: 'tac-vu-nen', element: <JobsPage /> },
     ],
   },
 ];
