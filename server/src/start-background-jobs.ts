@@ -49,6 +49,8 @@ export async function startBackgroundJobs(
   } catch (error) {
     log.warn({ err: error }, 'no wake-up on commit: notifications are e-mailed by the minute sweep');
   }
+  // What was committed before this start (a seed, a crash between a commit and its dispatch) goes now.
+  wake();
   return {
     queue,
     mailEnabled: transport !== undefined,

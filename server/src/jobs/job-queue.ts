@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { fromPglite, type Job, PgBoss, type WorkOptions } from 'pg-boss';
+import { fromPglite, type Job, type JobResult, PgBoss, type WorkOptions } from 'pg-boss';
 import type { DatabaseHandle } from '../db/database.js';
 
 /** Vietnam time for every schedule, whatever the server's own zone (issue 12). */
@@ -86,9 +86,31 @@ export class JobQueue {
       await this.boss.createQueue(definition.queue, policy);
       // createQueue leaves an existing queue as it was: a changed policy is applied here.
       await this.boss.updateQueue(definition.queue, policy);
-      const work: WorkOptions = { pollingIntervalSeconds: this.#options.pollingIntervalSeconds ?? 2, batchSize: 1 };
-      await this.boss.work<object>(definition.queue, work, async ([job]) => {
-        if (job) return definition.run(job.data ?? {}, job);
+      // Up to 20 jobs a fetch, run one after the other, each settled on its own (a failure retries
+      // that job only); while fetches come back full the worker fetches again at once (a backlog
+      // of reminders drains without waiting for the poll).
+      const work = {
+        pollingIntervalSeconds: this.#options.pollingIntervalSeconds ?? 2,
+        batchSize: 20,
+        burstWhenBatchFull: true,
+        includeMetadata: true,
+        perJobResults: true,
+      } as const satisfies WorkOptions;
+      await this.boss.work<object>(definition.queue, work, async (jobs) => {
+        const results: JobResult[] = [];
+        for (const job of jobs) {
+          try {
+            results.push({
+              id: job.id,
+              status: 'completed',
+              output: { result: (await definition.run(job.data ?? {}, job)) ?? null },
+            });
+          } catch (error) {
+            const failure = error instanceof Error ? { name: error.name, message: error.message } : { message: String(error) };
+            results.push({ id: job.id, status: 'failed', output: failure });
+          }
+        }
+        return results;
       });
       if (definition.schedule && (this.#options.schedules ?? true)) {
         await this.boss.schedule(definition.queue, definition.schedule, null, { tz: SCHEDULE_TIME_ZONE });

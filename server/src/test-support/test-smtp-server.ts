@@ -13,8 +13,11 @@ export interface TestSmtpServer {
   /** smtp://127.0.0.1:port, for SMTP_URL. */
   url: string;
   received: ReceivedMail[];
-  /** Refuses the next `count` messages with a temporary error (451), as a busy or broken relay would. */
-  refuseNext(count: number): void;
+  /**
+   * Refuses the next `count` messages (to `address` only, when given) with a temporary error (451),
+   * as a busy or broken relay would.
+   */
+  refuseNext(count: number, address?: string): void;
   /** Resolves when at least `count` messages have arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -27,13 +30,15 @@ export interface TestSmtpServer {
 export async function startTestSmtpServer(): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   let refusals = 0;
+  let refusedAddress: string | undefined;
   const waiters: { count: number; resolve: () => void }[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, session, callback) {
-      if (refusals > 0) {
+      const refused = refusedAddress === undefined || session.envelope.rcptTo.some((rcpt) => rcpt.address === refusedAddress);
+      if (refusals > 0 && refused) {
         refusals--;
         stream.resume();
         stream.on('end', () => callback(Object.assign(new Error('4.3.0 Tạm thời không nhận thư (test)'), { responseCode: 451 })));
@@ -57,8 +62,9 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
-    refuseNext: (count) => {
+    refuseNext: (count, address) => {
       refusals = count;
+      refusedAddress = address;
     },
     waitFor: (count, timeoutMs = 15_000) =>
       new Promise((resolve, reject) => {
