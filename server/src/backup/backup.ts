@@ -35,6 +35,7 @@ export const BACKUP_TABLES = [
   'plan_tasks',
   'indicator_ownership',
   'notifications',
+  'notification_email_opt_outs',
 ] as const;
 
 const FORMAT = 'opendti-backup';

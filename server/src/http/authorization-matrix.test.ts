@@ -980,6 +980,20 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
       request: () => ({ method: 'POST', url: '/api/v1/notifications/read-all' }),
     },
     {
+      route: 'GET /api/v1/notifications/preferences',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: get(() => '/api/v1/notifications/preferences'),
+    },
+    {
+      route: 'PUT /api/v1/notifications/preferences',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: () => ({
+        method: 'PUT',
+        url: '/api/v1/notifications/preferences',
+        body: { email: { 'results.published': true } },
+      }),
+    },
+    {
       route: 'PUT /api/v1/periods/{periodId}/reminder-days',
       expected: [401, 200, 200, 403, 403, 403, 403],
       request: () => ({

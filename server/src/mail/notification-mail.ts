@@ -48,6 +48,8 @@ export function composeNotificationMail(
   const en = notificationText(notification.event, notification.params, 'en');
   const link = `${options.publicUrl}${notification.link ?? '/thong-bao'}`;
   const domain = /@([^>\s]+)/.exec(options.from)?.[1] ?? 'opendti.invalid';
+  // Where the user turns e-mail off per event (signed in): the unsubscribe link.
+  const preferences = `${options.publicUrl}/thong-bao/cai-dat`;
   const text = [
     vi.body,
     '',
@@ -61,6 +63,7 @@ export function composeNotificationMail(
     '',
     '--',
     'Thư tự động từ OpenDTI; vui lòng không trả lời. / An automatic message from OpenDTI; please do not reply.',
+    `Không muốn nhận e-mail loại này / Unsubscribe: ${preferences}`,
   ].join('\n');
   const html = [
     `<p>${escapeHtml(vi.body)}</p>`,
@@ -68,7 +71,8 @@ export function composeNotificationMail(
     '<hr>',
     `<p lang="en"><strong>${escapeHtml(en.title)}</strong><br>${escapeHtml(en.body)}</p>`,
     `<p lang="en"><a href="${escapeHtml(link)}">Open in OpenDTI</a></p>`,
-    '<p style="color:#666;font-size:small">Thư tự động từ OpenDTI; vui lòng không trả lời. / An automatic message from OpenDTI; please do not reply.</p>',
+    '<p style="color:#666;font-size:small">Thư tự động từ OpenDTI; vui lòng không trả lời. / An automatic message from OpenDTI; please do not reply.<br>',
+    `<a href="${escapeHtml(preferences)}">Không muốn nhận e-mail loại này / Unsubscribe</a></p>`,
   ].join('\n');
   return {
     from: options.from,
@@ -78,5 +82,6 @@ export function composeNotificationMail(
     html,
     messageId: `<${notification.id}@${domain}>`,
     headers: { 'Auto-Submitted': 'auto-generated' },
+    list: { unsubscribe: preferences },
   };
 }

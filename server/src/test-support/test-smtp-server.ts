@@ -13,6 +13,8 @@ export interface TestSmtpServer {
   /** smtp://127.0.0.1:port, for SMTP_URL. */
   url: string;
   received: ReceivedMail[];
+  /** The recipients of each message refused. */
+  refused: string[][];
   /**
    * Refuses the next `count` messages (to `address` only, when given) with a temporary error (451),
    * as a busy or broken relay would.
@@ -29,6 +31,7 @@ export interface TestSmtpServer {
  */
 export async function startTestSmtpServer(): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
+  const refusedMessages: string[][] = [];
   let refusals = 0;
   let refusedAddress: string | undefined;
   const waiters: { count: number; resolve: () => void }[] = [];
@@ -40,6 +43,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
       const refused = refusedAddress === undefined || session.envelope.rcptTo.some((rcpt) => rcpt.address === refusedAddress);
       if (refusals > 0 && refused) {
         refusals--;
+        refusedMessages.push(session.envelope.rcptTo.map((rcpt) => rcpt.address));
         stream.resume();
         stream.on('end', () => callback(Object.assign(new Error('4.3.0 Tạm thời không nhận thư (test)'), { responseCode: 451 })));
         return;
@@ -62,6 +66,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    refused: refusedMessages,
     refuseNext: (count, address) => {
       refusals = count;
       refusedAddress = address;

@@ -1168,6 +1168,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cách nhận thông báo / notification preferences
+         * @description The signed-in user's channels per event: the app always; e-mail unless turned off.
+         */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Đổi cách nhận thông báo / change notification preferences
+         * @description Turns e-mail on or off per event for the signed-in user (the unsubscribe link of an e-mail leads here); account events are always e-mailed.
+         */
+        put: operations["changeNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/periods/{periodId}/reminder-days": {
         parameters: {
             query?: never;
@@ -7984,6 +8008,143 @@ export interface operations {
                     "application/json": {
                         marked: number;
                     };
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            /** @enum {string} */
+                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "results.published" | "account.passwordReset";
+                            /** @description Always true: the app lists every notification */
+                            app: boolean;
+                            email: boolean;
+                            /** @description False for account events, always e-mailed */
+                            emailOptional: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    changeNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event → whether it is e-mailed */
+                    email: {
+                        "period.selfAssessmentOpened"?: boolean;
+                        "deadline.approaching"?: boolean;
+                        "supplementation.requested"?: boolean;
+                        "supplementation.answered"?: boolean;
+                        "results.published"?: boolean;
+                        "account.passwordReset"?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            /** @enum {string} */
+                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "results.published" | "account.passwordReset";
+                            /** @description Always true: the app lists every notification */
+                            app: boolean;
+                            email: boolean;
+                            /** @description False for account events, always e-mailed */
+                            emailOptional: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not signed in (or, signing in, wrong credentials) */

@@ -1,6 +1,6 @@
 import type { NotificationParams } from '@opendti/core';
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users.js';
 
 /**
@@ -39,4 +39,20 @@ export const notifications = pgTable(
     index('notifications_user_created_idx').on(table.userId, table.createdAt),
     index('notifications_email_pending_idx').on(table.createdAt).where(sql`${table.emailStatus} = 'pending'`),
   ],
+);
+
+/**
+ * A user's "not by e-mail" choices, one row per event turned off (issue 12: per-user preferences).
+ * The app's list always holds every notification; what a user can turn off is the e-mail.
+ */
+export const notificationEmailOptOuts = pgTable(
+  'notification_email_opt_outs',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    event: text('event').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.event] })],
 );

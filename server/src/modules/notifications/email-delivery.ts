@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { Database } from '../../db/database.js';
-import { notifications, users } from '../../db/schema/index.js';
+import { notificationEmailOptOuts, notifications, users } from '../../db/schema/index.js';
 import { composeNotificationMail, type MailTransport } from '../../mail/notification-mail.js';
 
 /** Hands notifications not yet e-mailed to the e-mail queue; every minute, and at once when one is committed. */
@@ -44,7 +44,7 @@ export async function dispatchPendingEmails(db: Database, boss: PgBoss, mailOn: 
   }
 }
 
-export type EmailOutcome = 'sent' | 'already-sent' | 'no-address' | 'off';
+export type EmailOutcome = 'sent' | 'already-sent' | 'no-address' | 'off' | 'opted-out';
 
 /**
  * Sends one notification's e-mail, at most once. The row is claimed first (one statement: only a
@@ -90,6 +90,10 @@ export async function sendNotificationEmail(
     await db.update(notifications).set({ emailStatus: 'no-address' }).where(eq(notifications.id, notificationId));
     return 'no-address';
   }
+  if (await optedOut(db, claimed.userId, claimed.event)) {
+    await db.update(notifications).set({ emailStatus: 'opted-out' }).where(eq(notifications.id, notificationId));
+    return 'opted-out';
+  }
   try {
     await transport.sendMail(composeNotificationMail(claimed, recipient.email, options));
   } catch (error) {
@@ -105,4 +109,16 @@ export async function sendNotificationEmail(
     .set({ emailStatus: 'sent', emailSentAt: new Date(), emailError: null })
     .where(eq(notifications.id, notificationId));
   return 'sent';
+}
+
+/** Account events are always e-mailed: a password reset one did not ask for is a warning sign. */
+export const ALWAYS_EMAILED: readonly string[] = ['account.passwordReset'];
+
+async function optedOut(db: Database, userId: string, event: string): Promise<boolean> {
+  if (ALWAYS_EMAILED.includes(event)) return false;
+  const [row] = await db
+    .select({ event: notificationEmailOptOuts.event })
+    .from(notificationEmailOptOuts)
+    .where(and(eq(notificationEmailOptOuts.userId, userId), eq(notificationEmailOptOuts.event, event)));
+  return row !== undefined;
 }

@@ -64,3 +64,26 @@ export const JobParams = Type.Object({
   queue: Type.String({ pattern: '^[a-z][a-z0-9-]{0,62}$' }),
   jobId: Type.String({ format: 'uuid' }),
 });
+
+export const PreferencesSchema = Type.Object({
+  events: Type.Array(
+    Type.Object({
+      event: StringEnum(NOTIFICATION_EVENTS),
+      app: Type.Boolean({ description: 'Always true: the app lists every notification' }),
+      email: Type.Boolean(),
+      emailOptional: Type.Boolean({ description: 'False for account events, always e-mailed' }),
+    }),
+  ),
+});
+
+export const PreferencesBody = Type.Object({
+  email: Type.Partial(
+    Type.Object(
+      Object.fromEntries(NOTIFICATION_EVENTS.map((event) => [event, Type.Boolean()])) as Record<
+        (typeof NOTIFICATION_EVENTS)[number],
+        ReturnType<typeof Type.Boolean>
+      >,
+    ),
+    { additionalProperties: false, description: 'Event → whether it is e-mailed' },
+  ),
+});

@@ -6,15 +6,19 @@ import {
   NotificationPageSchema,
   NotificationParams,
   NotificationQuery,
+  PreferencesBody,
+  PreferencesSchema,
   ReminderDaysBody,
   UnreadCountSchema,
 } from './notification-schemas.js';
 import {
+  changePreferences,
   changeReminderDays,
   countUnread,
   listNotifications,
   markAllNotificationsRead,
   markNotificationRead,
+  readPreferences,
 } from './notifications.service.js';
 
 /** Every signed-in user's own notifications (the bell and its list), and a period's reminder days. */
@@ -76,6 +80,34 @@ export function registerNotificationRoutes(api: Api, { database }: AppDependenci
       },
     },
     async (request) => ({ marked: await markAllNotificationsRead(db, requireSession(request).userId, new Date()) }),
+  );
+  api.get(
+    '/notifications/preferences',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Cách nhận thông báo / notification preferences',
+        operationId: 'getNotificationPreferences',
+        description: "The signed-in user's channels per event: the app always; e-mail unless turned off.",
+        response: { 200: PreferencesSchema, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => readPreferences(db, requireSession(request).userId),
+  );
+  api.put(
+    '/notifications/preferences',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Đổi cách nhận thông báo / change notification preferences',
+        operationId: 'changeNotificationPreferences',
+        description:
+          'Turns e-mail on or off per event for the signed-in user (the unsubscribe link of an e-mail leads here); account events are always e-mailed.',
+        body: PreferencesBody,
+        response: { 200: PreferencesSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => changePreferences(db, requireSession(request).userId, request.body.email),
   );
   api.put(
     '/periods/:periodId/reminder-days',

@@ -1,9 +1,19 @@
-import { type Actor, DomainError, type NotificationParams, named, normaliseReminderDays, notificationText } from '@opendti/core';
+import {
+  type Actor,
+  DomainError,
+  NOTIFICATION_EVENTS,
+  type NotificationEvent,
+  type NotificationParams,
+  named,
+  normaliseReminderDays,
+  notificationText,
+} from '@opendti/core';
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { notifications, periods } from '../../db/schema/index.js';
+import { notificationEmailOptOuts, notifications, periods } from '../../db/schema/index.js';
 import type { Page } from '../../http/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { ALWAYS_EMAILED } from './email-delivery.js';
 
 type NotificationRow = typeof notifications.$inferSelect;
 
@@ -98,4 +108,34 @@ export async function changeReminderDays(db: Database, actor: Actor, periodId: s
     });
     return { reminderDays };
   });
+}
+
+/** The user's channels per event: the app always; e-mail unless turned off (account events always). */
+export async function readPreferences(db: Database, userId: string) {
+  const off = new Set(
+    (await db.select().from(notificationEmailOptOuts).where(eq(notificationEmailOptOuts.userId, userId))).map((row) => row.event),
+  );
+  return {
+    events: NOTIFICATION_EVENTS.map((event) => ({
+      event,
+      app: true,
+      email: ALWAYS_EMAILED.includes(event) || !off.has(event),
+      emailOptional: !ALWAYS_EMAILED.includes(event),
+    })),
+  };
+}
+
+/** Turns e-mail on or off for the events named; the others keep their setting. */
+export async function changePreferences(db: Database, userId: string, email: Partial<Record<NotificationEvent, boolean>>) {
+  await db.transaction(async (tx) => {
+    for (const [event, on] of Object.entries(email)) {
+      if (ALWAYS_EMAILED.includes(event)) continue;
+      if (on)
+        await tx
+          .delete(notificationEmailOptOuts)
+          .where(and(eq(notificationEmailOptOuts.userId, userId), eq(notificationEmailOptOuts.event, event)));
+      else await tx.insert(notificationEmailOptOuts).values({ userId, event }).onConflictDoNothing();
+    }
+  });
+  return readPreferences(db, userId);
 }

@@ -251,13 +251,14 @@ describe.each(TEST_DATABASE_KINDS)('notifications on %s', (kind) => {
   });
 
   it('a refused e-mail is retried by the queue and arrives once', async () => {
-    smtp.refuseNext(1);
+    smtp.refuseNext(1, 'dat.lai@dienbien.test');
     const reset = await t.call(admin, 'POST', `/api/v1/users/${holderId}/reset-password`, {
       temporaryPassword: 'Tam-thoi-2025!',
     });
     expect(reset.statusCode).toBe(204);
     await mailsTo('dat.lai@dienbien.test', 2);
     const rows = await t.database.db.select().from(notifications).where(eq(notifications.userId, holderId));
+    expect(smtp.refused).toEqual([['dat.lai@dienbien.test']]);
     expect(rows.map((row) => [row.emailStatus, row.emailAttempts]).sort()).toEqual([
       ['sent', 1],
       ['sent', 2],
@@ -323,6 +324,48 @@ describe.each(TEST_DATABASE_KINDS)('notifications on %s', (kind) => {
         .flatMap((mail) => mail.to)
         .sort(),
     ).toEqual([emails['lanhdao.dbp'], emails['nhaplieu.dbp']].sort());
+  });
+
+  it('a user turns e-mail off per event (the unsubscribe link leads there); the app still lists it', async () => {
+    const mail = (await mailsTo(emails['nhaplieu.dbp'] as string, 1))[0];
+    expect(mail?.parsed.text).toContain('Không muốn nhận e-mail loại này / Unsubscribe: http://opendti.test/thong-bao/cai-dat');
+    expect(JSON.stringify(mail?.parsed.headers.get('list'))).toContain('thong-bao/cai-dat');
+
+    const preferences = (await t.call(reporter, 'GET', '/api/v1/notifications/preferences')).json();
+    expect(preferences.events.find((row: { event: string }) => row.event === 'account.passwordReset')).toEqual({
+      event: 'account.passwordReset',
+      app: true,
+      email: true,
+      emailOptional: false,
+    });
+    const changed = await t.call(reporter, 'PUT', '/api/v1/notifications/preferences', {
+      email: { 'supplementation.requested': false, 'account.passwordReset': false },
+    });
+    expect(changed.statusCode).toBe(200);
+    const after = changed.json().events as { event: string; email: boolean }[];
+    expect(after.find((row) => row.event === 'supplementation.requested')?.email).toBe(false);
+    // Account events cannot be turned off.
+    expect(after.find((row) => row.event === 'account.passwordReset')?.email).toBe(true);
+    expect(
+      (await t.call(reporter, 'PUT', '/api/v1/notifications/preferences', { email: { 'no.such.event': false } })).statusCode,
+    ).toBe(400);
+
+    const request = await t.call(appraiser, 'PUT', `/api/v1/assessments/${dbpAssessment}/appraisals/1.2`, {
+      decision: 'supplementationRequested',
+      comment: 'Bổ sung biên bản họp',
+      dueOn: '2099-02-15',
+      baseVersion: 0,
+    });
+    expect(request.statusCode).toBe(200);
+    // The leader, who did not turn it off, is e-mailed; the reporter is not, but sees it in the app.
+    const aboutIndicator = (address: string) =>
+      smtp.received.filter((candidate) => candidate.to.includes(address) && candidate.parsed.subject?.includes('chỉ số 1.2'));
+    await vi.waitFor(() => expect(aboutIndicator(emails['lanhdao.dbp'] as string)).toHaveLength(1));
+    await vi.waitFor(async () => {
+      const [latest] = (await mine(reporter)).items;
+      expect(latest).toMatchObject({ event: 'supplementation.requested', emailStatus: 'opted-out' });
+    });
+    expect(aboutIndicator(emails['nhaplieu.dbp'] as string)).toHaveLength(0);
   });
 
   it('the administrator sees failed jobs with their error, and retries one', async () => {

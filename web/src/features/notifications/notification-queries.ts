@@ -4,6 +4,8 @@ import type { ApiResponse } from '../../api/types';
 
 export type NotificationPage = ApiResponse<'/api/v1/notifications'>;
 export type NotificationItem = NotificationPage['items'][number];
+export type Preferences = ApiResponse<'/api/v1/notifications/preferences'>;
+export type NotificationEvent = Preferences['events'][number]['event'];
 
 /**
  * The bell polls the unread count (decision 0014: a count about deadlines days away may be a minute
@@ -53,5 +55,21 @@ export function useMarkAllRead() {
   return useMutation({
     mutationFn: async () => (await api.POST('/api/v1/notifications/read-all')).data?.marked ?? 0,
     onSettled: () => client.invalidateQueries({ queryKey: keys.all }),
+  });
+}
+
+export function usePreferences() {
+  return useQuery({
+    queryKey: [...keys.all, 'preferences'],
+    queryFn: async () => (await api.GET('/api/v1/notifications/preferences')).data as Preferences,
+  });
+}
+
+export function useChangePreferences() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (email: Partial<Record<NotificationEvent, boolean>>) =>
+      (await api.PUT('/api/v1/notifications/preferences', { body: { email } })).data as Preferences,
+    onSuccess: (data) => client.setQueryData([...keys.all, 'preferences'], data),
   });
 }

@@ -1,11 +1,12 @@
 import { Alert, Badge, Button, Checkbox, Group, Pagination, Paper, Stack, Text, Title } from '@mantine/core';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../api/session';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatDateTime } from '../../shared/format';
 import { PageHeader } from '../../shared/page-header';
 import { notificationMessages } from './messages';
 import { type NotificationItem, useMarkAllRead, useMarkRead, useNotifications } from './notification-queries';
+import { PREFERENCES_PATH } from './routes';
 
 const PAGE_SIZE = 20;
 
@@ -56,15 +57,20 @@ export default function NotificationsPage() {
           checked={unreadOnly}
           onChange={(event) => setParam('chua-doc', event.currentTarget.checked ? '1' : undefined)}
         />
-        <Button
-          variant="default"
-          size="sm"
-          onClick={() => markAll.mutate()}
-          disabled={!data || data.unread === 0}
-          loading={markAll.isPending}
-        >
-          {t('markAllRead')}
-        </Button>
+        <Group gap="xs">
+          <Button component={Link} to={PREFERENCES_PATH} variant="subtle" size="sm">
+            {t('preferences')}
+          </Button>
+          <Button
+            variant="default"
+            size="sm"
+            onClick={() => markAll.mutate()}
+            disabled={!data || data.unread === 0}
+            loading={markAll.isPending}
+          >
+            {t('markAllRead')}
+          </Button>
+        </Group>
       </Group>
       {list.isError && <Alert color="red">{t('loadError')}</Alert>}
       {data && data.items.length === 0 && <Text c="dimmed">{unreadOnly ? t('emptyUnread') : t('empty')}</Text>}
