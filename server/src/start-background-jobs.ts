@@ -24,7 +24,7 @@ export async function startBackgroundJobs(
   defineNotificationJobs(queue, { db: database.db, config, transport, ...(options.now ? { now: options.now } : {}) });
   if (!transport) log.warn('SMTP_URL is not set: e-mail notifications are off (in-app notifications work)');
   await queue.start();
-  const dispatchNow = () => dispatchPendingEmails(database.db, queue.boss, transport !== undefined);
+  const dispatchNow = () => dispatchPendingEmails(database.db, queue.boss, transport !== undefined, config.webhook !== undefined);
   // Wake-ups are coalesced: a burst of commits is one dispatch, and one runs at a time.
   let running: Promise<unknown> | undefined;
   let again = false;

@@ -27,6 +27,8 @@ import { resolve } from 'node:path';
  * | SMTP_URL | — | e-mail notifications over SMTP: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465; without it e-mail is off (the app still notifies) |
  * | MAIL_FROM | OpenDTI <no-reply@localhost> | the sender of notification e-mails |
  * | PUBLIC_URL | http://HOST:PORT | the address users open the app at, for links in e-mails (https://dti.example.gov.vn) |
+ * | WEBHOOK_URL | — | POST each notification, signed, to this http(s) URL (the province's own messaging); retried by the queue |
+ * | WEBHOOK_SECRET | — | the HMAC-SHA256 key of the webhook's signature; required with WEBHOOK_URL, 16 characters or more |
  */
 export interface ServerConfig {
   port: number;
@@ -52,6 +54,13 @@ export interface ServerConfig {
   mail: MailConfig | undefined;
   /** The app's address as users open it, without a trailing slash: links in e-mails. */
   publicUrl: string;
+  /** The province's webhook; undefined when WEBHOOK_URL is not set. */
+  webhook: WebhookConfig | undefined;
+}
+
+export interface WebhookConfig {
+  url: string;
+  secret: string;
 }
 
 export interface MailConfig {
@@ -114,6 +123,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     s3: readS3Config(env, flag),
     mail: readMailConfig(env),
     publicUrl: readPublicUrl(env),
+    webhook: readWebhookConfig(env),
   };
 }
 
@@ -201,4 +211,18 @@ function readPublicUrl(env: Record<string, string | undefined>): string {
   if (!/^https?:\/\/[^\s/]+/.test(raw))
     throw new ConfigError(`PUBLIC_URL=${raw}: cần dạng http(s)://máy[:cổng] (expected http(s)://host[:port])`);
   return raw.replace(/\/+$/, '');
+}
+
+function readWebhookConfig(env: Record<string, string | undefined>): WebhookConfig | undefined {
+  const url = env.WEBHOOK_URL?.trim() || undefined;
+  if (url === undefined) return undefined;
+  if (!/^https?:\/\/[^\s/]+/.test(url))
+    throw new ConfigError(`WEBHOOK_URL=${url}: cần dạng http(s)://máy/đường-dẫn (expected http(s)://host/path)`);
+  const secret = env.WEBHOOK_SECRET ?? '';
+  if (secret.length < 16) {
+    throw new ConfigError(
+      'WEBHOOK_SECRET: cần một khoá bí mật từ 16 ký tự trở lên khi đặt WEBHOOK_URL (a secret of 16 characters or more is required with WEBHOOK_URL)',
+    );
+  }
+  return { url, secret };
 }

@@ -36,7 +36,7 @@ export interface TestApp {
 
 export interface TestAppOptions {
   /** Starts the job queue (fast polling and retries, no schedules), e-mailing to `smtpUrl` when given. */
-  jobs?: JobQueueOptions & { smtpUrl?: string; now?: () => Date };
+  jobs?: JobQueueOptions & { smtpUrl?: string; now?: () => Date; env?: Record<string, string> };
 }
 
 /** A server over a fresh migrated database holding the Điện Biên demo (units, one account per role, 2022 published, 2023 open). */
@@ -48,6 +48,7 @@ export async function createTestApp(kind: 'pglite' | 'postgres', options: TestAp
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://opendti.test',
     ...(options.jobs?.smtpUrl ? { SMTP_URL: options.jobs.smtpUrl, MAIL_FROM: 'OpenDTI <no-reply@opendti.test>' } : {}),
+    ...options.jobs?.env,
   });
   const dependencies: AppDependencies = { config, database, logger: false };
   const app = await buildApp(dependencies);

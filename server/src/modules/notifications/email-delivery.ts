@@ -3,6 +3,7 @@ import type { PgBoss } from 'pg-boss';
 import type { Database } from '../../db/database.js';
 import { notificationEmailOptOuts, notifications, users } from '../../db/schema/index.js';
 import { composeNotificationMail, type MailTransport } from '../../mail/notification-mail.js';
+import { WEBHOOK_QUEUE, webhookJobId } from './webhook-delivery.js';
 
 /** Hands notifications not yet e-mailed to the e-mail queue; every minute, and at once when one is committed. */
 export const DISPATCH_QUEUE = 'notifications-dispatch';
@@ -14,12 +15,12 @@ const DISPATCH_BATCH = 1000;
 const CLAIM_TIMEOUT_MS = 10 * 60_000;
 
 /**
- * Moves pending notifications to the e-mail queue, oldest first. Safe to run anywhere at any time:
+ * Moves pending notifications to the e-mail queue (and the webhook's, when one is configured), oldest first. Safe to run anywhere at any time:
  * a job's id is its notification's id, so a notification handed over twice (two processes, a crash
  * between the insert and the update) is still one job. With e-mail off (no SMTP_URL) the rows are
  * marked `off` instead, and are not sent when e-mail is turned on later.
  */
-export async function dispatchPendingEmails(db: Database, boss: PgBoss, mailOn: boolean): Promise<number> {
+export async function dispatchPendingEmails(db: Database, boss: PgBoss, mailOn: boolean, webhookOn = false): Promise<number> {
   let handed = 0;
   for (;;) {
     const pending = await db
@@ -34,6 +35,11 @@ export async function dispatchPendingEmails(db: Database, boss: PgBoss, mailOn: 
       await boss.insert(
         EMAIL_QUEUE,
         ids.map((id) => ({ id, data: { notificationId: id } })),
+      );
+    if (webhookOn)
+      await boss.insert(
+        WEBHOOK_QUEUE,
+        ids.map((id) => ({ id: webhookJobId(id), data: { notificationId: id } })),
       );
     await db
       .update(notifications)

@@ -5,10 +5,11 @@ import { type JobQueue, RETRY_POLICY } from '../../jobs/job-queue.js';
 import type { MailTransport } from '../../mail/notification-mail.js';
 import { REMINDER_QUEUE, REMINDER_SCHEDULE, sendDeadlineReminders } from './deadline-reminders.js';
 import { DISPATCH_QUEUE, dispatchPendingEmails, EMAIL_QUEUE, sendNotificationEmail } from './email-delivery.js';
+import { postNotificationWebhook, WEBHOOK_QUEUE } from './webhook-delivery.js';
 
 export interface NotificationJobDependencies {
   db: Database;
-  config: Pick<ServerConfig, 'mail' | 'publicUrl'>;
+  config: Pick<ServerConfig, 'mail' | 'publicUrl' | 'webhook'>;
   transport: MailTransport | undefined;
   now?: () => Date;
 }
@@ -23,7 +24,7 @@ export function defineNotificationJobs(
     schedule: '* * * * *',
     // A sweep that fails is simply the next minute's.
     retry: { retryLimit: 0 },
-    run: () => dispatchPendingEmails(db, queue.boss, transport !== undefined),
+    run: () => dispatchPendingEmails(db, queue.boss, transport !== undefined, config.webhook !== undefined),
   });
   queue.define<{ notificationId: string }>({
     queue: EMAIL_QUEUE,
@@ -39,6 +40,12 @@ export function defineNotificationJobs(
       );
     },
   });
+  const webhook = config.webhook;
+  if (webhook)
+    queue.define<{ notificationId: string }>({
+      queue: WEBHOOK_QUEUE,
+      run: (data) => postNotificationWebhook(db, webhook, config.publicUrl, data.notificationId, now()),
+    });
   queue.define({
     queue: REMINDER_QUEUE,
     schedule: REMINDER_SCHEDULE,
