@@ -3826,6 +3826,8 @@ export interface operations {
                             rebuttalEnabled: boolean;
                             /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
                             rebuttalWorkingDays: number;
+                            /** @description Days before the self-assessment deadline when units not yet submitted are reminded (issue 12) */
+                            reminderDays: number[];
                             publicationDecision: null | {
                                 /** @description Số quyết định, e.g. 123/QĐ-UBND */
                                 number: string;
@@ -3933,6 +3935,8 @@ export interface operations {
                         rebuttalEnabled: boolean;
                         /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
                         rebuttalWorkingDays: number;
+                        /** @description Days before the self-assessment deadline when units not yet submitted are reminded (issue 12) */
+                        reminderDays: number[];
                         publicationDecision: null | {
                             /** @description Số quyết định, e.g. 123/QĐ-UBND */
                             number: string;
@@ -4030,6 +4034,8 @@ export interface operations {
                         rebuttalEnabled: boolean;
                         /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
                         rebuttalWorkingDays: number;
+                        /** @description Days before the self-assessment deadline when units not yet submitted are reminded (issue 12) */
+                        reminderDays: number[];
                         publicationDecision: null | {
                             /** @description Số quyết định, e.g. 123/QĐ-UBND */
                             number: string;
@@ -4174,6 +4180,8 @@ export interface operations {
                         rebuttalEnabled: boolean;
                         /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
                         rebuttalWorkingDays: number;
+                        /** @description Days before the self-assessment deadline when units not yet submitted are reminded (issue 12) */
+                        reminderDays: number[];
                         publicationDecision: null | {
                             /** @description Số quyết định, e.g. 123/QĐ-UBND */
                             number: string;
@@ -4623,6 +4631,8 @@ export interface operations {
                         rebuttalEnabled: boolean;
                         /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
                         rebuttalWorkingDays: number;
+                        /** @description Days before the self-assessment deadline when units not yet submitted are reminded (issue 12) */
+                        reminderDays: number[];
                         publicationDecision: null | {
                             /** @description Số quyết định, e.g. 123/QĐ-UBND */
                             number: string;

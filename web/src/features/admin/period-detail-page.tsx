@@ -37,6 +37,7 @@ import { usePeriod, usePeriodTransition } from './period-queries';
 import { ProblemList } from './problem-list';
 import { publicationMessages } from './publication-messages';
 import { RebuttalSettingsCard } from './rebuttal-settings-card';
+import { ReminderDaysCard } from './reminder-days-card';
 
 /** One period: where it stands, how far the units and the council have come, and the next step. */
 export default function PeriodDetailPage() {
@@ -198,6 +199,7 @@ export default function PeriodDetailPage() {
             period={data}
             canManage={holds(user, 'period.manage')}
           />
+          <ReminderDaysCard key={data.reminderDays.join(',')} period={data} canManage={holds(user, 'period.manage')} />
           <Paper withBorder p="md">
             <Title order={3} size="h5" mb="xs">
               {t('cohortsSection')}
