@@ -16,7 +16,7 @@ const vi = {
   days: 'Nhắc trước hạn (ngày)',
   daysHint: 'Các số ngày cách nhau bằng dấu phẩy, ví dụ 7, 3, 1; để trống để không nhắc',
   invalid: 'Nhập tối đa 5 số nguyên từ 1 đến 60, cách nhau bằng dấu phẩy',
-  save: 'Lưu',
+  save: 'Lưu ngày nhắc',
   saved: 'Đã lưu ngày nhắc hạn.',
 };
 const en: Record<keyof typeof vi, string> = {
@@ -26,7 +26,7 @@ const en: Record<keyof typeof vi, string> = {
   days: 'Remind before the deadline (days)',
   daysHint: 'Day counts separated by commas, e.g. 7, 3, 1; empty for no reminders',
   invalid: 'Enter at most 5 whole numbers from 1 to 60, separated by commas',
-  save: 'Save',
+  save: 'Save reminder days',
   saved: 'Reminder days saved.',
 };
 const messages: Dictionary<keyof typeof vi> = { vi, en };
