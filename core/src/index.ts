@@ -11,6 +11,7 @@ export * from './frameworks/framework-model.js';
 export { frameworkJsonSchema } from './frameworks/framework-schema.js';
 export { parseFramework, validateFramework } from './frameworks/load-framework.js';
 export { validateFrameworkRules } from './frameworks/validate-framework.js';
+export * from './notifications/notification-events.js';
 export * from './plans/draft-plan.js';
 export * from './plans/ownership.js';
 export * from './plans/plan-model.js';

@@ -29,9 +29,10 @@ async function freePort(): Promise<number> {
 
 /**
  * `opendti serve` as a user runs it — the built server serving the built web app — on a fresh data
- * directory with the demo, on a free port of 127.0.0.1. `npm run check` builds before testing.
+ * directory with the demo, on a free port of 127.0.0.1, with `env` added (SMTP_URL, …). `npm run check`
+ * builds before testing.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   if (!existsSync(CLI) || !existsSync(WEB))
     throw new Error('build first: npm run build (the e2e journeys run the built server and web app)');
   const port = await freePort();
@@ -41,6 +42,7 @@ export async function startServer(): Promise<RunningServer> {
       DATA_DIR: join(mkdtempSync(join(tmpdir(), 'opendti-e2e-')), 'data'),
       PORT: String(port),
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -22,6 +22,8 @@ import { registerEvidenceRoutes } from './modules/evidence/evidence.routes.js';
 import { registerFrameworkEditingRoutes } from './modules/frameworks/framework-editing.routes.js';
 import { registerFrameworkRoutes } from './modules/frameworks/frameworks.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerJobRoutes } from './modules/jobs/jobs.routes.js';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
 import { registerPeriodRoutes } from './modules/periods/periods.routes.js';
 import { registerPlanDashboardRoutes } from './modules/plans/plan-dashboard.routes.js';
 import { registerPlanExchangeRoutes } from './modules/plans/plan-exchange.routes.js';
@@ -132,6 +134,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       registerRebuttalRoutes(api, dependencies);
       registerEvidenceRoutes(api, { ...dependencies, storage });
       registerAuditRoutes(api, dependencies);
+      registerNotificationRoutes(api, dependencies);
+      registerJobRoutes(api, dependencies);
       registerPlanRoutes(api, dependencies);
       registerProgressRoutes(api, { ...dependencies, storage });
       registerPlanExchangeRoutes(api, dependencies);

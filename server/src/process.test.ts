@@ -5,18 +5,18 @@
  * in flight. The steps share one data directory and run in order, each starting from the server the
  * previous one left running. Every wait is bounded; every child is killed in afterAll.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileFramework } from '@opendti/core';
 import { loadBuiltinFramework } from '@opendti/frameworks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIfStale, freePort } from './test-support/built-cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'server/dist/cli/main.js');
@@ -27,40 +27,6 @@ const GRACE_SECONDS = 8;
 
 const framework = compileFramework(loadBuiltinFramework('dienbien-2022-district'));
 const indicators = framework.indicatorNodes.map((index) => framework.nodes[index]).filter((node) => node !== undefined);
-
-/** Builds core, frameworks and server when the CLI is missing or older than any of their sources. */
-function buildIfStale(): void {
-  const newestSource = (directory: string): number => {
-    let newest = 0;
-    for (const entry of readdirSync(directory, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts')) continue;
-      newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-    }
-    return newest;
-  };
-  const built = existsSync(CLI) ? statSync(CLI).mtimeMs : 0;
-  const sources = Math.max(...['core/src', 'frameworks/src', 'server/src'].map((folder) => newestSource(join(ROOT, folder))));
-  if (built > sources) return;
-  const tsc = join(ROOT, 'node_modules/.bin/tsc');
-  for (const project of ['core', 'frameworks', 'server']) {
-    try {
-      execFileSync(tsc, ['-p', project], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-    } catch (error) {
-      throw new Error(`tsc -p ${project} failed:\n${(error as { stdout?: string }).stdout ?? error}`);
-    }
-  }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 interface Serve {
   child: ChildProcess;

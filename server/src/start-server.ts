@@ -5,12 +5,16 @@ import type { ServerConfig } from './config/env.js';
 import { lockDataDirectory } from './db/data-directory-lock.js';
 import { type DatabaseHandle, openEmbeddedDatabase, openPostgresDatabase } from './db/database.js';
 import { seedDemoData } from './demo/seed-demo-data.js';
+import type { AppDependencies } from './http/api.js';
+import type { BackgroundJobs } from './jobs/background-jobs.js';
 import { installBuiltinFrameworks } from './modules/frameworks/frameworks.service.js';
+import { startBackgroundJobs } from './start-background-jobs.js';
 import { sweepTemporaryFiles } from './storage/local-evidence-storage.js';
 
 export interface RunningServer {
   app: FastifyInstance;
   database: DatabaseHandle;
+  jobs: BackgroundJobs;
   address: string;
   /** Finishes requests in flight, closes the database, releases the data directory. */
   stop(): Promise<void>;
@@ -35,6 +39,7 @@ export async function openDatabase(config: ServerConfig): Promise<{ database: Da
 
 export async function startServer(config: ServerConfig, print: (line: string) => void): Promise<RunningServer> {
   const { database, release } = await openDatabase(config);
+  let stopJobs = async () => {};
   try {
     await database.migrate();
     await installBuiltinFrameworks(database.db);
@@ -48,11 +53,18 @@ export async function startServer(config: ServerConfig, print: (line: string) =>
           print(`  ${account.role.padEnd(14)} ${account.username.padEnd(18)} ${account.password}`);
       }
     }
-    const app = await buildApp({ config, database });
+    const dependencies: AppDependencies = { config, database };
+    const app = await buildApp(dependencies);
+    // The job queue starts with the server: jobs left by a previous run (or a killed one) resume.
+    // Routes read `dependencies.jobs` when they are called, after this.
+    const jobs = await startBackgroundJobs(config, database, app.log);
+    dependencies.jobs = jobs;
+    stopJobs = () => jobs.stop();
     const address = await app.listen({ port: config.port, host: config.host });
     return {
       app,
       database,
+      jobs,
       address,
       stop: async () => {
         // A client that stalls in the middle of its request or of its download (a mobile link gone
@@ -66,11 +78,14 @@ export async function startServer(config: ServerConfig, print: (line: string) =>
         } finally {
           clearTimeout(cutStragglers);
         }
+        // Jobs in flight finish within the same grace; one cut short is retried at the next start.
+        await jobs.stop(config.shutdownGraceMs);
         await database.close();
         release();
       },
     };
   } catch (error) {
+    await stopJobs().catch(() => {});
     await database.close().catch(() => {});
     release();
     throw error;

@@ -48,6 +48,8 @@ const THING_NAMES = {
   unitMap: { vi: 'bản đồ', en: 'map' },
   appraisalAssignment: { vi: 'phân công thẩm định', en: 'appraisal assignment' },
   councilMinutes: { vi: 'biên bản họp Hội đồng', en: 'council minutes' },
+  notification: { vi: 'thông báo', en: 'notification' },
+  failedJob: { vi: 'tác vụ lỗi', en: 'failed job' },
   plan: { vi: 'kế hoạch', en: 'plan' },
   planTask: { vi: 'nhiệm vụ kế hoạch', en: 'plan task' },
   planTaskEvidence: { vi: 'tài liệu kiểm chứng của nhiệm vụ', en: 'task evidence' },
@@ -860,6 +862,10 @@ const catalogue = {
   'user.last-administrator': {
     vi: 'không thể khoá hoặc đổi vai trò của quản trị viên cuối cùng còn hoạt động: hãy cấp quyền quản trị cho một tài khoản khác trước',
     en: 'the last active administrator cannot be disabled or given another role: make another account an administrator first',
+  },
+  'job.queue-stopped': {
+    vi: 'hàng đợi tác vụ nền không chạy trong tiến trình máy chủ này; hãy thử lại sau khi máy chủ khởi động xong',
+    en: 'the job queue is not running in this server process; try again once the server has started',
   },
   // backup
   'backup.invalid': {

@@ -31,6 +31,7 @@ export const CAPABILITIES = [
   'council.recordMinutes',
   'audit.readAll',
   'audit.readOwnUnit',
+  'job.manage',
   'plan.manage',
   'plan.task.read',
   'plan.task.update',
@@ -127,6 +128,8 @@ export const POLICY: Readonly<Record<Capability, CapabilityRule>> = {
   'council.recordMinutes': { grants: { councilChair: 'everywhere' } },
   'audit.readAll': { grants: { administrator: 'everywhere' } },
   'audit.readOwnUnit': { grants: { administrator: 'everywhere', unitReporter: 'ownUnit', unitLeader: 'ownUnit' } },
+  // The job queue (issue 12): failed jobs, their errors and the retry, and whether e-mail is on.
+  'job.manage': { grants: { administrator: 'everywhere' } },
   // Improvement plans (issue 11): the provincial office owns them; a unit sees and moves the tasks of
   // issued plans it leads or coordinates (the resource names the unit). Which task action each party
   // may take is core's task workflow (plans/task-workflow.ts): the manager steers, the lead unit
@@ -233,6 +236,7 @@ export const CAPABILITY_LABELS: Readonly<Record<Capability, Readonly<Record<Loca
   'council.recordMinutes': { vi: 'ghi biên bản họp Hội đồng thẩm định', en: "record the council's meeting minutes" },
   'audit.readAll': { vi: 'xem toàn bộ nhật ký hệ thống', en: 'view the whole audit log' },
   'audit.readOwnUnit': { vi: 'xem nhật ký của đơn vị này', en: "view this unit's audit log" },
+  'job.manage': { vi: 'xem và chạy lại các tác vụ nền bị lỗi', en: 'view and retry failed background jobs' },
   'plan.manage': { vi: 'quản lý kế hoạch nâng cao chỉ số', en: 'manage improvement plans' },
   'plan.task.read': { vi: 'xem nhiệm vụ kế hoạch của đơn vị này', en: "view this unit's plan tasks" },
   'plan.task.update': { vi: 'cập nhật nhiệm vụ kế hoạch của đơn vị này', en: "update this unit's plan tasks" },

@@ -39,6 +39,8 @@ export const BACKUP_TABLES = [
   'indicator_ownership',
   'document_settings',
   'document_templates',
+  'notifications',
+  'notification_email_opt_outs',
 ] as const;
 
 const FORMAT = 'opendti-backup';

@@ -24,6 +24,11 @@ import { resolve } from 'node:path';
  * | S3_ACCESS_KEY_ID | — | access key; with S3_SECRET_ACCESS_KEY, or neither to use the AWS default credential chain |
  * | S3_SECRET_ACCESS_KEY | — | secret key |
  * | S3_FORCE_PATH_STYLE | true | address buckets as host/bucket (MinIO, Ceph); false for bucket.host |
+ * | SMTP_URL | — | e-mail notifications over SMTP: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465; without it e-mail is off (the app still notifies) |
+ * | MAIL_FROM | OpenDTI <no-reply@localhost> | the sender of notification e-mails |
+ * | PUBLIC_URL | http://HOST:PORT | the address users open the app at, for links in e-mails (https://dti.example.gov.vn) |
+ * | WEBHOOK_URL | — | POST each notification, signed, to this http(s) URL (the province's own messaging); retried by the queue |
+ * | WEBHOOK_SECRET | — | the HMAC-SHA256 key of the webhook's signature; required with WEBHOOK_URL, 16 characters or more |
  */
 export interface ServerConfig {
   port: number;
@@ -45,6 +50,22 @@ export interface ServerConfig {
   shutdownGraceMs: number;
   /** Object storage for evidence files; undefined keeps them under DATA_DIR/files. */
   s3: S3Config | undefined;
+  /** E-mail notifications; undefined when SMTP_URL is not set (e-mail off, the administrator is told). */
+  mail: MailConfig | undefined;
+  /** The app's address as users open it, without a trailing slash: links in e-mails. */
+  publicUrl: string;
+  /** The province's webhook; undefined when WEBHOOK_URL is not set. */
+  webhook: WebhookConfig | undefined;
+}
+
+export interface WebhookConfig {
+  url: string;
+  secret: string;
+}
+
+export interface MailConfig {
+  smtpUrl: string;
+  from: string;
 }
 
 export interface S3Config {
@@ -100,6 +121,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_SECONDS', 10, 0, 3600) * 1000,
     s3: readS3Config(env, flag),
+    mail: readMailConfig(env),
+    publicUrl: readPublicUrl(env),
+    webhook: readWebhookConfig(env),
   };
 }
 
@@ -160,4 +184,45 @@ function readS3Config(
     secretAccessKey,
     forcePathStyle: flag('S3_FORCE_PATH_STYLE', true),
   };
+}
+
+function readMailConfig(env: Record<string, string | undefined>): MailConfig | undefined {
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  const from = env.MAIL_FROM?.trim() || 'OpenDTI <no-reply@localhost>';
+  if (smtpUrl === undefined) return undefined;
+  if (!/^smtps?:\/\/[^\s/]+/.test(smtpUrl)) {
+    throw new ConfigError(
+      'SMTP_URL: cần dạng smtp://người-dùng:mật-khẩu@máy:cổng hoặc smtps://… (expected smtp://user:pass@host:port or smtps://…)',
+    );
+  }
+  if (!/@/.test(from))
+    throw new ConfigError(
+      `MAIL_FROM=${from}: cần một địa chỉ e-mail, ví dụ "OpenDTI <no-reply@tinh.gov.vn>" (expected an address)`,
+    );
+  return { smtpUrl, from };
+}
+
+function readPublicUrl(env: Record<string, string | undefined>): string {
+  const raw = env.PUBLIC_URL?.trim();
+  if (raw === undefined || raw === '') {
+    const host = env.HOST?.trim() || '127.0.0.1';
+    return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${env.PORT?.trim() || '8080'}`;
+  }
+  if (!/^https?:\/\/[^\s/]+/.test(raw))
+    throw new ConfigError(`PUBLIC_URL=${raw}: cần dạng http(s)://máy[:cổng] (expected http(s)://host[:port])`);
+  return raw.replace(/\/+$/, '');
+}
+
+function readWebhookConfig(env: Record<string, string | undefined>): WebhookConfig | undefined {
+  const url = env.WEBHOOK_URL?.trim() || undefined;
+  if (url === undefined) return undefined;
+  if (!/^https?:\/\/[^\s/]+/.test(url))
+    throw new ConfigError(`WEBHOOK_URL=${url}: cần dạng http(s)://máy/đường-dẫn (expected http(s)://host/path)`);
+  const secret = env.WEBHOOK_SECRET ?? '';
+  if (secret.length < 16) {
+    throw new ConfigError(
+      'WEBHOOK_SECRET: cần một khoá bí mật từ 16 ký tự trở lên khi đặt WEBHOOK_URL (a secret of 16 characters or more is required with WEBHOOK_URL)',
+    );
+  }
+  return { url, secret };
 }

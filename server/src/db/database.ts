@@ -18,6 +18,11 @@ export type Database = ReturnType<typeof drizzlePglite<typeof schema>>;
 export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
+  /**
+   * What the job queue connects through (decision 0015): the embedded database's one PGlite instance,
+   * or the PostgreSQL server's URL, for a pool of its own.
+   */
+  connection: { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; url: string };
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -39,6 +44,7 @@ export async function openEmbeddedDatabase(directory: string | undefined): Promi
   return {
     db,
     kind: 'pglite',
+    connection: { kind: 'pglite', client },
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
   };
@@ -60,6 +66,7 @@ export async function openPostgresDatabase(url: string, poolSize = 10): Promise<
   return {
     db,
     kind: 'postgres',
+    connection: { kind: 'postgres', url },
     migrate: () => migratePostgres(db as unknown as Parameters<typeof migratePostgres>[0], { migrationsFolder }),
     close: () => pool.end(),
   };

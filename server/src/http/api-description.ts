@@ -55,6 +55,11 @@ export const API_TAGS = [
       'Kế hoạch nâng cao chỉ số: nhiệm vụ, chỉ tiêu, phân công theo dõi chỉ số / improvement plans: tasks, targets, indicator ownership',
   },
   { name: 'audit', description: 'Nhật ký thay đổi / audit log' },
+  { name: 'notifications', description: 'Thông báo trong ứng dụng và qua e-mail / in-app and e-mail notifications' },
+  {
+    name: 'jobs',
+    description: 'Tác vụ nền: gửi e-mail, nhắc hạn (quản trị) / background jobs: e-mail, reminders (administrator)',
+  },
   {
     name: 'documents',
     description:

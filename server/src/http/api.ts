@@ -3,6 +3,7 @@ import type { Static, TSchema } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions, FastifyTypeProvider, RawServerDefault } from 'fastify';
 import type { ServerConfig } from '../config/env.js';
 import type { DatabaseHandle } from '../db/database.js';
+import type { BackgroundJobs } from '../jobs/background-jobs.js';
 import type { EvidenceStorage } from '../storage/evidence-storage.js';
 
 /**
@@ -35,6 +36,11 @@ export interface AppDependencies {
   logger?: FastifyServerOptions['logger'];
   /** Where evidence files live; createEvidenceStorage(config) when omitted (tests pass their own). */
   storage?: EvidenceStorage;
+  /**
+   * The job queue and e-mail (issue 12), set once they run: read it when a request comes, not when
+   * routes are registered. Absent in tests that do not start it (the jobs routes then say so).
+   */
+  jobs?: BackgroundJobs;
   /** The built web app's directory; the default is web/dist beside the server, served when present. */
   webRoot?: string;
 }

@@ -991,6 +991,59 @@ describe.each(TEST_DATABASE_KINDS)('the authorization matrix on %s', (kind) => {
       },
     },
 
+    // notifications: every signed-in user's own
+    {
+      route: 'GET /api/v1/notifications',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: get(() => '/api/v1/notifications'),
+    },
+    {
+      route: 'GET /api/v1/notifications/unread-count',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: get(() => '/api/v1/notifications/unread-count'),
+    },
+    {
+      route: 'POST /api/v1/notifications/{notificationId}/read',
+      about: 'a notification that is not the caller’s (none is)',
+      expected: [401, 404, 404, 404, 404, 404, 404],
+      request: () => ({ method: 'POST', url: '/api/v1/notifications/00000000-0000-4000-8000-000000000000/read' }),
+    },
+    {
+      route: 'POST /api/v1/notifications/read-all',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: () => ({ method: 'POST', url: '/api/v1/notifications/read-all' }),
+    },
+    {
+      route: 'GET /api/v1/notifications/preferences',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: get(() => '/api/v1/notifications/preferences'),
+    },
+    {
+      route: 'PUT /api/v1/notifications/preferences',
+      expected: [401, 200, 200, 200, 200, 200, 200],
+      request: () => ({
+        method: 'PUT',
+        url: '/api/v1/notifications/preferences',
+        body: { email: { 'results.published': true } },
+      }),
+    },
+    {
+      route: 'PUT /api/v1/periods/{periodId}/reminder-days',
+      expected: [401, 200, 200, 403, 403, 403, 403],
+      request: () => ({
+        method: 'PUT',
+        url: `/api/v1/periods/${rebuttalPeriod}/reminder-days`,
+        body: { reminderDays: [7, 3, 1] },
+      }),
+    },
+    // background jobs: the administrator's (this app runs no queue: a retry is refused as such)
+    { route: 'GET /api/v1/jobs', expected: [401, 200, 403, 403, 403, 403, 403], request: get(() => '/api/v1/jobs') },
+    {
+      route: 'POST /api/v1/jobs/{queue}/{jobId}/retry',
+      expected: [401, 409, 403, 403, 403, 403, 403],
+      request: () => ({ method: 'POST', url: '/api/v1/jobs/notification-email/00000000-0000-4000-8000-000000000000/retry' }),
+    },
+
     // audit
     {
       route: 'GET /api/v1/assessments/{assessmentId}/audit',

@@ -3,7 +3,11 @@ import { buildApp } from '../app.js';
 import { readConfig } from '../config/env.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { type SeededDemo, seedDemoData } from '../demo/seed-demo-data.js';
+import type { AppDependencies } from '../http/api.js';
+import type { BackgroundJobs } from '../jobs/background-jobs.js';
+import type { JobQueueOptions } from '../jobs/job-queue.js';
 import { installBuiltinFrameworks } from '../modules/frameworks/frameworks.service.js';
+import { startBackgroundJobs } from '../start-background-jobs.js';
 import { openTestDatabase } from './test-databases.js';
 
 export interface Session {
@@ -25,15 +29,40 @@ export interface TestApp {
     url: string,
     body?: unknown,
   ): Promise<LightMyRequestResponse>;
+  /** The job queue and e-mail, when the test asked for them. */
+  jobs: BackgroundJobs | undefined;
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Starts the job queue (fast polling and retries, no schedules), e-mailing to `smtpUrl` when given. */
+  jobs?: JobQueueOptions & { smtpUrl?: string; now?: () => Date; env?: Record<string, string> };
+}
+
 /** A server over a fresh migrated database holding the Điện Biên demo (units, one account per role, 2022 published, 2023 open). */
-export async function createTestApp(kind: 'pglite' | 'postgres'): Promise<TestApp> {
+export async function createTestApp(kind: 'pglite' | 'postgres', options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   await installBuiltinFrameworks(database.db);
   const demo = (await seedDemoData(database.db)) as SeededDemo;
-  const app = await buildApp({ config: readConfig({ LOG_LEVEL: 'silent' }), database, logger: false });
+  const config = readConfig({
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://opendti.test',
+    ...(options.jobs?.smtpUrl ? { SMTP_URL: options.jobs.smtpUrl, MAIL_FROM: 'OpenDTI <no-reply@opendti.test>' } : {}),
+    ...options.jobs?.env,
+  });
+  const dependencies: AppDependencies = { config, database, logger: false };
+  const app = await buildApp(dependencies);
+  let jobs: BackgroundJobs | undefined;
+  if (options.jobs) {
+    const silent = { info: () => {}, warn: () => {}, error: () => {} };
+    jobs = await startBackgroundJobs(config, database, silent, {
+      pollingIntervalSeconds: 0.5,
+      schedules: false,
+      retry: { retryDelay: 1, retryBackoff: false },
+      ...options.jobs,
+    });
+    dependencies.jobs = jobs;
+  }
   const call: TestApp['call'] = (session, method, url, body) =>
     app.inject({
       method,
@@ -57,7 +86,9 @@ export async function createTestApp(kind: 'pglite' | 'postgres'): Promise<TestAp
       const cookie = response.cookies.find((candidate) => candidate.name === 'opendti_session');
       return { cookie: `opendti_session=${cookie?.value}`, csrfToken: response.json().csrfToken, userId: response.json().id };
     },
+    jobs,
     async close() {
+      await jobs?.stop(2000);
       await app.close();
       await database.close();
     },

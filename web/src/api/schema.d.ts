@@ -1088,6 +1088,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thông báo của tôi / my notifications
+         * @description The signed-in user's notifications, newest first, a page at a time, with the unread count.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Số thông báo chưa đọc / unread count
+         * @description How many of the signed-in user's notifications are unread: what the bell shows (polled).
+         */
+        get: operations["getUnreadNotificationCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đánh dấu đã đọc / mark read
+         * @description Marks one of the signed-in user's notifications read; another user's is not found.
+         */
+        post: operations["updateNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đánh dấu tất cả đã đọc / mark all read
+         * @description Marks every unread notification of the signed-in user read; answers how many.
+         */
+        post: operations["updateAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cách nhận thông báo / notification preferences
+         * @description The signed-in user's channels per event: the app always; e-mail unless turned off.
+         */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Đổi cách nhận thông báo / change notification preferences
+         * @description Turns e-mail on or off per event for the signed-in user (the unsubscribe link of an e-mail leads here); account events are always e-mailed.
+         */
+        put: operations["changeNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/periods/{periodId}/reminder-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Ngày nhắc hạn tự đánh giá / self-assessment reminder days
+         * @description Days before the self-assessment deadline when units not yet submitted are reminded (default 7, 3, 1; empty: none). Period managers and administrators.
+         */
+        put: operations["changePeriodReminderDays"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tác vụ nền và e-mail / background jobs and e-mail
+         * @description Whether the job queue runs and e-mail is on (SMTP_URL), e-mails waiting or failed, and the last 100 failed jobs with their errors. Administrator only.
+         */
+        get: operations["getJobStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{queue}/{jobId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chạy lại tác vụ lỗi / retry a failed job
+         * @description Puts a failed job back in its queue for one more attempt. Administrator only.
+         */
+        post: operations["createJobRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans": {
         parameters: {
             query?: never;
@@ -1964,7 +2128,7 @@ export interface operations {
                         assignedScopes: string[];
                         mustChangePassword: boolean;
                         /** @description What the user's role may do somewhere (core's policy): which sections a page offers */
-                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit" | "plan.manage" | "plan.task.read" | "plan.task.update" | "document.manage" | "document.read")[];
+                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit" | "job.manage" | "plan.manage" | "plan.task.read" | "plan.task.update" | "document.manage" | "document.read")[];
                         /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
                         csrfToken: string;
                     };
@@ -2079,7 +2243,7 @@ export interface operations {
                         assignedScopes: string[];
                         mustChangePassword: boolean;
                         /** @description What the user's role may do somewhere (core's policy): which sections a page offers */
-                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit" | "plan.manage" | "plan.task.read" | "plan.task.update" | "document.manage" | "document.read")[];
+                        capabilities: ("results.readPublished" | "results.readUnpublished" | "framework.read" | "framework.manage" | "unit.read" | "unit.manage" | "unitMap.read" | "unitMap.manage" | "user.manage" | "period.read" | "period.manage" | "period.publish" | "assessment.read" | "assessment.answer" | "assessment.submit" | "assessment.supplement" | "appraisal.decide" | "appraisal.finalise" | "appraisal.reopen" | "appraisal.readCouncilNotes" | "appraisal.assign" | "council.recordMinutes" | "audit.readAll" | "audit.readOwnUnit" | "job.manage" | "plan.manage" | "plan.task.read" | "plan.task.update" | "document.manage" | "document.read")[];
                         /** @description Send it back in X-CSRF-Token on every POST/PUT/PATCH/DELETE. */
                         csrfToken: string;
                     };
@@ -2266,6 +2430,7 @@ export interface operations {
                             unitId: null | string;
                             /** @description Main-index or indicator codes an appraiser appraises; empty = all */
                             assignedScopes: string[];
+                            email: null | string;
                             disabled: boolean;
                             mustChangePassword: boolean;
                             lockedUntil: null | string;
@@ -2332,6 +2497,7 @@ export interface operations {
                     role: string;
                     unitId?: null | string;
                     assignedScopes?: string[];
+                    email?: null | string;
                     password: string;
                 };
             };
@@ -2353,6 +2519,7 @@ export interface operations {
                         unitId: null | string;
                         /** @description Main-index or indicator codes an appraiser appraises; empty = all */
                         assignedScopes: string[];
+                        email: null | string;
                         disabled: boolean;
                         mustChangePassword: boolean;
                         lockedUntil: null | string;
@@ -2434,6 +2601,7 @@ export interface operations {
                     unitId?: null | string;
                     assignedScopes?: string[];
                     disabled?: boolean;
+                    email?: null | string;
                 };
             };
         };
@@ -2454,6 +2622,7 @@ export interface operations {
                         unitId: null | string;
                         /** @description Main-index or indicator codes an appraiser appraises; empty = all */
                         assignedScopes: string[];
+                        email: null | string;
                         disabled: boolean;
                         mustChangePassword: boolean;
                         lockedUntil: null | string;
@@ -4113,6 +4282,8 @@ export interface operations {
                             rebuttalEnabled: boolean;
                             /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
                             rebuttalWorkingDays: number;
+                            /** @description Days before the self-assessment deadline when units not yet submitted are reminded (issue 12) */
+                            reminderDays: number[];
                             publicationDecision: null | {
                                 /** @description Số quyết định, e.g. 123/QĐ-UBND */
                                 number: string;
@@ -4220,6 +4391,8 @@ export interface operations {
                         rebuttalEnabled: boolean;
                         /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
                         rebuttalWorkingDays: number;
+                        /** @description Days before the self-assessment deadline when units not yet submitted are reminded (issue 12) */
+                        reminderDays: number[];
                         publicationDecision: null | {
                             /** @description Số quyết định, e.g. 123/QĐ-UBND */
                             number: string;
@@ -4317,6 +4490,8 @@ export interface operations {
                         rebuttalEnabled: boolean;
                         /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
                         rebuttalWorkingDays: number;
+                        /** @description Days before the self-assessment deadline when units not yet submitted are reminded (issue 12) */
+                        reminderDays: number[];
                         publicationDecision: null | {
                             /** @description Số quyết định, e.g. 123/QĐ-UBND */
                             number: string;
@@ -4461,6 +4636,8 @@ export interface operations {
                         rebuttalEnabled: boolean;
                         /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
                         rebuttalWorkingDays: number;
+                        /** @description Days before the self-assessment deadline when units not yet submitted are reminded (issue 12) */
+                        reminderDays: number[];
                         publicationDecision: null | {
                             /** @description Số quyết định, e.g. 123/QĐ-UBND */
                             number: string;
@@ -4910,6 +5087,8 @@ export interface operations {
                         rebuttalEnabled: boolean;
                         /** @description The rebuttal window in working days (Monday–Friday; public holidays not counted) */
                         rebuttalWorkingDays: number;
+                        /** @description Days before the self-assessment deadline when units not yet submitted are reminded (issue 12) */
+                        reminderDays: number[];
                         publicationDecision: null | {
                             /** @description Số quyết định, e.g. 123/QĐ-UBND */
                             number: string;
@@ -8054,6 +8233,619 @@ export interface operations {
             };
             /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only those not yet read */
+                unreadOnly?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description What happened
+                             * @enum {string}
+                             */
+                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "results.published" | "account.passwordReset";
+                            vi: {
+                                title: string;
+                                body: string;
+                            };
+                            en: {
+                                title: string;
+                                body: string;
+                            };
+                            link: null | string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            readAt: null | string;
+                            /** @description pending, queued, sending, sent, failed, off (no SMTP_URL), no-address */
+                            emailStatus: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description Items in every page together */
+                        total: number;
+                    } & {
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getUnreadNotificationCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        marked: number;
+                    };
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            /** @enum {string} */
+                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "results.published" | "account.passwordReset";
+                            /** @description Always true: the app lists every notification */
+                            app: boolean;
+                            email: boolean;
+                            /** @description False for account events, always e-mailed */
+                            emailOptional: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    changeNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Event → whether it is e-mailed */
+                    email: {
+                        "period.selfAssessmentOpened"?: boolean;
+                        "deadline.approaching"?: boolean;
+                        "supplementation.requested"?: boolean;
+                        "supplementation.answered"?: boolean;
+                        "results.published"?: boolean;
+                        "account.passwordReset"?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            /** @enum {string} */
+                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "results.published" | "account.passwordReset";
+                            /** @description Always true: the app lists every notification */
+                            app: boolean;
+                            email: boolean;
+                            /** @description False for account events, always e-mailed */
+                            emailOptional: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    changePeriodReminderDays: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reminderDays: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reminderDays: number[];
+                    };
+                };
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getJobStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether the job queue runs in this server process */
+                        running: boolean;
+                        email: {
+                            /** @description False when SMTP_URL is not set: notifications are in the app only */
+                            enabled: boolean;
+                            from: null | string;
+                        };
+                        counts: {
+                            pendingEmails: number;
+                            failedEmails: number;
+                            failedJobs: number;
+                        };
+                        failed: {
+                            /** Format: uuid */
+                            id: string;
+                            queue: string;
+                            data: unknown;
+                            /** @description The last attempt’s error */
+                            error: string;
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            failedAt: null | string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Internal error (the message carries a reference for the logs) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createJobRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation, malformed body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in (or, signing in, wrong credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Refused: not for this role or unit, no CSRF token, an account locked for a while, or a temporary password to change first (auth.must-change-password) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a stale version or a workflow state that forbids it */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

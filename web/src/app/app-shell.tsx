@@ -6,6 +6,7 @@ import { setApiLanguage } from '../api/client';
 import { holds, useCurrentUser, useSignOut } from '../api/session';
 import { PasswordChangeGuard } from '../features/auth/password-change-guard';
 import { PASSWORD_CHANGE_PATH } from '../features/auth/paths';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { useLocale, useMessages } from '../i18n/locale';
 import { appMessages } from './messages';
 import { PageLoader } from './page-states';
@@ -71,6 +72,7 @@ export function ApplicationShell() {
                 { value: 'en', label: 'EN' },
               ]}
             />
+            {user && !user.mustChangePassword && <NotificationBell />}
             {user && (
               <Menu position="bottom-end">
                 <Menu.Target>

@@ -3,6 +3,7 @@ import type { RouteObject } from 'react-router';
 import { routes as adminRoutes } from '../features/admin/routes';
 import { routes as appraisalRoutes } from '../features/appraisal/routes';
 import { PASSWORD_CHANGE_PATH } from '../features/auth/paths';
+import { routes as notificationRoutes } from '../features/notifications/routes';
 import { routes as planRoutes } from '../features/plans/routes';
 import { routes as publicRoutes } from '../features/public/routes';
 import { routes as workspaceRoutes } from '../features/workspace/routes';
@@ -29,6 +30,7 @@ export const routes: RouteObject[] = [
       ...planRoutes,
       ...appraisalRoutes,
       ...adminRoutes,
+      ...notificationRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

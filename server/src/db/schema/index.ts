@@ -5,6 +5,7 @@ export * from './audit-log.js';
 export * from './council.js';
 export * from './documents.js';
 export * from './frameworks.js';
+export * from './notifications.js';
 export * from './periods.js';
 export * from './plan-progress.js';
 export * from './plans.js';

@@ -22,6 +22,8 @@ export const periods = pgTable('periods', {
   rebuttalEnabled: boolean('rebuttal_enabled').notNull().default(false),
   rebuttalWorkingDays: integer('rebuttal_working_days').notNull().default(5),
   /** The decision that published the results (number, date, signer); required to publish, cited on the public pages. */
+  /** Days before the self-assessment deadline when units not yet submitted are reminded (issue 12). */
+  reminderDays: integer('reminder_days').array().notNull().default(sql`'{7,3,1}'::integer[]`),
   publicationDecision: jsonb('publication_decision').$type<PublicationDecision>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   version: integer('version').notNull().default(1),

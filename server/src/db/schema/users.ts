@@ -10,6 +10,8 @@ export const users = pgTable('users', {
   /** argon2id, PHC string. */
   passwordHash: text('password_hash').notNull(),
   role: text('role').notNull(),
+  /** Where notifications are e-mailed (issue 12); none: in the app only. */
+  email: text('email'),
   unitId: uuid('unit_id').references(() => units.id),
   /** For appraisers: the main-index or indicator codes they appraise; empty = all (seed 001 assigns by competence). */
   assignedScopes: text('assigned_scopes').array().notNull().default(sql`'{}'::text[]`),

@@ -17,6 +17,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { answers, appraisals, assessments, supplementationRequests } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { raiseSupplementationRequested } from '../notifications/raise-events.js';
 import { type AssessmentContext, mainIndexCodeOf, requireAnswerableNode } from './assessment-context.js';
 import type { DecisionBody } from './assessment-schemas.js';
 
@@ -168,14 +169,27 @@ export async function decideIndicator(
       state = await moveAssessment(tx, actor, context, 'startAppraisal', state, undefined, now);
     }
     if (input.decision === 'supplementationRequested') {
-      await tx.insert(supplementationRequests).values({
-        assessmentId: assessment.id,
-        indicatorCode: code,
-        comment: input.comment as string,
-        dueOn: input.dueOn as string,
-        requestedBy: actor.userId,
-        requestedAt: now,
-      });
+      const [request] = await tx
+        .insert(supplementationRequests)
+        .values({
+          assessmentId: assessment.id,
+          indicatorCode: code,
+          comment: input.comment as string,
+          dueOn: input.dueOn as string,
+          requestedBy: actor.userId,
+          requestedAt: now,
+        })
+        .returning({ id: supplementationRequests.id });
+      if (request)
+        await raiseSupplementationRequested(tx, {
+          requestId: request.id,
+          assessmentId: assessment.id,
+          periodName: context.period.name,
+          unitId: context.unit.id,
+          unitName: context.unit.name,
+          indicatorCode: code,
+          dueOn: input.dueOn,
+        });
       if (state !== 'supplementationRequested') {
         await moveAssessment(
           tx,

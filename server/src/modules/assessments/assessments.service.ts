@@ -23,6 +23,7 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { answers, appraisals, assessments, evidence, periods, supplementationRequests, units } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { raiseSupplementationAnswered } from '../notifications/raise-events.js';
 import { type DecisionInput, decideIndicator, moveAssessment } from './appraisal.service.js';
 import { type AssessmentContext, mainIndexCodeOf } from './assessment-context.js';
 import { assignmentsOf } from './council-work.service.js';
@@ -375,6 +376,16 @@ export async function respondToSupplementation(
       indicatorCode: request.indicatorCode,
       newValue: { response },
     });
+    if (request.requestedBy)
+      await raiseSupplementationAnswered(tx, {
+        requestId,
+        assessmentId: context.assessment.id,
+        periodName: context.period.name,
+        unitId: context.unit.id,
+        unitName: context.unit.name,
+        indicatorCode: request.indicatorCode,
+        appraiserId: request.requestedBy,
+      });
   });
 }
 

@@ -6,6 +6,7 @@ import { preparedPerDatabase } from '../../db/prepared-per-database.js';
 import { loginThrottle, sessions, users } from '../../db/schema/index.js';
 import type { SessionActor } from '../../http/authenticate.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { raisePasswordReset } from '../notifications/raise-events.js';
 import { hashPassword, passwordWeakness, UNKNOWN_USER_HASH, verifyPassword } from './password.js';
 
 /** After this many wrong passwords in a row an account is locked for LOCKOUT_MINUTES. */
@@ -286,13 +287,18 @@ export async function resetPassword(
 ): Promise<void> {
   const weakness = passwordWeakness(temporaryPassword);
   if (weakness) throw new DomainError('invalid-input', [weakness]);
-  const updated = await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true, failedLogins: 0, lockedUntil: null })
-    .where(eq(users.id, userId))
-    .returning({ id: users.id });
-  if (updated.length === 0)
-    throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('user', userId) } }]);
-  await db.delete(sessions).where(eq(sessions.userId, userId));
-  await recordAudit(db, { actor, action: 'auth.password-reset', entityType: 'user', entityId: userId });
+  const passwordHash = await hashPassword(temporaryPassword);
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id });
+    if (updated.length === 0)
+      throw new DomainError('not-found', [{ code: 'http.not-found', params: { what: named('user', userId) } }]);
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await recordAudit(tx, { actor, action: 'auth.password-reset', entityType: 'user', entityId: userId });
+    // The holder learns of it, by e-mail too: a reset they did not ask for is a warning sign.
+    await raisePasswordReset(tx, userId, new Date());
+  });
 }

@@ -87,6 +87,9 @@ export const PeriodSchema = Type.Object({
   rebuttalWorkingDays: Type.Integer({
     description: 'The rebuttal window in working days (Monday–Friday; public holidays not counted)',
   }),
+  reminderDays: Type.Array(Type.Integer(), {
+    description: 'Days before the self-assessment deadline when units not yet submitted are reminded (issue 12)',
+  }),
   publicationDecision: Nullable(PublicationDecisionSchema),
   createdAt: Timestamp(),
   version: Type.Integer({ description: 'Incremented by every transition' }),

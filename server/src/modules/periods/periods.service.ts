@@ -34,6 +34,7 @@ import {
 import { strongEtag } from '../../http/etag.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
+import { raiseResultsPublished, raiseSelfAssessmentOpened } from '../notifications/raise-events.js';
 import { buildPublishedTables } from '../results/published-snapshot.js';
 import { forgetPublishedPeriod } from '../results/published-versions.js';
 import type { NewPeriodBody } from './period-schemas.js';
@@ -367,6 +368,8 @@ export async function transitionPeriod(
       newValue: { state: to, ...(decision ? { decision } : {}) },
       reason,
     });
+    if (action === 'openSelfAssessment') await raiseSelfAssessmentOpened(tx, updated);
+    if (action === 'publish') await raiseResultsPublished(tx, updated, now);
     return updated;
   });
   // Committed: the public portal of this process shows the change at once (others within a second).

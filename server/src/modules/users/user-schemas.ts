@@ -9,6 +9,12 @@ export const NewUserBody = Type.Object({
   role: Type.String({ maxLength: 30 }),
   unitId: Type.Optional(Type.Union([Type.Null(), Type.String({ format: 'uuid' })])),
   assignedScopes: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 500 })),
+  email: Type.Optional(
+    Type.Union([
+      Type.Null(),
+      Type.String({ format: 'email', maxLength: 254, description: 'Where notifications are e-mailed; null: in the app only' }),
+    ]),
+  ),
   password: Type.String({ maxLength: 200 }),
 });
 
@@ -19,6 +25,12 @@ export const UserChangesBody = Type.Object({
   unitId: Type.Optional(Type.Union([Type.Null(), Type.String({ format: 'uuid' })])),
   assignedScopes: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 500 })),
   disabled: Type.Optional(Type.Boolean()),
+  email: Type.Optional(
+    Type.Union([
+      Type.Null(),
+      Type.String({ format: 'email', maxLength: 254, description: 'Where notifications are e-mailed; null: in the app only' }),
+    ]),
+  ),
 });
 
 /** A user account as presentUser shows it to an administrator: never its password hash. */
@@ -29,6 +41,7 @@ export const UserSchema = Type.Object({
   role: StringEnum(ROLES),
   unitId: Nullable(Type.String({ format: 'uuid' })),
   assignedScopes: Type.Array(Type.String(), { description: 'Main-index or indicator codes an appraiser appraises; empty = all' }),
+  email: Nullable(Type.String({ description: 'Where notifications are e-mailed' })),
   disabled: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
   lockedUntil: Nullable(Timestamp({ description: 'Locked after repeated wrong passwords, until then' })),

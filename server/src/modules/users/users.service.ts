@@ -38,6 +38,7 @@ export function presentUser(user: typeof users.$inferSelect) {
     role: user.role,
     unitId: user.unitId,
     assignedScopes: user.assignedScopes,
+    email: user.email,
     disabled: user.disabled,
     mustChangePassword: user.mustChangePassword,
     lockedUntil: user.lockedUntil,
@@ -64,6 +65,7 @@ export async function createUser(db: Database, actor: Actor | undefined, input: 
         role: input.role,
         unitId: input.unitId ?? null,
         assignedScopes: input.assignedScopes ?? [],
+        email: input.email ?? null,
         passwordHash,
         mustChangePassword: input.mustChangePassword ?? true,
       })
@@ -121,8 +123,20 @@ export async function updateUser(db: Database, actor: Actor, userId: string, inp
       action: 'user.updated',
       entityType: 'user',
       entityId: userId,
-      oldValue: { role: before.role, unitId: before.unitId, assignedScopes: before.assignedScopes, disabled: before.disabled },
-      newValue: { role: after.role, unitId: after.unitId, assignedScopes: after.assignedScopes, disabled: after.disabled },
+      oldValue: {
+        role: before.role,
+        unitId: before.unitId,
+        assignedScopes: before.assignedScopes,
+        disabled: before.disabled,
+        email: before.email,
+      },
+      newValue: {
+        role: after.role,
+        unitId: after.unitId,
+        assignedScopes: after.assignedScopes,
+        disabled: after.disabled,
+        email: after.email,
+      },
     });
     return presentUser(after);
   });

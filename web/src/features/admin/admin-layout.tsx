@@ -8,7 +8,7 @@ import { adminMessages } from './messages';
 
 const SECTIONS: {
   path: string;
-  key: 'navFrameworks' | 'navUnits' | 'navMaps' | 'navUsers' | 'navPeriods' | 'navAudit' | 'navDocuments';
+  key: 'navFrameworks' | 'navUnits' | 'navMaps' | 'navUsers' | 'navPeriods' | 'navAudit' | 'navDocuments' | 'navJobs';
   /** Shown to a user whose role holds it (`/auth/me`, from core's policy). */
   capability: Capability;
 }[] = [
@@ -19,6 +19,7 @@ const SECTIONS: {
   { path: 'nguoi-dung', key: 'navUsers', capability: 'user.manage' },
   { path: 'nhat-ky', key: 'navAudit', capability: 'audit.readAll' },
   { path: 'van-ban', key: 'navDocuments', capability: 'document.manage' },
+  { path: 'tac-vu-nen', key: 'navJobs', capability: 'job.manage' },
 ];
 
 /**

@@ -38,6 +38,7 @@ import { explainPeriodAction, PeriodNextStep, periodCounts } from './period-next
 import { usePeriod, usePeriodTransition } from './period-queries';
 import { publicationMessages } from './publication-messages';
 import { RebuttalSettingsCard } from './rebuttal-settings-card';
+import { ReminderDaysCard } from './reminder-days-card';
 
 /** One period: where it stands, how far the units and the council have come, and the next step. */
 export default function PeriodDetailPage() {
@@ -199,6 +200,7 @@ export default function PeriodDetailPage() {
             period={data}
             canManage={holds(user, 'period.manage')}
           />
+          <ReminderDaysCard key={data.reminderDays.join(',')} period={data} canManage={holds(user, 'period.manage')} />
           <Paper withBorder p="md">
             <Title order={3} size="h5" mb="xs">
               {t('cohortsSection')}

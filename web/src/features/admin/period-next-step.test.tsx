@@ -34,6 +34,7 @@ function periodAnswer(state: PeriodDetail['state'], role: Role, table: PeriodTab
     publishedAt: null,
     rebuttalEnabled: false,
     rebuttalWorkingDays: 5,
+    reminderDays: [7, 3, 1],
     publicationDecision: null,
     createdAt: '2023-06-01T00:00:00.000Z',
     version: 1,

@@ -18,6 +18,7 @@ const PublicationPreviewPage = lazy(() => import('./publication-preview-page'));
 const AuditPage = lazy(() => import('./audit-page'));
 const UnitMapsPage = lazy(() => import('./unit-maps-page'));
 const DocumentsPage = lazy(() => import('./documents-page'));
+const JobsPage = lazy(() => import('./jobs-page'));
 
 export const routes: RouteObject[] = [
   {
@@ -37,6 +38,7 @@ export const routes: RouteObject[] = [
       { path: 'nguoi-dung', element: <UsersPage /> },
       { path: 'nhat-ky', element: <AuditPage /> },
       { path: 'van-ban', element: <DocumentsPage /> },
+      { path: 'tac-vu-nen', element: <JobsPage /> },
     ],
   },
 ];

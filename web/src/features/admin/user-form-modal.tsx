@@ -40,6 +40,7 @@ export function UserFormModal({
     role: (user?.role as Role | undefined) ?? '',
     unitId: user?.unitId ?? null,
     assignedScopes: user?.assignedScopes ?? [],
+    email: user?.email ?? '',
   });
   const [touched, setTouched] = useState(false);
   const [created, setCreated] = useState<{ username: string; password: string }>();
@@ -108,6 +109,15 @@ export function UserFormModal({
           onChange={(event) => setForm({ ...form, displayName: event.currentTarget.value })}
           error={error('displayName')}
           required
+        />
+        <TextInput
+          label={t('email')}
+          description={t('emailHelp')}
+          type="email"
+          value={form.email}
+          onChange={(event) => setForm({ ...form, email: event.currentTarget.value })}
+          error={error('email')}
+          autoComplete="off"
         />
         <Select
           label={t('role')}

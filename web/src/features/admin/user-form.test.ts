@@ -8,6 +8,7 @@ describe('the account form', () => {
     role: 'unitReporter' as const,
     unitId: 'u1',
     assignedScopes: [],
+    email: '',
   };
 
   it('accepts a complete form', () => {
@@ -21,6 +22,9 @@ describe('the account form', () => {
       unitId: 'errorUnitRequired',
     });
     expect(validateUserForm({ ...base, role: '' }, 'create')).toEqual({ role: 'errorRequired' });
+    expect(validateUserForm({ ...base, email: 'ten@tinh' }, 'create')).toEqual({ email: 'errorEmailFormat' });
+    expect(validateUserForm({ ...base, email: ' ten@tinh.gov.vn ' }, 'create')).toEqual({});
+    expect(userPayload({ ...base, email: ' ten@tinh.gov.vn ' }).email).toBe('ten@tinh.gov.vn');
     // The username cannot change after creation, so it is not checked when editing.
     expect(validateUserForm({ ...base, username: '' }, 'edit')).toEqual({});
   });
@@ -31,6 +35,7 @@ describe('the account form', () => {
       role: 'appraiser',
       unitId: null,
       assignedScopes: ['1', '2.3'],
+      email: null,
     });
     expect(userPayload({ ...base, assignedScopes: ['1'] })).toMatchObject({ unitId: 'u1', assignedScopes: [] });
   });

@@ -14,18 +14,25 @@ export interface UserFormState {
   role: Role | '';
   unitId: string | null;
   assignedScopes: string[];
+  /** Where notifications are e-mailed; empty: in the app only. */
+  email: string;
 }
 
 export type UserFormErrorKey =
   | 'errorRequired'
   | 'errorUsernameFormat'
   | 'errorUnitRequired'
+  | 'errorEmailFormat'
   | 'errorPasswordShort'
   | 'errorPasswordKinds';
 
-export type UserFormErrors = Partial<Record<'username' | 'displayName' | 'role' | 'unitId' | 'password', UserFormErrorKey>>;
+export type UserFormErrors = Partial<
+  Record<'username' | 'displayName' | 'role' | 'unitId' | 'password' | 'email', UserFormErrorKey>
+>;
 
 const USERNAME = /^[A-Za-z0-9._-]{3,60}$/;
+/** What the server's `email` format accepts, in short: one @, a dot in the domain, no spaces. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function validateUserForm(state: UserFormState, mode: 'create' | 'edit'): UserFormErrors {
   const errors: UserFormErrors = {};
@@ -36,6 +43,7 @@ export function validateUserForm(state: UserFormState, mode: 'create' | 'edit'):
   if (state.displayName.trim() === '') errors.displayName = 'errorRequired';
   if (state.role === '') errors.role = 'errorRequired';
   else if (UNIT_ROLES.includes(state.role) && !state.unitId) errors.unitId = 'errorUnitRequired';
+  if (state.email.trim() !== '' && !EMAIL.test(state.email.trim())) errors.email = 'errorEmailFormat';
   return errors;
 }
 
@@ -47,6 +55,7 @@ export function userPayload(state: UserFormState) {
     role,
     unitId: UNIT_ROLES.includes(role) ? state.unitId : null,
     assignedScopes: SCOPED_ROLES.includes(role) ? state.assignedScopes : [],
+    email: state.email.trim() === '' ? null : state.email.trim(),
   };
 }
 

@@ -22,6 +22,7 @@ export interface NewUser {
   role: string;
   unitId: string | null;
   assignedScopes: string[];
+  email?: string | null;
   password: string;
 }
 

@@ -1,0 +1,132 @@
+import type { Locale } from '../errors/problem.js';
+import { addDays, formatCalendarDay, vietnamDay } from '../workflow/calendar-day.js';
+
+/**
+ * The events that notify someone (issue 12), who receives each, and what it says in both languages.
+ * The server writes a notification row per event and recipient in the transaction of the change that
+ * causes it; the texts are rendered from the event's parameters here, once, for the app and e-mail.
+ */
+export const NOTIFICATION_EVENTS = [
+  'period.selfAssessmentOpened',
+  'deadline.approaching',
+  'supplementation.requested',
+  'supplementation.answered',
+  'results.published',
+  'account.passwordReset',
+] as const;
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+/** What a notification's texts are made of; each event uses the ones it names. */
+export interface NotificationParams {
+  periodName?: string;
+  unitName?: string;
+  indicatorCode?: string;
+  /** yyyy-mm-dd */
+  deadline?: string;
+  /** yyyy-mm-dd */
+  dueOn?: string;
+  daysLeft?: number;
+}
+
+export interface NotificationText {
+  title: string;
+  body: string;
+}
+
+type Texts = Record<Locale, (params: NotificationParams) => NotificationText>;
+
+const day = (value: string | undefined) => (value ? formatCalendarDay(value) : '?');
+
+const TEXTS: Record<NotificationEvent, Texts> = {
+  'period.selfAssessmentOpened': {
+    vi: (p) => ({
+      title: `Mở kỳ tự đánh giá: ${p.periodName}`,
+      body: `Kỳ đánh giá "${p.periodName}" đã mở cho đơn vị ${p.unitName} tự đánh giá. Hạn nộp: ${day(p.deadline)}.`,
+    }),
+    en: (p) => ({
+      title: `Self-assessment open: ${p.periodName}`,
+      body: `The period "${p.periodName}" is open for ${p.unitName} to self-assess. Deadline: ${day(p.deadline)}.`,
+    }),
+  },
+  'deadline.approaching': {
+    vi: (p) => ({
+      title: `Còn ${p.daysLeft} ngày đến hạn nộp tự đánh giá`,
+      body: `Đơn vị ${p.unitName} chưa nộp bản tự đánh giá kỳ "${p.periodName}". Hạn nộp: ${day(p.deadline)} (còn ${p.daysLeft} ngày).`,
+    }),
+    en: (p) => ({
+      title: `${p.daysLeft} ${p.daysLeft === 1 ? 'day' : 'days'} left to submit the self-assessment`,
+      body: `${p.unitName} has not submitted its self-assessment for "${p.periodName}". Deadline: ${day(p.deadline)} (${p.daysLeft} ${p.daysLeft === 1 ? 'day' : 'days'} left).`,
+    }),
+  },
+  'supplementation.requested': {
+    vi: (p) => ({
+      title: `Yêu cầu bổ sung, giải trình chỉ số ${p.indicatorCode}`,
+      body: `Hội đồng thẩm định yêu cầu đơn vị ${p.unitName} bổ sung, giải trình chỉ số ${p.indicatorCode} (kỳ "${p.periodName}") trước ngày ${day(p.dueOn)}.`,
+    }),
+    en: (p) => ({
+      title: `Supplementation requested on indicator ${p.indicatorCode}`,
+      body: `The appraisal council asks ${p.unitName} to supplement indicator ${p.indicatorCode} ("${p.periodName}") by ${day(p.dueOn)}.`,
+    }),
+  },
+  'supplementation.answered': {
+    vi: (p) => ({
+      title: `Đơn vị đã giải trình chỉ số ${p.indicatorCode}`,
+      body: `Đơn vị ${p.unitName} đã trả lời yêu cầu bổ sung, giải trình chỉ số ${p.indicatorCode} (kỳ "${p.periodName}").`,
+    }),
+    en: (p) => ({
+      title: `Supplementation answered on indicator ${p.indicatorCode}`,
+      body: `${p.unitName} answered the supplementation request on indicator ${p.indicatorCode} ("${p.periodName}").`,
+    }),
+  },
+  'results.published': {
+    vi: (p) => ({
+      title: `Đã công bố kết quả: ${p.periodName}`,
+      body: `Kết quả kỳ đánh giá "${p.periodName}" đã được công bố.`,
+    }),
+    en: (p) => ({
+      title: `Results published: ${p.periodName}`,
+      body: `The results of "${p.periodName}" have been published.`,
+    }),
+  },
+  'account.passwordReset': {
+    vi: () => ({
+      title: 'Mật khẩu của bạn đã được quản trị viên đặt lại',
+      body: 'Quản trị viên đã đặt mật khẩu tạm thời cho tài khoản của bạn; bạn sẽ phải đổi mật khẩu khi đăng nhập. Nếu bạn không yêu cầu việc này, hãy báo ngay cho quản trị viên.',
+    }),
+    en: () => ({
+      title: 'Your password was reset by an administrator',
+      body: 'An administrator set a temporary password on your account; you will change it when you sign in. If you did not ask for this, tell the administrator at once.',
+    }),
+  },
+};
+
+export function isNotificationEvent(value: unknown): value is NotificationEvent {
+  return typeof value === 'string' && (NOTIFICATION_EVENTS as readonly string[]).includes(value);
+}
+
+/** The title and body of a notification in one language; an unknown event (a newer server's) says so plainly. */
+export function notificationText(event: string, params: NotificationParams, locale: Locale): NotificationText {
+  if (!isNotificationEvent(event))
+    return locale === 'vi' ? { title: 'Thông báo', body: event } : { title: 'Notification', body: event };
+  return TEXTS[event][locale](params);
+}
+
+/** Days the self-assessment reminders go out before the deadline, unless the period says otherwise. */
+export const DEFAULT_REMINDER_DAYS: readonly number[] = [7, 3, 1];
+
+/**
+ * Which reminder is due today, if any: the days left from today (Vietnam's calendar day) to the
+ * unit's deadline, when that count is one of the period's reminder days. The deadline day itself
+ * and days past it remind nobody (0 and negative are never reminder days).
+ */
+export function reminderDue(deadline: string, reminderDays: readonly number[], now: Date): number | undefined {
+  const today = vietnamDay(now);
+  for (const days of reminderDays) if (days > 0 && addDays(today, days) === deadline) return days;
+  return undefined;
+}
+
+/** Reminder days as the manager sets them: whole days 1–60, no repeats, largest first; at most 5. */
+export function normaliseReminderDays(days: readonly number[]): number[] | undefined {
+  if (days.length > 5 || days.some((value) => !Number.isInteger(value) || value < 1 || value > 60)) return undefined;
+  return [...new Set(days)].sort((a, b) => b - a);
+}

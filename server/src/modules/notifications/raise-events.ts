@@ -1,0 +1,130 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/database.js';
+import { assessments, type periods, units } from '../../db/schema/index.js';
+import { type NotificationDraft, notify, periodManagers, unitMembers } from './notify.js';
+
+/**
+ * The events of issue 12 as the services raise them, each inside the transaction of its change.
+ * Links are the web app's paths: the unit's workspace, the council's page, the public results.
+ */
+type Tx = Pick<Database, 'insert' | 'execute' | 'select'>;
+type Period = Pick<typeof periods.$inferSelect, 'id' | 'name' | 'selfAssessmentDeadline'>;
+
+async function participants(tx: Tx, periodId: string) {
+  return tx
+    .select({
+      assessmentId: assessments.id,
+      unitId: units.id,
+      unitName: units.name,
+      unitKind: units.kind,
+      state: assessments.state,
+      deadlineExtendedTo: assessments.deadlineExtendedTo,
+    })
+    .from(assessments)
+    .innerJoin(units, eq(units.id, assessments.unitId))
+    .where(and(eq(assessments.periodId, periodId), eq(assessments.participation, 'participating')));
+}
+
+/** The period opened for self-assessment → every participating unit's reporters and leader. */
+export async function raiseSelfAssessmentOpened(tx: Tx, period: Period): Promise<number> {
+  const units = await participants(tx, period.id);
+  const members = await unitMembers(
+    tx,
+    units.map((unit) => unit.unitId),
+  );
+  return notify(
+    tx,
+    units.map(
+      (unit): NotificationDraft => ({
+        event: 'period.selfAssessmentOpened',
+        key: `period.selfAssessmentOpened:${period.id}`,
+        recipients: members.get(unit.unitId) ?? [],
+        params: {
+          periodName: period.name,
+          unitName: unit.unitName,
+          deadline: unit.deadlineExtendedTo ?? period.selfAssessmentDeadline,
+        },
+        link: `/don-vi/${unit.assessmentId}`,
+      }),
+    ),
+  );
+}
+
+/** Results published → every participating unit and the period managers (again at a republication). */
+export async function raiseResultsPublished(tx: Tx, period: Period, now: Date): Promise<number> {
+  const units = await participants(tx, period.id);
+  const members = await unitMembers(
+    tx,
+    units.map((unit) => unit.unitId),
+  );
+  const key = `results.published:${period.id}:${now.toISOString()}`;
+  return notify(tx, [
+    ...units.map(
+      (unit): NotificationDraft => ({
+        event: 'results.published',
+        key,
+        recipients: members.get(unit.unitId) ?? [],
+        params: { periodName: period.name, unitName: unit.unitName },
+        link: `/ket-qua/${period.id}/${unit.unitKind}`,
+      }),
+    ),
+    {
+      event: 'results.published',
+      key,
+      recipients: await periodManagers(tx),
+      params: { periodName: period.name },
+      link: `/quan-tri/ky-danh-gia/${period.id}`,
+    },
+  ]);
+}
+
+interface SupplementationFacts {
+  requestId: string;
+  assessmentId: string;
+  periodName: string;
+  unitId: string;
+  unitName: string;
+  indicatorCode: string;
+  dueOn?: string | null;
+}
+
+/** The council asked a unit for supplementation → the unit's reporters and leader. */
+export async function raiseSupplementationRequested(tx: Tx, facts: SupplementationFacts): Promise<number> {
+  const members = await unitMembers(tx, [facts.unitId]);
+  return notify(tx, {
+    event: 'supplementation.requested',
+    key: `supplementation.requested:${facts.requestId}`,
+    recipients: members.get(facts.unitId) ?? [],
+    params: {
+      periodName: facts.periodName,
+      unitName: facts.unitName,
+      indicatorCode: facts.indicatorCode,
+      ...(facts.dueOn ? { dueOn: facts.dueOn } : {}),
+    },
+    link: `/don-vi/${facts.assessmentId}`,
+  });
+}
+
+/** The unit answered → the appraiser who asked (once per request; later edits of the answer do not repeat it). */
+export async function raiseSupplementationAnswered(
+  tx: Tx,
+  facts: SupplementationFacts & { appraiserId: string },
+): Promise<number> {
+  return notify(tx, {
+    event: 'supplementation.answered',
+    key: `supplementation.answered:${facts.requestId}`,
+    recipients: [facts.appraiserId],
+    params: { periodName: facts.periodName, unitName: facts.unitName, indicatorCode: facts.indicatorCode },
+    link: `/tham-dinh/${facts.assessmentId}`,
+  });
+}
+
+/** An administrator (or the operator at the console) reset the password → the account holder, each time. */
+export async function raisePasswordReset(tx: Tx, userId: string, now: Date): Promise<number> {
+  return notify(tx, {
+    event: 'account.passwordReset',
+    key: `account.passwordReset:${now.toISOString()}`,
+    recipients: [userId],
+    params: {},
+  });
+}
