@@ -10,6 +10,12 @@ describe('notification texts', () => {
       deadline: '2026-01-30',
       dueOn: '2025-12-20',
       daysLeft: 3,
+      planTitle: 'Kế hoạch nâng cao chỉ số năm 2026',
+      taskPosition: 4,
+      taskText: 'Ban hành kế hoạch chuyển đổi số',
+      leadCount: 2,
+      coordinatingCount: 1,
+      count: 3,
     };
     for (const locale of ['vi', 'en'] as const) {
       const text = notificationText(event, params, locale);
@@ -22,6 +28,24 @@ describe('notification texts', () => {
       notificationText('deadline.approaching', { periodName: 'P', unitName: 'U', deadline: '2026-01-30', daysLeft: 1 }, 'en')
         .body,
     ).toContain('30/01/2026 (1 day left)');
+  });
+});
+
+describe('plan notification texts', () => {
+  it('names the task by its STT and text, the unit, the plan and the day, in both languages', () => {
+    const params = {
+      planTitle: 'KH 2026',
+      unitName: 'Sở Y tế',
+      taskPosition: 4,
+      taskText: 'Số hoá hồ sơ',
+      dueOn: '2026-09-30',
+      daysLeft: 1,
+    };
+    expect(notificationText('plan.taskDueSoon', params, 'vi')).toEqual({
+      title: 'Còn 1 ngày đến hạn nhiệm vụ 4',
+      body: 'Nhiệm vụ 4. Số hoá hồ sơ (kế hoạch "KH 2026") do Sở Y tế chủ trì đến hạn ngày 30/09/2026.',
+    });
+    expect(notificationText('plan.taskDueSoon', params, 'en').title).toBe('1 day left on task 4');
   });
 });
 

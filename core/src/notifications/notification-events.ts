@@ -13,6 +13,13 @@ export const NOTIFICATION_EVENTS = [
   'supplementation.answered',
   'results.published',
   'account.passwordReset',
+  'plan.tasksAssigned',
+  'plan.taskDueSoon',
+  'plan.taskOverdue',
+  'plan.tasksOverdue',
+  'plan.reportRoundOpen',
+  'plan.reportLate',
+  'plan.reportsLate',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -26,6 +33,15 @@ export interface NotificationParams {
   /** yyyy-mm-dd */
   dueOn?: string;
   daysLeft?: number;
+  /** An improvement plan's title (issue 11). */
+  planTitle?: string;
+  /** A plan task's STT and text. */
+  taskPosition?: number;
+  taskText?: string;
+  /** How many tasks (or units) the notification is about. */
+  leadCount?: number;
+  coordinatingCount?: number;
+  count?: number;
 }
 
 export interface NotificationText {
@@ -37,7 +53,7 @@ type Texts = Record<Locale, (params: NotificationParams) => NotificationText>;
 
 const day = (value: string | undefined) => (value ? formatCalendarDay(value) : '?');
 
-const TEXTS: Record<NotificationEvent, Texts> = {
+const TEXTS: Record<Exclude<NotificationEvent, `plan.${string}`>, Texts> = {
   'period.selfAssessmentOpened': {
     vi: (p) => ({
       title: `Mở kỳ tự đánh giá: ${p.periodName}`,
@@ -100,6 +116,83 @@ const TEXTS: Record<NotificationEvent, Texts> = {
   },
 };
 
+const task = (p: NotificationParams) => `${p.taskPosition}. ${p.taskText}`;
+const days = (count: number | undefined) => `${count} ${count === 1 ? 'day' : 'days'}`;
+
+/** Improvement plans (issue 11): tasks assigned, due, overdue; report rounds open and late. */
+const PLAN_TEXTS: Record<Extract<NotificationEvent, `plan.${string}`>, Texts> = {
+  'plan.tasksAssigned': {
+    vi: (p) => ({
+      title: `Kế hoạch đã ban hành: ${p.planTitle}`,
+      body: `${p.unitName} chủ trì ${p.leadCount} nhiệm vụ và phối hợp ${p.coordinatingCount} nhiệm vụ của kế hoạch "${p.planTitle}".`,
+    }),
+    en: (p) => ({
+      title: `Plan issued: ${p.planTitle}`,
+      body: `${p.unitName} leads ${p.leadCount} and coordinates ${p.coordinatingCount} tasks of the plan "${p.planTitle}".`,
+    }),
+  },
+  'plan.taskDueSoon': {
+    vi: (p) => ({
+      title: `Còn ${p.daysLeft} ngày đến hạn nhiệm vụ ${p.taskPosition}`,
+      body: `Nhiệm vụ ${task(p)} (kế hoạch "${p.planTitle}") do ${p.unitName} chủ trì đến hạn ngày ${day(p.dueOn)}.`,
+    }),
+    en: (p) => ({
+      title: `${days(p.daysLeft)} left on task ${p.taskPosition}`,
+      body: `Task ${task(p)} (plan "${p.planTitle}"), led by ${p.unitName}, is due on ${day(p.dueOn)}.`,
+    }),
+  },
+  'plan.taskOverdue': {
+    vi: (p) => ({
+      title: `Nhiệm vụ ${p.taskPosition} đã quá hạn`,
+      body: `Nhiệm vụ ${task(p)} (kế hoạch "${p.planTitle}") do ${p.unitName} chủ trì đã quá hạn ngày ${day(p.dueOn)} mà chưa hoàn thành.`,
+    }),
+    en: (p) => ({
+      title: `Task ${p.taskPosition} is overdue`,
+      body: `Task ${task(p)} (plan "${p.planTitle}"), led by ${p.unitName}, was due on ${day(p.dueOn)} and is not done.`,
+    }),
+  },
+  'plan.tasksOverdue': {
+    vi: (p) => ({
+      title: `${p.count} nhiệm vụ vừa quá hạn: ${p.planTitle}`,
+      body: `Kế hoạch "${p.planTitle}" có ${p.count} nhiệm vụ hạn ngày ${day(p.dueOn)} đã quá hạn mà chưa hoàn thành.`,
+    }),
+    en: (p) => ({
+      title: `${p.count} tasks just went overdue: ${p.planTitle}`,
+      body: `The plan "${p.planTitle}" has ${p.count} tasks due on ${day(p.dueOn)} that are overdue and not done.`,
+    }),
+  },
+  'plan.reportRoundOpen': {
+    vi: (p) => ({
+      title: `Mở kỳ báo cáo tiến độ, hạn ${day(p.dueOn)}`,
+      body: `${p.unitName} báo cáo tiến độ ${p.count} nhiệm vụ chủ trì của kế hoạch "${p.planTitle}" chậm nhất ngày ${day(p.dueOn)}.`,
+    }),
+    en: (p) => ({
+      title: `Progress report round open, due ${day(p.dueOn)}`,
+      body: `${p.unitName} reports the progress of its ${p.count} led tasks of the plan "${p.planTitle}" by ${day(p.dueOn)}.`,
+    }),
+  },
+  'plan.reportLate': {
+    vi: (p) => ({
+      title: `Chưa báo cáo tiến độ kỳ hạn ${day(p.dueOn)}`,
+      body: `${p.unitName} chưa gửi báo cáo tiến độ của ${p.count} nhiệm vụ (kế hoạch "${p.planTitle}"), hạn ngày ${day(p.dueOn)} đã qua.`,
+    }),
+    en: (p) => ({
+      title: `Progress report missing, due ${day(p.dueOn)}`,
+      body: `${p.unitName} has not reported on ${p.count} tasks (plan "${p.planTitle}"); the report was due on ${day(p.dueOn)}.`,
+    }),
+  },
+  'plan.reportsLate': {
+    vi: (p) => ({
+      title: `${p.count} đơn vị chưa báo cáo tiến độ: ${p.planTitle}`,
+      body: `Kỳ báo cáo hạn ${day(p.dueOn)} của kế hoạch "${p.planTitle}" đã qua; ${p.count} đơn vị chủ trì chưa gửi báo cáo.`,
+    }),
+    en: (p) => ({
+      title: `${p.count} units have not reported: ${p.planTitle}`,
+      body: `The report round due ${day(p.dueOn)} of the plan "${p.planTitle}" has passed; ${p.count} lead units have not reported.`,
+    }),
+  },
+};
+
 export function isNotificationEvent(value: unknown): value is NotificationEvent {
   return typeof value === 'string' && (NOTIFICATION_EVENTS as readonly string[]).includes(value);
 }
@@ -108,7 +201,9 @@ export function isNotificationEvent(value: unknown): value is NotificationEvent 
 export function notificationText(event: string, params: NotificationParams, locale: Locale): NotificationText {
   if (!isNotificationEvent(event))
     return locale === 'vi' ? { title: 'Thông báo', body: event } : { title: 'Notification', body: event };
-  return TEXTS[event][locale](params);
+  return (event.startsWith('plan.') ? PLAN_TEXTS[event as keyof typeof PLAN_TEXTS] : TEXTS[event as keyof typeof TEXTS])[locale](
+    params,
+  );
 }
 
 /** Days the self-assessment reminders go out before the deadline, unless the period says otherwise. */

@@ -8279,7 +8279,7 @@ export interface operations {
                              * @description What happened
                              * @enum {string}
                              */
-                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "results.published" | "account.passwordReset";
+                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "results.published" | "account.passwordReset" | "plan.tasksAssigned" | "plan.taskDueSoon" | "plan.taskOverdue" | "plan.tasksOverdue" | "plan.reportRoundOpen" | "plan.reportLate" | "plan.reportsLate";
                             vi: {
                                 title: string;
                                 body: string;
@@ -8523,7 +8523,7 @@ export interface operations {
                     "application/json": {
                         events: {
                             /** @enum {string} */
-                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "results.published" | "account.passwordReset";
+                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "results.published" | "account.passwordReset" | "plan.tasksAssigned" | "plan.taskDueSoon" | "plan.taskOverdue" | "plan.tasksOverdue" | "plan.reportRoundOpen" | "plan.reportLate" | "plan.reportsLate";
                             /** @description Always true: the app lists every notification */
                             app: boolean;
                             email: boolean;
@@ -8580,6 +8580,13 @@ export interface operations {
                         "supplementation.answered"?: boolean;
                         "results.published"?: boolean;
                         "account.passwordReset"?: boolean;
+                        "plan.tasksAssigned"?: boolean;
+                        "plan.taskDueSoon"?: boolean;
+                        "plan.taskOverdue"?: boolean;
+                        "plan.tasksOverdue"?: boolean;
+                        "plan.reportRoundOpen"?: boolean;
+                        "plan.reportLate"?: boolean;
+                        "plan.reportsLate"?: boolean;
                     };
                 };
             };
@@ -8594,7 +8601,7 @@ export interface operations {
                     "application/json": {
                         events: {
                             /** @enum {string} */
-                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "results.published" | "account.passwordReset";
+                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "results.published" | "account.passwordReset" | "plan.tasksAssigned" | "plan.taskDueSoon" | "plan.taskOverdue" | "plan.tasksOverdue" | "plan.reportRoundOpen" | "plan.reportLate" | "plan.reportsLate";
                             /** @description Always true: the app lists every notification */
                             app: boolean;
                             email: boolean;

@@ -5,6 +5,7 @@ import { type JobQueue, RETRY_POLICY } from '../../jobs/job-queue.js';
 import type { MailTransport } from '../../mail/notification-mail.js';
 import { REMINDER_QUEUE, REMINDER_SCHEDULE, sendDeadlineReminders } from './deadline-reminders.js';
 import { DISPATCH_QUEUE, dispatchPendingEmails, EMAIL_QUEUE, sendNotificationEmail } from './email-delivery.js';
+import { sendPlanReminders } from './plan-reminders.js';
 import { postNotificationWebhook, WEBHOOK_QUEUE } from './webhook-delivery.js';
 
 export interface NotificationJobDependencies {
@@ -49,6 +50,7 @@ export function defineNotificationJobs(
   queue.define({
     queue: REMINDER_QUEUE,
     schedule: REMINDER_SCHEDULE,
-    run: () => sendDeadlineReminders(db, now()),
+    // The plans' reminders ride on the same hourly schedule: one job, one place to look.
+    run: async () => (await sendDeadlineReminders(db, now())) + (await sendPlanReminders(db, now())),
   });
 }

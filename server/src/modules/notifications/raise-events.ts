@@ -128,3 +128,46 @@ export async function raisePasswordReset(tx: Tx, userId: string, now: Date): Pro
     params: {},
   });
 }
+
+/**
+ * An improvement plan issued (issue 11) → each lead and coordinating unit's reporters and leader, one
+ * notification per unit saying how many tasks it leads and coordinates.
+ */
+export async function raisePlanIssued(
+  tx: Tx,
+  plan: { id: string; title: string },
+  tasks: readonly { leadUnitId: string | null; coordinatingUnitIds: readonly string[]; state: string }[],
+): Promise<number> {
+  const counts = new Map<string, { lead: number; coordinating: number }>();
+  const countOf = (unitId: string) => counts.get(unitId) ?? counts.set(unitId, { lead: 0, coordinating: 0 }).get(unitId);
+  for (const task of tasks) {
+    if (task.state === 'cancelled') continue;
+    if (task.leadUnitId) (countOf(task.leadUnitId) as { lead: number }).lead += 1;
+    for (const unitId of new Set(task.coordinatingUnitIds)) {
+      if (unitId !== task.leadUnitId) (countOf(unitId) as { coordinating: number }).coordinating += 1;
+    }
+  }
+  if (counts.size === 0) return 0;
+  const unitIds = [...counts.keys()];
+  const members = await unitMembers(tx, unitIds);
+  const names = new Map(
+    (await tx.select({ id: units.id, name: units.name }).from(units)).map((unit) => [unit.id, unit.name] as const),
+  );
+  return notify(
+    tx,
+    unitIds.map(
+      (unitId): NotificationDraft => ({
+        event: 'plan.tasksAssigned',
+        key: `plan.tasksAssigned:${plan.id}:${unitId}`,
+        recipients: members.get(unitId) ?? [],
+        params: {
+          planTitle: plan.title,
+          unitName: names.get(unitId) ?? '',
+          leadCount: counts.get(unitId)?.lead ?? 0,
+          coordinatingCount: counts.get(unitId)?.coordinating ?? 0,
+        },
+        link: '/ke-hoach/nhiem-vu',
+      }),
+    ),
+  );
+}

@@ -26,6 +26,7 @@ import type { Database } from '../../db/database.js';
 import { periods, plans, planTargets, planTasks, resultSnapshots, units } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getCompiledFramework } from '../frameworks/frameworks.service.js';
+import { raisePlanIssued } from '../notifications/raise-events.js';
 import { isPublishedSnapshot } from '../results/published-snapshot.js';
 import { scoresFromSnapshot } from '../results/snapshot-scores.js';
 import { readOwnership } from './ownership.service.js';
@@ -241,6 +242,10 @@ export async function transitionPlan(db: Database, actor: Actor, planId: string,
       oldValue: { status: plan.status },
       newValue: { status, documentNumber: plan.documentNumber },
     });
+    // Issuing tells each lead and coordinating unit what it now owes (issue 12), in this transaction.
+    if (action === 'issue') {
+      await raisePlanIssued(tx, plan, await tx.select().from(planTasks).where(eq(planTasks.planId, planId)));
+    }
     return presentSummary(updated as PlanRow);
   });
 }

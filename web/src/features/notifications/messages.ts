@@ -37,7 +37,14 @@ type Key =
   | 'event_supplementation.requested'
   | 'event_supplementation.answered'
   | 'event_results.published'
-  | 'event_account.passwordReset';
+  | 'event_account.passwordReset'
+  | 'event_plan.tasksAssigned'
+  | 'event_plan.taskDueSoon'
+  | 'event_plan.taskOverdue'
+  | 'event_plan.tasksOverdue'
+  | 'event_plan.reportRoundOpen'
+  | 'event_plan.reportLate'
+  | 'event_plan.reportsLate';
 
 export const notificationMessages: Dictionary<Key> = {
   vi: {
@@ -80,6 +87,13 @@ export const notificationMessages: Dictionary<Key> = {
     'event_supplementation.answered': 'Đơn vị đã giải trình',
     'event_results.published': 'Kết quả được công bố',
     'event_account.passwordReset': 'Mật khẩu được quản trị viên đặt lại',
+    'event_plan.tasksAssigned': 'Kế hoạch ban hành giao nhiệm vụ cho đơn vị',
+    'event_plan.taskDueSoon': 'Nhiệm vụ kế hoạch sắp đến hạn',
+    'event_plan.taskOverdue': 'Nhiệm vụ kế hoạch quá hạn',
+    'event_plan.tasksOverdue': 'Nhiệm vụ của kế hoạch vừa quá hạn (cơ quan quản lý)',
+    'event_plan.reportRoundOpen': 'Mở kỳ báo cáo tiến độ kế hoạch',
+    'event_plan.reportLate': 'Đơn vị chưa báo cáo tiến độ đúng hạn',
+    'event_plan.reportsLate': 'Các đơn vị chưa báo cáo tiến độ (cơ quan quản lý)',
   },
   en: {
     bell: 'Notifications',
@@ -121,5 +135,12 @@ export const notificationMessages: Dictionary<Key> = {
     'event_supplementation.answered': 'A unit answered a supplementation request',
     'event_results.published': 'Results are published',
     'event_account.passwordReset': 'An administrator reset your password',
+    'event_plan.tasksAssigned': 'An issued plan gives the unit tasks',
+    'event_plan.taskDueSoon': 'A plan task is due soon',
+    'event_plan.taskOverdue': 'A plan task is overdue',
+    'event_plan.tasksOverdue': 'A plan’s tasks went overdue (managers)',
+    'event_plan.reportRoundOpen': 'A progress report round opens',
+    'event_plan.reportLate': 'The unit’s progress report is late',
+    'event_plan.reportsLate': 'Units have not reported progress (managers)',
   },
 };
