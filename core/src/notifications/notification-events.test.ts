@@ -16,6 +16,7 @@ describe('notification texts', () => {
       leadCount: 2,
       coordinatingCount: 1,
       count: 3,
+      minutes: 15,
     };
     for (const locale of ['vi', 'en'] as const) {
       const text = notificationText(event, params, locale);

@@ -11,8 +11,13 @@ export const NOTIFICATION_EVENTS = [
   'deadline.approaching',
   'supplementation.requested',
   'supplementation.answered',
+  'supplementation.overdue',
+  'rebuttal.windowOpened',
+  'rebuttal.windowClosing',
+  'council.finalised',
   'results.published',
   'account.passwordReset',
+  'account.lockedOut',
   'plan.tasksAssigned',
   'plan.taskDueSoon',
   'plan.taskOverdue',
@@ -42,6 +47,8 @@ export interface NotificationParams {
   leadCount?: number;
   coordinatingCount?: number;
   count?: number;
+  /** How long an account is locked (account.lockedOut). */
+  minutes?: number;
 }
 
 export interface NotificationText {
@@ -94,6 +101,46 @@ const TEXTS: Record<Exclude<NotificationEvent, `plan.${string}`>, Texts> = {
       body: `${p.unitName} answered the supplementation request on indicator ${p.indicatorCode} ("${p.periodName}").`,
     }),
   },
+  'supplementation.overdue': {
+    vi: (p) => ({
+      title: `Quá hạn bổ sung, giải trình chỉ số ${p.indicatorCode}`,
+      body: `Yêu cầu bổ sung, giải trình chỉ số ${p.indicatorCode} của đơn vị ${p.unitName} (kỳ "${p.periodName}") đã quá hạn ngày ${day(p.dueOn)} mà chưa được trả lời.`,
+    }),
+    en: (p) => ({
+      title: `Supplementation overdue on indicator ${p.indicatorCode}`,
+      body: `The supplementation request to ${p.unitName} on indicator ${p.indicatorCode} ("${p.periodName}") was due on ${day(p.dueOn)} and is not answered.`,
+    }),
+  },
+  'rebuttal.windowOpened': {
+    vi: (p) => ({
+      title: `Mở thời hạn kiến nghị kết quả thẩm định, hạn ${day(p.dueOn)}`,
+      body: `Hội đồng thẩm định đã gửi kết quả cho đơn vị ${p.unitName} (kỳ "${p.periodName}"), trong đó ${p.count} chỉ số được điều chỉnh điểm. Đơn vị có thể kiến nghị đến hết ngày ${day(p.dueOn)}.`,
+    }),
+    en: (p) => ({
+      title: `Rebuttal window open until ${day(p.dueOn)}`,
+      body: `The appraisal council sent its results to ${p.unitName} ("${p.periodName}"), with ${p.count} adjusted ${p.count === 1 ? 'indicator' : 'indicators'}. The unit may contest them until the end of ${day(p.dueOn)}.`,
+    }),
+  },
+  'rebuttal.windowClosing': {
+    vi: (p) => ({
+      title: `Thời hạn kiến nghị kết thúc ngày ${day(p.dueOn)}`,
+      body: `Đơn vị ${p.unitName} chưa gửi kiến nghị về ${p.count} chỉ số được điều chỉnh điểm (kỳ "${p.periodName}"); thời hạn kết thúc hết ngày ${day(p.dueOn)} (còn ${p.daysLeft} ngày).`,
+    }),
+    en: (p) => ({
+      title: `Rebuttal window closes on ${day(p.dueOn)}`,
+      body: `${p.unitName} has not sent its rebuttal on ${p.count} adjusted ${p.count === 1 ? 'indicator' : 'indicators'} ("${p.periodName}"); the window closes at the end of ${day(p.dueOn)} (${p.daysLeft} ${p.daysLeft === 1 ? 'day' : 'days'} left).`,
+    }),
+  },
+  'council.finalised': {
+    vi: (p) => ({
+      title: `Hội đồng đã chốt kết quả thẩm định: ${p.unitName}`,
+      body: `Hội đồng thẩm định đã chốt kết quả của đơn vị ${p.unitName} (kỳ "${p.periodName}"). Kết quả chính thức được công bố khi kỳ đánh giá công bố.`,
+    }),
+    en: (p) => ({
+      title: `Council finalised the appraisal: ${p.unitName}`,
+      body: `The appraisal council finalised the results of ${p.unitName} ("${p.periodName}"). They become official when the period's results are published.`,
+    }),
+  },
   'results.published': {
     vi: (p) => ({
       title: `Đã công bố kết quả: ${p.periodName}`,
@@ -112,6 +159,16 @@ const TEXTS: Record<Exclude<NotificationEvent, `plan.${string}`>, Texts> = {
     en: () => ({
       title: 'Your password was reset by an administrator',
       body: 'An administrator set a temporary password on your account; you will change it when you sign in. If you did not ask for this, tell the administrator at once.',
+    }),
+  },
+  'account.lockedOut': {
+    vi: (p) => ({
+      title: 'Tài khoản của bạn bị tạm khoá do đăng nhập sai nhiều lần',
+      body: `Mật khẩu của tài khoản bị nhập sai nhiều lần liên tiếp nên tài khoản bị tạm khoá ${p.minutes} phút. Nếu không phải bạn, hãy đổi mật khẩu và báo cho quản trị viên.`,
+    }),
+    en: (p) => ({
+      title: 'Your account is locked after repeated failed sign-ins',
+      body: `Your account's password was entered wrongly too many times in a row, so the account is locked for ${p.minutes} minutes. If this was not you, change your password and tell the administrator.`,
     }),
   },
 };

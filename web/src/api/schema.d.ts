@@ -8279,7 +8279,7 @@ export interface operations {
                              * @description What happened
                              * @enum {string}
                              */
-                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "results.published" | "account.passwordReset" | "plan.tasksAssigned" | "plan.taskDueSoon" | "plan.taskOverdue" | "plan.tasksOverdue" | "plan.reportRoundOpen" | "plan.reportLate" | "plan.reportsLate";
+                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "supplementation.overdue" | "rebuttal.windowOpened" | "rebuttal.windowClosing" | "council.finalised" | "results.published" | "account.passwordReset" | "account.lockedOut" | "plan.tasksAssigned" | "plan.taskDueSoon" | "plan.taskOverdue" | "plan.tasksOverdue" | "plan.reportRoundOpen" | "plan.reportLate" | "plan.reportsLate";
                             vi: {
                                 title: string;
                                 body: string;
@@ -8523,7 +8523,7 @@ export interface operations {
                     "application/json": {
                         events: {
                             /** @enum {string} */
-                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "results.published" | "account.passwordReset" | "plan.tasksAssigned" | "plan.taskDueSoon" | "plan.taskOverdue" | "plan.tasksOverdue" | "plan.reportRoundOpen" | "plan.reportLate" | "plan.reportsLate";
+                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "supplementation.overdue" | "rebuttal.windowOpened" | "rebuttal.windowClosing" | "council.finalised" | "results.published" | "account.passwordReset" | "account.lockedOut" | "plan.tasksAssigned" | "plan.taskDueSoon" | "plan.taskOverdue" | "plan.tasksOverdue" | "plan.reportRoundOpen" | "plan.reportLate" | "plan.reportsLate";
                             /** @description Always true: the app lists every notification */
                             app: boolean;
                             email: boolean;
@@ -8578,8 +8578,13 @@ export interface operations {
                         "deadline.approaching"?: boolean;
                         "supplementation.requested"?: boolean;
                         "supplementation.answered"?: boolean;
+                        "supplementation.overdue"?: boolean;
+                        "rebuttal.windowOpened"?: boolean;
+                        "rebuttal.windowClosing"?: boolean;
+                        "council.finalised"?: boolean;
                         "results.published"?: boolean;
                         "account.passwordReset"?: boolean;
+                        "account.lockedOut"?: boolean;
                         "plan.tasksAssigned"?: boolean;
                         "plan.taskDueSoon"?: boolean;
                         "plan.taskOverdue"?: boolean;
@@ -8601,7 +8606,7 @@ export interface operations {
                     "application/json": {
                         events: {
                             /** @enum {string} */
-                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "results.published" | "account.passwordReset" | "plan.tasksAssigned" | "plan.taskDueSoon" | "plan.taskOverdue" | "plan.tasksOverdue" | "plan.reportRoundOpen" | "plan.reportLate" | "plan.reportsLate";
+                            event: "period.selfAssessmentOpened" | "deadline.approaching" | "supplementation.requested" | "supplementation.answered" | "supplementation.overdue" | "rebuttal.windowOpened" | "rebuttal.windowClosing" | "council.finalised" | "results.published" | "account.passwordReset" | "account.lockedOut" | "plan.tasksAssigned" | "plan.taskDueSoon" | "plan.taskOverdue" | "plan.tasksOverdue" | "plan.reportRoundOpen" | "plan.reportLate" | "plan.reportsLate";
                             /** @description Always true: the app lists every notification */
                             app: boolean;
                             email: boolean;

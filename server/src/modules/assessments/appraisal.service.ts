@@ -17,7 +17,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
 import { answers, appraisals, assessments, supplementationRequests } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { raiseSupplementationRequested } from '../notifications/raise-events.js';
+import { raiseCouncilFinalised, raiseRebuttalOpened, raiseSupplementationRequested } from '../notifications/raise-events.js';
 import { type AssessmentContext, mainIndexCodeOf, requireAnswerableNode } from './assessment-context.js';
 import type { DecisionBody } from './assessment-schemas.js';
 
@@ -272,5 +272,15 @@ export async function moveAssessment(
     newValue: { state: to, ...extra, ...('rebuttalDueOn' in timestamps ? { rebuttalDueOn: timestamps.rebuttalDueOn } : {}) },
     reason,
   });
+  const facts = {
+    assessmentId: context.assessment.id,
+    periodId: context.period.id,
+    periodName: context.period.name,
+    unitId: context.unit.id,
+    unitName: context.unit.name,
+  };
+  if ('rebuttalDueOn' in timestamps && timestamps.rebuttalDueOn)
+    await raiseRebuttalOpened(tx, { ...facts, roundSentAt: now, dueOn: timestamps.rebuttalDueOn });
+  if (to === 'finalised') await raiseCouncilFinalised(tx, { ...facts, finalisedAt: now });
   return to;
 }

@@ -9,7 +9,7 @@ import { type Actor, addWorkingDays, compileFramework, vietnamDay } from '@opend
 import { loadBuiltinFramework } from '@opendti/frameworks';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answers, assessments } from '../../db/schema/index.js';
+import { answers, assessments, notifications } from '../../db/schema/index.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
 import { TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
 import { requireEvidenceWritable } from '../evidence/evidence.service.js';
@@ -143,6 +143,10 @@ describe.each(TEST_DATABASE_KINDS)('the rebuttal round on %s', (kind) => {
       state: 'rebuttalOpen',
       rebuttalDueOn: after.rebuttal.dueOn,
     });
+    // The unit is told the window opened, with the adjusted indicators' count and the last day (issue 12).
+    const told = await t.database.db.select().from(notifications).where(eq(notifications.event, 'rebuttal.windowOpened'));
+    expect(told.length).toBeGreaterThan(0);
+    expect(told[0]?.params).toMatchObject({ count: 1, dueOn: after.rebuttal.dueOn });
     expect(errorOf(await move(chair, 'finalise'))).toEqual([409, 'workflow.rebuttal-window-open']);
   });
 

@@ -6,7 +6,7 @@ import { preparedPerDatabase } from '../../db/prepared-per-database.js';
 import { loginThrottle, sessions, users } from '../../db/schema/index.js';
 import type { SessionActor } from '../../http/authenticate.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { raisePasswordReset } from '../notifications/raise-events.js';
+import { raiseLockedOut, raisePasswordReset } from '../notifications/raise-events.js';
 import { hashPassword, passwordWeakness, UNKNOWN_USER_HASH, verifyPassword } from './password.js';
 
 /** After this many wrong passwords in a row an account is locked for LOCKOUT_MINUTES. */
@@ -146,16 +146,18 @@ async function claimAccountAttempt(
 /** The limit's own attempt failed: the account is locked for LOCKOUT_MINUTES, and the lock audited. */
 async function lockIfLastAttempt(db: Database, userId: string, attempt: number, now: Date): Promise<void> {
   if (attempt !== MAX_FAILED_LOGINS) return;
-  await db
-    .update(users)
-    .set({ failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) })
-    .where(eq(users.id, userId));
-  await recordAudit(db, {
-    actor: undefined,
-    action: 'auth.locked',
-    entityType: 'user',
-    entityId: userId,
-    newValue: { lockedMinutes: LOCKOUT_MINUTES },
+  const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
+  // The lock, its audit entry and the account holder's notification commit together.
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil }).where(eq(users.id, userId));
+    await recordAudit(tx, {
+      actor: undefined,
+      action: 'auth.locked',
+      entityType: 'user',
+      entityId: userId,
+      newValue: { lockedMinutes: LOCKOUT_MINUTES },
+    });
+    await raiseLockedOut(tx, userId, lockedUntil, LOCKOUT_MINUTES);
   });
 }
 

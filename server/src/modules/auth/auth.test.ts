@@ -12,7 +12,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { readConfig } from '../../config/env.js';
-import { loginThrottle, sessions, users } from '../../db/schema/index.js';
+import { loginThrottle, notifications, sessions, users } from '../../db/schema/index.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
 import { TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
 import { hashToken } from './auth.service.js';
@@ -131,6 +131,9 @@ describe.each(TEST_DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
       expect((await login('hay.quen', 'Sai-mat-khau-6', { client })).json().error.code).toBe('auth.locked');
       const audit = await t.call(admin, 'GET', `/api/v1/audit?action=auth.locked`);
       expect(audit.json().items.map((entry: { entityId: string }) => entry.entityId)).toContain(userId);
+      // The account holder is told of the lock (issue 12), once, in the lock's transaction.
+      const told = await t.database.db.select().from(notifications).where(eq(notifications.userId, userId));
+      expect(told.map((row) => [row.event, row.params])).toEqual([['account.lockedOut', { minutes: 15 }]]);
 
       // The lock is temporary: once it has run out, the right password works again.
       await t.database.db
@@ -180,6 +183,8 @@ describe.each(TEST_DATABASE_KINDS)('sign-in and sessions on %s', (kind) => {
       expect((await login('doan.song.song', PASSWORD, { client: newClient() })).json().error.code).toBe('auth.locked');
       const audit = await t.call(admin, 'GET', '/api/v1/audit?action=auth.locked&pageSize=200');
       expect(audit.json().items.filter((entry: { entityId: string }) => entry.entityId === userId)).toHaveLength(1);
+      const told = await t.database.db.select().from(notifications).where(eq(notifications.userId, userId));
+      expect(told.map((row) => row.event)).toEqual(['account.lockedOut']);
     });
 
     it('verifies at most 5 of 100 parallel guesses at an unknown name, answering exactly as for an account', async () => {

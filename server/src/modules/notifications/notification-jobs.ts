@@ -3,6 +3,7 @@ import type { ServerConfig } from '../../config/env.js';
 import type { Database } from '../../db/database.js';
 import { type JobQueue, RETRY_POLICY } from '../../jobs/job-queue.js';
 import type { MailTransport } from '../../mail/notification-mail.js';
+import { sendAppraisalReminders } from './appraisal-reminders.js';
 import { REMINDER_QUEUE, REMINDER_SCHEDULE, sendDeadlineReminders } from './deadline-reminders.js';
 import { DISPATCH_QUEUE, dispatchPendingEmails, EMAIL_QUEUE, sendNotificationEmail } from './email-delivery.js';
 import { sendPlanReminders } from './plan-reminders.js';
@@ -50,7 +51,8 @@ export function defineNotificationJobs(
   queue.define({
     queue: REMINDER_QUEUE,
     schedule: REMINDER_SCHEDULE,
-    // The plans' reminders ride on the same hourly schedule: one job, one place to look.
-    run: async () => (await sendDeadlineReminders(db, now())) + (await sendPlanReminders(db, now())),
+    // The council's and the plans' reminders ride on the same hourly schedule: one job, one place to look.
+    run: async () =>
+      (await sendDeadlineReminders(db, now())) + (await sendAppraisalReminders(db, now())) + (await sendPlanReminders(db, now())),
   });
 }

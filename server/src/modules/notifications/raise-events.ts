@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.js';
-import { assessments, type periods, units } from '../../db/schema/index.js';
+import { appraisals, assessments, type periods, units } from '../../db/schema/index.js';
 import { type NotificationDraft, notify, periodManagers, unitMembers } from './notify.js';
 
 /**
@@ -170,4 +170,69 @@ export async function raisePlanIssued(
       }),
     ),
   );
+}
+
+/** An account locked after repeated wrong passwords → the account holder, once per lock. */
+export async function raiseLockedOut(tx: Tx, userId: string, lockedUntil: Date, minutes: number): Promise<number> {
+  return notify(tx, {
+    event: 'account.lockedOut',
+    key: `account.lockedOut:${lockedUntil.toISOString()}`,
+    recipients: [userId],
+    params: { minutes },
+  });
+}
+
+interface AssessmentFacts {
+  assessmentId: string;
+  periodId: string;
+  periodName: string;
+  unitId: string;
+  unitName: string;
+}
+
+/**
+ * The chair sent the results with a rebuttal window (`sendResults`) → the unit's reporters and leader,
+ * when the council adjusted at least one indicator (nothing to contest otherwise). Once per round.
+ */
+export async function raiseRebuttalOpened(
+  tx: Tx,
+  facts: AssessmentFacts & { roundSentAt: Date; dueOn: string },
+): Promise<number> {
+  const [row] = await tx
+    .select({ adjusted: sql<number>`count(*)::int` })
+    .from(appraisals)
+    .where(and(eq(appraisals.assessmentId, facts.assessmentId), eq(appraisals.decision, 'adjusted')));
+  const count = row?.adjusted ?? 0;
+  if (count === 0) return 0;
+  const members = await unitMembers(tx, [facts.unitId]);
+  return notify(tx, {
+    event: 'rebuttal.windowOpened',
+    key: `rebuttal.windowOpened:${facts.assessmentId}:${facts.roundSentAt.toISOString()}`,
+    recipients: members.get(facts.unitId) ?? [],
+    params: { periodName: facts.periodName, unitName: facts.unitName, dueOn: facts.dueOn, count },
+    link: `/don-vi/${facts.assessmentId}`,
+  });
+}
+
+/** The chair finalised a unit's appraisal → the unit's reporters and leader, and the period managers. */
+export async function raiseCouncilFinalised(tx: Tx, facts: AssessmentFacts & { finalisedAt: Date }): Promise<number> {
+  const members = await unitMembers(tx, [facts.unitId]);
+  const key = `council.finalised:${facts.assessmentId}:${facts.finalisedAt.toISOString()}`;
+  const params = { periodName: facts.periodName, unitName: facts.unitName };
+  return notify(tx, [
+    {
+      event: 'council.finalised',
+      key,
+      recipients: members.get(facts.unitId) ?? [],
+      params,
+      link: `/don-vi/${facts.assessmentId}`,
+    },
+    {
+      event: 'council.finalised',
+      key,
+      recipients: await periodManagers(tx),
+      params,
+      link: `/quan-tri/ky-danh-gia/${facts.periodId}`,
+    },
+  ]);
 }

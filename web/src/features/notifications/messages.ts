@@ -36,6 +36,11 @@ type Key =
   | 'event_deadline.approaching'
   | 'event_supplementation.requested'
   | 'event_supplementation.answered'
+  | 'event_supplementation.overdue'
+  | 'event_rebuttal.windowOpened'
+  | 'event_rebuttal.windowClosing'
+  | 'event_council.finalised'
+  | 'event_account.lockedOut'
   | 'event_results.published'
   | 'event_account.passwordReset'
   | 'event_plan.tasksAssigned'
@@ -87,6 +92,11 @@ export const notificationMessages: Dictionary<Key> = {
     'event_supplementation.answered': 'Đơn vị đã giải trình',
     'event_results.published': 'Kết quả được công bố',
     'event_account.passwordReset': 'Mật khẩu được quản trị viên đặt lại',
+    'event_supplementation.overdue': 'Quá hạn bổ sung, giải trình',
+    'event_rebuttal.windowOpened': 'Mở thời hạn kiến nghị',
+    'event_rebuttal.windowClosing': 'Sắp hết thời hạn kiến nghị',
+    'event_council.finalised': 'Hội đồng chốt kết quả thẩm định',
+    'event_account.lockedOut': 'Tài khoản bị tạm khoá do đăng nhập sai',
     'event_plan.tasksAssigned': 'Kế hoạch ban hành giao nhiệm vụ cho đơn vị',
     'event_plan.taskDueSoon': 'Nhiệm vụ kế hoạch sắp đến hạn',
     'event_plan.taskOverdue': 'Nhiệm vụ kế hoạch quá hạn',
@@ -135,6 +145,11 @@ export const notificationMessages: Dictionary<Key> = {
     'event_supplementation.answered': 'A unit answered a supplementation request',
     'event_results.published': 'Results are published',
     'event_account.passwordReset': 'An administrator reset your password',
+    'event_supplementation.overdue': 'Supplementation overdue',
+    'event_rebuttal.windowOpened': 'Rebuttal window opened',
+    'event_rebuttal.windowClosing': 'Rebuttal window closing',
+    'event_council.finalised': 'Council finalised the appraisal',
+    'event_account.lockedOut': 'Account locked after failed sign-ins',
     'event_plan.tasksAssigned': 'An issued plan gives the unit tasks',
     'event_plan.taskDueSoon': 'A plan task is due soon',
     'event_plan.taskOverdue': 'A plan task is overdue',
