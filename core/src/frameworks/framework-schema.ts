@@ -21,7 +21,10 @@ function ratioMethod<Named extends boolean>(named: Named) {
       type: 'boolean',
       description: 'The numerator may exceed the denominator (still capped at the maximum); otherwise a > b is refused.',
     },
-    fullAt: { ...ratioFraction, description: 'At or above this ratio full marks; below it ratio × maximum (a jump at the threshold).' },
+    fullAt: {
+      ...ratioFraction,
+      description: 'At or above this ratio full marks; below it ratio × maximum (a jump at the threshold).',
+    },
     zeroBelow: { ...ratioFraction, description: 'Below this ratio 0 points (1: all or nothing at 100 %).' },
     whenNoneCounted: { const: 'full', description: 'Nothing to count (denominator 0) earns full marks.' },
   } as const;
@@ -37,8 +40,18 @@ function ratioMethod<Named extends boolean>(named: Named) {
         properties: { code: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]*$' }, label: text },
       },
     },
-    numerator: { type: 'array', minItems: 1, items: { type: 'string' }, description: 'Codes of the inputs added up above the line.' },
-    denominator: { type: 'array', minItems: 1, items: { type: 'string' }, description: 'Codes of the inputs added up below the line.' },
+    numerator: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string' },
+      description: 'Codes of the inputs added up above the line.',
+    },
+    denominator: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string' },
+      description: 'Codes of the inputs added up below the line.',
+    },
   } as const;
   return {
     type: 'object',
@@ -125,7 +138,10 @@ const scoringMethod = {
             properties: { atLeast: { type: 'number' }, points: nonNegative },
           },
         },
-        absentLabel: { ...text, description: 'The answer "nothing to count at all" (typed "không"), scored 0, e.g. "Chưa có chuyên mục".' },
+        absentLabel: {
+          ...text,
+          description: 'The answer "nothing to count at all" (typed "không"), scored 0, e.g. "Chưa có chuyên mục".',
+        },
       },
     },
     {
@@ -225,7 +241,8 @@ export const frameworkJsonSchema = {
       type: 'object',
       required: ['document', 'date', 'issuer'],
       additionalProperties: false,
-      description: 'The decision that issued the framework. Left empty ("") in an unverified transcription, for the province to fill in.',
+      description:
+        'The decision that issued the framework. Left empty ("") in an unverified transcription, for the province to fill in.',
       properties: {
         document: { type: 'string' },
         date: { type: 'string', pattern: '^(\\d{4}-\\d{2}-\\d{2})?$' },
@@ -241,7 +258,8 @@ export const frameworkJsonSchema = {
     description: text,
     verified: {
       type: 'boolean',
-      description: 'false: a transcription not yet checked against the official text (default true); shown wherever the framework is.',
+      description:
+        'false: a transcription not yet checked against the official text (default true); shown wherever the framework is.',
     },
     groups: {
       type: 'array',

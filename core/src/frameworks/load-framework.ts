@@ -136,11 +136,18 @@ function normaliseMethod(
       return { type: 'minMax', direction: method.direction };
     case 'parts': {
       const parts = method.parts;
-      if (!Array.isArray(parts) || parts.length < 2) return bad('parts must be a list of at least two { code, label, points, method }');
+      if (!Array.isArray(parts) || parts.length < 2)
+        return bad('parts must be a list of at least two { code, label, points, method }');
       const seen = new Set<string>();
       const normalised: MethodPart[] = [];
       for (const part of parts as unknown[]) {
-        if (!isRecord(part) || typeof part.code !== 'string' || typeof part.label !== 'string' || typeof part.points !== 'number' || part.points < 0) {
+        if (
+          !isRecord(part) ||
+          typeof part.code !== 'string' ||
+          typeof part.label !== 'string' ||
+          typeof part.points !== 'number' ||
+          part.points < 0
+        ) {
           return bad('every part needs a code, a label, points ≥ 0 and a method');
         }
         const extraPart = Object.keys(part).filter(
@@ -191,7 +198,13 @@ function normaliseRatio(method: Record<string, unknown>, bad: (detail: string) =
     if (!Array.isArray(inputs) || inputs.length < 2) return bad('inputs must list at least two { code, label }');
     const codes = new Set<string>();
     for (const input of inputs as unknown[]) {
-      if (!isRecord(input) || typeof input.code !== 'string' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(input.code) || typeof input.label !== 'string' || input.label.trim() === '') {
+      if (
+        !isRecord(input) ||
+        typeof input.code !== 'string' ||
+        !/^[A-Za-z][A-Za-z0-9_]*$/.test(input.code) ||
+        typeof input.label !== 'string' ||
+        input.label.trim() === ''
+      ) {
         return bad('every input needs a code (a letter, then letters or digits) and a label');
       }
       if (codes.has(input.code.toLowerCase())) return bad(`input code "${input.code}" is used twice`);

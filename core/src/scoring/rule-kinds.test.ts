@@ -144,7 +144,12 @@ describe('indicators in parts that add up (DTI-10, DTI-26, DTI-36)', () => {
     type: 'parts',
     parts: [
       { code: 'HT1022', label: 'Có sử dụng Hệ thống 1022', points: 2, method: { type: 'yesNo' } },
-      { code: 'TIN', label: 'Tỷ lệ tin xử lý đúng hẹn', points: 2, method: { type: 'ratio', zeroBelow: 0.9, whenNoneCounted: 'full' } },
+      {
+        code: 'TIN',
+        label: 'Tỷ lệ tin xử lý đúng hẹn',
+        points: 2,
+        method: { type: 'ratio', zeroBelow: 0.9, whenNoneCounted: 'full' },
+      },
     ],
   };
   it.each<[string, number]>([

@@ -97,7 +97,8 @@ function scoreRatio(method: Extract<ScoringMethod, { type: 'ratio' }>, text: str
   } else if (method.inputs && method.inputs.length > 0) {
     const figures = readNamedFigures(method.inputs, text);
     if (figures === undefined) return { expected: ratioOfSumsExpected(method) };
-    const sum = (codes: readonly string[] | undefined) => (codes ?? []).reduce((total, code) => total + (figures.get(code) ?? 0), 0);
+    const sum = (codes: readonly string[] | undefined) =>
+      (codes ?? []).reduce((total, code) => total + (figures.get(code) ?? 0), 0);
     ratio = { numerator: sum(method.numerator), denominator: sum(method.denominator) };
     if (!method.allowOver100 && ratio.numerator > ratio.denominator * (1 + EPSILON)) {
       return {
@@ -204,13 +205,23 @@ function scoreParts(parts: readonly MethodPart[], text: string): RawValueOutcome
     const entry = entries.get(part.code) ?? '';
     const outcome = scoreRawValue(part.method, entry, part.points);
     if ('expected' in outcome) {
-      return { expected: { vi: `${part.code} (${part.label}): ${outcome.expected.vi}`, en: `${part.code} (${part.label}): ${outcome.expected.en}` } };
+      return {
+        expected: {
+          vi: `${part.code} (${part.label}): ${outcome.expected.vi}`,
+          en: `${part.code} (${part.label}): ${outcome.expected.en}`,
+        },
+      };
     }
     if (!('points' in outcome)) return { expected };
     if (part.method.type === 'ratio' && !part.method.allowOver100) {
       const ratio = readRatio(entry);
       if (ratio && ratio.numerator > ratio.denominator * (1 + EPSILON)) {
-        return { expected: { vi: `${part.code}: tử số không lớn hơn mẫu số`, en: `${part.code}: a numerator no larger than the denominator` } };
+        return {
+          expected: {
+            vi: `${part.code}: tử số không lớn hơn mẫu số`,
+            en: `${part.code}: a numerator no larger than the denominator`,
+          },
+        };
       }
     }
     total += Math.min(Math.max(outcome.points, 0), part.points);
