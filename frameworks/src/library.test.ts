@@ -16,11 +16,12 @@ const shape = (id: string) => {
 };
 
 describe('built-in framework library', () => {
-  it('lists the four built-in frameworks', () => {
+  it('lists the five built-in frameworks', () => {
     expect(listBuiltinFrameworkIds()).toEqual([
       'dienbien-2022-department',
       'dienbien-2022-district',
       'dti-province-2022',
+      'hcm-2026-commune',
       'ict-index-2018',
     ]);
   });

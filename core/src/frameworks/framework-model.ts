@@ -77,9 +77,13 @@ export type ScoringMethod =
    * officials ÷ all officials), so a above b is a typing error and is refused; `allowOver100` marks
    * the rare ratio that may pass 100 % (an achievement against a plan), still capped at the maximum.
    */
-  | { type: 'ratio'; target?: number; allowOver100?: boolean }
-  /** Steps on a count, e.g. 4 meetings → 20, 3 → 15, 2 → 10, 1 → 5. */
-  | { type: 'thresholds'; steps: ThresholdStep[] }
+  | RatioMethod
+  /**
+   * Steps on a count, e.g. 4 meetings → 20, 3 → 15, 2 → 10, 1 → 5. `absentLabel` names the answer
+   * "there is nothing to count" (no section at all: "Chưa có chuyên mục"), typed as "không", scored 0
+   * even where a count of 0 earns a step.
+   */
+  | { type: 'thresholds'; steps: ThresholdStep[]; absentLabel?: string }
   /** Categorical choice, e.g. the head chairs → full, a deputy → half. */
   | { type: 'options'; options: ScoringOption[] }
   /** A count scored against the best unit of the cohort: value ÷ best × max. */
@@ -87,7 +91,62 @@ export type ScoringMethod =
   /** Min–max normalisation over the cohort, direction 1 (higher is better) or −1 (lower is better). */
   | { type: 'minMax'; direction: 1 | -1 }
   /** Points judged directly (by the unit, then the council), between 0 and max. */
+  | { type: 'direct' }
+  /**
+   * An indicator in parts that add up: each part has its own points and its own method (a quarter
+   * on time / late / missing; a yes/no half and a ratio half). The parts' points sum to the maximum.
+   */
+  | { type: 'parts'; parts: MethodPart[] };
+
+/**
+ * a ÷ b × max, with the rules the 2026 frameworks write out:
+ * - `target`: the ratio that earns full marks, reached gradually (ratio ÷ target × max; default 1);
+ * - `fullAt`: at or above this ratio full marks, below it ratio × max — a jump at the threshold
+ *   (DTI-28: ≥ 75 % → 5 points, 74 % → 3,7);
+ * - `zeroBelow`: below this ratio 0 points (DTI-12: under 90 % → 0; `zeroBelow: 1` is all or nothing at 100 %);
+ * - `whenNoneCounted: full`: nothing to count (b = 0) earns full marks ("no complaints received");
+ *   otherwise a zero denominator is refused;
+ * - `inputs`, `numerator`, `denominator`: a ratio of sums of named figures, asked by their meaning,
+ *   e.g. (b + d) ÷ (a + c); without them the ratio is a ÷ b labelled by numeratorLabel/denominatorLabel.
+ */
+export interface RatioMethod {
+  type: 'ratio';
+  target?: number;
+  allowOver100?: boolean;
+  fullAt?: number;
+  zeroBelow?: number;
+  whenNoneCounted?: 'full';
+  inputs?: RatioInput[];
+  numerator?: string[];
+  denominator?: string[];
+}
+
+/** One named figure of a ratio of sums: `code` as the source letters it ("a"), `label` its meaning. */
+export interface RatioInput {
+  code: string;
+  label: string;
+}
+
+/** Methods a part may use: those that score a unit on its own, with a plain a ÷ b ratio. */
+export type PartMethod =
+  | { type: 'yesNo' }
+  | Omit<RatioMethod, 'inputs' | 'numerator' | 'denominator'>
+  | { type: 'thresholds'; steps: ThresholdStep[]; absentLabel?: string }
+  | { type: 'options'; options: ScoringOption[] }
   | { type: 'direct' };
+
+export interface MethodPart {
+  /** Short code typed before "=" in a value ("Q1=đúng hạn"). */
+  code: string;
+  /** What the part asks, e.g. "Quý I" or "Có sử dụng Hệ thống 1022". */
+  label: string;
+  /** The part's maximum; the parts add up to the indicator's maximum. */
+  points: number;
+  method: PartMethod;
+  /** A ratio part's a and b. */
+  numeratorLabel?: string;
+  denominatorLabel?: string;
+}
 
 export type ScoringMethodType = ScoringMethod['type'];
 
@@ -99,6 +158,7 @@ export const SCORING_METHOD_TYPES: readonly ScoringMethodType[] = [
   'relativeToBest',
   'minMax',
   'direct',
+  'parts',
 ];
 
 export interface IndicatorDefinition {
@@ -172,6 +232,11 @@ export interface FrameworkDocument {
   /** Decimals of the 0–1 value at which results are published and ties decided. */
   precision: number;
   description?: string;
+  /**
+   * false for a transcription not yet checked against the official text (the built-in 2026 commune
+   * framework): said wherever the framework is shown. Its legal basis may then be left empty ("").
+   */
+  verified?: boolean;
   groups?: GroupDefinition[];
   mainIndices: MainIndexDefinition[];
   pillars?: PillarDefinition[];

@@ -10,6 +10,107 @@ const code = { type: 'string', minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-
 const text = { type: 'string', minLength: 1 } as const;
 const nonNegative = { type: 'number', minimum: 0 } as const;
 
+const ratioFraction = { type: 'number', exclusiveMinimum: 0, maximum: 1 } as const;
+
+/** The ratio method; a ratio of sums (named inputs) only outside parts. */
+function ratioMethod<Named extends boolean>(named: Named) {
+  const base = {
+    type: { const: 'ratio' },
+    target: { type: 'number', exclusiveMinimum: 0, description: 'Ratio that earns full marks, reached gradually (default 1).' },
+    allowOver100: {
+      type: 'boolean',
+      description: 'The numerator may exceed the denominator (still capped at the maximum); otherwise a > b is refused.',
+    },
+    fullAt: {
+      ...ratioFraction,
+      description: 'At or above this ratio full marks; below it ratio × maximum (a jump at the threshold).',
+    },
+    zeroBelow: { ...ratioFraction, description: 'Below this ratio 0 points (1: all or nothing at 100 %).' },
+    whenNoneCounted: { const: 'full', description: 'Nothing to count (denominator 0) earns full marks.' },
+  } as const;
+  const namedInputs = {
+    inputs: {
+      type: 'array',
+      minItems: 2,
+      description: 'Named figures of a ratio of sums, asked by their meaning.',
+      items: {
+        type: 'object',
+        required: ['code', 'label'],
+        additionalProperties: false,
+        properties: { code: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]*$' }, label: text },
+      },
+    },
+    numerator: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string' },
+      description: 'Codes of the inputs added up above the line.',
+    },
+    denominator: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string' },
+      description: 'Codes of the inputs added up below the line.',
+    },
+  } as const;
+  return {
+    type: 'object',
+    required: ['type'],
+    additionalProperties: false,
+    properties: named ? { ...base, ...namedInputs } : base,
+  } as const;
+}
+
+const thresholdsMethod = {
+  type: 'object',
+  required: ['type', 'steps'],
+  additionalProperties: false,
+  properties: {
+    type: { const: 'thresholds' },
+    steps: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['atLeast', 'points'],
+        additionalProperties: false,
+        properties: { atLeast: { type: 'number' }, points: nonNegative },
+      },
+    },
+    absentLabel: text,
+  },
+} as const;
+
+const optionsMethod = {
+  type: 'object',
+  required: ['type', 'options'],
+  additionalProperties: false,
+  properties: {
+    type: { const: 'options' },
+    options: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['code', 'label', 'points'],
+        additionalProperties: false,
+        properties: { code, label: text, points: nonNegative },
+      },
+    },
+  },
+} as const;
+
+/** What a part of a `parts` indicator may use. */
+const partMethod = {
+  oneOf: [
+    { enum: ['yesNo', 'ratio', 'direct'] },
+    { type: 'object', required: ['type'], additionalProperties: false, properties: { type: { enum: ['yesNo', 'direct'] } } },
+    ratioMethod(false),
+    thresholdsMethod,
+    optionsMethod,
+  ],
+} as const;
+
 const scoringMethod = {
   description: 'How the raw input of an indicator becomes points. A string is shorthand for { type: <string> }.',
   oneOf: [
@@ -20,19 +121,7 @@ const scoringMethod = {
       additionalProperties: false,
       properties: { type: { enum: ['yesNo', 'relativeToBest', 'direct'] } },
     },
-    {
-      type: 'object',
-      required: ['type'],
-      additionalProperties: false,
-      properties: {
-        type: { const: 'ratio' },
-        target: { type: 'number', exclusiveMinimum: 0, description: 'Ratio that earns full marks (default 1).' },
-        allowOver100: {
-          type: 'boolean',
-          description: 'The numerator may exceed the denominator (still capped at the maximum); otherwise a > b is refused.',
-        },
-      },
-    },
+    ratioMethod(true),
     {
       type: 'object',
       required: ['type', 'steps'],
@@ -48,6 +137,10 @@ const scoringMethod = {
             additionalProperties: false,
             properties: { atLeast: { type: 'number' }, points: nonNegative },
           },
+        },
+        absentLabel: {
+          ...text,
+          description: 'The answer "nothing to count at all" (typed "không"), scored 0, e.g. "Chưa có chuyên mục".',
         },
       },
     },
@@ -74,6 +167,32 @@ const scoringMethod = {
       required: ['type', 'direction'],
       additionalProperties: false,
       properties: { type: { const: 'minMax' }, direction: { enum: [1, -1] } },
+    },
+    {
+      type: 'object',
+      required: ['type', 'parts'],
+      additionalProperties: false,
+      description: 'An indicator in parts that add up to its maximum, each part scored by its own method.',
+      properties: {
+        type: { const: 'parts' },
+        parts: {
+          type: 'array',
+          minItems: 2,
+          items: {
+            type: 'object',
+            required: ['code', 'label', 'points', 'method'],
+            additionalProperties: false,
+            properties: {
+              code,
+              label: text,
+              points: nonNegative,
+              method: partMethod,
+              numeratorLabel: text,
+              denominatorLabel: text,
+            },
+          },
+        },
+      },
     },
   ],
 } as const;
@@ -122,10 +241,12 @@ export const frameworkJsonSchema = {
       type: 'object',
       required: ['document', 'date', 'issuer'],
       additionalProperties: false,
+      description:
+        'The decision that issued the framework. Left empty ("") in an unverified transcription, for the province to fill in.',
       properties: {
-        document: text,
-        date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-        issuer: text,
+        document: { type: 'string' },
+        date: { type: 'string', pattern: '^(\\d{4}-\\d{2}-\\d{2})?$' },
+        issuer: { type: 'string' },
         title: text,
         table: text,
       },
@@ -135,6 +256,11 @@ export const frameworkJsonSchema = {
     scale: { type: 'number', exclusiveMinimum: 0 },
     precision: { type: 'integer', minimum: 0, maximum: 10 },
     description: text,
+    verified: {
+      type: 'boolean',
+      description:
+        'false: a transcription not yet checked against the official text (default true); shown wherever the framework is.',
+    },
     groups: {
       type: 'array',
       items: {

@@ -60,7 +60,7 @@ describe('parseFramework', () => {
       .replace('group: B', 'group: Z')
       .replace('mainIndices: ["1", "3"]', 'mainIndices: ["1", "7"]');
     expect(problemsOf(broken)).toEqual([
-      'bad.yaml: indicator "1.1": unknown scoring method "guess" (known: yesNo, ratio, thresholds, options, relativeToBest, minMax, direct)',
+      'bad.yaml: indicator "1.1": unknown scoring method "guess" (known: yesNo, ratio, thresholds, options, relativeToBest, minMax, direct, parts)',
     ]);
     const withoutMethod = broken.replace('method: guess', 'method: yesNo');
     expect(problemsOf(withoutMethod)).toEqual([

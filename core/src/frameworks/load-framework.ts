@@ -1,7 +1,7 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { parseDocument } from 'yaml';
 import { DomainError, type Problem } from '../errors/problem.js';
-import type { FrameworkDocument, ScoringMethod } from './framework-model.js';
+import type { FrameworkDocument, MethodPart, PartMethod, RatioInput, RatioMethod, ScoringMethod } from './framework-model.js';
 import { frameworkJsonSchema } from './framework-schema.js';
 import { validateFrameworkRules } from './validate-framework.js';
 
@@ -54,9 +54,17 @@ export function validateFramework(raw: unknown, fileName: string): FrameworkDocu
   return document;
 }
 
-const knownMethods = ['yesNo', 'ratio', 'thresholds', 'options', 'relativeToBest', 'minMax', 'direct'];
+const knownMethods = ['yesNo', 'ratio', 'thresholds', 'options', 'relativeToBest', 'minMax', 'direct', 'parts'];
+/** Methods a part of a `parts` indicator may use: those that score a unit on its own. */
+const partMethods = ['yesNo', 'ratio', 'thresholds', 'options', 'direct'];
 
-function normaliseMethod(raw: unknown, code: string, file: string, problems: Problem[]): ScoringMethod | undefined {
+function normaliseMethod(
+  raw: unknown,
+  code: string,
+  file: string,
+  problems: Problem[],
+  inPart = false,
+): ScoringMethod | undefined {
   if (raw === undefined) return { type: 'direct' };
   const method = typeof raw === 'string' ? { type: raw } : raw;
   const bad = (detail: string): undefined => {
@@ -67,17 +75,21 @@ function normaliseMethod(raw: unknown, code: string, file: string, problems: Pro
     });
     return undefined;
   };
-  if (!isRecord(method) || typeof method.type !== 'string' || !knownMethods.includes(method.type)) {
+  const known = inPart ? partMethods : knownMethods;
+  if (!isRecord(method) || typeof method.type !== 'string' || !known.includes(method.type)) {
     problems.push({
       code: 'framework.unknown-method',
-      params: { code, method: isRecord(method) ? String(method.type) : JSON.stringify(raw), known: knownMethods.join(', ') },
+      params: { code, method: isRecord(method) ? String(method.type) : JSON.stringify(raw), known: known.join(', ') },
       location: { file, code },
     });
     return undefined;
   }
   const allowedKeys: Record<string, string[]> = {
-    ratio: ['type', 'target'],
-    thresholds: ['type', 'steps'],
+    ratio: inPart
+      ? ['type', 'target', 'allowOver100', 'fullAt', 'zeroBelow', 'whenNoneCounted']
+      : ['type', 'target', 'allowOver100', 'fullAt', 'zeroBelow', 'whenNoneCounted', 'inputs', 'numerator', 'denominator'],
+    thresholds: ['type', 'steps', 'absentLabel'],
+    parts: ['type', 'parts'],
     options: ['type', 'options'],
     minMax: ['type', 'direction'],
   };
@@ -85,10 +97,7 @@ function normaliseMethod(raw: unknown, code: string, file: string, problems: Pro
   if (extra.length > 0) return bad(`unknown parameter ${extra.join(', ')}`);
   switch (method.type) {
     case 'ratio':
-      if (method.target !== undefined && !(typeof method.target === 'number' && method.target > 0)) {
-        return bad('target must be a number above 0');
-      }
-      return method.target === undefined ? { type: 'ratio' } : { type: 'ratio', target: method.target };
+      return normaliseRatio(method, bad);
     case 'thresholds': {
       const steps = method.steps;
       if (!Array.isArray(steps) || steps.length === 0) return bad('steps must be a non-empty list of { atLeast, points }');
@@ -98,7 +107,9 @@ function normaliseMethod(raw: unknown, code: string, file: string, problems: Pro
         }
       }
       const sorted = [...(steps as { atLeast: number; points: number }[])].sort((a, b) => b.atLeast - a.atLeast);
-      return { type: 'thresholds', steps: sorted };
+      if (method.absentLabel === undefined) return { type: 'thresholds', steps: sorted };
+      if (typeof method.absentLabel !== 'string' || method.absentLabel.trim() === '') return bad('absentLabel must be text');
+      return { type: 'thresholds', steps: sorted, absentLabel: method.absentLabel };
     }
     case 'options': {
       const options = method.options;
@@ -123,9 +134,99 @@ function normaliseMethod(raw: unknown, code: string, file: string, problems: Pro
     case 'minMax':
       if (method.direction !== 1 && method.direction !== -1) return bad('direction must be 1 or -1');
       return { type: 'minMax', direction: method.direction };
+    case 'parts': {
+      const parts = method.parts;
+      if (!Array.isArray(parts) || parts.length < 2)
+        return bad('parts must be a list of at least two { code, label, points, method }');
+      const seen = new Set<string>();
+      const normalised: MethodPart[] = [];
+      for (const part of parts as unknown[]) {
+        if (
+          !isRecord(part) ||
+          typeof part.code !== 'string' ||
+          typeof part.label !== 'string' ||
+          typeof part.points !== 'number' ||
+          part.points < 0
+        ) {
+          return bad('every part needs a code, a label, points ≥ 0 and a method');
+        }
+        const extraPart = Object.keys(part).filter(
+          (key) => !['code', 'label', 'points', 'method', 'numeratorLabel', 'denominatorLabel'].includes(key),
+        );
+        if (extraPart.length > 0) return bad(`part "${part.code}": unknown field ${extraPart.join(', ')}`);
+        if (seen.has(part.code.toLowerCase())) return bad(`part code "${part.code}" is used twice`);
+        seen.add(part.code.toLowerCase());
+        const partMethod = normaliseMethod(part.method, `${code} ${part.code}`, file, problems, true);
+        if (!partMethod) return undefined;
+        normalised.push({ ...(part as unknown as MethodPart), method: partMethod as PartMethod });
+      }
+      return { type: 'parts', parts: normalised };
+    }
     default:
       return { type: method.type as 'yesNo' | 'relativeToBest' | 'direct' };
   }
+}
+
+/** A ratio's parameters: thresholds are 0–1 ratios; a ratio of sums names each figure once. */
+function normaliseRatio(method: Record<string, unknown>, bad: (detail: string) => undefined): ScoringMethod | undefined {
+  const result: RatioMethod = { type: 'ratio' };
+  if (method.target !== undefined) {
+    if (!(typeof method.target === 'number' && method.target > 0)) return bad('target must be a number above 0');
+    result.target = method.target;
+  }
+  if (method.allowOver100 !== undefined) {
+    if (typeof method.allowOver100 !== 'boolean') return bad('allowOver100 must be true or false');
+    result.allowOver100 = method.allowOver100;
+  }
+  for (const key of ['fullAt', 'zeroBelow'] as const) {
+    const value = method[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || value <= 0 || value > 1) {
+      return bad(`${key} must be a ratio above 0 and at most 1 (75 % is 0.75)`);
+    }
+    result[key] = value;
+  }
+  if (result.fullAt !== undefined && result.zeroBelow !== undefined && result.zeroBelow > result.fullAt) {
+    return bad('zeroBelow must not be above fullAt');
+  }
+  if (method.whenNoneCounted !== undefined) {
+    if (method.whenNoneCounted !== 'full') return bad('whenNoneCounted must be "full"');
+    result.whenNoneCounted = 'full';
+  }
+  if (method.inputs !== undefined || method.numerator !== undefined || method.denominator !== undefined) {
+    const inputs = method.inputs;
+    if (!Array.isArray(inputs) || inputs.length < 2) return bad('inputs must list at least two { code, label }');
+    const codes = new Set<string>();
+    for (const input of inputs as unknown[]) {
+      if (
+        !isRecord(input) ||
+        typeof input.code !== 'string' ||
+        !/^[A-Za-z][A-Za-z0-9_]*$/.test(input.code) ||
+        typeof input.label !== 'string' ||
+        input.label.trim() === ''
+      ) {
+        return bad('every input needs a code (a letter, then letters or digits) and a label');
+      }
+      if (codes.has(input.code.toLowerCase())) return bad(`input code "${input.code}" is used twice`);
+      codes.add(input.code.toLowerCase());
+    }
+    const sides: Record<'numerator' | 'denominator', string[]> = { numerator: [], denominator: [] };
+    for (const side of ['numerator', 'denominator'] as const) {
+      const list = method[side];
+      if (!Array.isArray(list) || list.length === 0 || !list.every((item) => typeof item === 'string')) {
+        return bad(`${side} must list the codes of inputs it adds up`);
+      }
+      const unknown = (list as string[]).find((item) => !codes.has(item.toLowerCase()));
+      if (unknown !== undefined) return bad(`${side} names "${unknown}", which is not an input`);
+      sides[side] = (list as string[]).map(
+        (item) => (inputs as RatioInput[]).find((input) => input.code.toLowerCase() === item.toLowerCase())?.code ?? item,
+      );
+    }
+    result.inputs = (inputs as RatioInput[]).map((input) => ({ code: input.code, label: input.label }));
+    result.numerator = sides.numerator;
+    result.denominator = sides.denominator;
+  }
+  return result;
 }
 
 function describeSchemaErrors(errors: ErrorObject[], raw: unknown, file: string): Problem[] {

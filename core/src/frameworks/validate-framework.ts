@@ -115,7 +115,29 @@ function validateMethodAgainstMax(indicator: IndicatorDefinition, file: string):
     location: { file, code: indicator.code },
   });
   if (maxPoints === undefined) {
-    return method.type === 'thresholds' || method.type === 'options' ? [bad('needs maxPoints on the indicator')] : [];
+    return method.type === 'thresholds' || method.type === 'options' || method.type === 'parts'
+      ? [bad('needs maxPoints on the indicator')]
+      : [];
+  }
+  if (method.type === 'parts') {
+    const total = method.parts.reduce((sum, part) => sum + part.points, 0);
+    if (round(total) !== round(maxPoints))
+      return [bad(`the parts add up to ${round(total)} points, not the maximum ${maxPoints}`)];
+    for (const part of method.parts) {
+      const inner = part.method;
+      if (inner.type === 'thresholds') {
+        const over = inner.steps.find((step) => step.points > part.points);
+        if (over)
+          return [
+            bad(`part "${part.code}": step "at least ${over.atLeast}" gives ${over.points} points, above its ${part.points}`),
+          ];
+      }
+      if (inner.type === 'options') {
+        const over = inner.options.find((option) => option.points > part.points);
+        if (over)
+          return [bad(`part "${part.code}": option "${over.code}" gives ${over.points} points, above its ${part.points}`)];
+      }
+    }
   }
   if (method.type === 'thresholds') {
     const over = method.steps.find((step) => step.points > maxPoints);

@@ -41,6 +41,7 @@ describe('opendti frameworks', () => {
       ['dienbien-2022-department', 35],
       ['dienbien-2022-district', 68],
       ['dti-province-2022', expect.any(Number)],
+      ['hcm-2026-commune', 43],
       ['ict-index-2018', 30],
     ]);
     // Dates as Vietnamese readers write them, unit kinds by their Vietnamese names, not the file's keys.
@@ -48,6 +49,7 @@ describe('opendti frameworks', () => {
     expect(table).toContain('2001/QĐ-UBND (31/10/2022)');
     expect(table).toMatch(/^dienbien-2022-district +2022 {2}Huyện, thị xã, thành phố /m);
     expect(table).not.toMatch(/ (department|district|province) |2022-10-31/);
+    expect(table).toContain('chưa có căn cứ (bản chép chưa kiểm chứng)');
   });
 
   it('shows a framework tree with codes, names, points and methods', async () => {

@@ -65,7 +65,9 @@ export type ValueInput =
   | { kind: 'cohortRaw' }
   | { kind: 'options'; codes: string[] }
   | { kind: 'points' }
-  | { kind: 'mainIndexValue' };
+  | { kind: 'mainIndexValue' }
+  /** Free text checked by core on import: parts ("Q1=…; Q2=…"), named figures ("a=…; b=…") or a count or "không". */
+  | { kind: 'entries'; title: string; prompt: string };
 
 /** One answer row per unit: an indicator, or a main index scored from its published value. */
 export interface TemplateItem {
@@ -126,9 +128,37 @@ function valueInputOf(method: ScoringMethod): ValueInput {
     case 'yesNo':
       return { kind: 'yesNo' };
     case 'ratio':
+      if (method.inputs && method.inputs.length > 0) {
+        return {
+          kind: 'entries',
+          title: 'Tỷ lệ từ các số liệu',
+          prompt:
+            `Nhập từng số liệu cách nhau bởi ";": ${method.inputs.map((input) => `${input.code}=… (${input.label})`).join('; ')}; hoặc tỷ lệ phần trăm (74%).`.slice(
+              0,
+              255,
+            ),
+        };
+      }
       return { kind: 'ratio' };
     case 'thresholds':
+      if (method.absentLabel !== undefined) {
+        return {
+          kind: 'entries',
+          title: 'Theo ngưỡng',
+          prompt: `Nhập số đếm được, hoặc "không" (${method.absentLabel}).`.slice(0, 255),
+        };
+      }
       return { kind: 'count' };
+    case 'parts':
+      return {
+        kind: 'entries',
+        title: 'Cộng điểm các phần',
+        prompt:
+          `Nhập từng phần cách nhau bởi ";": ${method.parts.map((part) => `${part.code}=… (${part.label})`).join('; ')}.`.slice(
+            0,
+            255,
+          ),
+      };
     case 'relativeToBest':
     case 'minMax':
       return { kind: 'cohortRaw' };
@@ -162,7 +192,7 @@ function writeAnswerSheet(sheet: Worksheet, items: TemplateItem[], units: UnitRe
     for (const item of items) {
       const row = sheet.addRow([unit.code, unit.name, item.node.code, item.node.name, item.max, item.method]);
       // Typed into a General cell, "12/15" becomes the date 15 December; a text cell keeps it.
-      if (item.input.kind === 'ratio') row.getCell(VALUE_COLUMN).numFmt = '@';
+      if (item.input.kind === 'ratio' || item.input.kind === 'entries') row.getCell(VALUE_COLUMN).numFmt = '@';
     }
   }
   const validations = rangeValidations(sheet);
@@ -279,6 +309,8 @@ function valueRule(input: ValueInput, maxCell: string): RangeValidation {
         promptTitle: 'Tỷ lệ a/b',
         prompt: 'Nhập tử số/mẫu số (ví dụ 12/15), tỷ lệ (0,8) hoặc phần trăm (80%); tử số không lớn hơn mẫu số.',
       };
+    case 'entries':
+      return { showInputMessage: true, type: 'any', formulae: [], promptTitle: input.title.slice(0, 32), prompt: input.prompt };
     case 'count':
       return {
         ...messages,

@@ -3909,6 +3909,24 @@ export interface operations {
                                     direction: 1 | -1;
                                 } & {
                                     [key: string]: unknown;
+                                }) | ({
+                                    /** @enum {string} */
+                                    type: "parts";
+                                    /** @description Parts that add up to the maximum, each with its own method */
+                                    parts: ({
+                                        code: string;
+                                        label: string;
+                                        points: number;
+                                        method: {
+                                            type: string;
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                } & {
+                                    [key: string]: unknown;
                                 });
                                 inputUnit?: string;
                                 /** @description A ratio's numerator (a): what is counted */

@@ -42,7 +42,11 @@ export function listFrameworks(format: 'table' | 'json', locale: Locale): string
         String(item.mainIndices),
         String(item.indicators),
         item.maxPoints === null ? '–' : formatLocaleNumber(item.maxPoints, 0, locale),
-        `${document.legalBasis.document} (${formatCalendarDay(document.legalBasis.date)})`,
+        document.legalBasis.document === ''
+          ? locale === 'vi'
+            ? 'chưa có căn cứ (bản chép chưa kiểm chứng)'
+            : 'no legal basis yet (unverified transcription)'
+          : `${document.legalBasis.document} (${formatCalendarDay(document.legalBasis.date)})`,
         item.name,
       ];
     }),

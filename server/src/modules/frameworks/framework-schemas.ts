@@ -41,6 +41,19 @@ const ScoringMethodSchema = Type.Union([
     open,
   ),
   Type.Object({ type: Type.Literal('minMax'), direction: Type.Union([Type.Literal(1), Type.Literal(-1)]) }, open),
+  Type.Object(
+    {
+      type: Type.Literal('parts'),
+      parts: Type.Array(
+        Type.Object(
+          { code: Type.String(), label: Text, points: Type.Number(), method: Type.Object({ type: Type.String() }, open) },
+          open,
+        ),
+        { description: 'Parts that add up to the maximum, each with its own method' },
+      ),
+    },
+    open,
+  ),
 ]);
 
 const IndicatorSchema = Type.Object(

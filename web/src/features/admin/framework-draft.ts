@@ -280,7 +280,8 @@ export function readDraft(draft: FrameworkDraft, locale: Locale): { document?: F
       case 'minMax':
         return { type: 'minMax', direction: draftMethod.direction };
       default:
-        return { type: draftMethod.type };
+        // A parts method is authored in the framework file; the editor keeps it only by not offering it.
+        return { type: draftMethod.type as 'yesNo' | 'relativeToBest' | 'direct' };
     }
   };
 

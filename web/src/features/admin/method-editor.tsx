@@ -34,6 +34,7 @@ export function MethodEditor({
     relativeToBest: t('methodHelpRelativeToBest'),
     minMax: t('methodHelpMinMax'),
     direct: t('methodHelpDirect'),
+    parts: t('methodHelpParts'),
   }[method.type];
   return (
     <Stack gap={6}>

@@ -10,6 +10,7 @@ export const METHOD_NAMES: Record<ScoringMethodType, Record<Locale, string>> = {
   relativeToBest: { vi: 'So với đơn vị cao nhất', en: 'Relative to the best unit' },
   minMax: { vi: 'Chuẩn hoá min–max', en: 'Min–max normalised' },
   direct: { vi: 'Chấm điểm trực tiếp', en: 'Points judged directly' },
+  parts: { vi: 'Cộng điểm các phần', en: 'Parts that add up' },
 };
 
 /**

@@ -27,4 +27,5 @@ export const METHOD_KEYS: Record<MethodType, AppraisalMessageKey> = {
   relativeToBest: 'methodRelativeToBest',
   minMax: 'methodMinMax',
   direct: 'methodDirect',
+  parts: 'methodParts',
 };

@@ -1,4 +1,4 @@
-import { Button, Group, Radio, SegmentedControl, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Radio, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { formatPlain, formatPoints } from '../../shared/format';
 import { LocaleNumberInput } from '../../shared/locale-number-input';
@@ -179,6 +179,19 @@ export function MethodFields({ item, input, onChange, disabled, readOnly, error 
       );
     }
 
+    case 'entries':
+      return (
+        <TextInput
+          label={t('field.entries')}
+          description={entriesHint(item)}
+          value={input.text}
+          onChange={(event) => onChange({ kind: 'entries', text: event.currentTarget.value })}
+          disabled={disabled}
+          readOnly={readOnly}
+          error={error}
+        />
+      );
+
     case 'points':
       return (
         <LocaleNumberInput
@@ -211,4 +224,15 @@ export function MethodFields({ item, input, onChange, disabled, readOnly, error 
         />
       );
   }
+}
+
+/** What each entry of a multi-part answer means, in the order it is typed. */
+function entriesHint(item: AnswerItem): string {
+  const method = item.method;
+  if (method.type === 'parts') return method.parts.map((part) => `${part.code}=… (${part.label})`).join('; ');
+  if (method.type === 'ratio' && method.inputs) {
+    return `${method.inputs.map((input) => `${input.code}=… (${input.label})`).join('; ')} — 74%`;
+  }
+  if (method.type === 'thresholds' && method.absentLabel) return `0, 1, 2… / "không" (${method.absentLabel})`;
+  return '';
 }

@@ -17,7 +17,9 @@ export type MethodInput =
   | { kind: 'count'; count: number | null }
   | { kind: 'option'; code: string | null }
   | { kind: 'points'; points: number | null }
-  | { kind: 'mainIndexValue'; value: number | null };
+  | { kind: 'mainIndexValue'; value: number | null }
+  /** Parts ("Q1=đúng hạn; Q2=trễ hạn; …"), named figures ("a=1000; b=300; c=450", or "74%"), or a count or "không": typed as text, read by core. */
+  | { kind: 'entries'; text: string };
 
 export type InputKind = MethodInput['kind'];
 
@@ -26,8 +28,12 @@ export function inputKindOf(method: ItemMethod): InputKind {
     case 'yesNo':
       return 'yesNo';
     case 'ratio':
-      return 'ratio';
+      return method.inputs && method.inputs.length > 0 ? 'entries' : 'ratio';
+    case 'parts':
+      return 'entries';
     case 'thresholds':
+      if (method.absentLabel !== undefined) return 'entries';
+      return 'count';
     case 'relativeToBest':
     case 'minMax':
       return 'count';
@@ -49,6 +55,8 @@ const numberOrNull = (text: string): number | null => {
 export function inputFromValue(method: ItemMethod, value: string | null, points: number | null = null): MethodInput {
   const text = value?.trim() ?? '';
   switch (inputKindOf(method)) {
+    case 'entries':
+      return { kind: 'entries', text };
     case 'yesNo':
       return { kind: 'yesNo', answer: text === '' ? null : (parseYesNo(text) ?? null) };
     case 'ratio': {
@@ -105,6 +113,8 @@ export function valueFromInput(input: MethodInput): string | null {
       return input.points === null ? null : write(input.points);
     case 'mainIndexValue':
       return input.value === null ? null : write(input.value);
+    case 'entries':
+      return input.text.trim() === '' ? null : input.text;
   }
 }
 
