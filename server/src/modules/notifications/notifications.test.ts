@@ -10,6 +10,7 @@ import { assessments as assessmentsTable, notifications, periods, users } from '
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
 import { TEST_DATABASE_KINDS } from '../../test-support/test-databases.js';
 import { startTestSmtpServer, type TestSmtpServer } from '../../test-support/test-smtp-server.js';
+import { sendAppraisalReminders } from './appraisal-reminders.js';
 import { sendDeadlineReminders } from './deadline-reminders.js';
 import { EMAIL_QUEUE, sendNotificationEmail } from './email-delivery.js';
 import { raiseResultsPublished } from './raise-events.js';
@@ -186,6 +187,23 @@ describe.each(TEST_DATABASE_KINDS)('notifications on %s', (kind) => {
     expect((await mailsTo(emails.thamdinh as string, 1)).map((mail) => mail.parsed.subject)).toEqual([
       'Đơn vị đã giải trình chỉ số 1.1 / Supplementation answered on indicator 1.1',
     ]);
+
+    // A request left unanswered past its due day: the hourly job tells the unit and the appraiser, once.
+    const second = await t.call(appraiser, 'PUT', `/api/v1/assessments/${dbpAssessment}/appraisals/1.6`, {
+      decision: 'supplementationRequested',
+      comment: 'Bổ sung quyết định ban hành',
+      dueOn: '2099-03-01',
+      baseVersion: 0,
+    });
+    expect(second.statusCode, second.body).toBe(200);
+    const dayAfter = new Date('2099-03-02T05:00:00Z');
+    await sendAppraisalReminders(t.database.db, dayAfter);
+    await sendAppraisalReminders(t.database.db, dayAfter);
+    const overdue = async (session: Session) =>
+      (await mine(session)).items.filter((item) => item.event === 'supplementation.overdue');
+    expect((await overdue(leader)).map((item) => item.link)).toEqual([`/don-vi/${dbpAssessment}`]);
+    expect(await overdue(appraiser)).toHaveLength(1);
+    expect((await overdue(leader))[0]?.vi.title).toContain('1.6');
   });
 
   it('a change rolled back notifies nobody', async () => {
