@@ -5,10 +5,6 @@ type Key =
   | 'pageDescription'
   | 'backToPlan'
   | 'reports'
-  | 'signInRequiredTitle'
-  | 'signInRequired'
-  | 'signIn'
-  | 'noAccess'
   | 'documentOf'
   | 'draftNumber'
   | 'status_draft'
@@ -51,10 +47,6 @@ export const dashboardMessages: Dictionary<Key> = {
       'Tiến độ nhiệm vụ theo chỉ số chính và đơn vị chủ trì, chỉ tiêu đạt hay chưa đạt khi kết quả kỳ đánh giá sau được công bố, và phần tóm tắt công khai.',
     backToPlan: 'Về kế hoạch',
     reports: 'Báo cáo tiến độ',
-    signInRequiredTitle: 'Cần đăng nhập',
-    signInRequired: 'Trang tổng quan kế hoạch dành cho cơ quan quản lý kế hoạch. Hãy đăng nhập để tiếp tục.',
-    signIn: 'Đăng nhập',
-    noAccess: 'Tài khoản này không có quyền quản lý kế hoạch nâng cao chỉ số.',
     documentOf: 'Số {number}, ngày {date}',
     draftNumber: 'Dự thảo, chưa có số văn bản',
     status_draft: 'Dự thảo',
@@ -98,10 +90,6 @@ export const dashboardMessages: Dictionary<Key> = {
       'Task progress per main index and lead unit, the targets met or missed once the next period’s results are published, and the public summary.',
     backToPlan: 'Back to the plan',
     reports: 'Progress reports',
-    signInRequiredTitle: 'Sign-in required',
-    signInRequired: 'The plan dashboard is for the office managing plans. Sign in to continue.',
-    signIn: 'Sign in',
-    noAccess: 'This account may not manage improvement plans.',
     documentOf: 'No. {number}, dated {date}',
     draftNumber: 'Draft, no document number yet',
     status_draft: 'Draft',

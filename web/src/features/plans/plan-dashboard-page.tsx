@@ -1,9 +1,8 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { TASK_STATE_LABELS } from '@opendti/core/labels';
 import { type ReactNode, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { holds, useCurrentUser } from '../../api/session';
 import { ErrorNotice, PageLoader } from '../../app/page-states';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { EChartsChart } from '../../shared/echarts-chart';
@@ -21,6 +20,7 @@ import {
 } from '../../shared/task-state-chart';
 import { dashboardMessages } from './dashboard-messages';
 import { type PlanDashboard, useDashboardPlan, usePlanDashboard } from './dashboard-queries';
+import { ManagerGate } from './manager-gate';
 import { PlanPublicationCard } from './plan-publication-card';
 
 /**
@@ -30,33 +30,12 @@ import { PlanPublicationCard } from './plan-publication-card';
  * current and met/missed against the next published period, and the public summary.
  */
 export default function PlanDashboardPage() {
-  const t = useMessages(dashboardMessages);
   const { planId = '' } = useParams();
-  const { data: user, isPending, error } = useCurrentUser();
-  if (isPending) return <PageLoader />;
-  if (error) return <ErrorNotice error={error} />;
-  if (!user) {
-    return (
-      <Stack maw={560} mx="auto" mt="xl">
-        <Alert color="blue" title={t('signInRequiredTitle')}>
-          <Stack gap="sm" align="flex-start">
-            <Text size="sm">{t('signInRequired')}</Text>
-            <Button component={Link} to="/dang-nhap" size="xs">
-              {t('signIn')}
-            </Button>
-          </Stack>
-        </Alert>
-      </Stack>
-    );
-  }
-  if (!holds(user, 'plan.manage')) {
-    return (
-      <Alert color="orange" role="alert" maw={640} mx="auto" mt="xl">
-        {t('noAccess')}
-      </Alert>
-    );
-  }
-  return <Dashboard planId={planId} />;
+  return (
+    <ManagerGate>
+      <Dashboard planId={planId} />
+    </ManagerGate>
+  );
 }
 
 function Dashboard({ planId }: { planId: string }) {
