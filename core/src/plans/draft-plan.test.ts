@@ -1,33 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readScoreRows } from '../scoring/read-score-rows.js';
 import { scoreCohort } from '../scoring/score-cohort.js';
-import { tableOf, tinyFramework } from '../test-support/tiny-framework.js';
+import { tableOf, tinyCohortScores, tinyFramework } from '../test-support/tiny-framework.js';
 import { defaultDueOn, draftPlan, draftToPlan } from './draft-plan.js';
 import { taskProblems } from './validate-plan.js';
 
 const framework = tinyFramework();
-const { sheet } = readScoreRows(
-  framework,
-  tableOf([
-    ['U1', '1.1', 'có'],
-    ['U1', '1.2', '2'],
-    ['U1', '1.3', '', '', '', 'x'],
-    ['U1', '2.1', '', '30'],
-    ['U1', '3.1', '40'],
-    ['U2', '1.1', 'có'],
-    ['U2', '1.2', '4'],
-    ['U2', '2.1', '', '25'],
-    ['U2', '3.1', '80'],
-    ['U2', '3.2', 'head'],
-    ['U3', '1.1', 'không'],
-    ['U3', '1.2', '4'],
-    ['U3', '1.3', '5/10'],
-    ['U3', '2.1', '', '30', '20'],
-    ['U3', '3.1', '80'],
-    ['U3', '3.2', 'deputy'],
-  ]),
-);
-const scores = scoreCohort(sheet);
+const scores = tinyCohortScores();
 const owners = [{ indicator: '3.2', lead: 'VP', coordinating: ['STTTT', 'SNV'] }];
 
 describe('draftPlan for a cohort', () => {

@@ -1,6 +1,8 @@
 import { compileFramework } from '../frameworks/compile-framework.js';
 import type { CompiledFramework } from '../frameworks/framework-model.js';
 import { parseFramework } from '../frameworks/load-framework.js';
+import { readScoreRows } from '../scoring/read-score-rows.js';
+import { type CohortScores, scoreCohort } from '../scoring/score-cohort.js';
 
 /**
  * A 100-point framework small enough to compute by hand:
@@ -72,4 +74,32 @@ export function tableOf(rows: (string | undefined)[][]) {
       notAssessed,
     ]),
   };
+}
+
+/**
+ * Three units of the tiny framework with every reason to lose points (no answer, partial, zero,
+ * "không đánh giá", a band below the top): the cohort the plan draft and its targets are tested on.
+ */
+export const TINY_COHORT_ROWS: readonly string[][] = [
+  ['U1', '1.1', 'có'],
+  ['U1', '1.2', '2'],
+  ['U1', '1.3', '', '', '', 'x'],
+  ['U1', '2.1', '', '30'],
+  ['U1', '3.1', '40'],
+  ['U2', '1.1', 'có'],
+  ['U2', '1.2', '4'],
+  ['U2', '2.1', '', '25'],
+  ['U2', '3.1', '80'],
+  ['U2', '3.2', 'head'],
+  ['U3', '1.1', 'không'],
+  ['U3', '1.2', '4'],
+  ['U3', '1.3', '5/10'],
+  ['U3', '2.1', '', '30', '20'],
+  ['U3', '3.1', '80'],
+  ['U3', '3.2', 'deputy'],
+];
+
+/** TINY_COHORT_ROWS scored. */
+export function tinyCohortScores(): CohortScores {
+  return scoreCohort(readScoreRows(tinyFramework(), tableOf(TINY_COHORT_ROWS.map((row) => [...row]))).sheet);
 }
