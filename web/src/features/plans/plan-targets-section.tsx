@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { DateField } from '../../shared/date-field';
 import { formatDate, formatNumber, formatPercent, formatPoints, type Locale } from '../../shared/format';
@@ -13,6 +13,7 @@ import { hasErrors } from './plan-form';
 import type { IndicatorChoices } from './plan-options';
 import { useReplaceTargets } from './plan-queries';
 import type { PlanDetail, PlanTarget } from './plan-records';
+import { RowEditorForm } from './row-editor-form';
 import { WriteError } from './stale-notice';
 import {
   emptyTargetForm,
@@ -258,20 +259,8 @@ function TargetEditor({
     setSubmitted(true);
     if (!hasErrors(errors)) onSave(form);
   };
-  const leaveOnEscape = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !event.defaultPrevented) onCancel();
-  };
   return (
-    <Stack
-      gap="sm"
-      p="sm"
-      bg="var(--mantine-color-blue-light)"
-      style={{ borderRadius: 'var(--mantine-radius-md)' }}
-      renderRoot={(props) => <form {...props} onSubmit={submit} onKeyDown={leaveOnEscape} noValidate aria-label={title} />}
-    >
-      <Title order={4} size="h6">
-        {title}
-      </Title>
+    <RowEditorForm title={title} onSubmit={submit} onCancel={onCancel}>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 5 }}>
         <Select
           label={t('indicatorOrMainIndex')}
@@ -319,6 +308,6 @@ function TargetEditor({
           {t('saveTarget')}
         </Button>
       </Group>
-    </Stack>
+    </RowEditorForm>
   );
 }

@@ -1,6 +1,6 @@
 import type { ComboboxItem, ComboboxItemGroup } from '@mantine/core';
-import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
-import { type FormEvent, type KeyboardEvent, useState } from 'react';
+import { Button, Group, MultiSelect, Select, SimpleGrid, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
 import { useMessages } from '../../i18n/locale';
 import { DateField } from '../../shared/date-field';
 import { vietnameseOptionsFilter } from '../../shared/option-filter';
@@ -8,6 +8,7 @@ import { ProblemList, problemsOf } from '../../shared/problem-list';
 import { planMessages } from './messages';
 import { hasErrors } from './plan-form';
 import { isStaleVersion } from './plan-queries';
+import { RowEditorForm } from './row-editor-form';
 import { StaleNotice } from './stale-notice';
 import { type TaskForm, validateTaskForm } from './task-form';
 import { useFieldError } from './use-field-error';
@@ -65,22 +66,9 @@ export function TaskEditor({
     setSubmitted(true);
     if (!hasErrors(errors)) onSave(form);
   };
-  const leaveOnEscape = (event: KeyboardEvent) => {
-    // A combobox open in the form closes first (Mantine stops that Escape); a second Escape leaves the row.
-    if (event.key === 'Escape' && !event.defaultPrevented) onCancel();
-  };
 
   return (
-    <Stack
-      gap="sm"
-      p="sm"
-      bg="var(--mantine-color-blue-light)"
-      style={{ borderRadius: 'var(--mantine-radius-md)' }}
-      renderRoot={(props) => <form {...props} onSubmit={submit} onKeyDown={leaveOnEscape} noValidate aria-label={title} />}
-    >
-      <Title order={4} size="h6">
-        {title}
-      </Title>
+    <RowEditorForm title={title} onSubmit={submit} onCancel={onCancel}>
       <Textarea
         label={t('taskText')}
         autosize
@@ -169,6 +157,6 @@ export function TaskEditor({
           {t('saveTask')}
         </Button>
       </Group>
-    </Stack>
+    </RowEditorForm>
   );
 }
